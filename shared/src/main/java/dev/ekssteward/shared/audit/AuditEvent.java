@@ -1,0 +1,40 @@
+package dev.ekssteward.shared.audit;
+
+import dev.ekssteward.shared.json.JsonValue;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One entry of the audit trail, published to EventBridge with source {@code eks-steward}.
+ *
+ * @param detailType what happened, e.g. {@code Nodegroup Scaled Down}
+ * @param resources ARNs of the resources concerned
+ * @param detail the event's detail object
+ */
+public record AuditEvent(String detailType, List<String> resources, Map<String, Object> detail)
+    implements JsonValue {
+  public static final String SOURCE = "eks-steward";
+
+  public AuditEvent {
+    resources = List.copyOf(resources);
+    detail = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(detail));
+  }
+
+  /** A copy with more detail fields (function name, target) merged in first. */
+  public AuditEvent withContext(Map<String, Object> context) {
+    Map<String, Object> merged = new LinkedHashMap<>(context);
+    merged.putAll(detail);
+    return new AuditEvent(detailType, resources, merged);
+  }
+
+  @Override
+  public Object toJson() {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("source", SOURCE);
+    json.put("detail-type", detailType);
+    json.put("resources", resources);
+    json.put("detail", detail);
+    return json;
+  }
+}

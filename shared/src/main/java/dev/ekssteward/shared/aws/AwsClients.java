@@ -1,0 +1,144 @@
+package dev.ekssteward.shared.aws;
+
+import dev.ekssteward.shared.runtime.Settings;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.eks.EksClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
+
+/**
+ * SDK clients per {@link Target}, built once and cached. Explicit region, explicit credential
+ * chain, the URL-connection HTTP client, the endpoint override from settings, and a user agent that
+ * marks our own calls in CloudTrail.
+ */
+public final class AwsClients {
+  /** Appears in CloudTrail's userAgent of every call we make. */
+  public static final String USER_AGENT = "eks-steward";
+
+  private final Settings settings;
+  private final String functionName;
+  private final List<ExecutionInterceptor> interceptors;
+  private final SdkHttpClient http;
+  private final Map<Object, Object> cache = new ConcurrentHashMap<>();
+
+  public AwsClients(
+      Settings settings, String functionName, List<ExecutionInterceptor> interceptors) {
+    this.settings = settings;
+    this.functionName = functionName;
+    this.interceptors = List.copyOf(interceptors);
+    this.http =
+        UrlConnectionHttpClient.builder()
+            .connectionTimeout(Duration.ofSeconds(5))
+            .socketTimeout(Duration.ofSeconds(30))
+            .build();
+  }
+
+  public Settings settings() {
+    return settings;
+  }
+
+  public Target home() {
+    return Target.home(settings.region());
+  }
+
+  public EksClient eks(Target target) {
+    return client("eks", target, () -> configure(EksClient.builder(), target).build());
+  }
+
+  public SsmClient ssm(Target target) {
+    return client("ssm", target, () -> configure(SsmClient.builder(), target).build());
+  }
+
+  public EventBridgeClient eventBridge(Target target) {
+    return client("events", target, () -> configure(EventBridgeClient.builder(), target).build());
+  }
+
+  /**
+   * Builds (once) and returns a client of any other service, for modules that add one (iam,
+   * autoscaling). {@code service} is the cache key.
+   */
+  public <B extends AwsClientBuilder<B, C>, C> C service(
+      String service, Target target, Supplier<B> builder) {
+    return client(service, target, () -> configure(builder.get(), target).build());
+  }
+
+  @SuppressWarnings("unchecked")
+  private <C> C client(String service, Target target, Supplier<C> factory) {
+    return (C) cache.computeIfAbsent(List.of(service, target), k -> factory.get());
+  }
+
+  /** Applies region, credentials, HTTP client, endpoint and user agent to any builder. */
+  public <B extends AwsClientBuilder<B, C>, C> B configure(B builder, Target target) {
+    ClientOverrideConfiguration.Builder override =
+        ClientOverrideConfiguration.builder()
+            .putAdvancedOption(
+                SdkAdvancedClientOption.USER_AGENT_SUFFIX, USER_AGENT + "/" + functionName);
+    interceptors.forEach(override::addExecutionInterceptor);
+    builder
+        .region(Region.of(target.region()))
+        .credentialsProvider(credentials(target))
+        .overrideConfiguration(override.build());
+    if (builder
+        instanceof software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<?, ?> s) {
+      s.httpClient(http);
+    }
+    if (settings.endpoint() != null) {
+      builder.endpointOverride(settings.endpoint());
+    }
+    return builder;
+  }
+
+  private AwsCredentialsProvider credentials(Target target) {
+    if (target.isHome()) {
+      return (AwsCredentialsProvider)
+          cache.computeIfAbsent("home-credentials", k -> ownCredentials());
+    }
+    return (AwsCredentialsProvider)
+        cache.computeIfAbsent(
+            List.of("credentials", target.roleArn(), target.region()),
+            k ->
+                StsAssumeRoleCredentialsProvider.builder()
+                    .stsClient(sts(Target.home(target.region())))
+                    .refreshRequest(
+                        r ->
+                            r.roleArn(target.roleArn())
+                                .roleSessionName(USER_AGENT + "-" + functionName)
+                                .durationSeconds(900))
+                    .build());
+  }
+
+  private StsClient sts(Target home) {
+    return client("sts", home, () -> configure(StsClient.builder(), home).build());
+  }
+
+  /** Lambda's environment first (cheap), then container (SnapStart), then a local profile. */
+  private static AwsCredentialsProvider ownCredentials() {
+    return AwsCredentialsProviderChain.builder()
+        .reuseLastProviderEnabled(true)
+        .credentialsProviders(
+            EnvironmentVariableCredentialsProvider.create(),
+            SystemPropertyCredentialsProvider.create(),
+            ContainerCredentialsProvider.builder().build(),
+            ProfileCredentialsProvider.create())
+        .build();
+  }
+}

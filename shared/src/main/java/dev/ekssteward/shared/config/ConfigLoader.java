@@ -1,0 +1,57 @@
+package dev.ekssteward.shared.config;
+
+import dev.ekssteward.shared.aws.AwsClients;
+import dev.ekssteward.shared.aws.Retry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
+
+/**
+ * Loads {@code <prefix>/config} from Parameter Store in the function's own account and region. A
+ * missing parameter means defaults; an invalid one is a {@link ConfigException}.
+ */
+public final class ConfigLoader {
+  /** The loaded config and where it came from (the parameter name, or "defaults"). */
+  public record Loaded(StewardConfig config, String source) {}
+
+  private final AwsClients clients;
+  private final Retry retry;
+  private final Set<ConfigCheck> checks;
+
+  public ConfigLoader(AwsClients clients, Retry retry, Set<ConfigCheck> checks) {
+    this.clients = clients;
+    this.retry = retry;
+    this.checks = checks;
+  }
+
+  public Loaded load() {
+    String name = clients.settings().configParameter();
+    String text;
+    try {
+      text =
+          retry.call(
+              () ->
+                  clients
+                      .ssm(clients.home())
+                      .getParameter(r -> r.name(name).withDecryption(true))
+                      .parameter()
+                      .value());
+    } catch (ParameterNotFoundException e) {
+      return new Loaded(validated(StewardConfig.defaults(), "defaults"), "defaults");
+    }
+    return new Loaded(validated(StewardConfig.parse(text, name), name), name);
+  }
+
+  /** Runs the functions' own checks; any error rejects the whole document. */
+  public StewardConfig validated(StewardConfig config, String source) {
+    List<ConfigError> errors = new ArrayList<>();
+    for (ConfigCheck check : checks) {
+      errors.addAll(check.check(config));
+    }
+    if (!errors.isEmpty()) {
+      throw new ConfigException(source, errors);
+    }
+    return config;
+  }
+}

@@ -1,0 +1,79 @@
+package dev.ekssteward.shared.config;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** The node group scheduler's section. Window syntax is checked by the scheduler's ConfigCheck. */
+public record SchedulerConfig(
+    int gracePeriodMinutes,
+    int maxConcurrency,
+    int wakeDurationMinutes,
+    String defaultSchedule,
+    Map<String, ScheduleDefinition> schedules) {
+
+  private static final Pattern NAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$");
+
+  /** A named schedule: the group is up inside any uptime window, down on holidays. */
+  public record ScheduleDefinition(
+      ZoneId timezone, List<String> uptime, List<LocalDate> holidays) {}
+
+  static SchedulerConfig read(Node node) {
+    node.requireObject(
+        Set.of(
+            "gracePeriodMinutes",
+            "maxConcurrency",
+            "wakeDurationMinutes",
+            "defaultSchedule",
+            "schedules"));
+    Map<String, ScheduleDefinition> schedules =
+        node.get("schedules").entries(SchedulerConfig::schedule);
+    String fallback = node.get("defaultSchedule").string(null);
+    return new SchedulerConfig(
+        node.get("gracePeriodMinutes").integer(30, 0, 7 * 24 * 60),
+        node.get("maxConcurrency").integer(8, 1, 64),
+        node.get("wakeDurationMinutes").integer(120, 1, 7 * 24 * 60),
+        fallback,
+        schedules);
+  }
+
+  private static ScheduleDefinition schedule(String name, Node node) {
+    if (!NAME.matcher(name).matches()) {
+      node.error("schedule names use letters, digits, '.', '_' and '-' (at most 64)");
+    }
+    if (!node.requireObject(Set.of("timezone", "uptime", "holidays"))) {
+      node.error("must be an object with timezone and uptime");
+      return null;
+    }
+    ZoneId zone = null;
+    String tz = node.get("timezone").requiredString();
+    if (tz != null) {
+      try {
+        zone = ZoneId.of(tz);
+      } catch (DateTimeException e) {
+        node.get("timezone").error("unknown time zone '" + tz + "'");
+      }
+    }
+    List<String> uptime = node.get("uptime").strings(List.of());
+    if (uptime.isEmpty()) {
+      node.get("uptime").error("needs at least one window such as \"Mon-Fri 07:00-19:00\"");
+    }
+    List<LocalDate> holidays = new ArrayList<>();
+    for (Node day : node.get("holidays").items()) {
+      String text = day.string(null);
+      try {
+        if (text != null) {
+          holidays.add(LocalDate.parse(text));
+        }
+      } catch (DateTimeException e) {
+        day.error("must be a date like 2026-12-25");
+      }
+    }
+    return new ScheduleDefinition(zone, uptime, List.copyOf(holidays));
+  }
+}

@@ -1,0 +1,125 @@
+package dev.ekssteward.shared.config;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/** The tag policy. Validated against EKS tag limits so it can never produce a rejected tag. */
+public record TaggingConfig(
+    List<String> resourceTypes,
+    String creatorTagKey,
+    List<TagRule> required,
+    List<String> exemptClusters,
+    boolean propagateToInstances) {
+
+  public static final Set<String> RESOURCE_TYPES = Set.of("cluster", "nodegroup", "fargateprofile");
+
+  /** One required tag key. {@code allowed} and {@code pattern} are mutually exclusive. */
+  public record TagRule(
+      String key,
+      List<String> allowed,
+      Pattern pattern,
+      String defaultValue,
+      boolean propagateToAsg,
+      String normalize) {}
+
+  static TaggingConfig read(Node node) {
+    node.requireObject(
+        Set.of(
+            "resourceTypes",
+            "creatorTagKey",
+            "required",
+            "exemptClusters",
+            "propagateToInstances"));
+    List<String> types =
+        node.get("resourceTypes").strings(List.of("cluster", "nodegroup", "fargateprofile"));
+    List<Node> typeNodes = node.get("resourceTypes").items();
+    for (int i = 0; i < types.size() && i < typeNodes.size(); i++) {
+      if (!RESOURCE_TYPES.contains(types.get(i))) {
+        typeNodes.get(i).error("must be one of cluster, nodegroup, fargateprofile");
+      }
+    }
+    String creator = node.get("creatorTagKey").string(null);
+    if (creator != null && TagLimits.keyProblem(creator) != null) {
+      node.get("creatorTagKey").error(TagLimits.keyProblem(creator));
+    }
+    List<Node> ruleNodes = node.get("required").items();
+    List<TagRule> rules = ruleNodes.stream().map(TaggingConfig::rule).toList();
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < rules.size(); i++) {
+      if (rules.get(i).key() != null && !seen.add(rules.get(i).key())) {
+        ruleNodes.get(i).get("key").error("duplicate required key '" + rules.get(i).key() + "'");
+      }
+    }
+    int reserved = creator == null ? 0 : 1;
+    if (rules.size() + reserved > TagLimits.MAX_TAGS) {
+      node.get("required")
+          .error("a resource holds at most " + TagLimits.MAX_TAGS + " tags; the policy needs more");
+    }
+    return new TaggingConfig(
+        types,
+        creator,
+        rules,
+        node.get("exemptClusters").strings(List.of()),
+        node.get("propagateToInstances").bool(false));
+  }
+
+  private static TagRule rule(Node node) {
+    if (!node.requireObject(
+        Set.of("key", "allowed", "pattern", "default", "propagateToAsg", "normalize"))) {
+      node.error("must be an object with a key");
+      return new TagRule(null, List.of(), null, null, false, null);
+    }
+    String key = node.get("key").requiredString();
+    if (key != null && TagLimits.keyProblem(key) != null) {
+      node.get("key").error(TagLimits.keyProblem(key));
+    }
+    List<String> allowed = node.get("allowed").strings(List.of());
+    List<Node> allowedNodes = node.get("allowed").items();
+    for (int i = 0; i < allowed.size() && i < allowedNodes.size(); i++) {
+      String problem = TagLimits.valueProblem(allowed.get(i));
+      if (problem != null) {
+        allowedNodes.get(i).error(problem);
+      }
+    }
+    Pattern pattern = null;
+    String regex = node.get("pattern").string(null);
+    if (regex != null) {
+      if (!allowed.isEmpty()) {
+        node.get("pattern").error("use either allowed or pattern, not both");
+      }
+      try {
+        pattern = Pattern.compile(regex);
+      } catch (PatternSyntaxException e) {
+        node.get("pattern").error("not a valid regular expression: " + e.getDescription());
+      }
+    }
+    String normalize = node.get("normalize").string(null);
+    if (normalize != null && !normalize.equals("lower") && !normalize.equals("upper")) {
+      node.get("normalize").error("must be \"lower\" or \"upper\"");
+    }
+    String fallback = node.get("default").string(null);
+    if (fallback != null) {
+      String problem = TagLimits.valueProblem(fallback);
+      if (problem != null) {
+        node.get("default").error(problem);
+      } else if (!allowed.isEmpty() && !allowed.contains(normalized(fallback, normalize))) {
+        node.get("default").error("is not one of the allowed values");
+      } else if (pattern != null && !pattern.matcher(fallback).matches()) {
+        node.get("default").error("does not match pattern");
+      }
+    }
+    return new TagRule(
+        key, allowed, pattern, fallback, node.get("propagateToAsg").bool(false), normalize);
+  }
+
+  static String normalized(String value, String normalize) {
+    if ("lower".equals(normalize)) {
+      return value.toLowerCase(Locale.ROOT);
+    }
+    return "upper".equals(normalize) ? value.toUpperCase(Locale.ROOT) : value;
+  }
+}

@@ -1,0 +1,55 @@
+package dev.ekssteward.shared.config;
+
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Where to look: regions, member accounts, and which clusters by name pattern. */
+public record TargetsConfig(List<String> regions, List<Account> accounts, ClusterFilter clusters) {
+  private static final Pattern REGION = Pattern.compile("^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\\d$");
+  private static final Pattern ACCOUNT_ID = Pattern.compile("^\\d{12}$");
+  private static final Pattern ROLE_ARN =
+      Pattern.compile("^arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]{1,512}$");
+  private static final Pattern ROLE_NAME = Pattern.compile("^[\\w+=,.@-]{1,64}$");
+
+  /** A member account, reached by assuming {@code roleArn}. */
+  public record Account(String accountId, String roleArn) {}
+
+  static TargetsConfig read(Node node) {
+    node.requireObject(Set.of("regions", "accounts", "clusters"));
+    List<String> regions = node.get("regions").strings(List.of());
+    List<Node> regionNodes = node.get("regions").items();
+    for (int i = 0; i < regions.size() && i < regionNodes.size(); i++) {
+      if (!REGION.matcher(regions.get(i)).matches()) {
+        regionNodes.get(i).error("is not an AWS region name");
+      }
+    }
+    List<Account> accounts =
+        node.get("accounts").items().stream().map(TargetsConfig::account).toList();
+    return new TargetsConfig(regions, accounts, ClusterFilter.read(node.get("clusters")));
+  }
+
+  private static Account account(Node node) {
+    if (!node.requireObject(Set.of("accountId", "roleArn", "roleName"))) {
+      node.error("must be an object with accountId and roleArn or roleName");
+      return new Account(null, null);
+    }
+    String id = node.get("accountId").requiredString();
+    if (id != null && !ACCOUNT_ID.matcher(id).matches()) {
+      node.get("accountId").error("must be 12 digits");
+    }
+    String arn = node.get("roleArn").string(null);
+    String name = node.get("roleName").string(null);
+    if ((arn == null) == (name == null)) {
+      node.error("needs exactly one of roleArn or roleName");
+    } else if (arn != null && !ROLE_ARN.matcher(arn).matches()) {
+      node.get("roleArn").error("is not an IAM role ARN");
+    } else if (arn != null && id != null && !arn.contains(":" + id + ":")) {
+      node.get("roleArn").error("names another account than accountId");
+    } else if (name != null && !ROLE_NAME.matcher(name).matches()) {
+      node.get("roleName").error("is not an IAM role name");
+    }
+    String roleArn = arn != null ? arn : "arn:aws:iam::" + id + ":role/" + name;
+    return new Account(id, roleArn);
+  }
+}

@@ -1,0 +1,48 @@
+package dev.ekssteward.shared.pipeline;
+
+import dev.ekssteward.shared.audit.AuditEvent;
+import dev.ekssteward.shared.json.JsonValue;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What applying one action did. {@code APPLIED} outcomes carry the audit events of the change;
+ * {@code NOOP} means AWS was already in the wanted state (idempotent replay).
+ */
+public record Outcome(Action action, Status status, String message, List<AuditEvent> events)
+    implements JsonValue {
+
+  public enum Status {
+    APPLIED,
+    NOOP,
+    FAILED
+  }
+
+  public Outcome {
+    events = List.copyOf(events);
+  }
+
+  public static Outcome applied(Action action, AuditEvent... events) {
+    return new Outcome(action, Status.APPLIED, null, List.of(events));
+  }
+
+  public static Outcome noop(Action action, String why) {
+    return new Outcome(action, Status.NOOP, why, List.of());
+  }
+
+  public static Outcome failed(Action action, String why) {
+    return new Outcome(action, Status.FAILED, why, List.of());
+  }
+
+  @Override
+  public Object toJson() {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> json = new LinkedHashMap<>((Map<String, Object>) action.toJson());
+    json.put("result", status.name().toLowerCase(java.util.Locale.ROOT));
+    if (message != null) {
+      json.put("message", message);
+    }
+    return json;
+  }
+}

@@ -1,0 +1,35 @@
+package dev.ekssteward.shared.pipeline;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The pure result of comparing desired with observed state.
+ *
+ * @param actions steps to take now, in order
+ * @param findings report-only observations
+ * @param metrics extra EMF metrics (name to value) this plan contributes
+ * @param recheckAfter when not null, observe and plan again after this long (a transition is under
+ *     way); the pipeline does so while the invocation has time and reports the rest pending
+ */
+public record Plan(
+    List<Action> actions,
+    List<Finding> findings,
+    Map<String, Double> metrics,
+    Duration recheckAfter) {
+
+  public Plan {
+    actions = List.copyOf(actions);
+    findings = List.copyOf(findings);
+    metrics = Map.copyOf(metrics);
+  }
+
+  public static Plan of(List<Action> actions, List<Finding> findings) {
+    return new Plan(actions, findings, Map.of(), null);
+  }
+
+  public static Plan empty() {
+    return of(List.of(), List.of());
+  }
+}

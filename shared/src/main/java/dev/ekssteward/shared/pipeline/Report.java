@@ -1,0 +1,134 @@
+package dev.ekssteward.shared.pipeline;
+
+import dev.ekssteward.shared.json.JsonValue;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The handler's reply: what was planned, what was applied, what was found, what is pending and what
+ * failed. Collected from parallel scopes, so every mutator is synchronized.
+ */
+public final class Report {
+  private final String function;
+  private final boolean dryRun;
+  private final Map<String, Object> trigger;
+  private String status = "ok";
+  private String reason;
+  private String configSource;
+  private final List<Object> planned = new ArrayList<>();
+  private final List<Outcome> applied = new ArrayList<>();
+  private final List<Finding> findings = new ArrayList<>();
+  private final List<Object> pending = new ArrayList<>();
+  private final List<Object> errors = new ArrayList<>();
+  private Map<String, Double> metrics = Map.of();
+
+  public Report(String function, boolean dryRun, Map<String, Object> trigger) {
+    this.function = function;
+    this.dryRun = dryRun;
+    this.trigger = trigger;
+  }
+
+  public synchronized Report status(String status, String reason) {
+    this.status = status;
+    this.reason = reason;
+    return this;
+  }
+
+  public synchronized void configSource(String source) {
+    this.configSource = source;
+  }
+
+  public synchronized void planned(Scope scope, Action action) {
+    planned.add(withScope(scope, action));
+  }
+
+  public synchronized void applied(Outcome outcome) {
+    applied.add(outcome);
+  }
+
+  public synchronized void finding(Finding finding) {
+    findings.add(finding);
+  }
+
+  public synchronized void pending(Scope scope, String what) {
+    pending.add(Map.of("scope", scope.toString(), "reason", what));
+  }
+
+  public synchronized void error(String where, Throwable error, boolean retryable) {
+    Map<String, Object> e = new LinkedHashMap<>();
+    e.put("scope", where);
+    e.put("errorType", error.getClass().getSimpleName());
+    e.put("message", String.valueOf(error.getMessage()));
+    e.put("retryable", retryable);
+    errors.add(e);
+  }
+
+  public synchronized void metrics(Map<String, Double> metrics) {
+    this.metrics = Map.copyOf(metrics);
+  }
+
+  public synchronized List<Outcome> outcomes() {
+    return List.copyOf(applied);
+  }
+
+  public synchronized List<Finding> findings() {
+    return List.copyOf(findings);
+  }
+
+  public synchronized boolean hasErrors() {
+    return !errors.isEmpty();
+  }
+
+  private static Object withScope(Scope scope, Action action) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> json = new LinkedHashMap<>((Map<String, Object>) action.toJson());
+    json.put("scope", scope.toString());
+    return json;
+  }
+
+  /** The reply as plain maps and lists, which the Lambda runtime serialises to JSON. */
+  public synchronized Map<String, Object> toMap() {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("function", function);
+    out.put("dryRun", dryRun);
+    out.put("status", status);
+    if (reason != null) {
+      out.put("reason", reason);
+    }
+    out.put("trigger", trigger);
+    if (configSource != null) {
+      out.put("config", configSource);
+    }
+    out.put("planned", planned);
+    out.put("applied", applied.stream().map(JsonValue::toJson).toList());
+    out.put("findings", findings.stream().map(JsonValue::toJson).toList());
+    out.put("pending", pending);
+    out.put("errors", errors);
+    out.put("metrics", new java.util.TreeMap<>(metrics));
+    return plain(out);
+  }
+
+  /** Converts records to maps all the way down so any JSON serialiser prints the same thing. */
+  @SuppressWarnings("unchecked")
+  static <T> T plain(Object value) {
+    if (value instanceof JsonValue jv) {
+      return plain(jv.toJson());
+    }
+    if (value instanceof Map<?, ?> map) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      map.forEach((k, v) -> out.put(String.valueOf(k), plain(v)));
+      return (T) out;
+    }
+    if (value instanceof java.util.Collection<?> list) {
+      List<Object> out = new ArrayList<>();
+      list.forEach(v -> out.add(plain(v)));
+      return (T) out;
+    }
+    if (value instanceof java.time.temporal.TemporalAccessor || value instanceof Enum<?>) {
+      return (T) value.toString();
+    }
+    return (T) value;
+  }
+}

@@ -1,0 +1,88 @@
+package dev.ekssteward.shared.runtime;
+
+import dev.ekssteward.shared.config.ConfigError;
+import dev.ekssteward.shared.config.ConfigException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a function learns from its environment. Read once at start-up; nothing here is a secret.
+ *
+ * @param configPrefix SSM prefix of the config and desired-state parameters
+ * @param dryRun plan only, never mutate
+ * @param auditBus EventBridge bus for audit events; null sends them to the log only
+ * @param region the function's own region
+ * @param endpoint an AWS endpoint override (moto), or null for real AWS
+ * @param selfRoleArn the function's execution role, used to recognise events it caused itself
+ */
+public record Settings(
+    String configPrefix,
+    boolean dryRun,
+    String auditBus,
+    String region,
+    URI endpoint,
+    String selfRoleArn) {
+
+  public static final String DEFAULT_PREFIX = "/eks-steward";
+
+  public static Settings fromEnvironment() {
+    return from(System.getenv());
+  }
+
+  public static Settings from(Map<String, String> env) {
+    List<ConfigError> errors = new ArrayList<>();
+    String prefix = blankToNull(env.get("CONFIG_PREFIX"));
+    if (prefix == null) {
+      prefix = DEFAULT_PREFIX;
+    } else if (!prefix.matches("^/[A-Za-z0-9_.\\-/]{1,200}$") || prefix.endsWith("/")) {
+      errors.add(
+          new ConfigError("CONFIG_PREFIX", "must look like /eks-steward (no trailing slash)"));
+    }
+    String dry = blankToNull(env.get("DRY_RUN"));
+    boolean dryRun = true;
+    if (dry == null || dry.equalsIgnoreCase("true")) {
+      dryRun = true;
+    } else if (dry.equalsIgnoreCase("false")) {
+      dryRun = false;
+    } else {
+      errors.add(new ConfigError("DRY_RUN", "must be true or false"));
+    }
+    String region = blankToNull(env.get("AWS_REGION"));
+    if (region == null) {
+      region = blankToNull(env.get("AWS_DEFAULT_REGION"));
+    }
+    if (region == null) {
+      errors.add(new ConfigError("AWS_REGION", "is not set"));
+    }
+    URI endpoint = null;
+    String url = blankToNull(env.get("AWS_ENDPOINT_URL"));
+    if (url != null) {
+      try {
+        endpoint = new URI(url);
+      } catch (URISyntaxException e) {
+        errors.add(new ConfigError("AWS_ENDPOINT_URL", "is not a URL"));
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new ConfigException("environment", errors);
+    }
+    return new Settings(
+        prefix,
+        dryRun,
+        blankToNull(env.get("AUDIT_BUS")),
+        region,
+        endpoint,
+        blankToNull(env.get("STEWARD_ROLE_ARN")));
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+
+  public String configParameter() {
+    return configPrefix + "/config";
+  }
+}

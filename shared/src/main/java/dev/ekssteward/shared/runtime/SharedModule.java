@@ -1,0 +1,68 @@
+package dev.ekssteward.shared.runtime;
+
+import dagger.Module;
+import dagger.Provides;
+import dagger.multibindings.Multibinds;
+import dev.ekssteward.shared.audit.AuditPublisher;
+import dev.ekssteward.shared.aws.AwsClients;
+import dev.ekssteward.shared.aws.Fleet;
+import dev.ekssteward.shared.aws.Retry;
+import dev.ekssteward.shared.config.ConfigCheck;
+import dev.ekssteward.shared.config.ConfigLoader;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import javax.inject.Named;
+import javax.inject.Singleton;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+
+/**
+ * What every function's component shares. The component binds {@link Settings}, the clock, the
+ * sleeper, the SDK interceptors (tests record calls with them) and {@code @Named(FUNCTION)}.
+ */
+@Module
+public abstract class SharedModule {
+  public static final String FUNCTION = "function";
+
+  @Multibinds
+  abstract Set<ConfigCheck> configChecks();
+
+  @Provides
+  @Singleton
+  static AwsClients clients(
+      Settings settings,
+      @Named(FUNCTION) String function,
+      List<ExecutionInterceptor> interceptors) {
+    return new AwsClients(settings, function, interceptors);
+  }
+
+  @Provides
+  @Singleton
+  static Retry retry(Retry.Sleeper sleeper) {
+    return new Retry(6, Duration.ofMillis(200), Duration.ofSeconds(5), sleeper);
+  }
+
+  @Provides
+  @Singleton
+  static Log log(@Named(FUNCTION) String function) {
+    return new Log(function);
+  }
+
+  @Provides
+  @Singleton
+  static ConfigLoader configLoader(AwsClients clients, Retry retry, Set<ConfigCheck> checks) {
+    return new ConfigLoader(clients, retry, checks);
+  }
+
+  @Provides
+  @Singleton
+  static AuditPublisher audit(AwsClients clients, Settings settings, Log log) {
+    return new AuditPublisher(() -> clients.eventBridge(clients.home()), settings.auditBus(), log);
+  }
+
+  @Provides
+  @Singleton
+  static Fleet fleet(AwsClients clients, Retry retry) {
+    return new Fleet(clients, retry);
+  }
+}

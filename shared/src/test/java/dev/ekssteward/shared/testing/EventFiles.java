@@ -1,0 +1,46 @@
+package dev.ekssteward.shared.testing;
+
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Loads {@code events/*.json} the way the Lambda Java runtime deserialises a handler's {@code
+ * Map<String, Object>} input: with aws-lambda-java-serialization's Jackson factory.
+ */
+public final class EventFiles {
+  private EventFiles() {}
+
+  public static Path directory() {
+    Path dir = Path.of("").toAbsolutePath();
+    while (dir != null) {
+      if (Files.isDirectory(dir.resolve("events")) && Files.exists(dir.resolve("template.yaml"))) {
+        return dir.resolve("events");
+      }
+      dir = dir.getParent();
+    }
+    throw new IllegalStateException("events/ not found");
+  }
+
+  public static List<Path> all() throws IOException {
+    try (Stream<Path> files = Files.list(directory())) {
+      return files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+    }
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public static Map<String, Object> load(String name) {
+    PojoSerializer<Map> serializer = JacksonFactory.getInstance().getSerializer(Map.class);
+    try (InputStream in = Files.newInputStream(directory().resolve(name))) {
+      return serializer.fromJson(in);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read events/" + name, e);
+    }
+  }
+}
