@@ -1,0 +1,143 @@
+package dev.ekssteward.shared.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ekssteward.shared.event.Trigger.CloudTrailCall;
+import dev.ekssteward.shared.event.Trigger.ParameterChange;
+import dev.ekssteward.shared.event.Trigger.ScheduleTick;
+import dev.ekssteward.shared.event.Trigger.Unrecognized;
+import dev.ekssteward.shared.event.Trigger.WakeRequest;
+import dev.ekssteward.shared.json.Json;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class TriggerParserTest {
+
+  private static Trigger parse(String json) {
+    return TriggerParser.parse(Json.parseObject(json));
+  }
+
+  @Test
+  void scheduledEvent() {
+    Trigger t =
+        parse(
+            "{\"detail-type\":\"Scheduled Event\",\"source\":\"aws.events\",\"time\":"
+                + "\"2026-11-25T18:00:00Z\",\"resources\":[\"arn:aws:events:eu-west-1:1:rule/r\"],"
+                + "\"detail\":{}}");
+
+    assertThat(t)
+        .isEqualTo(
+            new ScheduleTick(
+                Instant.parse("2026-11-25T18:00:00Z"), "arn:aws:events:eu-west-1:1:rule/r"));
+  }
+
+  @Test
+  void schedulerV2Input() {
+    assertThat(parse("{\"trigger\":\"schedule\"}")).isInstanceOf(ScheduleTick.class);
+  }
+
+  @Test
+  void cloudTrailCallWithAssumedRole() {
+    Trigger t =
+        parse(
+            """
+            {"detail-type":"AWS API Call via CloudTrail","source":"aws.eks","account":"111122223333",
+             "region":"eu-west-1","time":"2026-11-25T10:00:00Z",
+             "detail":{"eventSource":"eks.amazonaws.com","eventName":"CreateNodegroup",
+               "eventID":"e-1","awsRegion":"eu-west-1","userAgent":"aws-cli/2",
+               "userIdentity":{"type":"AssumedRole",
+                 "arn":"arn:aws:sts::111122223333:assumed-role/platform/alice",
+                 "sessionContext":{"sessionIssuer":{"arn":"arn:aws:iam::111122223333:role/platform"}}},
+               "requestParameters":{"name":"dev-1","nodegroupName":"ng-a"},
+               "responseElements":{"nodegroup":{"nodegroupName":"ng-a"}}}}
+            """);
+
+    assertThat(t).isInstanceOf(CloudTrailCall.class);
+    CloudTrailCall c = (CloudTrailCall) t;
+    assertThat(c.eventName()).isEqualTo("CreateNodegroup");
+    assertThat(c.account()).isEqualTo("111122223333");
+    assertThat(c.region()).isEqualTo("eu-west-1");
+    assertThat(c.requestParameters()).containsEntry("name", "dev-1");
+    assertThat(c.caller().sessionName()).isEqualTo("alice");
+    assertThat(c.caller().sessionIssuerArn()).isEqualTo("arn:aws:iam::111122223333:role/platform");
+    assertThat(c.caller().isAwsService()).isFalse();
+    assertThat(c.failed()).isFalse();
+  }
+
+  @Test
+  void failedCloudTrailCallKeepsTheErrorCode() {
+    CloudTrailCall c =
+        (CloudTrailCall)
+            parse(
+                "{\"detail-type\":\"AWS API Call via CloudTrail\",\"source\":\"aws.eks\","
+                    + "\"detail\":{\"eventSource\":\"eks.amazonaws.com\",\"eventName\":\"TagResource\","
+                    + "\"errorCode\":\"AccessDenied\",\"userIdentity\":{\"type\":\"IAMUser\","
+                    + "\"userName\":\"bob\"}}}");
+
+    assertThat(c.failed()).isTrue();
+    assertThat(c.caller().userName()).isEqualTo("bob");
+  }
+
+  @Test
+  void parameterStoreChange() {
+    assertThat(
+            parse(
+                "{\"detail-type\":\"Parameter Store Change\",\"source\":\"aws.ssm\",\"account\":\"1\","
+                    + "\"region\":\"eu-west-1\",\"detail\":{\"name\":\"/eks-steward/fargate/dev-1\","
+                    + "\"operation\":\"Update\"}}"))
+        .isEqualTo(
+            new ParameterChange("/eks-steward/fargate/dev-1", "Update", "1", "eu-west-1", null));
+  }
+
+  @Test
+  void wakeRequest() {
+    assertThat(
+            parse(
+                "{\"detail-type\":\"Wake Request\",\"source\":\"eks-steward.requests\","
+                    + "\"detail\":{\"cluster\":\"dev-1\",\"nodegroups\":[\"ng-a\"],\"minutes\":180}}"))
+        .isEqualTo(new WakeRequest("dev-1", List.of("ng-a"), 180, null, null));
+    assertThat(
+            parse(
+                "{\"detail-type\":\"Wake Request\",\"source\":\"eks-steward.requests\","
+                    + "\"detail\":{\"cluster\":\"dev-1\"}}"))
+        .isEqualTo(new WakeRequest("dev-1", List.of(), null, null, null));
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{}|event is empty",
+        "{\"foo\":1}|not an EventBridge event: source and detail-type are required",
+        "{\"trigger\":\"sweep\"}|trigger: unknown value 'sweep'",
+        "{\"detail-type\":\"X\",\"source\":\"aws.s3\"}|unsupported event: source 'aws.s3', detail-type 'X'",
+        "{\"detail-type\":7,\"source\":\"aws.s3\"}|detail-type: must be a string",
+        "{\"detail-type\":\"Wake Request\",\"source\":\"eks-steward.requests\",\"detail\":{}}"
+            + "|detail.cluster: is required",
+        "{\"detail-type\":\"Wake Request\",\"source\":\"eks-steward.requests\","
+            + "\"detail\":{\"cluster\":\"c\",\"minutes\":0}}|detail.minutes: must be between 1 and 10080",
+        "{\"detail-type\":\"Wake Request\",\"source\":\"eks-steward.requests\","
+            + "\"detail\":{\"cluster\":\"c\",\"nodegroups\":\"ng\"}}"
+            + "|detail.nodegroups: must be an array of strings",
+        "{\"detail-type\":\"Scheduled Event\",\"source\":\"aws.events\",\"time\":\"yesterday\"}"
+            + "|time: must be an ISO-8601 time",
+        "{\"detail-type\":\"AWS API Call via CloudTrail\",\"source\":\"aws.eks\",\"detail\":[]}"
+            + "|detail: must be an object",
+        "{\"detail-type\":\"AWS API Call via CloudTrail\",\"source\":\"aws.eks\",\"detail\":"
+            + "{\"eventSource\":\"eks.amazonaws.com\"}}|detail.eventName: is required",
+      })
+  void unusableEventsSayWhy(String json, String reason) {
+    assertThat(parse(json)).isEqualTo(new Unrecognized(reason));
+  }
+
+  @Test
+  void hugeValuesAreClippedInTheReason() {
+    Trigger t = TriggerParser.parse(Map.of("detail-type", "x".repeat(100_000), "source", "aws.s3"));
+
+    assertThat(((Unrecognized) t).reason()).hasSizeLessThan(200);
+  }
+}
