@@ -1,0 +1,76 @@
+package dev.ekssteward.shared.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ekssteward.shared.aws.Target;
+import dev.ekssteward.shared.config.StewardConfig;
+import dev.ekssteward.shared.event.Trigger;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TargetsTest {
+  private static final StewardConfig MULTI =
+      StewardConfig.parse(
+          "{\"targets\":{\"regions\":[\"eu-west-1\",\"us-east-2\"],\"accounts\":[{\"accountId\":"
+              + "\"111122223333\",\"roleName\":\"member\"}]}}",
+          "t");
+  private final Targets targets = new Targets("eu-west-1", "999988887777");
+
+  @Test
+  void defaultIsTheFunctionsOwnAccountAndRegion() {
+    assertThat(targets.all(StewardConfig.defaults()))
+        .containsExactly(new Target("999988887777", "eu-west-1", null));
+  }
+
+  @Test
+  void regionsTimesAccounts() {
+    assertThat(targets.all(MULTI))
+        .containsExactly(
+            new Target("999988887777", "eu-west-1", null),
+            new Target("111122223333", "eu-west-1", "arn:aws:iam::111122223333:role/member"),
+            new Target("999988887777", "us-east-2", null),
+            new Target("111122223333", "us-east-2", "arn:aws:iam::111122223333:role/member"));
+  }
+
+  @Test
+  void cloudTrailEventsCoverOnlyTheirAccountAndRegion() {
+    Trigger call =
+        new Trigger.CloudTrailCall(
+            "eks.amazonaws.com",
+            "CreateNodegroup",
+            null,
+            null,
+            "111122223333",
+            "us-east-2",
+            Map.of(),
+            Map.of(),
+            null,
+            null,
+            null);
+    Trigger stranger =
+        new Trigger.CloudTrailCall(
+            "eks.amazonaws.com",
+            "CreateNodegroup",
+            null,
+            null,
+            "555555555555",
+            "us-east-2",
+            Map.of(),
+            Map.of(),
+            null,
+            null,
+            null);
+
+    assertThat(targets.forTrigger(call, MULTI))
+        .containsExactly(
+            new Target("111122223333", "us-east-2", "arn:aws:iam::111122223333:role/member"));
+    assertThat(targets.forTrigger(stranger, MULTI)).isEmpty();
+    assertThat(targets.forTrigger(new Trigger.ScheduleTick(null, null), MULTI)).hasSize(4);
+    assertThat(
+            targets.forTrigger(
+                new Trigger.WakeRequest("dev-1", List.of(), null, "999988887777", "eu-west-1"),
+                MULTI))
+        .containsExactly(new Target("999988887777", "eu-west-1", null));
+  }
+}

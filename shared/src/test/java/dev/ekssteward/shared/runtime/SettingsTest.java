@@ -1,0 +1,54 @@
+package dev.ekssteward.shared.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ekssteward.shared.config.ConfigException;
+import java.net.URI;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SettingsTest {
+  @Test
+  void defaultsToDryRunAndTheStandardPrefix() {
+    Settings s = Settings.from(Map.of("AWS_REGION", "eu-west-1"));
+
+    assertThat(s.dryRun()).isTrue();
+    assertThat(s.configParameter()).isEqualTo("/eks-steward/config");
+    assertThat(s.auditBus()).isNull();
+    assertThat(s.endpoint()).isNull();
+  }
+
+  @Test
+  void readsEveryVariable() {
+    Settings s =
+        Settings.from(
+            Map.of(
+                "AWS_REGION", "us-east-2",
+                "CONFIG_PREFIX", "/platform/steward",
+                "DRY_RUN", "false",
+                "AUDIT_BUS", "audit",
+                "AWS_ENDPOINT_URL", "http://127.0.0.1:5000",
+                "STEWARD_ROLE_ARN", "arn:aws:iam::111122223333:role/x"));
+
+    assertThat(s)
+        .isEqualTo(
+            new Settings(
+                "/platform/steward",
+                false,
+                "audit",
+                "us-east-2",
+                URI.create("http://127.0.0.1:5000"),
+                "arn:aws:iam::111122223333:role/x"));
+  }
+
+  @Test
+  void badValuesNameTheVariable() {
+    assertThatThrownBy(
+            () -> Settings.from(Map.of("DRY_RUN", "maybe", "CONFIG_PREFIX", "eks-steward/")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "invalid environment: CONFIG_PREFIX: must look like /eks-steward (no trailing slash); "
+                + "DRY_RUN: must be true or false; AWS_REGION: is not set");
+  }
+}
