@@ -60,6 +60,13 @@ public final class AwsClients {
     return Target.home(settings.region());
   }
 
+  /** Builds the home clients every function uses; no request is sent (SnapStart priming). */
+  public void prime() {
+    eks(home());
+    ssm(home());
+    eventBridge(home());
+  }
+
   public EksClient eks(Target target) {
     return client("eks", target, () -> configure(EksClient.builder(), target).build());
   }

@@ -25,6 +25,11 @@ public final class ConfigLoader {
     this.checks = checks;
   }
 
+  /** Builds the clients loading needs, without calling AWS. */
+  public void prime() {
+    clients.prime();
+  }
+
   public Loaded load() {
     String name = clients.settings().configParameter();
     String text;

@@ -23,6 +23,9 @@ public interface Controller<S> {
     return targets.forTrigger(trigger, config);
   }
 
+  /** Builds the function's own clients for SnapStart's snapshot; must not call AWS. */
+  default void prime() {}
+
   /** How many scopes run at once (bounded so EKS is not flooded). */
   default int concurrency(StewardConfig config) {
     return config.scheduler().maxConcurrency();

@@ -61,6 +61,12 @@ public final class Pipeline<S> {
     this.log = log;
   }
 
+  /** Loads what every run needs without calling AWS (SnapStart priming). */
+  public void prime() {
+    configLoader.prime();
+    controller.prime();
+  }
+
   public Map<String, Object> run(Map<String, Object> event, Invocation invocation) {
     Metrics metrics = new Metrics(controller.name(), clock);
     Trigger trigger = TriggerParser.parse(event);

@@ -16,6 +16,7 @@ public abstract class StewardHandler
 
   protected StewardHandler(Pipeline<?> pipeline) {
     this.pipeline = pipeline;
+    Priming.register(v -> pipeline.prime());
   }
 
   @Override
