@@ -1,0 +1,130 @@
+package dev.ekssteward.template;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ekssteward.shared.config.Glob;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Least privilege, proven both ways against the whole test suite: every AWS action a function
+ * called in any test (recorded by CallRecorder into functions/*&#47;target/recorded-actions) is
+ * allowed by that function's policy, and every action the policy grants was called somewhere or is
+ * listed with a reason in iam-exceptions.txt.
+ */
+class LeastPrivilegeIT {
+  static final Map<String, String> MODULES =
+      Map.of(
+          "NodegroupSchedulerFunction", "nodegroup-scheduler",
+          "ThumbprintRotatorFunction", "oidc-thumbprint-rotator",
+          "FargateProfileReconcilerFunction", "fargate-profile-reconciler",
+          "TagEnforcerFunction", "tag-enforcer");
+
+  record Statement(List<String> actions, List<Object> resources) {}
+
+  @SuppressWarnings("unchecked")
+  static List<Statement> statements(SamTemplate t, Map<String, Object> function) {
+    List<Statement> out = new ArrayList<>();
+    for (Object policy : (List<Object>) function.getOrDefault("Policies", List.of())) {
+      assertThat(policy)
+          .as("policies are explicit statements, not managed policies or SAM templates")
+          .isInstanceOf(Map.class);
+      Map<String, Object> p = t.map(policy);
+      assertThat(p).as("policy shape").containsOnlyKeys("Statement");
+      for (Object s : (List<Object>) p.get("Statement")) {
+        Map<String, Object> st = t.map(s);
+        if (!"Allow".equals(st.get("Effect"))) {
+          continue;
+        }
+        out.add(new Statement(strings(st.get("Action")), objects(st.get("Resource"))));
+      }
+    }
+    return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  static List<String> strings(Object o) {
+    return o instanceof List<?> l ? (List<String>) l : List.of((String) o);
+  }
+
+  @SuppressWarnings("unchecked")
+  static List<Object> objects(Object o) {
+    return o instanceof List<?> l ? (List<Object>) l : List.of(o);
+  }
+
+  static Set<String> recorded(String module) throws IOException {
+    Path dir =
+        SamTemplate.repo().resolve("functions").resolve(module).resolve("target/recorded-actions");
+    assertThat(dir).as("run the whole suite first (mvn -B verify): " + dir).isDirectory();
+    Set<String> actions = new TreeSet<>();
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path f : files.toList()) {
+        Files.readAllLines(f).stream().filter(l -> !l.isBlank()).forEach(actions::add);
+      }
+    }
+    return actions;
+  }
+
+  static List<String[]> listFile(String name) throws IOException {
+    Path file = SamTemplate.repo().resolve("local/template-check").resolve(name);
+    return Files.readAllLines(file).stream()
+        .filter(l -> !l.isBlank() && !l.startsWith("#"))
+        .map(l -> l.trim().split("\\s+", 3))
+        .toList();
+  }
+
+  @Test
+  void everyRecordedCallIsAllowedAndEveryGrantIsUsed() throws IOException {
+    SamTemplate t = SamTemplate.load();
+    List<String[]> exceptions = listFile("iam-exceptions.txt");
+    List<String> problems = new ArrayList<>();
+    for (Map.Entry<String, String> m : MODULES.entrySet()) {
+      List<Statement> statements = statements(t, t.functions().get(m.getKey()));
+      List<String> granted = statements.stream().flatMap(s -> s.actions().stream()).toList();
+      Set<String> calls = recorded(m.getValue());
+      for (String call : calls) {
+        if (granted.stream().noneMatch(g -> Glob.matches(g, call))) {
+          problems.add(m.getKey() + " calls " + call + " but its policy does not allow it");
+        }
+      }
+      for (String grant : new TreeSet<>(granted)) {
+        boolean used = calls.stream().anyMatch(c -> Glob.matches(grant, c));
+        boolean excused =
+            exceptions.stream().anyMatch(e -> e[0].equals(m.getKey()) && e[1].equals(grant));
+        if (!used && !excused) {
+          problems.add(m.getKey() + " is granted " + grant + " but no test ever calls it");
+        }
+      }
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void noWildcardActionsAndResourceStarOnlyWhereAwsAllowsNothingElse() throws IOException {
+    SamTemplate t = SamTemplate.load();
+    Set<String> starOnly = new TreeSet<>();
+    listFile("iam-resource-star.txt").forEach(l -> starOnly.add(l[0]));
+    List<String> problems = new ArrayList<>();
+    for (String function : MODULES.keySet()) {
+      for (Statement s : statements(t, t.functions().get(function))) {
+        for (String action : s.actions()) {
+          if (action.equals("*") || action.endsWith(":*")) {
+            problems.add(function + " grants " + action);
+          }
+          if (s.resources().contains("*") && !starOnly.contains(action)) {
+            problems.add(function + " grants " + action + " on Resource '*'");
+          }
+        }
+      }
+    }
+    assertThat(problems).isEmpty();
+  }
+}
