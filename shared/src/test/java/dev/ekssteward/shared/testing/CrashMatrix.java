@@ -1,0 +1,252 @@
+package dev.ekssteward.shared.testing;
+
+import dev.ekssteward.shared.testing.AuditTrail.Delivered;
+import dev.ekssteward.shared.testing.FaultInjector.Kind;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.IntFunction;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+
+/**
+ * Crash at every call: runs a scenario fault-free to learn its calls C, its final state and its
+ * audit trail; then for every N in 1..C and every fault kind resets moto, seeds, runs the scenario
+ * with the invocation dying at call N ({@link FaultInjector#crashAt}), runs the step that crashed
+ * again without fault, finishes the remaining steps, and checks that
+ *
+ * <ul>
+ *   <li>the final state equals the fault-free one,
+ *   <li>the scenario's invariants hold after every step, the crashed one included,
+ *   <li>every change was audited exactly once: the change events of the crashed run plus the re-run
+ *       equal the fault-free ones as a multiset; for {@link Kind#ambiguous} faults (the request was
+ *       carried out but its answer lost) a change may go unaudited, never twice.
+ * </ul>
+ *
+ * The number of (scenario, N, kind) combinations is written to {@code
+ * target/reliability/<scenario>.txt} for docs/reliability.md.
+ */
+public final class CrashMatrix {
+  /** A function's main scenario against moto. */
+  public interface Scenario<S> {
+    String name();
+
+    /** Puts the fleet and config into moto (moto was just reset; the audit trail exists). */
+    void seed() throws Exception;
+
+    /** The invocations, in order (evening, night, morning ...). */
+    List<Step> steps();
+
+    /** The state that must converge, read from moto; compared with equals. */
+    S state() throws Exception;
+
+    /** Throws AssertionError when a safety rule is broken; checked after every step. */
+    default void invariants(S state) {}
+
+    /** Which audit events record changes (default: all but findings of the fault-free run). */
+    default boolean isChange(Delivered event, Set<String> findingTypes) {
+      return !findingTypes.contains(event.detailType())
+          && !event.detailType().equals("Config Invalid");
+    }
+
+    /** What identifies one change's audit event. */
+    default Object changeKey(Delivered event) {
+      return List.of(event.detailType(), event.resources());
+    }
+  }
+
+  /** One invocation: builds a fresh handler with these interceptors and runs it. */
+  public interface Step {
+    Map<String, Object> run(List<ExecutionInterceptor> interceptors);
+  }
+
+  /** The outcome: combinations exercised and one line per broken combination. */
+  public record Result(String scenario, int calls, int combinations, List<String> failures) {
+    public void assertPassed() {
+      if (!failures.isEmpty()) {
+        throw new AssertionError(
+            scenario
+                + ": "
+                + failures.size()
+                + " of "
+                + combinations
+                + " crash combinations broke a guarantee:\n  "
+                + String.join("\n  ", failures.subList(0, Math.min(20, failures.size()))));
+      }
+    }
+  }
+
+  private final LocalAws aws;
+  private final List<Kind> kinds;
+  private IntFunction<List<Kind>> kindsForCall;
+  private int maxCalls = Integer.MAX_VALUE;
+  private boolean mutationsOnly;
+
+  public CrashMatrix(LocalAws aws, List<Kind> kinds) {
+    this.aws = aws;
+    this.kinds = List.copyOf(kinds);
+    this.kindsForCall = n -> this.kinds;
+  }
+
+  /** The crash kinds most worth covering: 500, lost answer, throttle, EKS request limit. */
+  public static List<Kind> standardKinds() {
+    return List.of(Kind.SERVER_ERROR, Kind.TIMEOUT, Kind.THROTTLE, Kind.REQUEST_LIMIT);
+  }
+
+  /** Budget: one kind per N, rotating, so every N and every kind are covered. */
+  public CrashMatrix rotatingKinds() {
+    this.kindsForCall = n -> List.of(kinds.get((n - 1) % kinds.size()));
+    return this;
+  }
+
+  /** Budget: crash only at the first {@code max} calls. */
+  public CrashMatrix upToCall(int max) {
+    this.maxCalls = max;
+    return this;
+  }
+
+  /** Number only mutating calls (reads between them still fail once crashed). */
+  public CrashMatrix mutationsOnly() {
+    this.mutationsOnly = true;
+    return this;
+  }
+
+  public <S> Result run(Scenario<S> scenario) throws Exception {
+    AuditTrail trail = fresh(scenario);
+    FaultInjector counter = FaultInjector.counting();
+    if (mutationsOnly) {
+      counter.mutationsOnly();
+    }
+    List<Map<String, Object>> reports = new ArrayList<>();
+    for (Step step : scenario.steps()) {
+      reports.add(step.run(List.of(counter)));
+      scenario.invariants(scenario.state());
+    }
+    S expected = scenario.state();
+    Set<String> findingTypes = findingTypes(reports);
+    List<Delivered> baseline = trail.drain();
+    Map<Object, Integer> expectedChanges = changes(scenario, baseline, findingTypes);
+    int calls = counter.calls();
+    List<String> failures = new ArrayList<>();
+    int combinations = 0;
+    for (int n = 1; n <= Math.min(calls, maxCalls); n++) {
+      for (Kind kind : kindsForCall.apply(n)) {
+        combinations++;
+        String where = "crash at call " + n + " (" + kind + ")";
+        try {
+          String broken = crashOnce(scenario, n, kind, expected, expectedChanges, findingTypes);
+          if (broken != null) {
+            failures.add(where + ": " + broken);
+          }
+        } catch (AssertionError | Exception e) {
+          failures.add(where + ": " + e);
+        }
+      }
+    }
+    Result result = new Result(scenario.name(), calls, combinations, failures);
+    write(result, counter.counted());
+    return result;
+  }
+
+  private <S> String crashOnce(
+      Scenario<S> scenario,
+      int n,
+      Kind kind,
+      S expected,
+      Map<Object, Integer> expectedChanges,
+      Set<String> findingTypes)
+      throws Exception {
+    AuditTrail trail = fresh(scenario);
+    FaultInjector fault = FaultInjector.crashAt(n, kind);
+    if (mutationsOnly) {
+      fault.mutationsOnly();
+    }
+    boolean crashed = false;
+    for (Step step : scenario.steps()) {
+      if (!crashed) {
+        try {
+          step.run(List.of(fault));
+        } catch (RuntimeException e) {
+          // A crashed invocation may throw; the re-run below must repair what it left.
+        }
+        scenario.invariants(scenario.state());
+        crashed = !fault.faulted().isEmpty();
+        if (!crashed) {
+          continue;
+        }
+      }
+      step.run(List.of());
+      scenario.invariants(scenario.state());
+    }
+    S actual = scenario.state();
+    if (!Objects.equals(actual, expected)) {
+      return "final state differs:\n    expected " + expected + "\n    actual   " + actual;
+    }
+    Map<Object, Integer> audited = changes(scenario, trail.drain(), findingTypes);
+    if (audited.equals(expectedChanges)) {
+      return null;
+    }
+    for (Map.Entry<Object, Integer> e : audited.entrySet()) {
+      if (e.getValue() > expectedChanges.getOrDefault(e.getKey(), 0)) {
+        return "change audited twice: " + e.getKey() + " x" + e.getValue();
+      }
+    }
+    if (kind.ambiguous()) {
+      return null; // the change whose answer was lost went unaudited; never twice
+    }
+    return "audit trail differs:\n    expected " + expectedChanges + "\n    actual   " + audited;
+  }
+
+  private <S> AuditTrail fresh(Scenario<S> scenario) throws Exception {
+    aws.reset();
+    AuditTrail trail = AuditTrail.create(aws);
+    scenario.seed();
+    return trail;
+  }
+
+  private static <S> Map<Object, Integer> changes(
+      Scenario<S> scenario, List<Delivered> events, Set<String> findingTypes) {
+    Map<Object, Integer> out = new TreeMap<>((a, b) -> a.toString().compareTo(b.toString()));
+    for (Delivered d : events) {
+      if (scenario.isChange(d, findingTypes)) {
+        out.merge(scenario.changeKey(d), 1, Integer::sum);
+      }
+    }
+    return new HashMap<>(out);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Set<String> findingTypes(List<Map<String, Object>> reports) {
+    Set<String> out = new LinkedHashSet<>();
+    for (Map<String, Object> r : reports) {
+      for (Map<String, Object> f :
+          (List<Map<String, Object>>) r.getOrDefault("findings", List.of())) {
+        out.add(String.valueOf(f.get("detailType")));
+      }
+    }
+    return out;
+  }
+
+  private void write(Result result, List<String> calls) throws IOException {
+    Path dir = Path.of("target", "reliability");
+    Files.createDirectories(dir);
+    StringBuilder text = new StringBuilder();
+    text.append(result.combinations()).append('\n');
+    text.append("scenario=").append(result.scenario()).append('\n');
+    text.append("calls=").append(result.calls()).append(mutationsOnly ? " (mutating)" : "");
+    text.append('\n').append("crashedAt=1..").append(Math.min(result.calls(), maxCalls));
+    text.append('\n').append("kinds=").append(kinds);
+    text.append(kindsForCall.apply(1).size() < kinds.size() ? " (one per N, rotating)" : "");
+    text.append('\n').append("failures=").append(result.failures().size()).append('\n');
+    text.append("sequence=").append(String.join(" ", calls)).append('\n');
+    result.failures().forEach(f -> text.append("FAIL ").append(f).append('\n'));
+    Files.writeString(dir.resolve(result.scenario() + ".txt"), text.toString());
+  }
+}

@@ -1,0 +1,123 @@
+package dev.ekssteward.shared.testing;
+
+import dev.ekssteward.shared.testing.AuditTrail.Delivered;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * At-least-once and out-of-order delivery: runs a list of events once in order (the reference),
+ * then each event twice in a row, then in reverse order, each from the same seeded fleet, and
+ * compares the end state and the change audit events with the reference. An invocation may throw (a
+ * stale event for a deleted resource); what counts is what is left in AWS and in the audit trail.
+ */
+public final class Deliveries {
+  /** A function's fleet against moto. */
+  public interface Fleet<S> {
+    void seed() throws Exception;
+
+    /** Delivers one event to a fresh handler. */
+    Map<String, Object> deliver(Map<String, Object> event);
+
+    S state() throws Exception;
+
+    /** Which audit events record changes (default: all but the run's findings). */
+    default boolean isChange(Delivered event, Set<String> findingTypes) {
+      return !findingTypes.contains(event.detailType())
+          && !event.detailType().equals("Config Invalid");
+    }
+
+    default Object changeKey(Delivered event) {
+      return List.of(event.detailType(), event.resources());
+    }
+  }
+
+  /** One delivery order's outcome. */
+  public record Run<S>(String order, S state, Map<Object, Integer> changes, List<String> errors) {}
+
+  private final LocalAws aws;
+
+  public Deliveries(LocalAws aws) {
+    this.aws = aws;
+  }
+
+  /** Runs the three orders; returns the reference first. */
+  public <S> List<Run<S>> compare(Fleet<S> fleet, List<Map<String, Object>> events)
+      throws Exception {
+    List<Map<String, Object>> twice = new ArrayList<>();
+    for (Map<String, Object> e : events) {
+      twice.add(e);
+      twice.add(e);
+    }
+    List<Map<String, Object>> reversed = new ArrayList<>(events);
+    Collections.reverse(reversed);
+    return List.of(
+        run("once in order", fleet, events),
+        run("each twice", fleet, twice),
+        run("reverse order", fleet, reversed));
+  }
+
+  /** Throws AssertionError naming the order whose end state or audit trail differ. */
+  public <S> void assertSameOutcome(Fleet<S> fleet, List<Map<String, Object>> events)
+      throws Exception {
+    List<Run<S>> runs = compare(fleet, events);
+    Run<S> reference = runs.get(0);
+    List<String> problems = new ArrayList<>();
+    for (Run<S> r : runs.subList(1, runs.size())) {
+      if (!Objects.equals(r.state(), reference.state())) {
+        problems.add(
+            r.order() + ": end state " + r.state() + "\n    expected " + reference.state());
+      }
+      if (!r.changes().equals(reference.changes())) {
+        problems.add(
+            r.order()
+                + ": changes audited "
+                + r.changes()
+                + "\n    expected "
+                + reference.changes());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new AssertionError(String.join("\n  ", problems));
+    }
+  }
+
+  public <S> Run<S> run(String order, Fleet<S> fleet, List<Map<String, Object>> events)
+      throws Exception {
+    aws.reset();
+    AuditTrail trail = AuditTrail.create(aws);
+    fleet.seed();
+    List<String> errors = new ArrayList<>();
+    Set<String> findingTypes = new HashSet<>();
+    for (Map<String, Object> e : events) {
+      try {
+        findingTypes.addAll(findingTypes(fleet.deliver(e)));
+      } catch (RuntimeException ex) {
+        errors.add(ex.getClass().getSimpleName() + ": " + ex.getMessage());
+      }
+    }
+    Map<Object, Integer> changes = new HashMap<>();
+    for (Delivered d : trail.drain()) {
+      if (fleet.isChange(d, findingTypes)) {
+        changes.merge(fleet.changeKey(d), 1, Integer::sum);
+      }
+    }
+    return new Run<>(order, fleet.state(), changes, errors);
+  }
+
+  @SuppressWarnings("unchecked")
+  static Set<String> findingTypes(Map<String, Object> report) {
+    Set<String> out = new HashSet<>();
+    if (report != null) {
+      for (Object f : (List<Object>) report.getOrDefault("findings", List.of())) {
+        out.add(String.valueOf(((Map<String, Object>) f).get("detailType")));
+      }
+    }
+    return out;
+  }
+}
