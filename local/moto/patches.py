@@ -123,6 +123,21 @@ def _create_nodegroup(self, *args, **kwargs):
     return group
 
 
+# --- EKS cluster identity ----------------------------------------------------------------
+# AWS: every cluster has its own OIDC issuer (https://oidc.eks.<region>.amazonaws.com/id/<32 hex>);
+# moto draws one id at import time and gives it to every cluster, so IRSA providers would collide.
+_moto_create_cluster = eks.EKSBackend.create_cluster
+
+
+def _create_cluster(self, *args, **kwargs):
+    cluster = _moto_create_cluster(self, *args, **kwargs)
+    issuer_id = eks.random.get_random_hex(32).upper()
+    cluster.identity = {
+        "oidc": {"issuer": f"https://oidc.eks.{self.region_name}.amazonaws.com/id/{issuer_id}"}
+    }
+    return cluster
+
+
 # --- EKS Fargate profiles ------------------------------------------------------------------
 _moto_create_fargate_profile = eks.EKSBackend.create_fargate_profile
 
@@ -189,6 +204,7 @@ def apply() -> None:
     eks.EKSBackend.update_nodegroup_config = _update_nodegroup_config
     eks.EKSBackend.create_nodegroup = _create_nodegroup
     eks.EKSBackend.create_fargate_profile = _create_fargate_profile
+    eks.EKSBackend.create_cluster = _create_cluster
     iam.IAMBackend.create_open_id_connect_provider = _create_open_id_connect_provider
     iam.IAMBackend.update_open_id_connect_provider_thumbprint = (
         _update_open_id_connect_provider_thumbprint

@@ -69,6 +69,17 @@ class MotoPatchesIT {
   }
 
   @Test
+  void everyClusterHasItsOwnOidcIssuer() {
+    eks.createCluster(r -> r.name("dev-2").roleArn(ROLE).resourcesVpcConfig(v -> v.subnetIds("s")));
+
+    String first = issuer("dev-1");
+    String second = issuer("dev-2");
+
+    assertThat(first).matches("https://oidc\\.eks\\.eu-west-1\\.amazonaws\\.com/id/[0-9A-F]{32}");
+    assertThat(second).isNotEqualTo(first);
+  }
+
+  @Test
   void tagsOnUnknownArnAreNotFound() {
     String arn = nodegroup("ng-a", scaling(1, 3, 2)).nodegroupArn() + "0";
 
@@ -183,6 +194,10 @@ class MotoPatchesIT {
                     .podExecutionRoleArn(ROLE)
                     .selectors(list))
         .fargateProfile();
+  }
+
+  private String issuer(String cluster) {
+    return eks.describeCluster(r -> r.name(cluster)).cluster().identity().oidc().issuer();
   }
 
   private static NodegroupScalingConfig scaling(int min, int max, int desired) {
