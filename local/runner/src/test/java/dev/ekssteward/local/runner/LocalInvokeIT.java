@@ -69,6 +69,33 @@ class LocalInvokeIT {
   }
 
   @Test
+  void envVarsFileCanPointTheFunctionAtTheLocalAwsAsWithSamLocalInvoke() throws Exception {
+    aws.ssm()
+        .putParameter(
+            r -> r.name("/eks-steward/config").type("String").value("{\"scheduler\": []}"));
+    Path env =
+        write(
+            "env.json",
+            """
+        {"Parameters": {"AWS_ENDPOINT_URL": "%s"}}"""
+                .formatted(aws.endpoint()));
+
+    Run run =
+        invoke(
+            Map.of("AWS_ENDPOINT_URL", ""),
+            "NodegroupSchedulerFunction",
+            TICK,
+            "--env-vars",
+            env.toString());
+
+    // The config came from this moto: its validation error names the bad path.
+    assertThat(run.json())
+        .containsEntry("status", "invalid-config")
+        .containsEntry("reason", "invalid /eks-steward/config: $.scheduler: must be an object");
+    assertThat(run.stderr).doesNotContain("ignored (not declared");
+  }
+
+  @Test
   void eventThatIsNotAnObjectFailsWithLambdasErrorJson() throws Exception {
     Path event = write("broken.json", "[\"not\", \"an\", \"event\"]");
 
@@ -102,6 +129,8 @@ class LocalInvokeIT {
         Transform: AWS::Serverless-2016-10-31
         Parameters:
           Stage: {Type: String, Default: dev}
+        Conditions:
+          IsProd: !Equals [!Ref Stage, prod]
         Globals:
           Function:
             Timeout: 7
@@ -128,6 +157,8 @@ class LocalInvokeIT {
                   QUEUE_ARN: !GetAtt Queue.Arn
                   JOINED: !Join ["-", [a, !Ref Stage]]
                   CONDITIONAL: !If [IsProd, x, y]
+                  ABSENT: !If [IsProd, !Ref AWS::NoValue, y]
+                  UNRESOLVABLE: !Select [0, [a]]
                   NUMBER: 5
                   FLAG: true
                   FROM_SHELL: template
@@ -157,7 +188,8 @@ class LocalInvokeIT {
         .containsEntry("QUEUE_URL", "Queue")
         .containsEntry("QUEUE_ARN", "Queue.Arn")
         .containsEntry("JOINED", "a-prod")
-        .containsEntry("CONDITIONAL", "")
+        .containsEntry("CONDITIONAL", "x")
+        .containsEntry("UNRESOLVABLE", "")
         .containsEntry("NUMBER", "5")
         .containsEntry("FLAG", "true")
         .containsEntry("FROM_SHELL", "shell")
@@ -167,7 +199,8 @@ class LocalInvokeIT {
         .containsEntry("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "256")
         .containsEntry("AWS_ENDPOINT_URL", aws.endpoint().toString())
         .containsEntry("AWS_REGION", LocalAws.REGION)
-        .doesNotContainKey("UNDECLARED");
+        .doesNotContainKey("UNDECLARED")
+        .doesNotContainKey("ABSENT");
   }
 
   private Path write(String name, String content) throws IOException {
@@ -186,7 +219,7 @@ class LocalInvokeIT {
     env.keySet().removeIf(k -> k.startsWith("AWS_") || k.equals("DRY_RUN"));
     env.put("AWS_ENDPOINT_URL", aws.endpoint().toString());
     env.put("AWS_REGION", LocalAws.REGION);
-    env.putAll(shell);
+    shell.forEach((k, v) -> env.compute(k, (key, old) -> v.isEmpty() ? null : v)); // "" unsets
     Path out = temp.resolve("stdout-" + System.nanoTime());
     Path err = temp.resolve("stderr-" + System.nanoTime());
     Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
