@@ -38,7 +38,7 @@ public final class CrashMatrix {
   public interface Scenario<S> {
     String name();
 
-    /** Puts the fleet and config into moto (moto was just reset; the audit trail exists). */
+    /** Puts the fleet and config into moto (moto was just reset; the audit bus exists). */
     void seed() throws Exception;
 
     /** The invocations, in order (evening, night, morning ...). */
@@ -62,7 +62,10 @@ public final class CrashMatrix {
     }
   }
 
-  /** One invocation: builds a fresh handler with these interceptors and runs it. */
+  /**
+   * One invocation: builds a fresh handler with these interceptors (the fault injector and the
+   * {@link AuditTap} that counts audit events) and runs it.
+   */
   public interface Step {
     Map<String, Object> run(List<ExecutionInterceptor> interceptors);
   }
@@ -119,14 +122,14 @@ public final class CrashMatrix {
   }
 
   public <S> Result run(Scenario<S> scenario) throws Exception {
-    AuditTrail trail = fresh(scenario);
+    AuditTap trail = fresh(scenario);
     FaultInjector counter = FaultInjector.counting();
     if (mutationsOnly) {
       counter.mutationsOnly();
     }
     List<Map<String, Object>> reports = new ArrayList<>();
     for (Step step : scenario.steps()) {
-      reports.add(step.run(List.of(counter)));
+      reports.add(step.run(List.of(counter, trail)));
       scenario.invariants(scenario.state());
     }
     S expected = scenario.state();
@@ -163,7 +166,7 @@ public final class CrashMatrix {
       Map<Object, Integer> expectedChanges,
       Set<String> findingTypes)
       throws Exception {
-    AuditTrail trail = fresh(scenario);
+    AuditTap trail = fresh(scenario);
     FaultInjector fault = FaultInjector.crashAt(n, kind);
     if (mutationsOnly) {
       fault.mutationsOnly();
@@ -172,7 +175,7 @@ public final class CrashMatrix {
     for (Step step : scenario.steps()) {
       if (!crashed) {
         try {
-          step.run(List.of(fault));
+          step.run(List.of(fault, trail));
         } catch (RuntimeException e) {
           // A crashed invocation may throw; the re-run below must repair what it left.
         }
@@ -182,7 +185,7 @@ public final class CrashMatrix {
           continue;
         }
       }
-      step.run(List.of());
+      step.run(List.of(trail));
       scenario.invariants(scenario.state());
     }
     S actual = scenario.state();
@@ -204,11 +207,11 @@ public final class CrashMatrix {
     return "audit trail differs:\n    expected " + expectedChanges + "\n    actual   " + audited;
   }
 
-  private <S> AuditTrail fresh(Scenario<S> scenario) throws Exception {
+  private <S> AuditTap fresh(Scenario<S> scenario) throws Exception {
     aws.reset();
-    AuditTrail trail = AuditTrail.create(aws);
+    AuditTap.createBus(aws);
     scenario.seed();
-    return trail;
+    return new AuditTap();
   }
 
   private static <S> Map<Object, Integer> changes(

@@ -21,8 +21,10 @@ public final class Deliveries {
   public interface Fleet<S> {
     void seed() throws Exception;
 
-    /** Delivers one event to a fresh handler. */
-    Map<String, Object> deliver(Map<String, Object> event);
+    /** Delivers one event to a fresh handler built with these interceptors (the audit tap). */
+    Map<String, Object> deliver(
+        Map<String, Object> event,
+        List<software.amazon.awssdk.core.interceptor.ExecutionInterceptor> interceptors);
 
     S state() throws Exception;
 
@@ -90,13 +92,14 @@ public final class Deliveries {
   public <S> Run<S> run(String order, Fleet<S> fleet, List<Map<String, Object>> events)
       throws Exception {
     aws.reset();
-    AuditTrail trail = AuditTrail.create(aws);
+    AuditTap.createBus(aws);
+    AuditTap trail = new AuditTap();
     fleet.seed();
     List<String> errors = new ArrayList<>();
     Set<String> findingTypes = new HashSet<>();
     for (Map<String, Object> e : events) {
       try {
-        findingTypes.addAll(findingTypes(fleet.deliver(e)));
+        findingTypes.addAll(findingTypes(fleet.deliver(e, List.of(trail))));
       } catch (RuntimeException ex) {
         errors.add(ex.getClass().getSimpleName() + ": " + ex.getMessage());
       }
