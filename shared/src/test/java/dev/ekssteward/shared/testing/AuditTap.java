@@ -12,6 +12,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequest;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
+import software.amazon.awssdk.services.eventbridge.model.ResourceAlreadyExistsException;
 
 /**
  * The audit events the bus accepted, taken from the function's own PutEvents calls and answers
@@ -22,8 +23,13 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
 public final class AuditTap implements ExecutionInterceptor {
   private final List<Delivered> delivered = new ArrayList<>();
 
+  /** Creates the audit bus unless the scenario's seed already did. */
   public static void createBus(LocalAws aws) {
-    aws.events().createEventBus(r -> r.name(AuditTrail.BUS));
+    try {
+      aws.events().createEventBus(r -> r.name(AuditTrail.BUS));
+    } catch (ResourceAlreadyExistsException e) {
+      // seeded already
+    }
   }
 
   @Override

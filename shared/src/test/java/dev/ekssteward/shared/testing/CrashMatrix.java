@@ -56,9 +56,9 @@ public final class CrashMatrix {
           && !event.detailType().equals("Config Invalid");
     }
 
-    /** What identifies one change's audit event. */
+    /** What identifies one change's audit event (ARNs without moto's per-run UUIDs). */
     default Object changeKey(Delivered event) {
-      return List.of(event.detailType(), event.resources());
+      return CrashMatrix.key(event);
     }
   }
 
@@ -84,6 +84,17 @@ public final class CrashMatrix {
                 + String.join("\n  ", failures.subList(0, Math.min(20, failures.size()))));
       }
     }
+  }
+
+  private static final java.util.regex.Pattern UUID =
+      java.util.regex.Pattern.compile(
+          "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+  /** Detail type and resources, with the UUIDs that node group and profile ARNs end in removed. */
+  public static List<Object> key(Delivered event) {
+    return List.of(
+        event.detailType(),
+        event.resources().stream().map(r -> UUID.matcher(r).replaceAll("*")).toList());
   }
 
   private final LocalAws aws;
@@ -198,7 +209,10 @@ public final class CrashMatrix {
     }
     for (Map.Entry<Object, Integer> e : audited.entrySet()) {
       if (e.getValue() > expectedChanges.getOrDefault(e.getKey(), 0)) {
-        return "change audited twice: " + e.getKey() + " x" + e.getValue();
+        return "change audited more often than in the fault-free run: "
+            + e.getKey()
+            + " x"
+            + e.getValue();
       }
     }
     if (kind.ambiguous()) {
@@ -209,8 +223,8 @@ public final class CrashMatrix {
 
   private <S> AuditTap fresh(Scenario<S> scenario) throws Exception {
     aws.reset();
-    AuditTap.createBus(aws);
     scenario.seed();
+    AuditTap.createBus(aws);
     return new AuditTap();
   }
 

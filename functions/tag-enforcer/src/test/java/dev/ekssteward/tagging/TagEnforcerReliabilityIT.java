@@ -1,0 +1,282 @@
+package dev.ekssteward.tagging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ekssteward.shared.json.Json;
+import dev.ekssteward.shared.testing.CallRecorder;
+import dev.ekssteward.shared.testing.CrashMatrix;
+import dev.ekssteward.shared.testing.Deliveries;
+import dev.ekssteward.shared.testing.EventFiles;
+import dev.ekssteward.shared.testing.HostileInput;
+import dev.ekssteward.shared.testing.LocalAws;
+import dev.ekssteward.shared.testing.Overlap;
+import dev.ekssteward.shared.testing.TestContext;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
+import software.amazon.awssdk.services.eks.EksClient;
+import software.amazon.awssdk.services.eks.model.Nodegroup;
+
+/**
+ * The reliability harness on the tag enforcer: a create event then a sweep, crashed at every call;
+ * every sample event twice and in reverse order; two sweeps at once; hostile events, config
+ * documents and tag values.
+ */
+class TagEnforcerReliabilityIT {
+  @RegisterExtension static final LocalAws aws = new LocalAws();
+
+  static final Map<String, String> GOOD =
+      Map.of("team", "payments", "cost-center", "1234", "env", "dev");
+  static final Map<String, Object> TICK = EventFiles.load("schedule-tick.json");
+
+  static Map<String, Object> run(Map<String, Object> event, List<ExecutionInterceptor> with) {
+    Clock clock = Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
+    TagEnforcerHandler handler =
+        new TagEnforcerHandler(
+            DaggerTaggingComponent.factory().create(aws.settings(false), clock, d -> {}, with));
+    return handler.handleRequest(event, new TestContext(TagEnforcer.NAME));
+  }
+
+  /** dev-1 as just created (env=DEV); dev-2 with a bad env, a node group and its ASG, a profile. */
+  static Seed fleet() {
+    Seed seed = new Seed(aws);
+    seed.config(Policies.STANDARD_JSON);
+    seed.cluster("dev-1", Map.of("env", "DEV"));
+    seed.cluster("dev-2", Map.of("team", "search", "env", "Prod"));
+    String asg = seed.nodegroup("dev-2", "ng-a", Map.of("team", "payments", "env", "dev"));
+    seed.asg(asg, "dev-2");
+    seed.profile("dev-2", "team-a", Map.of("team", "search"));
+    seed.cluster("sandbox-1", Map.of());
+    return seed;
+  }
+
+  /** Every resource's tags, and the ASG's tags with their PropagateAtLaunch flag. */
+  static Map<String, Object> state() {
+    EksClient eks = aws.eks();
+    Map<String, Object> out = new TreeMap<>();
+    for (String c : List.of("dev-1", "dev-2", "sandbox-1")) {
+      out.put(c, new TreeMap<>(eks.describeCluster(r -> r.name(c)).cluster().tags()));
+    }
+    Nodegroup ng =
+        eks.describeNodegroup(r -> r.clusterName("dev-2").nodegroupName("ng-a")).nodegroup();
+    out.put("dev-2/ng-a", new TreeMap<>(ng.tags()));
+    out.put(
+        "dev-2/team-a",
+        new TreeMap<>(
+            eks.describeFargateProfile(r -> r.clusterName("dev-2").fargateProfileName("team-a"))
+                .fargateProfile()
+                .tags()));
+    String asg = ng.resources().autoScalingGroups().get(0).name();
+    AutoScalingClient autoscaling =
+        aws.client(AutoScalingClient.builder().httpClient(UrlConnectionHttpClient.create()));
+    out.put(
+        "asg",
+        autoscaling
+            .describeAutoScalingGroups(r -> r.autoScalingGroupNames(asg))
+            .autoScalingGroups()
+            .get(0)
+            .tags()
+            .stream()
+            .map(t -> t.key() + "=" + t.value() + (t.propagateAtLaunch() ? "+" : ""))
+            .sorted()
+            .toList());
+    return out;
+  }
+
+  /** The policy's defaults and normalisations are never lost: a fixed tag stays fixed. */
+  @SuppressWarnings("unchecked")
+  static void invariants(Map<String, Object> state) {
+    for (String c : List.of("dev-1", "dev-2")) {
+      Map<String, String> tags = (Map<String, String>) state.get(c);
+      if (tags.containsKey("env")) {
+        assertThat(tags.get("env")).as(c + " env").isIn("DEV", "Prod", "dev", "prod");
+      }
+    }
+    assertThat((Map<String, String>) state.get("sandbox-1")).as("exempt cluster").isEmpty();
+  }
+
+  @Test
+  void crashAtEveryCallOfCreateEventAndSweepConverges() throws Exception {
+    CrashMatrix.Scenario<Map<String, Object>> scenario =
+        new CrashMatrix.Scenario<>() {
+          public String name() {
+            return "tag-enforcer";
+          }
+
+          public void seed() {
+            fleet();
+          }
+
+          public List<CrashMatrix.Step> steps() {
+            return List.of(
+                i -> run(EventFiles.load("tagging-create-cluster.json"), i), i -> run(TICK, i));
+          }
+
+          public Map<String, Object> state() {
+            return TagEnforcerReliabilityIT.state();
+          }
+
+          public void invariants(Map<String, Object> state) {
+            TagEnforcerReliabilityIT.invariants(state);
+          }
+        };
+
+    CrashMatrix.Result result =
+        new CrashMatrix(aws, CrashMatrix.standardKinds()).rotatingKinds().run(scenario);
+
+    result.assertPassed();
+    assertThat(result.calls()).isGreaterThan(10);
+  }
+
+  static Deliveries.Fleet<Map<String, Object>> deliveries() {
+    return new Deliveries.Fleet<>() {
+      public void seed() {
+        fleet();
+      }
+
+      public Map<String, Object> deliver(
+          Map<String, Object> event, List<ExecutionInterceptor> interceptors) {
+        return run(event, interceptors);
+      }
+
+      public Map<String, Object> state() {
+        return TagEnforcerReliabilityIT.state();
+      }
+    };
+  }
+
+  static List<Map<String, Object>> sampleEvents() throws Exception {
+    List<Map<String, Object>> events = new ArrayList<>();
+    for (Path p : EventFiles.all()) {
+      String name = p.getFileName().toString();
+      if (name.startsWith("tagging-")) {
+        events.add(EventFiles.load(name));
+      }
+    }
+    return events;
+  }
+
+  @Test
+  void everySampleEventTwiceAndInReverseOrderEndsTheSame() throws Exception {
+    List<Map<String, Object>> events = sampleEvents();
+    assertThat(events).hasSizeGreaterThanOrEqualTo(6);
+
+    new Deliveries(aws).assertSameOutcome(deliveries(), events);
+  }
+
+  @Test
+  void untagBeforeTagAndAStaleCreateForADeletedClusterChangeNothingWrong() throws Exception {
+    Map<String, Object> untag = EventFiles.load("tagging-untag-resource.json");
+    Map<String, Object> tag = EventFiles.load("tagging-tag-resource.json");
+    new Deliveries(aws).assertSameOutcome(deliveries(), List.of(tag, untag));
+
+    aws.reset();
+    fleet();
+    aws.eks().deleteCluster(r -> r.name("dev-1"));
+    CallRecorder calls = new CallRecorder(TagEnforcer.NAME);
+
+    Map<String, Object> report =
+        run(EventFiles.load("tagging-create-cluster.json"), List.of(calls));
+
+    assertThat(calls.mutations()).isEmpty();
+    assertThat(report.get("status")).isIn("ok", "ignored", "partial");
+  }
+
+  @Test
+  void twoSweepsAtOnceLoseNoTagAndEndAsOneSweep() throws Exception {
+    fleet();
+    run(TICK, List.of());
+    Map<String, Object> once = state();
+    aws.reset();
+    fleet();
+
+    List<Overlap.Outcome<Map<String, Object>>> both =
+        Overlap.together(() -> run(TICK, List.of()), () -> run(TICK, List.of()));
+
+    assertThat(both).noneMatch(Overlap.Outcome::failed);
+    assertThat(state()).isEqualTo(once);
+  }
+
+  @Test
+  void hostileEventsChangeNothingAndAlwaysGetAReport() throws Exception {
+    new Seed(aws).config(Policies.STANDARD_JSON);
+    List<Map<String, Object>> samples = sampleEvents();
+    List<Object> statuses = new ArrayList<>();
+
+    HostileInput.check(
+        HostileInput.events(samples),
+        200,
+        7001L,
+        2000,
+        event -> {
+          CallRecorder calls = new CallRecorder(TagEnforcer.NAME + "-fuzz");
+          Map<String, Object> report = run(event, List.of(calls));
+          statuses.add(report.get("status"));
+          assertThat(report.get("status")).isIn("ignored", "ok", "partial");
+          assertThat(calls.mutations()).isEmpty();
+        });
+    // Both the parser's rejections and the controller's paths were reached.
+    assertThat(statuses).contains("ignored", "ok");
+  }
+
+  @Test
+  void hostileConfigDocumentsAreRejectedBeforeAnyChange() {
+    Seed seed = fleet();
+    Map<String, Object> valid = Json.parseObject(Policies.STANDARD_JSON);
+
+    HostileInput.check(
+        HostileInput.documents(valid),
+        100,
+        7002L,
+        2000,
+        doc -> {
+          seed.config(doc);
+          CallRecorder calls = new CallRecorder(TagEnforcer.NAME + "-fuzz");
+          Map<String, Object> report = run(TICK, List.of(calls));
+          if (!"invalid-config".equals(report.get("status"))) {
+            return; // a document that is still valid may fix tags
+          }
+          assertThat(calls.mutations()).isEmpty();
+          assertThat((String) report.get("reason")).startsWith("invalid /eks-steward/config");
+        });
+  }
+
+  @Test
+  void hostileTagValuesAreReportedNeverRewrittenOrCrashing() {
+    Seed seed = new Seed(aws);
+    seed.config(Policies.STANDARD_JSON);
+    String arn = seed.cluster("dev-1", GOOD);
+    List<String> accepted = new ArrayList<>();
+
+    HostileInput.check(
+        HostileInput.tagValues(),
+        60,
+        7003L,
+        2000,
+        value -> {
+          try {
+            seed.eks.tagResource(r -> r.resourceArn(arn).tags(Map.of("team", value)));
+          } catch (RuntimeException awsRefused) {
+            return; // EKS (moto) refuses the value itself
+          }
+          accepted.add(value);
+          CallRecorder calls = new CallRecorder(TagEnforcer.NAME + "-fuzz");
+          Map<String, Object> report = run(TICK, List.of(calls));
+          assertThat(report.get("status")).isEqualTo("ok");
+          // team has no default: a bad value is a violation, never a write
+          assertThat(calls.mutations()).isEmpty();
+          assertThat(seed.clusterTags("dev-1")).containsEntry("team", value);
+        });
+    assertThat(accepted).hasSizeGreaterThan(10);
+  }
+}
