@@ -105,37 +105,46 @@ class TagEnforcerReliabilityIT {
     assertThat((Map<String, String>) state.get("sandbox-1")).as("exempt cluster").isEmpty();
   }
 
+  static final CrashMatrix.Scenario<Map<String, Object>> SCENARIO =
+      new CrashMatrix.Scenario<>() {
+        public String name() {
+          return "tag-enforcer";
+        }
+
+        public void seed() {
+          fleet();
+        }
+
+        public List<CrashMatrix.Step> steps() {
+          return List.of(
+              i -> run(EventFiles.load("tagging-create-cluster.json"), i), i -> run(TICK, i));
+        }
+
+        public Map<String, Object> state() {
+          return TagEnforcerReliabilityIT.state();
+        }
+
+        public void invariants(Map<String, Object> state) {
+          TagEnforcerReliabilityIT.invariants(state);
+        }
+      };
+
+  /** Budget: one crash kind per call N, rotating through all four. */
   @Test
   void crashAtEveryCallOfCreateEventAndSweepConverges() throws Exception {
-    CrashMatrix.Scenario<Map<String, Object>> scenario =
-        new CrashMatrix.Scenario<>() {
-          public String name() {
-            return "tag-enforcer";
-          }
-
-          public void seed() {
-            fleet();
-          }
-
-          public List<CrashMatrix.Step> steps() {
-            return List.of(
-                i -> run(EventFiles.load("tagging-create-cluster.json"), i), i -> run(TICK, i));
-          }
-
-          public Map<String, Object> state() {
-            return TagEnforcerReliabilityIT.state();
-          }
-
-          public void invariants(Map<String, Object> state) {
-            TagEnforcerReliabilityIT.invariants(state);
-          }
-        };
-
     CrashMatrix.Result result =
-        new CrashMatrix(aws, CrashMatrix.standardKinds()).rotatingKinds().run(scenario);
+        new CrashMatrix(aws, CrashMatrix.standardKinds()).rotatingKinds().run(SCENARIO);
 
     result.assertPassed();
     assertThat(result.calls()).isGreaterThan(10);
+  }
+
+  @Test
+  void aBlipAtEveryCallIsRetriedWithinTheRun() throws Exception {
+    CrashMatrix.Result result =
+        new CrashMatrix(aws, CrashMatrix.blipKinds()).rotatingKinds().blips(SCENARIO);
+
+    result.assertPassed();
   }
 
   static Deliveries.Fleet<Map<String, Object>> deliveries() {

@@ -80,7 +80,7 @@ public final class CrashMatrix {
                 + failures.size()
                 + " of "
                 + combinations
-                + " crash combinations broke a guarantee:\n  "
+                + " fault combinations broke a guarantee:\n  "
                 + String.join("\n  ", failures.subList(0, Math.min(20, failures.size()))));
       }
     }
@@ -114,6 +114,14 @@ public final class CrashMatrix {
     return List.of(Kind.SERVER_ERROR, Kind.TIMEOUT, Kind.THROTTLE, Kind.REQUEST_LIMIT);
   }
 
+  /**
+   * Blip kinds: the SDK retries 500s and timeouts itself, the function must retry EKS's request
+   * limit. Throttles are left to the burst test: the SDK waits up to a second before retrying one.
+   */
+  public static List<Kind> blipKinds() {
+    return List.of(Kind.SERVER_ERROR, Kind.TIMEOUT, Kind.REQUEST_LIMIT);
+  }
+
   /** Budget: one kind per N, rotating, so every N and every kind are covered. */
   public CrashMatrix rotatingKinds() {
     this.kindsForCall = n -> List.of(kinds.get((n - 1) % kinds.size()));
@@ -132,7 +140,11 @@ public final class CrashMatrix {
     return this;
   }
 
-  public <S> Result run(Scenario<S> scenario) throws Exception {
+  /** What the fault-free run left: the state, the changes audited, the calls made. */
+  private record Baseline<S>(
+      S state, Map<Object, Integer> changes, Set<String> findingTypes, List<String> calls) {}
+
+  private <S> Baseline<S> baseline(Scenario<S> scenario) throws Exception {
     AuditTap trail = fresh(scenario);
     FaultInjector counter = FaultInjector.counting();
     if (mutationsOnly) {
@@ -143,19 +155,53 @@ public final class CrashMatrix {
       reports.add(step.run(List.of(counter, trail)));
       scenario.invariants(scenario.state());
     }
-    S expected = scenario.state();
     Set<String> findingTypes = findingTypes(reports);
-    List<Delivered> baseline = trail.drain();
-    Map<Object, Integer> expectedChanges = changes(scenario, baseline, findingTypes);
-    int calls = counter.calls();
+    return new Baseline<>(
+        scenario.state(),
+        changes(scenario, trail.drain(), findingTypes),
+        findingTypes,
+        counter.counted());
+  }
+
+  /** Crash at every call N (and kind), then re-run without fault: see the class comment. */
+  public <S> Result run(Scenario<S> scenario) throws Exception {
+    Baseline<S> base = baseline(scenario);
+    return matrix(
+        scenario, scenario.name(), "crash", base, (n, kind) -> crashOnce(scenario, n, kind, base));
+  }
+
+  /**
+   * A transient blip at every call N: only the first attempt of call N fails, inside the SDK's
+   * attempt loop. The SDK or the function's own retry must absorb it: one run, no error reported,
+   * nothing thrown, the fault-free state and audit trail (a TIMEOUT resends a request the service
+   * already carried out, so every mutating call must be safe to repeat).
+   */
+  public <S> Result blips(Scenario<S> scenario) throws Exception {
+    Baseline<S> base = baseline(scenario);
+    return matrix(
+        scenario,
+        scenario.name() + "-blips",
+        "blip",
+        base,
+        (n, kind) -> blipOnce(scenario, n, kind, base));
+  }
+
+  private interface Combination {
+    String check(int n, Kind kind) throws Exception;
+  }
+
+  private <S> Result matrix(
+      Scenario<S> scenario, String name, String what, Baseline<S> base, Combination combination)
+      throws IOException {
+    int calls = base.calls().size();
     List<String> failures = new ArrayList<>();
     int combinations = 0;
     for (int n = 1; n <= Math.min(calls, maxCalls); n++) {
       for (Kind kind : kindsForCall.apply(n)) {
         combinations++;
-        String where = "crash at call " + n + " (" + kind + ")";
+        String where = what + " at call " + n + " " + base.calls().get(n - 1) + " (" + kind + ")";
         try {
-          String broken = crashOnce(scenario, n, kind, expected, expectedChanges, findingTypes);
+          String broken = combination.check(n, kind);
           if (broken != null) {
             failures.add(where + ": " + broken);
           }
@@ -164,18 +210,30 @@ public final class CrashMatrix {
         }
       }
     }
-    Result result = new Result(scenario.name(), calls, combinations, failures);
-    write(result, counter.counted());
+    Result result = new Result(name, calls, combinations, failures);
+    write(result, base.calls());
     return result;
   }
 
-  private <S> String crashOnce(
-      Scenario<S> scenario,
-      int n,
-      Kind kind,
-      S expected,
-      Map<Object, Integer> expectedChanges,
-      Set<String> findingTypes)
+  private <S> String blipOnce(Scenario<S> scenario, int n, Kind kind, Baseline<S> base)
+      throws Exception {
+    AuditTap trail = fresh(scenario);
+    FaultInjector fault = FaultInjector.blipAt(n, kind);
+    if (mutationsOnly) {
+      fault.mutationsOnly();
+    }
+    for (Step step : scenario.steps()) {
+      Map<String, Object> report = step.run(List.of(fault, trail));
+      Object errors = report.get("errors");
+      if (errors instanceof List<?> l && !l.isEmpty()) {
+        return "a retried blip was reported as an error: " + l;
+      }
+      scenario.invariants(scenario.state());
+    }
+    return compare(scenario, kind, base, trail);
+  }
+
+  private <S> String crashOnce(Scenario<S> scenario, int n, Kind kind, Baseline<S> base)
       throws Exception {
     AuditTap trail = fresh(scenario);
     FaultInjector fault = FaultInjector.crashAt(n, kind);
@@ -199,11 +257,18 @@ public final class CrashMatrix {
       step.run(List.of(trail));
       scenario.invariants(scenario.state());
     }
+    return compare(scenario, kind, base, trail);
+  }
+
+  /** The state must equal the fault-free one; each change audited once (at most, if ambiguous). */
+  private <S> String compare(Scenario<S> scenario, Kind kind, Baseline<S> base, AuditTap trail)
+      throws Exception {
     S actual = scenario.state();
-    if (!Objects.equals(actual, expected)) {
-      return "final state differs:\n    expected " + expected + "\n    actual   " + actual;
+    if (!Objects.equals(actual, base.state())) {
+      return "final state differs:\n    expected " + base.state() + "\n    actual   " + actual;
     }
-    Map<Object, Integer> audited = changes(scenario, trail.drain(), findingTypes);
+    Map<Object, Integer> expectedChanges = base.changes();
+    Map<Object, Integer> audited = changes(scenario, trail.drain(), base.findingTypes());
     if (audited.equals(expectedChanges)) {
       return null;
     }
@@ -258,7 +323,7 @@ public final class CrashMatrix {
     text.append(result.combinations()).append('\n');
     text.append("scenario=").append(result.scenario()).append('\n');
     text.append("calls=").append(result.calls()).append(mutationsOnly ? " (mutating)" : "");
-    text.append('\n').append("crashedAt=1..").append(Math.min(result.calls(), maxCalls));
+    text.append('\n').append("faultAt=1..").append(Math.min(result.calls(), maxCalls));
     text.append('\n').append("kinds=").append(kinds);
     text.append(kindsForCall.apply(1).size() < kinds.size() ? " (one per N, rotating)" : "");
     text.append('\n').append("failures=").append(result.failures().size()).append('\n');
