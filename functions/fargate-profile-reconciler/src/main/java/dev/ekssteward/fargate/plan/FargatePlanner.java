@@ -99,12 +99,14 @@ public final class FargatePlanner {
     structural.addAll(creating);
     structural.addAll(replacing);
     structural.addAll(pruning);
-    return next(cluster, structural, tagging, findings, observed, profileQuota, now);
+    return next(structural, tagging, findings, observed, profileQuota, now);
   }
 
-  /** Picks the one create or delete allowed now, or waits for the profile in transition. */
+  /**
+   * Picks the one create or delete allowed now (none while a profile is in transition). The others
+   * are listed as skips saying why they wait, so a dry run shows the whole way to the goal.
+   */
   private static Plan next(
-      String cluster,
       List<ProfileAction> structural,
       List<Action> actions,
       List<Finding> findings,
@@ -113,31 +115,33 @@ public final class FargatePlanner {
       Instant now) {
     List<ObservedProfile> moving =
         observed.stream().filter(p -> p.status().inTransition()).toList();
-    if (!moving.isEmpty()) {
-      if (!structural.isEmpty()) {
+    String busy =
+        moving.isEmpty()
+            ? null
+            : "waits: profile " + moving.get(0).name() + " is " + moving.get(0).status();
+    ProfileAction chosen = null;
+    for (ProfileAction a : structural) {
+      if (a instanceof CreateProfile && observed.size() >= profileQuota) {
         actions.add(
             new Action.Skip(
-                cluster,
-                structural.size()
-                    + " change(s) wait: profile "
-                    + moving.get(0).name()
-                    + " is "
-                    + moving.get(0).status()));
+                a.target(),
+                "the cluster has " + observed.size() + " profiles, the quota is " + profileQuota));
+      } else if (busy != null) {
+        actions.add(new Action.Skip(a.target(), a.type() + " " + busy));
+      } else if (chosen != null) {
+        actions.add(
+            new Action.Skip(
+                a.target(),
+                a.type() + " queued: EKS allows one profile in transition per cluster"));
+      } else {
+        chosen = a;
+        actions.add(a);
       }
+    }
+    if (busy != null) {
       return new Plan(actions, findings, Map.of(), Backoff.after(moving, now));
     }
-    for (ProfileAction a : structural) {
-      if (a instanceof CreateProfile c && observed.size() >= profileQuota) {
-        actions.add(
-            new Action.Skip(
-                c.target(),
-                "the cluster has " + observed.size() + " profiles, the quota is " + profileQuota));
-        continue;
-      }
-      actions.add(a);
-      return new Plan(actions, findings, Map.of(), FIRST_POLL);
-    }
-    return new Plan(actions, findings, Map.of(), null);
+    return new Plan(actions, findings, Map.of(), chosen == null ? null : FIRST_POLL);
   }
 
   /** The observed profiles under d's logical name (the name itself or a replacement name). */

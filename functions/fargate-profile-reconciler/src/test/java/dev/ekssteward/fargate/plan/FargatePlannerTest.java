@@ -186,14 +186,16 @@ class FargatePlannerTest {
             List.of(
                 seen("team-a", Status.ACTIVE, SPEC, tags()),
                 seen("other", Status.CREATING, wildcard("x", "k", "v"), Map.of())),
-            List.of("TagProfile team-a {team=payments}", "Skip dev-1"),
+            List.of("TagProfile team-a {team=payments}", "Skip dev-1/team-b"),
             List.of("Drift Detected other"),
             Duration.ofSeconds(15)),
         Arguments.of(
             "at most one create per plan (EKS allows one in transition)",
             state(false, A, desired("team-b", NEW_ROLE, Map.of())),
             List.of(),
-            List.of("CreateProfile dev-1/team-a tags={eks-steward/managed=true, team=payments}"),
+            List.of(
+                "CreateProfile dev-1/team-a tags={eks-steward/managed=true, team=payments}",
+                "Skip dev-1/team-b"),
             List.of(),
             Duration.ofSeconds(5)),
         Arguments.of(
