@@ -211,4 +211,33 @@ class FargateReconcilerIT {
     assertThat(profile("team-a").tags()).containsEntry("team", "search");
     assertThat(profileNames()).containsExactlyInAnyOrder("team-a", "batch");
   }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void pruneDeletesOnlyManagedProfilesAndReportsAllDrift() {
+    for (String[] p : new String[][] {{"legacy", "true"}, {"handmade", null}}) {
+      aws.eks()
+          .createFargateProfile(
+              r ->
+                  r.clusterName("dev-1")
+                      .fargateProfileName(p[0])
+                      .podExecutionRoleArn(ROLE)
+                      .selectors(s -> s.namespace(p[0]))
+                      .tags(p[1] == null ? Map.of() : Map.of("eks-steward/managed", p[1])));
+    }
+    DesiredDocs.put(aws, "dev-1", TWO_PROFILES.replace("\"prune\":false", "\"prune\":true"));
+
+    Map<String, Object> report = run(EventFiles.load("fargate-parameter-change.json"));
+
+    assertThat(profileNames()).containsExactlyInAnyOrder("team-a", "batch", "handmade");
+    // Missing profiles first (pods need them), pruning last.
+    assertThat(recorder.mutations())
+        .containsExactly(
+            "eks:CreateFargateProfile", "eks:CreateFargateProfile", "eks:DeleteFargateProfile");
+    assertThat((List<Map<String, Object>>) report.get("findings"))
+        .extracting(f -> f.get("detailType") + " " + f.get("profile") + ": " + f.get("resolution"))
+        .containsExactlyInAnyOrder(
+            "Drift Detected legacy: deleted (prune is on and it carries eks-steward/managed=true)",
+            "Drift Detected handmade: kept (no eks-steward/managed=true tag)");
+  }
 }

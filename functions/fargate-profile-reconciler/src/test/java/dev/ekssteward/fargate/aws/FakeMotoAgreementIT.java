@@ -113,4 +113,45 @@ class FakeMotoAgreementIT {
         .isEqualTo(Result.NOT_FOUND);
     // Not compared: ListFargateProfiles of a missing cluster is a 500 in moto 5.2 (EKS: 404).
   }
+
+  @Test
+  void theEksRulesMotoLacksAreEnforcedByBoth() {
+    Set<Selector> six = new java.util.HashSet<>();
+    for (int i = 0; i < 6; i++) {
+      six.add(new Selector("ns" + i, Map.of()));
+    }
+    ProfileSpec tooMany = new ProfileSpec(SPEC.podExecutionRoleArn(), Set.of(), six);
+
+    assertThat(fake.create(HOME, "dev-1", "eks-a", SPEC, TAGS).result())
+        .isEqualTo(moto.create(HOME, "dev-1", "eks-a", SPEC, TAGS).result())
+        .isEqualTo(Result.REJECTED);
+    assertThat(fake.create(HOME, "dev-1", "six", tooMany, TAGS).result())
+        .isEqualTo(moto.create(HOME, "dev-1", "six", tooMany, TAGS).result())
+        .isEqualTo(Result.REJECTED);
+    for (int i = 0; i < 10; i++) {
+      fake.create(HOME, "dev-1", "p" + i, SPEC, TAGS);
+      moto.create(HOME, "dev-1", "p" + i, SPEC, TAGS);
+      settle();
+    }
+    assertThat(fake.create(HOME, "dev-1", "p10", SPEC, TAGS).result())
+        .isEqualTo(moto.create(HOME, "dev-1", "p10", SPEC, TAGS).result())
+        .isEqualTo(Result.REJECTED);
+  }
+
+  @Test
+  void tagsAgree() {
+    String f = fake.create(HOME, "dev-1", "team-a", SPEC, TAGS).arn();
+    String m = moto.create(HOME, "dev-1", "team-a", SPEC, TAGS).arn();
+    settle();
+
+    assertThat(fake.tag(HOME, f, Map.of("env", "dev")).result())
+        .isEqualTo(moto.tag(HOME, m, Map.of("env", "dev")).result())
+        .isEqualTo(Result.DONE);
+    assertThat(fake.untag(HOME, f, Set.of("team")).result())
+        .isEqualTo(moto.untag(HOME, m, Set.of("team")).result())
+        .isEqualTo(Result.DONE);
+    assertThat(shape(fake.profiles(HOME, "dev-1"))).isEqualTo(shape(moto.profiles(HOME, "dev-1")));
+    assertThat(fake.profiles(HOME, "dev-1").get(0).tags())
+        .isEqualTo(Map.of("eks-steward/managed", "true", "env", "dev"));
+  }
 }
