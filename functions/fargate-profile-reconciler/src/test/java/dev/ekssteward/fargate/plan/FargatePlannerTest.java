@@ -199,6 +199,72 @@ class FargatePlannerTest {
             List.of(),
             Duration.ofSeconds(5)),
         Arguments.of(
+            "tags owned by the tag policy and aws: tags are never removed",
+            state(false, A),
+            List.of(
+                seen(
+                    "team-a",
+                    Status.ACTIVE,
+                    SPEC,
+                    tags(
+                        "team",
+                        "payments",
+                        "cost-center",
+                        "1234",
+                        "aws:cloudformation:stack-name",
+                        "s",
+                        "stray",
+                        "x"))),
+            List.of("UntagProfile team-a [stray]"),
+            List.of(),
+            null),
+        Arguments.of(
+            "the replaced profile is DELETING: wait for it, nothing else",
+            state(false, desired("team-a", NEW_SELECTORS, Map.of())),
+            List.of(
+                seen("team-a", Status.DELETING, SPEC, tags()),
+                seen(derivedSel, Status.ACTIVE, NEW_SELECTORS, tags())),
+            List.of(),
+            List.of(),
+            Duration.ofSeconds(15)),
+        Arguments.of(
+            "a first create that failed is reported and not retried",
+            state(false, A),
+            List.of(seen("team-a", Status.CREATE_FAILED, SPEC, tags())),
+            List.of(),
+            List.of("Fargate Profile Failed team-a"),
+            null),
+        Arguments.of(
+            "an old profile that failed to delete is reported, not deleted again",
+            state(false, desired("team-a", NEW_SELECTORS, Map.of())),
+            List.of(
+                seen("team-a", Status.DELETE_FAILED, SPEC, tags()),
+                seen(derivedSel, Status.ACTIVE, NEW_SELECTORS, tags())),
+            List.of(),
+            List.of("Fargate Profile Failed team-a"),
+            null),
+        Arguments.of(
+            "a failed replacement of an earlier spec is cleaned up once the current one is ACTIVE",
+            state(false, desired("team-a", NEW_SELECTORS, Map.of())),
+            List.of(
+                seen(derivedRole, Status.CREATE_FAILED, NEW_ROLE, tags()),
+                seen(derivedSel, Status.ACTIVE, NEW_SELECTORS, tags())),
+            List.of("DeleteProfile " + derivedRole + " replaced by " + derivedSel),
+            List.of(),
+            Duration.ofSeconds(5)),
+        Arguments.of(
+            "a profile named like a desired profile's replacement belongs to it, not to drift",
+            state(false, A),
+            List.of(
+                seen("team-a-0123abcd", Status.ACTIVE, NEW_ROLE, tags()),
+                seen("team-ab", Status.ACTIVE, NEW_SELECTORS, Map.of())),
+            List.of(
+                "CreateProfile dev-1/team-a-"
+                    + SPEC.hash()
+                    + " tags={eks-steward/managed=true, team=payments} replaces=team-a-0123abcd"),
+            List.of("Drift Detected team-ab"),
+            Duration.ofSeconds(5)),
+        Arguments.of(
             "quota reached: the replacement cannot be created; reported, not attempted",
             state(false, desired("team-a", NEW_ROLE, Map.of())),
             List.of(seen("team-a", Status.ACTIVE, SPEC, tags())),
@@ -225,7 +291,7 @@ class FargatePlannerTest {
       List<String> findings,
       Duration recheck) {
     int quota = why.startsWith("quota") ? 1 : 10;
-    Plan plan = FargatePlanner.plan("dev-1", desired, observed, quota, Set.of(), NOW);
+    Plan plan = FargatePlanner.plan("dev-1", desired, observed, quota, Set.of("cost-center"), NOW);
 
     assertThat(plan.actions().stream().map(FargatePlannerTest::describe))
         .containsExactlyElementsOf(actions);
