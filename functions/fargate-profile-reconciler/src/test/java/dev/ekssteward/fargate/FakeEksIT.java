@@ -37,19 +37,19 @@ class FakeEksIT {
   final FakeClock clock = new FakeClock(Instant.parse("2026-11-25T12:00:00Z"));
   final FakeEks eks = new FakeEks(clock);
   final CallRecorder recorder = new CallRecorder(FargateProfileReconciler.NAME);
-  FargateProfileReconcilerHandler handler;
 
   @BeforeEach
   void setUp() {
     eks.addCluster("dev-1");
-    handler =
-        new FargateProfileReconcilerHandler(
-            DaggerFakeEksComponent.factory()
-                .create(aws.settings(false), clock, clock::advance, List.of(recorder), eks));
   }
 
   /** One invocation with {@code seconds} of Lambda time left (10 s of it are kept in reserve). */
   Map<String, Object> run(Map<String, Object> event, int seconds) {
+    // A fresh graph per invocation, as a cold start: progress can only come from observed state.
+    FargateProfileReconcilerHandler handler =
+        new FargateProfileReconcilerHandler(
+            DaggerFakeEksComponent.factory()
+                .create(aws.settings(false), clock, clock::advance, List.of(recorder), eks));
     return handler.handleRequest(event, new TestContext("fn", seconds * 1000L));
   }
 
@@ -251,5 +251,21 @@ class FakeEksIT {
   @SuppressWarnings("unchecked")
   static List<Map<String, Object>> findings(Map<String, Object> report) {
     return (List<Map<String, Object>>) report.get("findings");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aDesiredStateForAMissingClusterIsSkipped() {
+    DesiredDocs.put(aws, "ghost", DesiredDocs.teamA(ROLE, LABELS, "{}"));
+
+    Map<String, Object> report = run(DesiredDocs.parameterChange("ghost"), 20);
+
+    assertThat(eks.mutations()).isEmpty();
+    assertThat((List<Map<String, Object>>) report.get("planned"))
+        .singleElement()
+        .satisfies(
+            p ->
+                assertThat(p.get("reason"))
+                    .isEqualTo("cluster not found in 123456789012/eu-west-1"));
   }
 }
