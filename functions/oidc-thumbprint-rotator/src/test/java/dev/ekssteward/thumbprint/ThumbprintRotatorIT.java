@@ -245,6 +245,27 @@ class ThumbprintRotatorIT {
   }
 
   @Test
+  void anIssuerOffTheAllowListIsRefusedWithoutConnecting() throws Exception {
+    TestPki.Chain chain = TestPki.chain("off-list");
+    LocalIssuer server = rig.serve(chain);
+    rig.trust(chain);
+    Cluster cluster = rig.createCluster("dev-1");
+    String arn = rig.createProvider(cluster.identity().oidc().issuer(), OLD);
+    rig.config("{}"); // default allow-list: EKS issuer hosts only, so the local route is refused
+
+    Map<String, Object> report = Rig.run(rig.routedTo(server, false), Rig.tick());
+
+    assertThat(server.connections()).isZero();
+    assertThat(list(report, "findings")).hasSize(1);
+    assertThat(list(report, "findings").get(0))
+        .containsEntry("detailType", "Thumbprint Check Failed")
+        .containsEntry("refused", true)
+        .containsEntry("reason", "issuer host localhost is not on thumbprints.allowedHosts");
+    assertThat(rig.calls.mutations()).isEmpty();
+    assertThat(rig.provider(arn).thumbprintList()).containsExactly(OLD);
+  }
+
+  @Test
   void excludedClustersAreLeftAlone() throws Exception {
     TestPki.Chain chain = TestPki.chain("excluded");
     LocalIssuer server = rig.serve(chain);
