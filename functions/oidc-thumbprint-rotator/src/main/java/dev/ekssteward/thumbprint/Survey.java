@@ -6,17 +6,12 @@ import dev.ekssteward.shared.runtime.Settings;
 import dev.ekssteward.thumbprint.aws.ClusterIssuers;
 import dev.ekssteward.thumbprint.aws.OidcProviders;
 import dev.ekssteward.thumbprint.model.AccountView;
-import dev.ekssteward.thumbprint.model.AccountView.Skipped;
 import dev.ekssteward.thumbprint.model.ClusterIssuer;
-import dev.ekssteward.thumbprint.model.IssuerCheck;
 import dev.ekssteward.thumbprint.model.IssuerUrl;
-import dev.ekssteward.thumbprint.model.OidcProvider;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.inject.Inject;
 
 /**
@@ -24,109 +19,85 @@ import javax.inject.Inject;
  * an event named), the IAM provider of each, then what each issuer's endpoints present.
  */
 final class Survey {
-  private static final Pattern EKS_ISSUER_HOST =
-      Pattern.compile("^oidc\\.eks\\.([a-z0-9-]+)\\.amazonaws\\.com(\\.cn)?$");
-
   private final ClusterIssuers clusters;
   private final OidcProviders providers;
+  private final EventProvider eventProvider;
   private final Probes probes;
   private final Settings settings;
 
   @Inject
-  Survey(ClusterIssuers clusters, OidcProviders providers, Probes probes, Settings settings) {
+  Survey(
+      ClusterIssuers clusters,
+      OidcProviders providers,
+      EventProvider eventProvider,
+      Probes probes,
+      Settings settings) {
     this.clusters = clusters;
     this.providers = providers;
+    this.eventProvider = eventProvider;
     this.probes = probes;
     this.settings = settings;
   }
 
   AccountView observe(Lookup lookup, Target account, StewardConfig config) {
-    Found found = new Found();
+    InScope in = new InScope();
     if (lookup instanceof Lookup.OneProvider p) {
-      oneProvider(p.arn(), account, config, found);
+      eventProvider.find(p.arn(), account, regions(config), config, in);
     } else {
-      Map<String, String> arnsByUrl = new LinkedHashMap<>();
+      Map<String, String> arnsByIssuer = new HashMap<>();
       for (String arn : providers.arns(account)) {
         String url = OidcProviders.urlOf(arn);
         if (url != null) {
-          arnsByUrl.put(key(url), arn);
+          arnsByIssuer.put(IssuerUrl.key(url), arn);
         }
       }
-      List<ClusterIssuer> inView = new ArrayList<>();
-      if (lookup instanceof Lookup.OneCluster c) {
-        ClusterIssuer one = clusters.one(inRegion(account, c.region()), c.name());
-        if (one == null) {
-          found.skipped.add(new Skipped(c.region() + "/" + c.name(), "cluster not found"));
-        } else {
-          inView.add(one);
-        }
-      } else {
-        for (String region : regions(config)) {
-          inView.addAll(clusters.all(inRegion(account, region), config.targets().clusters()));
-        }
+      boolean oneCluster = lookup instanceof Lookup.OneCluster;
+      for (ClusterIssuer cluster : clustersInView(lookup, account, config, in)) {
+        addCluster(cluster, oneCluster, account, arnsByIssuer, in);
       }
-      for (ClusterIssuer cluster : inView) {
-        addCluster(cluster, lookup instanceof Lookup.OneCluster, account, arnsByUrl, found);
-      }
-      if (lookup instanceof Lookup.Everything) {
-        for (String extra : config.thumbprints().extraIssuers()) {
-          String arn = arnsByUrl.get(key(extra));
-          if (arn != null) {
-            found.add(IssuerUrl.parse(extra), null, providers.get(account, arn));
-          }
+      for (String extra : oneCluster ? List.<String>of() : config.thumbprints().extraIssuers()) {
+        String arn = arnsByIssuer.get(IssuerUrl.key(extra));
+        if (arn != null) {
+          in.check(IssuerUrl.parse(extra), null, providers.get(account, arn));
         }
       }
     }
-    return new AccountView(probes.check(found.pending, config), found.notReady, found.skipped);
+    return new AccountView(probes.check(in.issuers, config), in.notReady, in.skipped);
   }
 
+  private List<ClusterIssuer> clustersInView(
+      Lookup lookup, Target account, StewardConfig config, InScope in) {
+    if (lookup instanceof Lookup.OneCluster c) {
+      ClusterIssuer one = clusters.one(inRegion(account, c.region()), c.name());
+      if (one == null) {
+        in.skip(c.region() + "/" + c.name(), "cluster not found");
+        return List.of();
+      }
+      return List.of(one);
+    }
+    List<ClusterIssuer> all = new ArrayList<>();
+    for (String region : regions(config)) {
+      all.addAll(clusters.all(inRegion(account, region), config.targets().clusters()));
+    }
+    return all;
+  }
+
+  /** A new cluster is awaited; on a schedule tick, a cluster not ready yet waits for the next. */
   private void addCluster(
-      ClusterIssuer cluster,
-      boolean wait,
-      Target account,
-      Map<String, String> arnsByUrl,
-      Found found) {
+      ClusterIssuer cluster, boolean await, Target account, Map<String, String> arns, InScope in) {
     if (cluster.excluded()) {
-      found.skipped.add(new Skipped(cluster.arn(), "cluster is tagged eks-steward/exclude=true"));
-    } else if (!cluster.ready() && wait) {
-      found.notReady.add(cluster);
+      in.skip(cluster.arn(), "cluster is tagged eks-steward/exclude=true");
+    } else if (!cluster.ready() && await) {
+      in.await(cluster);
     } else if (!cluster.ready()) {
-      found.skipped.add(
-          new Skipped(cluster.arn(), "cluster is " + cluster.status() + "; a later run checks it"));
+      in.skip(cluster.arn(), "cluster is " + cluster.status() + "; a later run checks it");
     } else {
-      String arn = arnsByUrl.get(key(cluster.issuer()));
-      found.add(
+      String arn = arns.get(IssuerUrl.key(cluster.issuer()));
+      in.check(
           IssuerUrl.parse(cluster.issuer()),
           cluster,
           arn == null ? null : providers.get(account, arn));
     }
-  }
-
-  /** A provider named by an event is in scope when it is an extra issuer or a cluster's issuer. */
-  private void oneProvider(String arn, Target account, StewardConfig config, Found found) {
-    OidcProvider provider = providers.get(account, arn);
-    if (provider == null) {
-      found.skipped.add(new Skipped(arn, "provider no longer exists"));
-      return;
-    }
-    String key = key(provider.url());
-    for (String extra : config.thumbprints().extraIssuers()) {
-      if (key(extra).equals(key)) {
-        found.add(provider.issuer(), null, provider);
-        return;
-      }
-    }
-    Matcher eks = EKS_ISSUER_HOST.matcher(provider.issuer().host());
-    if (eks.matches() && regions(config).contains(eks.group(1))) {
-      for (ClusterIssuer c :
-          clusters.all(inRegion(account, eks.group(1)), config.targets().clusters())) {
-        if (c.ready() && !c.excluded() && key(c.issuer()).equals(key)) {
-          found.add(provider.issuer(), c, provider);
-          return;
-        }
-      }
-    }
-    found.skipped.add(new Skipped(arn, "not the issuer of a cluster in scope nor an extra issuer"));
   }
 
   private List<String> regions(StewardConfig config) {
@@ -136,28 +107,5 @@ final class Survey {
 
   private static Target inRegion(Target account, String region) {
     return new Target(account.accountId(), region, account.roleArn());
-  }
-
-  /** Issuer URLs compare without scheme, trailing slash or host case. */
-  static String key(String url) {
-    try {
-      return IssuerUrl.fromProviderUrl(url).providerUrl();
-    } catch (IllegalArgumentException e) {
-      return url;
-    }
-  }
-
-  /** What observing collected so far. */
-  private static final class Found {
-    final List<IssuerCheck> pending = new ArrayList<>();
-    final List<ClusterIssuer> notReady = new ArrayList<>();
-    final List<Skipped> skipped = new ArrayList<>();
-
-    void add(IssuerUrl issuer, ClusterIssuer cluster, OidcProvider provider) {
-      // An extra issuer may also be a cluster's: check it once.
-      if (pending.stream().noneMatch(c -> c.issuer().equals(issuer))) {
-        pending.add(new IssuerCheck(issuer, cluster, provider, null));
-      }
-    }
   }
 }

@@ -42,6 +42,15 @@ public record IssuerUrl(String scheme, String host, int port, String path) {
     return parse(providerUrl.contains("://") ? providerUrl : "https://" + providerUrl);
   }
 
+  /** How issuer URLs compare: without scheme, trailing slash or host case. */
+  public static String key(String url) {
+    try {
+      return fromProviderUrl(url).providerUrl();
+    } catch (IllegalArgumentException e) {
+      return url;
+    }
+  }
+
   public boolean isHttps() {
     return scheme.equals("https");
   }
