@@ -1,5 +1,6 @@
 package dev.ekssteward.thumbprint.plan;
 
+import dev.ekssteward.shared.pipeline.Action;
 import dev.ekssteward.thumbprint.model.ChainEnd;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +20,7 @@ public record CreateProvider(
     List<String> thumbprints,
     Map<String, String> tags,
     List<ChainEnd> ends)
-    implements dev.ekssteward.shared.pipeline.Action {
+    implements Action {
 
   public static final String STS_CLIENT_ID = "sts.amazonaws.com";
   public static final String MANAGED_TAG = "eks-steward/managed";
