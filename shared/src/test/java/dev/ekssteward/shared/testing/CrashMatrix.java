@@ -90,11 +90,20 @@ public final class CrashMatrix {
       java.util.regex.Pattern.compile(
           "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
-  /** Detail type and resources, with the UUIDs that node group and profile ARNs end in removed. */
+  /** The id moto draws for each cluster's OIDC issuer (and so its provider's ARN). */
+  private static final java.util.regex.Pattern ISSUER_ID =
+      java.util.regex.Pattern.compile("/id/[0-9A-F]{32}");
+
+  /**
+   * Detail type and resources, without what moto draws anew for every run: the UUIDs node group and
+   * profile ARNs end in, and the id of a cluster's OIDC issuer.
+   */
   public static List<Object> key(Delivered event) {
     return List.of(
         event.detailType(),
-        event.resources().stream().map(r -> UUID.matcher(r).replaceAll("*")).toList());
+        event.resources().stream()
+            .map(r -> ISSUER_ID.matcher(UUID.matcher(r).replaceAll("*")).replaceAll("/id/*"))
+            .toList());
   }
 
   private final LocalAws aws;
