@@ -6,6 +6,7 @@ import dev.ekssteward.scheduler.eks.FakeEks;
 import dev.ekssteward.scheduler.eks.Sizes;
 import dev.ekssteward.scheduler.plan.OriginalScaling;
 import dev.ekssteward.scheduler.plan.Tags;
+import dev.ekssteward.shared.event.Trigger;
 import dev.ekssteward.shared.pipeline.Outcome;
 import java.time.Duration;
 import java.time.Instant;
@@ -108,7 +109,9 @@ class ConvergenceTest {
 
   @Example
   void busyGroupIsRetriedWithTheSameTokenOnTheNextTick() {
-    FakeTicks t = fleet();
+    FakeTicks t = new FakeTicks(CONFIG);
+    t.eks.addCluster("dev-1", Map.of());
+    t.eks.addGroup("dev-1", "small", new Sizes(1, 1, 2), Map.of(), CREATED);
     t.eks.script(
         "UpdateNodegroupConfig",
         FakeEks.resourceInUse(),
@@ -202,5 +205,31 @@ class ConvergenceTest {
         .anyMatch(c -> c.startsWith("UpdateNodegroupConfig dev-1/odd 0-0-1 down-"));
     assertThat(t.eks.tags("dev-1", "odd"))
         .containsEntry(Tags.ORIGINAL_SCALING, "0-1-0@2026-11-25T18:05Z");
+  }
+
+  @Example
+  void wakeThenTheSameNightAgainSendsAFreshTokenSoEksReallyScalesDown() {
+    FakeTicks t = fleet();
+    t.tick(Instant.parse("2026-11-25T18:05:00Z"));
+    t.eks.settle();
+    t.run(
+        new Trigger.WakeRequest("dev-1", List.of("web"), 60, "123456789012", "eu-west-1"),
+        Instant.parse("2026-11-25T21:00:00Z"));
+    t.eks.settle();
+    assertThat(t.eks.sizes("dev-1", "web")).isEqualTo(new Sizes(2, 3, 5));
+    assertThat(t.eks.tags("dev-1", "web"))
+        .containsEntry(Tags.KEEP_UP_UNTIL, "2026-11-25T22:00:00Z");
+
+    t.tick(Instant.parse("2026-11-25T22:05:00Z"));
+
+    assertThat(t.eks.sizes("dev-1", "web")).isEqualTo(new Sizes(0, 0, 5));
+    assertThat(t.eks.tags("dev-1", "web"))
+        .containsEntry(Tags.ORIGINAL_SCALING, "2-3-5@2026-11-25T22:05Z");
+    List<String> downTokens =
+        t.eks.calls().stream()
+            .filter(c -> c.startsWith("UpdateNodegroupConfig dev-1/web 0-0-5"))
+            .map(c -> c.substring(c.lastIndexOf(' ') + 1))
+            .toList();
+    assertThat(downTokens).hasSize(2).doesNotHaveDuplicates();
   }
 }

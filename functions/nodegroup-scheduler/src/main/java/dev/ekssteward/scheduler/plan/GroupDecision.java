@@ -99,7 +99,7 @@ final class GroupDecision {
               record,
               reason,
               avoided,
-              RequestToken.of(g.arn(), "up", record.sizes(), record.downAt())));
+              RequestToken.of(g.arn(), "up", record.sizes(), record.downAt(), record.downAt())));
       draft.count("ScaledUp", 1);
       draft.count("NodeHoursAvoided", avoided);
     } else if (g.sizes().equals(record.sizes())) {
@@ -143,7 +143,7 @@ final class GroupDecision {
   }
 
   private void scaleDown(Nodegroup g, OriginalScaling record, Instant periodStart) {
-    String token = RequestToken.of(g.arn(), "down", record.sizes(), periodStart);
+    String token = RequestToken.of(g.arn(), "down", record.sizes(), periodStart, record.downAt());
     draft.act(new ScaleDown(g.arn(), g.cluster(), g.name(), record, token));
     draft.count("ScaledDown", 1);
   }

@@ -7,6 +7,7 @@ import dev.ekssteward.shared.pipeline.Action;
 import dev.ekssteward.shared.pipeline.Plan;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -26,7 +27,7 @@ public final class NodegroupPlanner {
     GroupDecision decision = new GroupDecision(state.cluster(), config, now, draft);
     if (trigger instanceof Trigger.WakeRequest wake) {
       int minutes = wake.minutes() != null ? wake.minutes() : config.wakeDurationMinutes();
-      Instant until = now.plus(Duration.ofMinutes(minutes));
+      Instant until = now.plus(Duration.ofMinutes(minutes)).truncatedTo(ChronoUnit.SECONDS);
       for (String missing : missing(wake.nodegroups(), state.nodegroups())) {
         draft.act(
             new Action.Skip(

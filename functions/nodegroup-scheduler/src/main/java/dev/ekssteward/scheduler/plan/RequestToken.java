@@ -8,18 +8,23 @@ import java.time.Instant;
 import java.util.HexFormat;
 
 /**
- * UpdateNodegroupConfig's clientRequestToken, derived from the transition (group, direction, sizes,
- * when the period began), so a retried or repeated request for the same transition is idempotent.
+ * UpdateNodegroupConfig's clientRequestToken, derived from the transition: group, direction, sizes,
+ * when the schedule period began and when the record was written. A retry of the same transition
+ * sends the same token (idempotent); a later transition of the same night (after a wake) has a new
+ * record time and so a new token, which EKS would otherwise answer as a replay.
  */
 final class RequestToken {
   private RequestToken() {}
 
-  static String of(String arn, String transition, Sizes sizes, Instant periodStart) {
-    String key = String.join("|", arn, transition, sizes.encode(), periodStart.toString());
+  static String of(
+      String arn, String direction, Sizes sizes, Instant periodStart, Instant recordedAt) {
+    String key =
+        String.join(
+            "|", arn, direction, sizes.encode(), periodStart.toString(), recordedAt.toString());
     try {
       byte[] hash =
           MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-      return transition + "-" + HexFormat.of().formatHex(hash, 0, 16);
+      return direction + "-" + HexFormat.of().formatHex(hash, 0, 16);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
