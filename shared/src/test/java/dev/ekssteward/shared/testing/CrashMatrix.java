@@ -131,9 +131,14 @@ public final class CrashMatrix {
     return List.of(Kind.SERVER_ERROR, Kind.TIMEOUT, Kind.REQUEST_LIMIT);
   }
 
-  /** Budget: one kind per N, rotating, so every N and every kind are covered. */
+  /**
+   * Budget: one kind per N, rotating, so every N and every kind are covered. {@code
+   * -Dreliability.full=true} turns this off and runs every kind at every N.
+   */
   public CrashMatrix rotatingKinds() {
-    this.kindsForCall = n -> List.of(kinds.get((n - 1) % kinds.size()));
+    if (!Boolean.getBoolean("reliability.full")) {
+      this.kindsForCall = n -> List.of(kinds.get((n - 1) % kinds.size()));
+    }
     return this;
   }
 
