@@ -133,17 +133,20 @@ class FargateReliabilityIT {
         }
       };
 
+  /** Budget: every call N, one crash kind each, rotating through all four. */
   @Test
   void crashAtEveryCallOfAReplacementConvergesWithoutUncoveringANamespace() throws Exception {
-    CrashMatrix.Result result = new CrashMatrix(aws, CrashMatrix.standardKinds()).run(SCENARIO);
+    CrashMatrix.Result result =
+        new CrashMatrix(aws, CrashMatrix.standardKinds()).rotatingKinds().run(SCENARIO);
 
     result.assertPassed();
     assertThat(FargateReliabilityIT.state()).containsKeys("batch").doesNotContainKeys("legacy");
   }
 
+  /** Budget: every call N, one blip kind each, rotating. */
   @Test
   void aBlipAtEveryCallIsRetriedWithinTheRun() throws Exception {
-    new CrashMatrix(aws, CrashMatrix.blipKinds()).blips(SCENARIO).assertPassed();
+    new CrashMatrix(aws, CrashMatrix.blipKinds()).rotatingKinds().blips(SCENARIO).assertPassed();
   }
 
   static Deliveries.Fleet<Map<String, Object>> deliveries() {

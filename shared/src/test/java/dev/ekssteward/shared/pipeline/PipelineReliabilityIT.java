@@ -145,10 +145,12 @@ class PipelineReliabilityIT {
   @Test
   void aBlipAtAnyCallIsAbsorbedByTheRetriesWithinOneRun() throws Exception {
     CrashMatrix.Result result =
-        new CrashMatrix(aws, CrashMatrix.blipKinds()).blips(scenario(true, "shared-keeper"));
+        new CrashMatrix(aws, CrashMatrix.blipKinds())
+            .rotatingKinds()
+            .blips(scenario(true, "shared-keeper"));
 
     result.assertPassed();
-    assertThat(result.combinations()).isEqualTo(14 * 3);
+    assertThat(result.combinations()).isEqualTo(Boolean.getBoolean("reliability.full") ? 42 : 14);
   }
 
   @Test
@@ -297,6 +299,20 @@ class PipelineReliabilityIT {
         .isInstanceOf(TransientFailureException.class)
         .hasMessageContaining("Connection refused");
     assertThat(state()).containsEntry("a", "0/3").containsEntry("b", "0/5");
+  }
+
+  @Test
+  void aConfigThatCannotBeReadMakesTheRunThrowSoLambdaRetriesItChangingNothing() {
+    seed();
+    FaultInjector failing =
+        FaultInjector.always(Kind.SERVER_ERROR, c -> c.action().equals("ssm:GetParameter"));
+    CallRecorder calls = new CallRecorder("keeper");
+
+    assertThatThrownBy(() -> tick(true, List.of(failing, calls)))
+        .satisfies(e -> assertThat(Retry.isRetryable(e)).isTrue());
+    assertThat(calls.mutations()).isEmpty();
+    // Every SDK attempt of each of the config loader's 6 Retry attempts failed.
+    assertThat(failing.faulted()).hasSizeGreaterThanOrEqualTo(6 * 2);
   }
 
   @Test
