@@ -9,6 +9,7 @@ import dev.ekssteward.shared.testing.CallRecorder;
 import dev.ekssteward.shared.testing.CrashMatrix;
 import dev.ekssteward.shared.testing.Deliveries;
 import dev.ekssteward.shared.testing.EventFiles;
+import dev.ekssteward.shared.testing.FaultInjector;
 import dev.ekssteward.shared.testing.FaultInjector.Kind;
 import dev.ekssteward.shared.testing.HostileInput;
 import dev.ekssteward.shared.testing.LocalAws;
@@ -233,6 +234,48 @@ class NodegroupSchedulerReliabilityIT {
     tick(at(1, "07:05"), List.of());
     ORIGINAL.forEach(
         (name, s) -> assertThat(state().get(name)).isEqualTo(s.encode() + " record=null"));
+  }
+
+  @Test
+  void aBurstOfRequestLimitsDelaysTheEveningButDoesNotFailIt() {
+    fleet();
+    FaultInjector burst = FaultInjector.burstAt(5, 5, Kind.REQUEST_LIMIT);
+
+    Map<String, Object> report = tick(at(0, "19:05"), List.of(burst));
+
+    assertThat(report.get("status")).isEqualTo("ok");
+    assertThat(burst.faulted()).hasSize(5);
+    ORIGINAL.forEach(
+        (name, s) ->
+            assertThat(state().get(name))
+                .startsWith(s.down().encode() + " record=" + s.encode() + "@"));
+  }
+
+  @Test
+  void aMemberAccountThatCannotBeAssumedIsReportedWhileHomeIsScaled() {
+    fleet();
+    String denied = "arn:aws:iam::111111111111:role/eks-steward-member";
+    config(
+        CONFIG.replace(
+            "{\"scheduler\"",
+            "{\"targets\": {\"accounts\": [{\"accountId\": \"111111111111\", \"roleArn\": \""
+                + denied
+                + "\"}]}, \"scheduler\""));
+    FaultInjector deny =
+        FaultInjector.always(
+            Kind.ACCESS_DENIED,
+            c ->
+                c.action().equals("sts:AssumeRole")
+                    && c.field("RoleArn").orElse("").equals(denied));
+
+    Map<String, Object> report = tick(at(0, "19:05"), List.of(deny));
+
+    assertThat(report.get("status")).isEqualTo("partial");
+    assertThat(report.get("errors").toString())
+        .contains("111111111111/eu-west-1")
+        .contains("retryable=false");
+    ORIGINAL.forEach(
+        (name, s) -> assertThat(state().get(name)).startsWith(s.down().encode() + " record="));
   }
 
   @Test
