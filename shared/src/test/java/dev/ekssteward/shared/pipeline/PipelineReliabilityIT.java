@@ -143,6 +143,23 @@ class PipelineReliabilityIT {
   }
 
   @Test
+  void aChangeMadeBeforeItsScopeFailedIsStillAudited() {
+    seed();
+    AuditTap.createBus(aws);
+    AuditTap tap = new AuditTap();
+    // The first write (some cluster's RecordOriginal) succeeds, every write after it fails.
+    FaultInjector crash = FaultInjector.crashAt(2, Kind.SERVER_ERROR).mutationsOnly();
+
+    assertThatThrownBy(() -> tick(true, List.of(crash, tap)))
+        .isInstanceOf(TransientFailureException.class);
+
+    assertThat(state().values()).filteredOn(v -> !v.endsWith("/null")).hasSize(1);
+    assertThat(tap.drain())
+        .singleElement()
+        .satisfies(d -> assertThat(d.detailType()).isEqualTo("Original Recorded"));
+  }
+
+  @Test
   void aBlipAtAnyCallIsAbsorbedByTheRetriesWithinOneRun() throws Exception {
     CrashMatrix.Result result =
         new CrashMatrix(aws, CrashMatrix.blipKinds())
