@@ -7,6 +7,8 @@ import dev.ekssteward.shared.testing.CallRecorder;
 import dev.ekssteward.shared.testing.CrashMatrix;
 import dev.ekssteward.shared.testing.Deliveries;
 import dev.ekssteward.shared.testing.EventFiles;
+import dev.ekssteward.shared.testing.FaultInjector;
+import dev.ekssteward.shared.testing.FaultInjector.Kind;
 import dev.ekssteward.shared.testing.HostileInput;
 import dev.ekssteward.shared.testing.LocalAws;
 import dev.ekssteward.shared.testing.Overlap;
@@ -214,6 +216,47 @@ class TagEnforcerReliabilityIT {
 
     assertThat(both).noneMatch(Overlap.Outcome::failed);
     assertThat(state()).isEqualTo(once);
+  }
+
+  @Test
+  void aMemberAccountThatCannotBeAssumedIsReportedWhileHomeIsSwept() {
+    Seed seed = fleet();
+    String denied = "arn:aws:iam::111111111111:role/eks-steward-member";
+    seed.config(
+        Policies.STANDARD_JSON.replaceFirst(
+            "\\{\"tagging\"",
+            "{\"targets\": {\"accounts\": [{\"accountId\": \"111111111111\", \"roleArn\": \""
+                + denied
+                + "\"}]}, \"tagging\""));
+    FaultInjector deny =
+        FaultInjector.always(
+            Kind.ACCESS_DENIED,
+            c ->
+                c.action().equals("sts:AssumeRole")
+                    && c.field("RoleArn").orElse("").equals(denied));
+
+    Map<String, Object> report = run(TICK, List.of(deny));
+
+    assertThat(report.get("status")).isEqualTo("partial");
+    assertThat(report.get("errors").toString())
+        .contains("111111111111/eu-west-1")
+        .contains("retryable=false");
+    assertThat(aws.eks().describeCluster(r -> r.name("dev-2")).cluster().tags())
+        .containsEntry("env", "prod")
+        .containsEntry("cost-center", "0000");
+  }
+
+  @Test
+  void aBurstOfRequestLimitsDelaysTheSweepButDoesNotFailIt() {
+    fleet();
+    FaultInjector burst = FaultInjector.burstAt(3, 5, Kind.REQUEST_LIMIT);
+
+    Map<String, Object> report = run(TICK, List.of(burst));
+
+    assertThat(report.get("status")).isEqualTo("ok");
+    assertThat(burst.faulted()).hasSize(5);
+    assertThat(aws.eks().describeCluster(r -> r.name("dev-2")).cluster().tags())
+        .containsEntry("env", "prod");
   }
 
   @Test
