@@ -3,11 +3,8 @@ package dev.ekssteward.shared.testing;
 import dev.ekssteward.shared.testing.AuditTrail.Delivered;
 import dev.ekssteward.shared.testing.FaultInjector.Kind;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -58,7 +55,7 @@ public final class CrashMatrix {
 
     /** What identifies one change's audit event (ARNs without moto's per-run UUIDs). */
     default Object changeKey(Delivered event) {
-      return CrashMatrix.key(event);
+      return ChangeKeys.key(event);
     }
   }
 
@@ -84,26 +81,6 @@ public final class CrashMatrix {
                 + String.join("\n  ", failures.subList(0, Math.min(20, failures.size()))));
       }
     }
-  }
-
-  private static final java.util.regex.Pattern UUID =
-      java.util.regex.Pattern.compile(
-          "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-
-  /** The id moto draws for each cluster's OIDC issuer (and so its provider's ARN). */
-  private static final java.util.regex.Pattern ISSUER_ID =
-      java.util.regex.Pattern.compile("/id/[0-9A-F]{32}");
-
-  /**
-   * Detail type and resources, without what moto draws anew for every run: the UUIDs node group and
-   * profile ARNs end in, and the id of a cluster's OIDC issuer.
-   */
-  public static List<Object> key(Delivered event) {
-    return List.of(
-        event.detailType(),
-        event.resources().stream()
-            .map(r -> ISSUER_ID.matcher(UUID.matcher(r).replaceAll("*")).replaceAll("/id/*"))
-            .toList());
   }
 
   private final LocalAws aws;
@@ -169,7 +146,7 @@ public final class CrashMatrix {
       reports.add(step.run(List.of(counter, trail)));
       scenario.invariants(scenario.state());
     }
-    Set<String> findingTypes = findingTypes(reports);
+    Set<String> findingTypes = ChangeKeys.findingTypes(reports);
     return new Baseline<>(
         scenario.state(),
         changes(scenario, trail.drain(), findingTypes),
@@ -225,7 +202,13 @@ public final class CrashMatrix {
       }
     }
     Result result = new Result(name, calls, combinations, failures);
-    write(result, base.calls());
+    MatrixFile.write(
+        result,
+        base.calls(),
+        mutationsOnly,
+        maxCalls,
+        kinds,
+        kindsForCall.apply(1).size() < kinds.size());
     return result;
   }
 
@@ -316,33 +299,5 @@ public final class CrashMatrix {
       }
     }
     return new HashMap<>(out);
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Set<String> findingTypes(List<Map<String, Object>> reports) {
-    Set<String> out = new LinkedHashSet<>();
-    for (Map<String, Object> r : reports) {
-      for (Map<String, Object> f :
-          (List<Map<String, Object>>) r.getOrDefault("findings", List.of())) {
-        out.add(String.valueOf(f.get("detailType")));
-      }
-    }
-    return out;
-  }
-
-  private void write(Result result, List<String> calls) throws IOException {
-    Path dir = Path.of("target", "reliability");
-    Files.createDirectories(dir);
-    StringBuilder text = new StringBuilder();
-    text.append(result.combinations()).append('\n');
-    text.append("scenario=").append(result.scenario()).append('\n');
-    text.append("calls=").append(result.calls()).append(mutationsOnly ? " (mutating)" : "");
-    text.append('\n').append("faultAt=1..").append(Math.min(result.calls(), maxCalls));
-    text.append('\n').append("kinds=").append(kinds);
-    text.append(kindsForCall.apply(1).size() < kinds.size() ? " (one per N, rotating)" : "");
-    text.append('\n').append("failures=").append(result.failures().size()).append('\n');
-    text.append("sequence=").append(String.join(" ", calls)).append('\n');
-    result.failures().forEach(f -> text.append("FAIL ").append(f).append('\n'));
-    Files.writeString(dir.resolve(result.scenario() + ".txt"), text.toString());
   }
 }

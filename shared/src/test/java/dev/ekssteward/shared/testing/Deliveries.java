@@ -35,7 +35,7 @@ public final class Deliveries {
     }
 
     default Object changeKey(Delivered event) {
-      return CrashMatrix.key(event);
+      return ChangeKeys.key(event);
     }
   }
 
@@ -115,7 +115,7 @@ public final class Deliveries {
     Set<String> findingTypes = new HashSet<>();
     for (Map<String, Object> e : events) {
       try {
-        findingTypes.addAll(findingTypes(fleet.deliver(e, List.of(trail))));
+        findingTypes.addAll(ChangeKeys.findingTypes(List.of(fleet.deliver(e, List.of(trail)))));
       } catch (RuntimeException ex) {
         errors.add(ex.getClass().getSimpleName() + ": " + ex.getMessage());
       }
@@ -133,16 +133,5 @@ public final class Deliveries {
       }
     }
     return new Run<>(order, fleet.state(), changes, repeated, errors);
-  }
-
-  @SuppressWarnings("unchecked")
-  static Set<String> findingTypes(Map<String, Object> report) {
-    Set<String> out = new HashSet<>();
-    if (report != null) {
-      for (Object f : (List<Object>) report.getOrDefault("findings", List.of())) {
-        out.add(String.valueOf(((Map<String, Object>) f).get("detailType")));
-      }
-    }
-    return out;
   }
 }

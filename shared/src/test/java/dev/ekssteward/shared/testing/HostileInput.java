@@ -136,22 +136,23 @@ public final class HostileInput {
     kinds.add(deep(random));
     if (!samples.isEmpty()) {
       Arbitrary<Map<String, Object>> sample = Arbitraries.of(samples);
-      kinds.add(mutated(sample));
-      kinds.add(mutated(mutated(sample)));
+      kinds.add(JsonTrees.mutated(sample));
+      kinds.add(JsonTrees.mutated(JsonTrees.mutated(sample)));
       kinds.add(
-          Combinators.combine(sample, strings()).as((s, t) -> with(s, List.of("detail-type"), t)));
+          Combinators.combine(sample, strings())
+              .as((s, t) -> JsonTrees.with(s, List.of("detail-type"), t)));
     }
     return Arbitraries.oneOf(kinds);
   }
 
   /** Config or desired-state documents: broken JSON, wrong shapes, the sample with a bad field. */
   public static Arbitrary<String> documents(Map<String, Object> valid) {
-    Arbitrary<Map<String, Object>> broken = mutated(Arbitraries.just(valid));
+    Arbitrary<Map<String, Object>> broken = JsonTrees.mutated(Arbitraries.just(valid));
     return Arbitraries.oneOf(
             Arbitraries.strings().ofMaxLength(60),
             values().map(Json::write),
             broken.map(Json::write),
-            mutated(broken).map(Json::write),
+            JsonTrees.mutated(broken).map(Json::write),
             Arbitraries.integers().between(65, 3000).map(d -> "[".repeat(d) + "]".repeat(d)),
             Arbitraries.just(Json.write(valid)).map(s -> s.substring(0, s.length() / 2)))
         .filter(s -> !s.isBlank() && s.length() <= 4096); // SSM: non-empty, standard tier
@@ -235,71 +236,5 @@ public final class HostileInput {
               out.put("detail", detail);
               return out;
             });
-  }
-
-  /** The sample with one field (at any depth) replaced by a hostile value, or removed. */
-  private static Arbitrary<Map<String, Object>> mutated(Arbitrary<Map<String, Object>> samples) {
-    return samples.flatMap(
-        sample -> {
-          List<List<String>> paths = new ArrayList<>();
-          collect(sample, new ArrayList<>(), paths);
-          if (paths.isEmpty()) {
-            return Arbitraries.just(sample);
-          }
-          return Combinators.combine(
-                  Arbitraries.of(paths),
-                  Arbitraries.oneOf(values(), Arbitraries.just(Removed.FIELD)))
-              .as((path, value) -> with(sample, path, value));
-        });
-  }
-
-  private enum Removed {
-    FIELD
-  }
-
-  @SuppressWarnings("unchecked")
-  private static void collect(Object node, List<String> path, List<List<String>> out) {
-    if (node instanceof Map<?, ?> map) {
-      for (Map.Entry<?, ?> e : map.entrySet()) {
-        List<String> p = new ArrayList<>(path);
-        p.add(String.valueOf(e.getKey()));
-        out.add(p);
-        collect(e.getValue(), p, out);
-      }
-    }
-  }
-
-  /** A deep copy of {@code event} with {@code path} set to {@code value} (or removed). */
-  @SuppressWarnings("unchecked")
-  static Map<String, Object> with(Map<String, Object> event, List<String> path, Object value) {
-    Map<String, Object> copy = (Map<String, Object>) copy(event);
-    Map<String, Object> node = copy;
-    for (int i = 0; i < path.size() - 1; i++) {
-      Object next = node.get(path.get(i));
-      if (!(next instanceof Map)) {
-        return copy;
-      }
-      node = (Map<String, Object>) next;
-    }
-    if (value == Removed.FIELD) {
-      node.remove(path.get(path.size() - 1));
-    } else {
-      node.put(path.get(path.size() - 1), value);
-    }
-    return copy;
-  }
-
-  private static Object copy(Object node) {
-    if (node instanceof Map<?, ?> map) {
-      Map<String, Object> out = new LinkedHashMap<>();
-      map.forEach((k, v) -> out.put(String.valueOf(k), copy(v)));
-      return out;
-    }
-    if (node instanceof List<?> list) {
-      List<Object> out = new ArrayList<>();
-      list.forEach(v -> out.add(copy(v)));
-      return out;
-    }
-    return node;
   }
 }
