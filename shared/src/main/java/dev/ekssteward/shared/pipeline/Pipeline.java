@@ -140,6 +140,13 @@ public final class Pipeline<S> {
       }
     }
     runScopes(scopes, config, deadline, report, events, transientFailure, metrics);
+    Finding summary = controller.summary(trigger, config, metrics.snapshot());
+    if (summary != null) {
+      report.finding(summary);
+      events.add(
+          new AuditEvent(summary.detailType(), arns(summary.target()), summary.detail())
+              .withContext(Map.of("function", controller.name(), "dryRun", settings.dryRun())));
+    }
     if (report.hasErrors()) {
       report.status("partial", "some scopes failed; see errors");
     }
@@ -156,13 +163,23 @@ public final class Pipeline<S> {
     int threads = Math.max(1, Math.min(controller.concurrency(config), scopes.size()));
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
-      List<Future<List<AuditEvent>>> futures = new ArrayList<>();
+      List<Future<?>> futures = new ArrayList<>();
+      // Per scope, filled as changes are made: a later failure in the scope must not drop the
+      // audit events of what it already changed.
+      List<List<AuditEvent>> scopeEvents = new ArrayList<>();
       for (Scope scope : scopes) {
-        futures.add(pool.submit(() -> runScope(scope, config, deadline, report, metrics)));
+        List<AuditEvent> sink = java.util.Collections.synchronizedList(new ArrayList<>());
+        scopeEvents.add(sink);
+        futures.add(
+            pool.submit(
+                () -> {
+                  runScope(scope, config, deadline, report, metrics, sink);
+                  return null;
+                }));
       }
       for (int i = 0; i < futures.size(); i++) {
         try {
-          events.addAll(futures.get(i).get());
+          futures.get(i).get();
         } catch (ExecutionException e) {
           Throwable cause = e.getCause();
           RuntimeException failure =
@@ -171,6 +188,8 @@ public final class Pipeline<S> {
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           throw new IllegalStateException("interrupted", e);
+        } finally {
+          events.addAll(scopeEvents.get(i));
         }
       }
     } finally {
@@ -179,10 +198,14 @@ public final class Pipeline<S> {
   }
 
   /** Observe, plan and (unless dry-run) apply one scope, again while a transition is under way. */
-  private List<AuditEvent> runScope(
-      Scope scope, StewardConfig config, long deadline, Report report, Metrics metrics)
+  private void runScope(
+      Scope scope,
+      StewardConfig config,
+      long deadline,
+      Report report,
+      Metrics metrics,
+      List<AuditEvent> events)
       throws InterruptedException {
-    List<AuditEvent> events = new ArrayList<>();
     Map<String, Object> context = new LinkedHashMap<>();
     context.put("function", controller.name());
     context.put("dryRun", settings.dryRun());
@@ -217,7 +240,7 @@ public final class Pipeline<S> {
         }
       }
       if (settings.dryRun()) {
-        return events;
+        return;
       }
       for (Action a : plan.actions()) {
         if (!a.mutates()) {
@@ -233,12 +256,12 @@ public final class Pipeline<S> {
       }
       Duration wait = plan.recheckAfter();
       if (wait == null) {
-        return events;
+        return;
       }
       if (clock.millis() + wait.toMillis() > deadline) {
         report.pending(scope, "a transition is still under way; the next trigger continues it");
         metrics.add("Pending", 1);
-        return events;
+        return;
       }
       sleeper.sleep(wait);
     }

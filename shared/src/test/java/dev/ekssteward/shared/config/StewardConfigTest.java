@@ -175,7 +175,8 @@ class StewardConfigTest {
                 assertThat(e.errors())
                     .extracting(Object::toString)
                     .containsExactly(
-                        "$.tagging.required: a resource holds at most 50 tags; the policy needs more"));
+                        "$.tagging.required: the policy sets 51 tag keys (required keys plus"
+                            + " creatorTagKey) but a resource holds at most 50 tags"));
   }
 
   @Test

@@ -1,0 +1,275 @@
+package dev.ekssteward.fargate;
+
+import static dev.ekssteward.fargate.DesiredDocs.ROLE;
+import static dev.ekssteward.fargate.DesiredDocs.ROLE_V2;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ekssteward.fargate.aws.MotoClusters;
+import dev.ekssteward.shared.json.Json;
+import dev.ekssteward.shared.testing.CallRecorder;
+import dev.ekssteward.shared.testing.CrashMatrix;
+import dev.ekssteward.shared.testing.Deliveries;
+import dev.ekssteward.shared.testing.EventFiles;
+import dev.ekssteward.shared.testing.HostileInput;
+import dev.ekssteward.shared.testing.LocalAws;
+import dev.ekssteward.shared.testing.Overlap;
+import dev.ekssteward.shared.testing.TestContext;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.eks.EksClient;
+import software.amazon.awssdk.services.eks.model.FargateProfile;
+
+/**
+ * The reliability harness on the Fargate reconciler: a replacement (new pod role), a creation and a
+ * prune, crashed at every call, never leaving namespace team-a without a profile; the sample events
+ * twice and reversed; two reconciles at once; hostile events and desired-state documents.
+ */
+class FargateReliabilityIT {
+  @RegisterExtension static final LocalAws aws = new LocalAws();
+
+  static final Map<String, Object> CHANGE = EventFiles.load("fargate-parameter-change.json");
+
+  /** team-a moves to a new pod role (replacement), batch is new, legacy is pruned. */
+  static final String DESIRED =
+      "{\"prune\":true,\"profiles\":["
+          + "{\"name\":\"team-a\",\"podExecutionRoleArn\":\""
+          + ROLE_V2
+          + "\",\"subnets\":[\"subnet-0abc1234\",\"subnet-0def5678\"],"
+          + "\"selectors\":[{\"namespace\":\"team-a\",\"labels\":{\"lifecycle\":\"fargate\"}}],"
+          + "\"tags\":{\"team\":\"payments\"}},"
+          + "{\"name\":\"batch\",\"podExecutionRoleArn\":\""
+          + ROLE
+          + "\",\"subnets\":[\"subnet-0abc1234\"],"
+          + "\"selectors\":[{\"namespace\":\"batch-*\"}]}]}";
+
+  static Map<String, Object> run(Map<String, Object> event, List<ExecutionInterceptor> with) {
+    Clock clock = Clock.fixed(Instant.parse("2026-11-25T14:05:00Z"), ZoneOffset.UTC);
+    return new FargateProfileReconcilerHandler(
+            DaggerFargateComponent.factory().create(aws.settings(false), clock, d -> {}, with))
+        .handleRequest(event, new TestContext(FargateProfileReconciler.NAME));
+  }
+
+  static void profile(String name, String role, String namespace) {
+    aws.eks()
+        .createFargateProfile(
+            r ->
+                r.clusterName("dev-1")
+                    .fargateProfileName(name)
+                    .podExecutionRoleArn(role)
+                    .subnets("subnet-0abc1234", "subnet-0def5678")
+                    .selectors(s -> s.namespace(namespace).labels(Map.of("lifecycle", "fargate")))
+                    .tags(Map.of("eks-steward/managed", "true", "team", "payments")));
+  }
+
+  static void fleet() {
+    MotoClusters.create(aws, "dev-1");
+    profile("team-a", ROLE, "team-a");
+    profile("legacy", ROLE, "legacy");
+    DesiredDocs.put(aws, "dev-1", DESIRED);
+  }
+
+  /** Profile name → role, subnets, selectors and tags. */
+  static Map<String, Object> state() {
+    EksClient eks = aws.eks();
+    Map<String, Object> out = new TreeMap<>();
+    for (String name : eks.listFargateProfiles(r -> r.clusterName("dev-1")).fargateProfileNames()) {
+      FargateProfile p =
+          eks.describeFargateProfile(r -> r.clusterName("dev-1").fargateProfileName(name))
+              .fargateProfile();
+      out.put(
+          name,
+          List.of(
+              p.podExecutionRoleArn(),
+              p.subnets().stream().sorted().toList(),
+              p.selectors().toString(),
+              new TreeMap<>(p.tags()),
+              p.statusAsString()));
+    }
+    return out;
+  }
+
+  /** Namespace team-a's pods always have an ACTIVE profile, before, during and after. */
+  @SuppressWarnings("unchecked")
+  static void teamAStaysCovered(Map<String, Object> state) {
+    assertThat(state.values())
+        .as("profiles covering namespace team-a in " + state.keySet())
+        .anySatisfy(
+            v -> {
+              List<Object> p = (List<Object>) v;
+              assertThat((String) p.get(2)).contains("Namespace=team-a");
+              assertThat(p.get(4)).isEqualTo("ACTIVE");
+            });
+  }
+
+  static final CrashMatrix.Scenario<Map<String, Object>> SCENARIO =
+      new CrashMatrix.Scenario<>() {
+        public String name() {
+          return "fargate-profile-reconciler";
+        }
+
+        public void seed() {
+          fleet();
+        }
+
+        public List<CrashMatrix.Step> steps() {
+          return List.of(i -> run(CHANGE, i));
+        }
+
+        public Map<String, Object> state() {
+          return FargateReliabilityIT.state();
+        }
+
+        public void invariants(Map<String, Object> state) {
+          teamAStaysCovered(state);
+        }
+      };
+
+  /** Budget: every call N, one crash kind each, rotating through all four. */
+  @Test
+  void crashAtEveryCallOfAReplacementConvergesWithoutUncoveringANamespace() throws Exception {
+    CrashMatrix.Result result =
+        new CrashMatrix(aws, CrashMatrix.standardKinds()).rotatingKinds().run(SCENARIO);
+
+    result.assertPassed();
+    assertThat(FargateReliabilityIT.state()).containsKeys("batch").doesNotContainKeys("legacy");
+  }
+
+  /** Budget: every call N, one blip kind each, rotating. */
+  @Test
+  void aBlipAtEveryCallIsRetriedWithinTheRun() throws Exception {
+    new CrashMatrix(aws, CrashMatrix.blipKinds()).rotatingKinds().blips(SCENARIO).assertPassed();
+  }
+
+  static Deliveries.Fleet<Map<String, Object>> deliveries() {
+    return new Deliveries.Fleet<>() {
+      public void seed() {
+        fleet();
+      }
+
+      public Map<String, Object> deliver(
+          Map<String, Object> event, List<ExecutionInterceptor> interceptors) {
+        return run(event, interceptors);
+      }
+
+      public Map<String, Object> state() {
+        return FargateReliabilityIT.state();
+      }
+    };
+  }
+
+  static List<Map<String, Object>> sampleEvents() throws Exception {
+    List<Map<String, Object>> events = new ArrayList<>();
+    for (Path p : EventFiles.all()) {
+      if (p.getFileName().toString().startsWith("fargate-")) {
+        events.add(EventFiles.load(p.getFileName().toString()));
+      }
+    }
+    return events;
+  }
+
+  @Test
+  void everySampleEventTwiceAndInReverseOrderEndsTheSame() throws Exception {
+    List<Map<String, Object>> events = sampleEvents();
+    assertThat(events).hasSizeGreaterThanOrEqualTo(3);
+
+    new Deliveries(aws).assertSameOutcome(deliveries(), events);
+  }
+
+  @Test
+  void aStaleDeleteEventAfterTheProfileIsBackChangesNothing() {
+    fleet();
+    run(CHANGE, List.of());
+    Map<String, Object> converged = state();
+    CallRecorder calls = new CallRecorder(FargateProfileReconciler.NAME);
+
+    run(EventFiles.load("fargate-delete-profile.json"), List.of(calls));
+
+    assertThat(calls.mutations()).isEmpty();
+    assertThat(state()).isEqualTo(converged);
+  }
+
+  @Test
+  void twoReconcilesAtOnceEndAsOneAndKeepTheNamespaceCovered() throws Exception {
+    fleet();
+    run(CHANGE, List.of());
+    Map<String, Object> once = state();
+    aws.reset();
+    fleet();
+
+    List<Overlap.Outcome<Map<String, Object>>> both =
+        Overlap.together(() -> run(CHANGE, List.of()), () -> run(CHANGE, List.of()));
+
+    teamAStaysCovered(state());
+    // One of the two may lose a race (409 or "already exists") and report it; a re-run repairs.
+    if (!state().equals(once)) {
+      run(CHANGE, List.of());
+    }
+    assertThat(state()).isEqualTo(once);
+    assertThat(both.stream().filter(Overlap.Outcome::failed).map(Overlap.Outcome::error))
+        .allSatisfy(
+            e -> assertThat(e.getClass().getSimpleName()).isEqualTo("TransientFailureException"));
+  }
+
+  @Test
+  void hostileEventsChangeNothingAndAlwaysGetAReport() throws Exception {
+    MotoClusters.create(aws, "dev-1");
+    List<Object> statuses = new ArrayList<>();
+
+    HostileInput.check(
+        HostileInput.events(sampleEvents()),
+        200,
+        8001L,
+        2000,
+        event -> {
+          CallRecorder calls = new CallRecorder(FargateProfileReconciler.NAME + "-fuzz");
+          Map<String, Object> report = run(event, List.of(calls));
+          statuses.add(report.get("status"));
+          assertThat(report.get("status")).isIn("ignored", "ok", "partial");
+          assertThat(calls.mutations()).isEmpty();
+        });
+    assertThat(statuses).contains("ignored", "ok");
+  }
+
+  @Test
+  void hostileDesiredStateDocumentsAreRejectedBeforeAnyChange() {
+    fleet();
+    Map<String, Object> before = state();
+    Map<String, Object> valid = Json.parseObject(DESIRED);
+    List<Object> outcomes = new ArrayList<>();
+
+    HostileInput.check(
+        HostileInput.documents(valid),
+        100,
+        8002L,
+        2000,
+        doc -> {
+          DesiredDocs.put(aws, "dev-1", doc);
+          CallRecorder calls = new CallRecorder(FargateProfileReconciler.NAME + "-fuzz");
+          Map<String, Object> report = run(CHANGE, List.of(calls));
+          boolean rejected = report.get("findings").toString().contains("Desired State Invalid");
+          outcomes.add(rejected);
+          if (rejected) {
+            assertThat(calls.mutations()).isEmpty();
+            assertThat(state()).isEqualTo(before);
+          } else {
+            // A document that is still valid may change profiles: put the fleet back.
+            try {
+              aws.reset();
+            } catch (java.io.IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+            fleet();
+          }
+        });
+    assertThat(outcomes).contains(true);
+  }
+}

@@ -1,0 +1,127 @@
+package dev.ekssteward.scheduler;
+
+import static dev.ekssteward.scheduler.NodegroupSchedulerReliabilityIT.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ekssteward.scheduler.eks.Sizes;
+import dev.ekssteward.scheduler.plan.Tags;
+import dev.ekssteward.shared.json.Json;
+import dev.ekssteward.shared.testing.CallRecorder;
+import dev.ekssteward.shared.testing.EventFiles;
+import dev.ekssteward.shared.testing.HostileInput;
+import dev.ekssteward.shared.testing.LocalAws;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Hostile events, config documents and schedule tag values against the scheduler: always a report,
+ * never a change (fixtures from {@link NodegroupSchedulerReliabilityIT}).
+ */
+class NodegroupSchedulerHostileInputIT {
+  @RegisterExtension static final LocalAws aws = new LocalAws();
+
+  @Test
+  void hostileEventsChangeNothingAndAlwaysGetAReport() {
+    MotoFleet fleet = new MotoFleet(aws);
+    fleet.config(CONFIG);
+    List<Map<String, Object>> samples =
+        List.of(
+            EventFiles.load("scheduler-create-nodegroup.json"),
+            EventFiles.load("scheduler-wake.json"),
+            EventFiles.load("schedule-tick.json"));
+    List<Object> statuses = new ArrayList<>();
+
+    HostileInput.check(
+        HostileInput.events(samples),
+        200,
+        5001L,
+        2000,
+        event -> {
+          CallRecorder calls = new CallRecorder("nodegroup-scheduler-fuzz");
+          Map<String, Object> report = run(at(0, "23:00"), event, List.of(calls));
+          statuses.add(report.get("status"));
+          assertThat(report.get("status")).isIn("ignored", "ok", "partial");
+          assertThat(calls.mutations()).isEmpty();
+        });
+    assertThat(statuses).contains("ignored", "ok");
+  }
+
+  @Test
+  void hostileConfigDocumentsAreRejectedBeforeAnyChange() {
+    fleet();
+    Map<String, String> seeded = state();
+    Map<String, Object> valid = Json.parseObject(CONFIG);
+    List<Object> statuses = new ArrayList<>();
+
+    HostileInput.check(
+        HostileInput.documents(valid),
+        100,
+        5002L,
+        2000,
+        doc -> {
+          config(doc);
+          CallRecorder calls = new CallRecorder("nodegroup-scheduler-fuzz");
+          Map<String, Object> report = tick(at(0, "19:05"), List.of(calls));
+          statuses.add(report.get("status"));
+          if ("invalid-config".equals(report.get("status"))) {
+            assertThat(calls.mutations()).isEmpty();
+            assertThat(state()).isEqualTo(seeded);
+          } else if (!state().equals(seeded)) {
+            // a still-valid document may scale down: bring the groups back up by hand
+            ORIGINAL.forEach(NodegroupSchedulerHostileInputIT::restore);
+          }
+        });
+    assertThat(statuses).contains("invalid-config");
+  }
+
+  @Test
+  void hostileScheduleTagsAreReportedNeverAppliedOrCrashing() {
+    fleet();
+    Map<String, String> seeded = state();
+    String arn = aws.eks().describeCluster(r -> r.name("dev-1")).cluster().arn();
+    List<String> accepted = new ArrayList<>();
+
+    HostileInput.check(
+        HostileInput.tagValues(),
+        40,
+        5003L,
+        2000,
+        value -> {
+          try {
+            aws.eks().tagResource(r -> r.resourceArn(arn).tags(Map.of(Tags.SCHEDULE, value)));
+          } catch (RuntimeException awsRefused) {
+            return; // EKS (moto) refuses the value itself
+          }
+          accepted.add(value);
+          CallRecorder calls = new CallRecorder("nodegroup-scheduler-fuzz");
+          Map<String, Object> report = tick(at(0, "23:00"), List.of(calls));
+          assertThat(report.get("status")).isIn("ok", "partial");
+          if (!value.equals("office")) {
+            assertThat(calls.mutations()).as("schedule '" + value + "'").isEmpty();
+          }
+          if (!state().equals(seeded)) {
+            ORIGINAL.forEach(NodegroupSchedulerHostileInputIT::restore);
+          }
+        });
+    assertThat(accepted).hasSizeGreaterThan(10);
+  }
+
+  private static void restore(String name, Sizes s) {
+    aws.eks()
+        .updateNodegroupConfig(
+            r ->
+                r.clusterName("dev-1")
+                    .nodegroupName(name)
+                    .scalingConfig(
+                        c -> c.minSize(s.min()).desiredSize(s.desired()).maxSize(s.max())));
+    String arn =
+        aws.eks()
+            .describeNodegroup(r -> r.clusterName("dev-1").nodegroupName(name))
+            .nodegroup()
+            .nodegroupArn();
+    aws.eks().untagResource(r -> r.resourceArn(arn).tagKeys(Tags.ORIGINAL_SCALING));
+  }
+}

@@ -1,0 +1,276 @@
+package dev.ekssteward.scheduler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ekssteward.scheduler.eks.Sizes;
+import dev.ekssteward.scheduler.plan.Tags;
+import dev.ekssteward.shared.testing.CrashMatrix;
+import dev.ekssteward.shared.testing.Deliveries;
+import dev.ekssteward.shared.testing.EventFiles;
+import dev.ekssteward.shared.testing.FaultInjector;
+import dev.ekssteward.shared.testing.FaultInjector.Kind;
+import dev.ekssteward.shared.testing.LocalAws;
+import dev.ekssteward.shared.testing.Overlap;
+import dev.ekssteward.shared.testing.TestContext;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.eks.model.Nodegroup;
+
+/**
+ * The reliability harness on the node group scheduler: the evening → night → morning cycle crashed
+ * and blipped at every call, never losing an original size; the sample events twice and reversed;
+ * two evening ticks at once; hostile events, config documents and schedule tag values.
+ */
+class NodegroupSchedulerReliabilityIT {
+  @RegisterExtension static final LocalAws aws = new LocalAws();
+
+  static final String CONFIG =
+      """
+      {"scheduler": {"schedules": {"office": {"timezone": "Europe/Berlin",
+        "uptime": ["Mon-Fri 07:00-19:00"]}}}}
+      """;
+  static final Map<String, Sizes> ORIGINAL =
+      Map.of("small", new Sizes(1, 1, 2), "web", new Sizes(2, 3, 5), "batch", new Sizes(0, 4, 10));
+
+  /** A Monday at least a week away (past the grace period), fixed for the whole class. */
+  static final LocalDate MONDAY =
+      LocalDate.now(ZoneOffset.UTC).plusDays(7).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+
+  /** Berlin local time on the Monday plus {@code days}. */
+  static Instant at(int days, String time) {
+    return MONDAY.plusDays(days).atTime(LocalTime.parse(time)).atZone(MotoFleet.BERLIN).toInstant();
+  }
+
+  static void config(String json) {
+    aws.ssm()
+        .putParameter(
+            r -> r.name("/eks-steward/config").type("String").value(json).overwrite(true));
+  }
+
+  static Map<String, Object> run(
+      Instant now, Map<String, Object> event, List<ExecutionInterceptor> with) {
+    NodegroupSchedulerHandler handler =
+        new NodegroupSchedulerHandler(
+            DaggerSchedulerComponent.factory()
+                .create(aws.settings(false), Clock.fixed(now, ZoneOffset.UTC), d -> {}, with));
+    return handler.handleRequest(event, new TestContext("nodegroup-scheduler"));
+  }
+
+  static Map<String, Object> tick(Instant now, List<ExecutionInterceptor> with) {
+    return run(now, MotoFleet.tickEvent(now), with);
+  }
+
+  static void fleet() {
+    MotoFleet fleet = new MotoFleet(aws);
+    fleet.config(CONFIG);
+    fleet.cluster("dev-1", Map.of(Tags.SCHEDULE, "office"));
+    ORIGINAL.forEach((name, s) -> fleet.group("dev-1", name, s, Map.of()));
+  }
+
+  /** Group → sizes and the original-scaling record, if any. */
+  static Map<String, String> state() {
+    Map<String, String> out = new TreeMap<>();
+    for (String name : ORIGINAL.keySet()) {
+      Nodegroup g =
+          aws.eks().describeNodegroup(r -> r.clusterName("dev-1").nodegroupName(name)).nodegroup();
+      var c = g.scalingConfig();
+      out.put(
+          name,
+          new Sizes(c.minSize(), c.desiredSize(), c.maxSize()).encode()
+              + " record="
+              + g.tags().get(Tags.ORIGINAL_SCALING));
+    }
+    return out;
+  }
+
+  /** A group not at its original size has exactly its original size on record; max stays ≥ 1. */
+  static void originalNeverLost(Map<String, String> state) {
+    state.forEach(
+        (name, v) -> {
+          String sizes = v.substring(0, v.indexOf(' '));
+          String record = v.substring(v.indexOf("record=") + 7);
+          assertThat(Integer.parseInt(sizes.substring(sizes.lastIndexOf('-') + 1)))
+              .as("max of " + name)
+              .isGreaterThanOrEqualTo(1);
+          if (!sizes.equals(ORIGINAL.get(name).encode())) {
+            assertThat(record)
+                .as(name + " is at " + sizes + "; its original must be on record")
+                .startsWith(ORIGINAL.get(name).encode() + "@");
+          }
+        });
+  }
+
+  static final CrashMatrix.Scenario<Map<String, String>> CYCLE =
+      new CrashMatrix.Scenario<>() {
+        public String name() {
+          return "nodegroup-scheduler";
+        }
+
+        public void seed() {
+          fleet();
+        }
+
+        public List<CrashMatrix.Step> steps() {
+          return List.of(
+              i -> tick(at(0, "19:05"), i),
+              i -> tick(at(1, "03:00"), i),
+              i -> tick(at(1, "07:05"), i));
+        }
+
+        public Map<String, String> state() {
+          return NodegroupSchedulerReliabilityIT.state();
+        }
+
+        public void invariants(Map<String, String> state) {
+          originalNeverLost(state);
+        }
+      };
+
+  /**
+   * Known defect, reported and left to the scheduler's owner: Transitions.restore publishes
+   * "Nodegroup Scaled Up" only when both UpdateNodegroupConfig and the UntagResource of the record
+   * succeed. When the untag fails after the restore succeeded, the group is back at its size but
+   * the change is never audited: the next tick only drops the stale record (DropRecord, no event).
+   */
+  static final String UNAUDITED_RESTORE =
+      "(?s)crash at call \\d+ eks:UntagResource \\((SERVER_ERROR|THROTTLE|REQUEST_LIMIT)\\):"
+          + " audit trail differs:.*";
+
+  /** Budget: every call N, one crash kind each, rotating through all four. */
+  @Test
+  void crashAtEveryCallOfTheCycleRestoresEveryExactSize() throws Exception {
+    CrashMatrix.Result result =
+        new CrashMatrix(aws, CrashMatrix.standardKinds()).rotatingKinds().run(CYCLE);
+
+    // Sizes, records and invariants hold at every N; only the known unaudited restore remains.
+    assertThat(result.failures()).allSatisfy(f -> assertThat(f).matches(UNAUDITED_RESTORE));
+    assertThat(result.calls()).isEqualTo(33);
+    ORIGINAL.forEach(
+        (name, s) -> assertThat(state().get(name)).isEqualTo(s.encode() + " record=null"));
+  }
+
+  @Test
+  @Disabled(
+      "nodegroup-scheduler defect: a restore whose record removal (UntagResource) fails is never"
+          + " audited (Transitions.restore); see docs/reliability.md")
+  void everyRestoreIsAuditedEvenWhenItsRecordCannotBeRemoved() throws Exception {
+    new CrashMatrix(aws, List.of(Kind.SERVER_ERROR)).mutationsOnly().run(CYCLE).assertPassed();
+  }
+
+  /** Budget: every call N, one blip kind each, rotating. */
+  @Test
+  void aBlipAtEveryCallOfTheCycleIsRetriedWithinTheRun() throws Exception {
+    new CrashMatrix(aws, CrashMatrix.blipKinds()).rotatingKinds().blips(CYCLE).assertPassed();
+  }
+
+  /** At night, before the evening tick scaled ng-a down: create and wake for dev-1/ng-a. */
+  static Deliveries.Fleet<Map<String, Object>> night() {
+    return new Deliveries.Fleet<>() {
+      public void seed() {
+        MotoFleet fleet = new MotoFleet(aws);
+        fleet.config(CONFIG);
+        fleet.cluster("dev-1", Map.of(Tags.SCHEDULE, "office"));
+        fleet.group("dev-1", "ng-a", new Sizes(2, 3, 5), Map.of());
+      }
+
+      public Map<String, Object> deliver(
+          Map<String, Object> event, List<ExecutionInterceptor> interceptors) {
+        return run(at(0, "23:00"), event, interceptors);
+      }
+
+      public Map<String, Object> state() {
+        Nodegroup g =
+            aws.eks()
+                .describeNodegroup(r -> r.clusterName("dev-1").nodegroupName("ng-a"))
+                .nodegroup();
+        var c = g.scalingConfig();
+        Map<String, Object> out = new TreeMap<>(g.tags());
+        out.put("sizes", new Sizes(c.minSize(), c.desiredSize(), c.maxSize()).encode());
+        return out;
+      }
+    };
+  }
+
+  @Test
+  void everySampleEventTwiceAndInReverseOrderEndsTheSame() throws Exception {
+    List<Map<String, Object>> events =
+        List.of(
+            EventFiles.load("scheduler-create-nodegroup.json"),
+            EventFiles.load("scheduler-wake.json"));
+
+    new Deliveries(aws).assertSameOutcome(night(), events);
+  }
+
+  @Test
+  void twoEveningTicksAtOnceRecordEveryOriginalAndRestoreItInTheMorning() throws Exception {
+    fleet();
+
+    List<Overlap.Outcome<Map<String, Object>>> both =
+        Overlap.together(
+            () -> tick(at(0, "19:05"), List.of()), () -> tick(at(0, "19:05"), List.of()));
+
+    originalNeverLost(state());
+    // One invocation may lose a race and report or throw it; the next tick must still converge.
+    assertThat(both.stream().filter(Overlap.Outcome::failed).map(o -> o.error().getClass()))
+        .allSatisfy(c -> assertThat(c.getSimpleName()).isEqualTo("TransientFailureException"));
+    tick(at(1, "03:00"), List.of());
+    originalNeverLost(state());
+    tick(at(1, "07:05"), List.of());
+    ORIGINAL.forEach(
+        (name, s) -> assertThat(state().get(name)).isEqualTo(s.encode() + " record=null"));
+  }
+
+  @Test
+  void aBurstOfRequestLimitsDelaysTheEveningButDoesNotFailIt() {
+    fleet();
+    FaultInjector burst = FaultInjector.burstAt(5, 5, Kind.REQUEST_LIMIT);
+
+    Map<String, Object> report = tick(at(0, "19:05"), List.of(burst));
+
+    assertThat(report.get("status")).isEqualTo("ok");
+    assertThat(burst.faulted()).hasSize(5);
+    ORIGINAL.forEach(
+        (name, s) ->
+            assertThat(state().get(name))
+                .startsWith(s.down().encode() + " record=" + s.encode() + "@"));
+  }
+
+  @Test
+  void aMemberAccountThatCannotBeAssumedIsReportedWhileHomeIsScaled() {
+    fleet();
+    String denied = "arn:aws:iam::111111111111:role/eks-steward-member";
+    config(
+        CONFIG.replace(
+            "{\"scheduler\"",
+            "{\"targets\": {\"accounts\": [{\"accountId\": \"111111111111\", \"roleArn\": \""
+                + denied
+                + "\"}]}, \"scheduler\""));
+    FaultInjector deny =
+        FaultInjector.always(
+            Kind.ACCESS_DENIED,
+            c ->
+                c.action().equals("sts:AssumeRole")
+                    && c.field("RoleArn").orElse("").equals(denied));
+
+    Map<String, Object> report = tick(at(0, "19:05"), List.of(deny));
+
+    assertThat(report.get("status")).isEqualTo("partial");
+    assertThat(report.get("errors").toString())
+        .contains("111111111111/eu-west-1")
+        .contains("retryable=false");
+    ORIGINAL.forEach(
+        (name, s) -> assertThat(state().get(name)).startsWith(s.down().encode() + " record="));
+  }
+}

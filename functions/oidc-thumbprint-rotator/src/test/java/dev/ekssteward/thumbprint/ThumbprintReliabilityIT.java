@@ -1,0 +1,274 @@
+package dev.ekssteward.thumbprint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ekssteward.shared.json.Json;
+import dev.ekssteward.shared.testing.CallRecorder;
+import dev.ekssteward.shared.testing.CrashMatrix;
+import dev.ekssteward.shared.testing.Deliveries;
+import dev.ekssteward.shared.testing.EventFiles;
+import dev.ekssteward.shared.testing.HostileInput;
+import dev.ekssteward.shared.testing.LocalAws;
+import dev.ekssteward.shared.testing.Overlap;
+import dev.ekssteward.shared.testing.TestContext;
+import dev.ekssteward.thumbprint.model.IssuerUrl;
+import dev.ekssteward.thumbprint.tls.LocalIssuer;
+import dev.ekssteward.thumbprint.tls.TestPki;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.iam.model.OpenIDConnectProviderListEntry;
+
+/**
+ * The reliability harness on the thumbprint rotator: a CA rotation of a cluster's issuer (on its
+ * CreateCluster event) and of a full extra issuer (on the tick), served by a local HTTPS issuer,
+ * crashed and blipped at every call, never leaving a provider with an empty or wrong-only list; the
+ * sample events twice and reversed; two runs at once; hostile events and config documents.
+ */
+class ThumbprintReliabilityIT {
+  @RegisterExtension static final LocalAws aws = new LocalAws();
+
+  static final String GITHUB = "https://token.actions.githubusercontent.com";
+  static final List<String> FIVE =
+      List.of("1".repeat(40), "2".repeat(40), "3".repeat(40), "4".repeat(40), "5".repeat(40));
+  static final String CONFIG =
+      "{\"thumbprints\":{\"allowedHosts\":[\"oidc.eks.*.amazonaws.com\",\"localhost\"],"
+          + "\"extraIssuers\":[\""
+          + GITHUB
+          + "\"]}}";
+
+  static Rig rig;
+  static TestPki.Chain before;
+  static TestPki.Chain after;
+  static LocalIssuer server;
+  static String oldCa;
+  static String newCa;
+
+  @BeforeAll
+  static void issuer() throws Exception {
+    aws.reset(); // Rig creates the audit bus; an earlier class may have left one
+    rig = new Rig(aws);
+    before = TestPki.chain("before");
+    after = TestPki.chain("after");
+    server = rig.serve(after); // the CA has rotated: the issuer now presents the new chain
+    rig.trust(before, after);
+    oldCa = before.thumbprint();
+    newCa = after.thumbprint();
+  }
+
+  @AfterAll
+  static void close() throws Exception {
+    if (rig != null) {
+      rig.close();
+    }
+  }
+
+  static Map<String, Object> run(Map<String, Object> event, List<ExecutionInterceptor> with) {
+    Clock clock = Clock.fixed(Instant.parse("2026-11-25T03:00:00Z"), ZoneOffset.UTC);
+    ThumbprintRotatorHandler handler =
+        new ThumbprintRotatorHandler(
+            DaggerRoutedThumbprintComponent.factory()
+                .create(
+                    rig.settings(false),
+                    clock,
+                    d -> {},
+                    with,
+                    issuer -> IssuerUrl.parse(server.origin() + issuer.path())));
+    return handler.handleRequest(event, new TestContext(ThumbprintRotator.NAME));
+  }
+
+  /** dev-1's provider still on the old CA; GitHub's extra issuer with a full list of five. */
+  static void fleet() {
+    rig.config(CONFIG);
+    String issuer = rig.createCluster("dev-1").identity().oidc().issuer();
+    rig.createProvider(issuer, oldCa);
+    rig.createProvider(GITHUB, FIVE.toArray(String[]::new));
+  }
+
+  /** Provider URL (dev-1's issuer id, random in moto, as "dev-1") → its thumbprints, in order. */
+  static Map<String, List<String>> state() {
+    Map<String, List<String>> out = new TreeMap<>();
+    for (OpenIDConnectProviderListEntry p :
+        rig.iam.listOpenIDConnectProviders().openIDConnectProviderList()) {
+      var provider = rig.provider(p.arn());
+      out.put(provider.url().replaceAll("/id/[0-9A-F]+$", "/id/dev-1"), provider.thumbprintList());
+    }
+    return out;
+  }
+
+  /** Never empty, never more than five, never anything but what was there or the new CA's. */
+  static void neverEmptyNorWrongOnly(Map<String, List<String>> state) {
+    Set<String> known = new HashSet<>(FIVE);
+    known.add(oldCa);
+    known.add(newCa);
+    assertThat(state).hasSize(2);
+    state.forEach(
+        (url, list) ->
+            assertThat(list)
+                .as("thumbprints of " + url)
+                .isNotEmpty()
+                .hasSizeLessThanOrEqualTo(5)
+                .doesNotHaveDuplicates()
+                .allSatisfy(t -> assertThat(known).contains(t)));
+  }
+
+  static final CrashMatrix.Scenario<Map<String, List<String>>> SCENARIO =
+      new CrashMatrix.Scenario<>() {
+        public String name() {
+          return "oidc-thumbprint-rotator";
+        }
+
+        public void seed() {
+          fleet();
+        }
+
+        public List<CrashMatrix.Step> steps() {
+          return List.of(
+              i -> run(EventFiles.load("thumbprint-create-cluster.json"), i),
+              i -> run(Rig.tick(), i));
+        }
+
+        public Map<String, List<String>> state() {
+          return ThumbprintReliabilityIT.state();
+        }
+
+        public void invariants(Map<String, List<String>> state) {
+          neverEmptyNorWrongOnly(state);
+        }
+      };
+
+  @Test
+  void crashAtEveryCallOfACaRotationConvergesAndNeverEmptiesAList() throws Exception {
+    CrashMatrix.Result result = new CrashMatrix(aws, CrashMatrix.standardKinds()).run(SCENARIO);
+
+    result.assertPassed();
+    assertThat(state().get(GITHUB.substring("https://".length())))
+        .containsExactly(newCa, FIVE.get(0), FIVE.get(1), FIVE.get(2), FIVE.get(3));
+  }
+
+  /** Budget: every call N, one blip kind each, rotating (IAM's throttles wait in the SDK). */
+  @Test
+  void aBlipAtEveryCallIsRetriedWithinTheRun() throws Exception {
+    new CrashMatrix(aws, CrashMatrix.blipKinds()).rotatingKinds().blips(SCENARIO).assertPassed();
+  }
+
+  static Deliveries.Fleet<Map<String, List<String>>> deliveries() {
+    return new Deliveries.Fleet<>() {
+      public void seed() {
+        fleet();
+      }
+
+      public Map<String, Object> deliver(
+          Map<String, Object> event, List<ExecutionInterceptor> interceptors) {
+        return run(event, interceptors);
+      }
+
+      public Map<String, List<String>> state() {
+        return ThumbprintReliabilityIT.state();
+      }
+    };
+  }
+
+  static List<Map<String, Object>> sampleEvents() throws Exception {
+    List<Map<String, Object>> events = new ArrayList<>();
+    for (Path p : EventFiles.all()) {
+      if (p.getFileName().toString().startsWith("thumbprint-")) {
+        events.add(EventFiles.load(p.getFileName().toString()));
+      }
+    }
+    return events;
+  }
+
+  @Test
+  void everySampleEventTwiceAndInReverseOrderEndsTheSame() throws Exception {
+    List<Map<String, Object>> events = sampleEvents();
+    assertThat(events).hasSizeGreaterThanOrEqualTo(3);
+
+    new Deliveries(aws).assertSameOutcome(deliveries(), events);
+  }
+
+  @Test
+  void twoRunsAtOnceNeverLoseAThumbprintAndEndAsOne() throws Exception {
+    fleet();
+    run(Rig.tick(), List.of());
+    Map<String, List<String>> once = state();
+    aws.reset();
+    fleet();
+
+    List<Overlap.Outcome<Map<String, Object>>> both =
+        Overlap.together(() -> run(Rig.tick(), List.of()), () -> run(Rig.tick(), List.of()));
+
+    assertThat(both).noneMatch(Overlap.Outcome::failed);
+    neverEmptyNorWrongOnly(state());
+    assertThat(state()).isEqualTo(once);
+  }
+
+  @Test
+  void hostileEventsChangeNothingAndAlwaysGetAReport() throws Exception {
+    rig.config(CONFIG);
+    List<Object> statuses = new ArrayList<>();
+
+    HostileInput.check(
+        HostileInput.events(sampleEvents()),
+        200,
+        6001L,
+        2000,
+        event -> {
+          CallRecorder calls = new CallRecorder(ThumbprintRotator.NAME + "-fuzz");
+          Map<String, Object> report = run(event, List.of(calls));
+          statuses.add(report.get("status"));
+          assertThat(report.get("status")).isIn("ignored", "ok", "partial");
+          assertThat(calls.mutations()).isEmpty();
+        });
+    assertThat(statuses).contains("ignored", "ok");
+  }
+
+  @Test
+  void hostileConfigDocumentsAreRejectedBeforeAnyChange() {
+    fleet();
+    Map<String, List<String>> seeded = state();
+    Map<String, Object> valid = Json.parseObject(CONFIG);
+    List<Object> statuses = new ArrayList<>();
+
+    HostileInput.check(
+        HostileInput.documents(valid),
+        100,
+        6002L,
+        2000,
+        doc -> {
+          rig.config(doc);
+          CallRecorder calls = new CallRecorder(ThumbprintRotator.NAME + "-fuzz");
+          Map<String, Object> report = run(Rig.tick(), List.of(calls));
+          statuses.add(report.get("status"));
+          if ("invalid-config".equals(report.get("status"))) {
+            assertThat(calls.mutations()).isEmpty();
+            assertThat(state()).isEqualTo(seeded);
+          } else {
+            // a still-valid document may rotate: put the lists back
+            rig.iam
+                .listOpenIDConnectProviders()
+                .openIDConnectProviderList()
+                .forEach(p -> restore(p.arn(), seeded));
+          }
+        });
+    assertThat(statuses).contains("invalid-config");
+  }
+
+  private static void restore(String arn, Map<String, List<String>> seeded) {
+    String url = rig.provider(arn).url().replaceAll("/id/[0-9A-F]+$", "/id/dev-1");
+    rig.iam.updateOpenIDConnectProviderThumbprint(
+        r -> r.openIDConnectProviderArn(arn).thumbprintList(seeded.get(url)));
+  }
+}

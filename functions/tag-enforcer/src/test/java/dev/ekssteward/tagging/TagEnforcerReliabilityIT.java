@@ -1,0 +1,259 @@
+package dev.ekssteward.tagging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ekssteward.shared.testing.CallRecorder;
+import dev.ekssteward.shared.testing.CrashMatrix;
+import dev.ekssteward.shared.testing.Deliveries;
+import dev.ekssteward.shared.testing.EventFiles;
+import dev.ekssteward.shared.testing.FaultInjector;
+import dev.ekssteward.shared.testing.FaultInjector.Kind;
+import dev.ekssteward.shared.testing.LocalAws;
+import dev.ekssteward.shared.testing.Overlap;
+import dev.ekssteward.shared.testing.TestContext;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
+import software.amazon.awssdk.services.eks.EksClient;
+import software.amazon.awssdk.services.eks.model.Nodegroup;
+
+/**
+ * The reliability harness on the tag enforcer: a create event then a sweep, crashed at every call;
+ * every sample event twice and in reverse order; two sweeps at once; hostile events, config
+ * documents and tag values.
+ */
+class TagEnforcerReliabilityIT {
+  @RegisterExtension static final LocalAws aws = new LocalAws();
+
+  static final Map<String, String> GOOD =
+      Map.of("team", "payments", "cost-center", "1234", "env", "dev");
+  static final Map<String, Object> TICK = EventFiles.load("schedule-tick.json");
+
+  static Map<String, Object> run(Map<String, Object> event, List<ExecutionInterceptor> with) {
+    Clock clock = Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
+    TagEnforcerHandler handler =
+        new TagEnforcerHandler(
+            DaggerTaggingComponent.factory().create(aws.settings(false), clock, d -> {}, with));
+    return handler.handleRequest(event, new TestContext(TagEnforcer.NAME));
+  }
+
+  /** dev-1 as just created (env=DEV); dev-2 with a bad env, a node group and its ASG, a profile. */
+  static Seed fleet() {
+    Seed seed = new Seed(aws);
+    seed.config(Policies.STANDARD_JSON);
+    seed.cluster("dev-1", Map.of("env", "DEV"));
+    seed.cluster("dev-2", Map.of("team", "search", "env", "Prod"));
+    String asg = seed.nodegroup("dev-2", "ng-a", Map.of("team", "payments", "env", "dev"));
+    seed.asg(asg, "dev-2");
+    seed.profile("dev-2", "team-a", Map.of("team", "search"));
+    seed.cluster("sandbox-1", Map.of());
+    return seed;
+  }
+
+  /** Every resource's tags, and the ASG's tags with their PropagateAtLaunch flag. */
+  static Map<String, Object> state() {
+    EksClient eks = aws.eks();
+    Map<String, Object> out = new TreeMap<>();
+    for (String c : List.of("dev-1", "dev-2", "sandbox-1")) {
+      out.put(c, new TreeMap<>(eks.describeCluster(r -> r.name(c)).cluster().tags()));
+    }
+    Nodegroup ng =
+        eks.describeNodegroup(r -> r.clusterName("dev-2").nodegroupName("ng-a")).nodegroup();
+    out.put("dev-2/ng-a", new TreeMap<>(ng.tags()));
+    out.put(
+        "dev-2/team-a",
+        new TreeMap<>(
+            eks.describeFargateProfile(r -> r.clusterName("dev-2").fargateProfileName("team-a"))
+                .fargateProfile()
+                .tags()));
+    String asg = ng.resources().autoScalingGroups().get(0).name();
+    AutoScalingClient autoscaling =
+        aws.client(AutoScalingClient.builder().httpClient(UrlConnectionHttpClient.create()));
+    out.put(
+        "asg",
+        autoscaling
+            .describeAutoScalingGroups(r -> r.autoScalingGroupNames(asg))
+            .autoScalingGroups()
+            .get(0)
+            .tags()
+            .stream()
+            .map(t -> t.key() + "=" + t.value() + (t.propagateAtLaunch() ? "+" : ""))
+            .sorted()
+            .toList());
+    return out;
+  }
+
+  /** The policy's defaults and normalisations are never lost: a fixed tag stays fixed. */
+  @SuppressWarnings("unchecked")
+  static void invariants(Map<String, Object> state) {
+    for (String c : List.of("dev-1", "dev-2")) {
+      Map<String, String> tags = (Map<String, String>) state.get(c);
+      if (tags.containsKey("env")) {
+        assertThat(tags.get("env")).as(c + " env").isIn("DEV", "Prod", "dev", "prod");
+      }
+    }
+    assertThat((Map<String, String>) state.get("sandbox-1")).as("exempt cluster").isEmpty();
+  }
+
+  static final CrashMatrix.Scenario<Map<String, Object>> SCENARIO =
+      new CrashMatrix.Scenario<>() {
+        public String name() {
+          return "tag-enforcer";
+        }
+
+        public void seed() {
+          fleet();
+        }
+
+        public List<CrashMatrix.Step> steps() {
+          return List.of(
+              i -> run(EventFiles.load("tagging-create-cluster.json"), i), i -> run(TICK, i));
+        }
+
+        public Map<String, Object> state() {
+          return TagEnforcerReliabilityIT.state();
+        }
+
+        public void invariants(Map<String, Object> state) {
+          TagEnforcerReliabilityIT.invariants(state);
+        }
+      };
+
+  /** Budget: one crash kind per call N, rotating through all four. */
+  @Test
+  void crashAtEveryCallOfCreateEventAndSweepConverges() throws Exception {
+    CrashMatrix.Result result =
+        new CrashMatrix(aws, CrashMatrix.standardKinds()).rotatingKinds().run(SCENARIO);
+
+    result.assertPassed();
+    assertThat(result.calls()).isGreaterThan(10);
+  }
+
+  @Test
+  void aBlipAtEveryCallIsRetriedWithinTheRun() throws Exception {
+    CrashMatrix.Result result =
+        new CrashMatrix(aws, CrashMatrix.blipKinds()).rotatingKinds().blips(SCENARIO);
+
+    result.assertPassed();
+  }
+
+  static Deliveries.Fleet<Map<String, Object>> deliveries() {
+    return new Deliveries.Fleet<>() {
+      public void seed() {
+        fleet();
+      }
+
+      public Map<String, Object> deliver(
+          Map<String, Object> event, List<ExecutionInterceptor> interceptors) {
+        return run(event, interceptors);
+      }
+
+      public Map<String, Object> state() {
+        return TagEnforcerReliabilityIT.state();
+      }
+    };
+  }
+
+  static List<Map<String, Object>> sampleEvents() throws Exception {
+    List<Map<String, Object>> events = new ArrayList<>();
+    for (Path p : EventFiles.all()) {
+      String name = p.getFileName().toString();
+      if (name.startsWith("tagging-")) {
+        events.add(EventFiles.load(name));
+      }
+    }
+    return events;
+  }
+
+  @Test
+  void everySampleEventTwiceAndInReverseOrderEndsTheSame() throws Exception {
+    List<Map<String, Object>> events = sampleEvents();
+    assertThat(events).hasSizeGreaterThanOrEqualTo(6);
+
+    new Deliveries(aws).assertSameOutcome(deliveries(), events);
+  }
+
+  @Test
+  void untagBeforeTagAndAStaleCreateForADeletedClusterChangeNothingWrong() throws Exception {
+    Map<String, Object> untag = EventFiles.load("tagging-untag-resource.json");
+    Map<String, Object> tag = EventFiles.load("tagging-tag-resource.json");
+    new Deliveries(aws).assertSameOutcome(deliveries(), List.of(tag, untag));
+
+    aws.reset();
+    fleet();
+    aws.eks().deleteCluster(r -> r.name("dev-1"));
+    CallRecorder calls = new CallRecorder(TagEnforcer.NAME);
+
+    Map<String, Object> report =
+        run(EventFiles.load("tagging-create-cluster.json"), List.of(calls));
+
+    assertThat(calls.mutations()).isEmpty();
+    assertThat(report.get("status")).isIn("ok", "ignored", "partial");
+  }
+
+  @Test
+  void twoSweepsAtOnceLoseNoTagAndEndAsOneSweep() throws Exception {
+    fleet();
+    run(TICK, List.of());
+    Map<String, Object> once = state();
+    aws.reset();
+    fleet();
+
+    List<Overlap.Outcome<Map<String, Object>>> both =
+        Overlap.together(() -> run(TICK, List.of()), () -> run(TICK, List.of()));
+
+    assertThat(both).noneMatch(Overlap.Outcome::failed);
+    assertThat(state()).isEqualTo(once);
+  }
+
+  @Test
+  void aMemberAccountThatCannotBeAssumedIsReportedWhileHomeIsSwept() {
+    Seed seed = fleet();
+    String denied = "arn:aws:iam::111111111111:role/eks-steward-member";
+    seed.config(
+        Policies.STANDARD_JSON.replaceFirst(
+            "\\{\"tagging\"",
+            "{\"targets\": {\"accounts\": [{\"accountId\": \"111111111111\", \"roleArn\": \""
+                + denied
+                + "\"}]}, \"tagging\""));
+    FaultInjector deny =
+        FaultInjector.always(
+            Kind.ACCESS_DENIED,
+            c ->
+                c.action().equals("sts:AssumeRole")
+                    && c.field("RoleArn").orElse("").equals(denied));
+
+    Map<String, Object> report = run(TICK, List.of(deny));
+
+    assertThat(report.get("status")).isEqualTo("partial");
+    assertThat(report.get("errors").toString())
+        .contains("111111111111/eu-west-1")
+        .contains("retryable=false");
+    assertThat(aws.eks().describeCluster(r -> r.name("dev-2")).cluster().tags())
+        .containsEntry("env", "prod")
+        .containsEntry("cost-center", "0000");
+  }
+
+  @Test
+  void aBurstOfRequestLimitsDelaysTheSweepButDoesNotFailIt() {
+    fleet();
+    FaultInjector burst = FaultInjector.burstAt(3, 5, Kind.REQUEST_LIMIT);
+
+    Map<String, Object> report = run(TICK, List.of(burst));
+
+    assertThat(report.get("status")).isEqualTo("ok");
+    assertThat(burst.faulted()).hasSize(5);
+    assertThat(aws.eks().describeCluster(r -> r.name("dev-2")).cluster().tags())
+        .containsEntry("env", "prod");
+  }
+}

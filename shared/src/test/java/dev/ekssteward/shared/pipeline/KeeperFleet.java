@@ -1,0 +1,146 @@
+package dev.ekssteward.shared.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ekssteward.shared.audit.AuditPublisher;
+import dev.ekssteward.shared.aws.AwsClients;
+import dev.ekssteward.shared.aws.Retry;
+import dev.ekssteward.shared.config.ConfigLoader;
+import dev.ekssteward.shared.runtime.Log;
+import dev.ekssteward.shared.runtime.Settings;
+import dev.ekssteward.shared.testing.CrashMatrix;
+import dev.ekssteward.shared.testing.LocalAws;
+import dev.ekssteward.shared.testing.TestContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.Credentials;
+
+/**
+ * The scripted keeper fleet the shared reliability tests run: three "clusters" whose sizes live in
+ * SSM. Its LocalAws only builds clients (the moto server is static); each test class registers its
+ * own LocalAws extension, which starts and resets moto.
+ */
+final class KeeperFleet {
+  static final LocalAws aws = new LocalAws();
+
+  private KeeperFleet() {}
+
+  static final Map<String, Object> TICK =
+      Map.of("detail-type", "Scheduled Event", "source", "aws.events", "detail", Map.of());
+  static final Map<String, String> SEEDED = Map.of("a", "3", "b", "5", "c", "2");
+
+  static Pipeline<ParameterKeeper.Observed> keeper(
+      boolean recordFirst, List<ExecutionInterceptor> interceptors) {
+    Settings settings = aws.settings(false);
+    AwsClients clients = new AwsClients(settings, "keeper", interceptors);
+    Retry retry = new Retry(6, Duration.ZERO, Duration.ZERO, d -> {});
+    Log log = new Log("keeper");
+    return new Pipeline<>(
+        new ParameterKeeper(clients, retry, recordFirst),
+        new ConfigLoader(clients, retry, Set.of()),
+        new AuditPublisher(() -> clients.eventBridge(clients.home()), settings.auditBus(), log),
+        settings,
+        Clock.fixed(Instant.parse("2026-11-25T18:00:00Z"), ZoneOffset.UTC),
+        d -> {},
+        log);
+  }
+
+  static Map<String, Object> tick(boolean recordFirst, List<ExecutionInterceptor> interceptors) {
+    return keeper(recordFirst, interceptors).run(TICK, Invocation.from(new TestContext("keeper")));
+  }
+
+  static void seed() {
+    SsmClient ssm = aws.ssm();
+    SEEDED.forEach(
+        (c, v) ->
+            ssm.putParameter(
+                r -> r.name("/fleet/" + c + "/size").value(v).type("String").overwrite(true)));
+  }
+
+  /** cluster → size/original, as stored. */
+  static Map<String, String> state() {
+    SsmClient ssm = aws.ssm();
+    Map<String, String> out = new TreeMap<>();
+    for (String c : ParameterKeeper.CLUSTERS) {
+      out.put(c, get(ssm, "/fleet/" + c + "/size") + "/" + get(ssm, "/fleet/" + c + "/original"));
+    }
+    return out;
+  }
+
+  static String get(SsmClient ssm, String name) {
+    try {
+      return ssm.getParameter(r -> r.name(name)).parameter().value();
+    } catch (ParameterNotFoundException e) {
+      return null;
+    }
+  }
+
+  /** Never lose an original: a scaled-down cluster has its seeded size recorded. */
+  static void originalsKept(Map<String, String> state) {
+    state.forEach(
+        (c, v) -> {
+          String[] parts = v.split("/");
+          if (parts[0].equals("0")) {
+            assertThat(parts[1]).as("original of " + c).isEqualTo(SEEDED.get(c));
+          }
+        });
+  }
+
+  static CrashMatrix.Scenario<Map<String, String>> scenario(boolean recordFirst, String name) {
+    return new CrashMatrix.Scenario<>() {
+      public String name() {
+        return name;
+      }
+
+      public void seed() {
+        KeeperFleet.seed();
+      }
+
+      public List<CrashMatrix.Step> steps() {
+        return List.of(i -> tick(recordFirst, i));
+      }
+
+      public Map<String, String> state() {
+        return KeeperFleet.state();
+      }
+
+      public void invariants(Map<String, String> state) {
+        originalsKept(state);
+      }
+    };
+  }
+
+  /** SSM of another moto account, reached the way the function does: by assuming its role. */
+  static SsmClient memberSsm(String roleArn) {
+    StsClient sts = aws.client(StsClient.builder().httpClient(UrlConnectionHttpClient.create()));
+    Credentials c = sts.assumeRole(r -> r.roleArn(roleArn).roleSessionName("seed")).credentials();
+    return SsmClient.builder()
+        .httpClient(UrlConnectionHttpClient.create())
+        .region(Region.of(LocalAws.REGION))
+        .endpointOverride(aws.endpoint())
+        .credentialsProvider(
+            StaticCredentialsProvider.create(
+                AwsSessionCredentials.create(
+                    c.accessKeyId(), c.secretAccessKey(), c.sessionToken())))
+        .build();
+  }
+
+  static boolean isTick(Map<String, Object> event) {
+    return dev.ekssteward.shared.event.TriggerParser.parse(event)
+        instanceof dev.ekssteward.shared.event.Trigger.ScheduleTick;
+  }
+}

@@ -1,0 +1,124 @@
+package dev.ekssteward.shared.pipeline;
+
+import static dev.ekssteward.shared.pipeline.KeeperFleet.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ekssteward.shared.aws.Retry;
+import dev.ekssteward.shared.json.Json;
+import dev.ekssteward.shared.testing.CallRecorder;
+import dev.ekssteward.shared.testing.FaultInjector;
+import dev.ekssteward.shared.testing.FaultInjector.Kind;
+import dev.ekssteward.shared.testing.LocalAws;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.ssm.SsmClient;
+
+/**
+ * Throttling bursts, unreachable accounts and endpoints, an unreadable config: who throws and who
+ * goes on.
+ */
+class PipelineOutageIT {
+  @RegisterExtension static final LocalAws aws = new LocalAws();
+
+  @Test
+  void aThrottlingBurstDelaysButDoesNotFailTheRun() {
+    seed();
+    FaultInjector burst = FaultInjector.burstAt(3, 5, Kind.THROTTLE);
+    CallRecorder calls = new CallRecorder("keeper");
+
+    Map<String, Object> report = tick(true, List.of(burst, calls));
+
+    assertThat(report).containsEntry("status", "ok");
+    assertThat(burst.faulted()).hasSize(5).allSatisfy(f -> assertThat(f).endsWith("THROTTLE"));
+    assertThat(state())
+        .containsEntry("a", "0/3")
+        .containsEntry("b", "0/5")
+        .containsEntry("c", "0/2");
+  }
+
+  @Test
+  void anAccountThatCannotBeAssumedIsReportedAndSkippedWhileOthersProceed() {
+    String denied = "arn:aws:iam::111111111111:role/steward";
+    String allowed = "arn:aws:iam::222222222222:role/steward";
+    aws.ssm()
+        .putParameter(
+            r ->
+                r.name("/eks-steward/config")
+                    .type("String")
+                    .value(
+                        Json.write(
+                            Map.of(
+                                "targets",
+                                Map.of(
+                                    "accounts",
+                                    List.of(
+                                        Map.of("accountId", "111111111111", "roleArn", denied),
+                                        Map.of(
+                                            "accountId", "222222222222", "roleArn", allowed)))))));
+    seed();
+    SsmClient member = memberSsm(allowed);
+    SEEDED.forEach(
+        (c, v) ->
+            member.putParameter(r -> r.name("/fleet/" + c + "/size").value(v).type("String")));
+    FaultInjector deny =
+        FaultInjector.always(
+            Kind.ACCESS_DENIED,
+            c ->
+                c.action().equals("sts:AssumeRole")
+                    && c.field("RoleArn").orElse("").equals(denied));
+
+    Map<String, Object> report = tick(true, List.of(deny));
+
+    assertThat(report).containsEntry("status", "partial");
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> errors = (List<Map<String, Object>>) report.get("errors");
+    assertThat(errors)
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e).containsEntry("scope", "111111111111/eu-west-1");
+              assertThat(e).containsEntry("retryable", false);
+            });
+    assertThat(state()).containsEntry("a", "0/3").containsEntry("c", "0/2");
+    assertThat(get(member, "/fleet/b/size")).isEqualTo("0");
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> applied = (List<Map<String, Object>>) report.get("applied");
+    // home and the allowed account: 3 clusters x 2 actions each
+    assertThat(applied).hasSize(12);
+  }
+
+  @Test
+  void anUnreachableEndpointIsRetriedByThrowingAfterTheOthersWereDone() {
+    seed();
+    aws.ssm()
+        .putParameter(
+            r ->
+                r.name("/eks-steward/config")
+                    .type("String")
+                    .value("{\"targets\":{\"regions\":[\"eu-west-1\",\"us-west-2\"]}}"));
+    FaultInjector down =
+        FaultInjector.always(Kind.ENDPOINT_DOWN, c -> "us-west-2".equals(c.region()));
+
+    assertThatThrownBy(() -> tick(true, List.of(down)))
+        .isInstanceOf(TransientFailureException.class)
+        .hasMessageContaining("Connection refused");
+    assertThat(state()).containsEntry("a", "0/3").containsEntry("b", "0/5");
+  }
+
+  @Test
+  void aConfigThatCannotBeReadMakesTheRunThrowSoLambdaRetriesItChangingNothing() {
+    seed();
+    FaultInjector failing =
+        FaultInjector.always(Kind.SERVER_ERROR, c -> c.action().equals("ssm:GetParameter"));
+    CallRecorder calls = new CallRecorder("keeper");
+
+    assertThatThrownBy(() -> tick(true, List.of(failing, calls)))
+        .satisfies(e -> assertThat(Retry.isRetryable(e)).isTrue());
+    assertThat(calls.mutations()).isEmpty();
+    // Every SDK attempt of each of the config loader's 6 Retry attempts failed.
+    assertThat(failing.faulted()).hasSizeGreaterThanOrEqualTo(6 * 2);
+  }
+}
