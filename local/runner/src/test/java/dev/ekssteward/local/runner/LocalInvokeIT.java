@@ -1,0 +1,124 @@
+package dev.ekssteward.local.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
+import dev.ekssteward.shared.testing.EventFiles;
+import dev.ekssteward.shared.testing.LocalAws;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@code local/invoke} as a user runs it: a process against the local AWS, reading template.yaml,
+ * running the built function jar in a fresh JVM. The reply alone is on stdout, logs on stderr.
+ */
+class LocalInvokeIT {
+  @RegisterExtension static final LocalAws aws = new LocalAws();
+
+  private static final Path ROOT = EventFiles.directory().getParent();
+  private static final String TICK =
+      EventFiles.directory().resolve("schedule-tick.json").toString();
+
+  @TempDir Path temp;
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "NodegroupSchedulerFunction",
+        "ThumbprintRotatorFunction",
+        "FargateProfileReconcilerFunction",
+        "TagEnforcerFunction"
+      })
+  void scheduleTickRepliesWithAReportOnStdoutAndLogsOnStderr(String function) throws Exception {
+    Run run = invoke(function, TICK);
+
+    assertThat(run.exit).as(run.stderr).isZero();
+    assertThat(run.stdout.strip().lines()).hasSize(1);
+    assertThat(run.json())
+        .containsEntry("dryRun", true) // the template's DryRun default
+        .containsKeys("planned", "applied", "status");
+    assertThat(run.stderr).contains("\"message\":\"report\"").contains("Invoking ");
+  }
+
+  @Test
+  void envVarsFileOverridesTheTemplateFunctionEntryWinningOverParameters() throws Exception {
+    Path env =
+        write(
+            "env.json",
+            """
+        {"Parameters": {"DRY_RUN": "true", "NOT_DECLARED": "x"},
+         "TagEnforcerFunction": {"DRY_RUN": "false"}}""");
+
+    Run tagging = invoke("TagEnforcerFunction", TICK, "--env-vars", env.toString());
+    Run scheduler = invoke("NodegroupSchedulerFunction", TICK, "--env-vars", env.toString());
+
+    assertThat(tagging.json()).containsEntry("dryRun", false);
+    assertThat(scheduler.json()).containsEntry("dryRun", true);
+    assertThat(tagging.stderr).contains("NOT_DECLARED ignored (not declared in the template)");
+  }
+
+  @Test
+  void eventThatIsNotAnObjectFailsWithLambdasErrorJson() throws Exception {
+    Path event = write("broken.json", "[\"not\", \"an\", \"event\"]");
+
+    Run run = invoke("TagEnforcerFunction", event.toString());
+
+    assertThat(run.exit).isEqualTo(1);
+    assertThat(run.json())
+        .containsEntry("errorType", "java.lang.RuntimeException")
+        .containsEntry("errorMessage", "An error occurred during JSON parsing")
+        .containsKey("stackTrace");
+  }
+
+  @Test
+  void handlerInitErrorIsReportedWithItsType() throws Exception {
+    Path env = write("env.json", "{\"Parameters\": {\"CONFIG_PREFIX\": \"no-leading-slash\"}}");
+
+    Run run = invoke("FargateProfileReconcilerFunction", TICK, "--env-vars", env.toString());
+
+    assertThat(run.exit).isEqualTo(1);
+    assertThat(run.json())
+        .containsEntry("errorType", "dev.ekssteward.shared.config.ConfigException");
+    assertThat((String) run.json().get("errorMessage")).contains("CONFIG_PREFIX");
+  }
+
+  private Path write(String name, String content) throws IOException {
+    return Files.writeString(temp.resolve(name), content);
+  }
+
+  private Run invoke(String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(ROOT.resolve("local/invoke").toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile());
+    Map<String, String> env = builder.environment();
+    env.keySet().removeIf(k -> k.startsWith("AWS_") || k.equals("DRY_RUN"));
+    env.put("AWS_ENDPOINT_URL", aws.endpoint().toString());
+    env.put("AWS_REGION", LocalAws.REGION);
+    Path out = temp.resolve("stdout-" + System.nanoTime());
+    Path err = temp.resolve("stderr-" + System.nanoTime());
+    Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("local/invoke finished").isTrue();
+    return new Run(
+        process.exitValue(),
+        Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8));
+  }
+
+  private record Run(int exit, String stdout, String stderr) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> json() {
+      return JacksonFactory.getInstance().getSerializer(Map.class).fromJson(stdout);
+    }
+  }
+}

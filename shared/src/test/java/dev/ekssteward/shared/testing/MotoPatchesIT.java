@@ -1,0 +1,250 @@
+package dev.ekssteward.shared.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.eks.EksClient;
+import software.amazon.awssdk.services.eks.model.FargateProfileSelector;
+import software.amazon.awssdk.services.eks.model.NodegroupScalingConfig;
+import software.amazon.awssdk.services.iam.IamClient;
+
+/**
+ * The local AWS answers as AWS does where plain moto does not (local/moto/patches.py): EKS tags on
+ * node groups and Fargate profiles, EKS and IAM input validation. Each error is checked as the SDK
+ * sees it: HTTP status and error code.
+ */
+class MotoPatchesIT {
+  @RegisterExtension static final LocalAws aws = new LocalAws();
+
+  private static final String ROLE = "arn:aws:iam::" + LocalAws.ACCOUNT + ":role/eks-demo";
+  private static final String THUMBPRINT = "9e99a48a9960b14926bb7f3b02e22da2b0ab7280";
+  private static final String OTHER_THUMBPRINT = "06B25927C42A721631C1EFD9431E648FA62E1E39";
+
+  private EksClient eks;
+  private IamClient iam;
+
+  @BeforeEach
+  void cluster() {
+    eks = aws.eks();
+    iam = aws.client(IamClient.builder().httpClient(UrlConnectionHttpClient.create()), "us-east-1");
+    eks.createCluster(r -> r.name("dev-1").roleArn(ROLE).resourcesVpcConfig(v -> v.subnetIds("s")));
+  }
+
+  @Test
+  void nodegroupTagsRoundTripAndShowInDescribe() {
+    String arn = nodegroup("ng-a", scaling(1, 3, 2)).nodegroupArn();
+
+    eks.tagResource(r -> r.resourceArn(arn).tags(Map.of("team", "search", "env", "dev")));
+    eks.untagResource(r -> r.resourceArn(arn).tagKeys("env"));
+
+    assertThat(eks.listTagsForResource(r -> r.resourceArn(arn)).tags())
+        .isEqualTo(Map.of("team", "search"));
+    assertThat(eks.describeNodegroup(r -> r.clusterName("dev-1").nodegroupName("ng-a")))
+        .satisfies(d -> assertThat(d.nodegroup().tags()).isEqualTo(Map.of("team", "search")));
+  }
+
+  @Test
+  void fargateProfileTagsRoundTripAndShowInDescribe() {
+    String arn = fargateProfile("team-a", 1).fargateProfileArn();
+
+    eks.tagResource(r -> r.resourceArn(arn).tags(Map.of("team", "payments", "tmp", "x")));
+    eks.untagResource(r -> r.resourceArn(arn).tagKeys("tmp"));
+
+    assertThat(eks.listTagsForResource(r -> r.resourceArn(arn)).tags())
+        .isEqualTo(Map.of("team", "payments"));
+    assertThat(
+            eks.describeFargateProfile(r -> r.clusterName("dev-1").fargateProfileName("team-a"))
+                .fargateProfile()
+                .tags())
+        .isEqualTo(Map.of("team", "payments"));
+  }
+
+  @Test
+  void everyClusterHasItsOwnOidcIssuer() {
+    eks.createCluster(r -> r.name("dev-2").roleArn(ROLE).resourcesVpcConfig(v -> v.subnetIds("s")));
+
+    String first = issuer("dev-1");
+    String second = issuer("dev-2");
+
+    assertThat(first).matches("https://oidc\\.eks\\.eu-west-1\\.amazonaws\\.com/id/[0-9A-F]{32}");
+    assertThat(second).isNotEqualTo(first);
+  }
+
+  @Test
+  void tagsOnUnknownArnAreNotFound() {
+    String arn = nodegroup("ng-a", scaling(1, 3, 2)).nodegroupArn() + "0";
+
+    assertAwsError(
+        () -> eks.listTagsForResource(r -> r.resourceArn(arn)), 404, "NotFoundException");
+    assertAwsError(
+        () -> eks.tagResource(r -> r.resourceArn(arn).tags(Map.of("a", "b"))),
+        404,
+        "NotFoundException");
+  }
+
+  @Test
+  void reservedAwsTagPrefixIsABadRequest() {
+    String arn = nodegroup("ng-a", scaling(1, 3, 2)).nodegroupArn();
+
+    assertAwsError(
+        () -> eks.tagResource(r -> r.resourceArn(arn).tags(Map.of("aws:x", "y"))),
+        400,
+        "BadRequestException");
+  }
+
+  @Test
+  void updateNodegroupConfigRejectsWhatEksRejectsAndKeepsTheOldSizes() {
+    nodegroup("ng-a", scaling(1, 3, 2));
+
+    assertInvalidScaling(scaling(0, 0, 0), "max capacity can't be less than 1");
+    assertInvalidScaling(NodegroupScalingConfig.builder().minSize(4).build(), "Minimum capacity 4");
+    assertInvalidScaling(
+        NodegroupScalingConfig.builder().desiredSize(5).build(), "Desired capacity 5");
+    assertInvalidScaling(scaling(2, 3, 1), "Desired capacity 1 can't be lower than min size 2");
+
+    assertThat(sizes("ng-a")).isEqualTo(scaling(1, 3, 2));
+  }
+
+  @Test
+  void updateNodegroupConfigStoresTheNightStateWithoutTouchingOtherGroups() {
+    nodegroup("ng-a", null);
+    nodegroup("ng-b", null);
+
+    eks.updateNodegroupConfig(
+        r -> r.clusterName("dev-1").nodegroupName("ng-a").scalingConfig(scaling(0, 2, 0)));
+
+    assertThat(sizes("ng-a")).isEqualTo(scaling(0, 2, 0));
+    assertThat(sizes("ng-b")).isEqualTo(scaling(2, 2, 2));
+  }
+
+  @Test
+  void createFargateProfileRejectsReservedNamesAndTooManySelectors() {
+    assertAwsError(() -> fargateProfile("eks-team-a", 1), 400, "InvalidParameterException");
+    assertAwsError(() -> fargateProfile("team-a", 6), 400, "InvalidParameterException");
+
+    assertThat(eks.listFargateProfiles(r -> r.clusterName("dev-1")).fargateProfileNames())
+        .isEmpty();
+  }
+
+  @Test
+  void createFargateProfileStopsAtTenPerCluster() {
+    for (int i = 0; i < 10; i++) {
+      fargateProfile("p" + i, 5);
+    }
+
+    assertAwsError(() -> fargateProfile("p10", 1), 400, "ResourceLimitExceededException");
+  }
+
+  @Test
+  void createOpenIdConnectProviderValidatesThumbprints() {
+    assertAwsError(() -> createProvider(Collections.nCopies(6, THUMBPRINT)), 400, "InvalidInput");
+    assertAwsError(() -> createProvider(List.of(THUMBPRINT.substring(1))), 400, "ValidationError");
+    assertAwsError(
+        () -> createProvider(List.of("z" + THUMBPRINT.substring(1))), 400, "InvalidInput");
+
+    assertThat(iam.listOpenIDConnectProviders().openIDConnectProviderList()).isEmpty();
+  }
+
+  @Test
+  void updateThumbprintValidatesAndReplacesTheWholeList() {
+    String arn = createProvider(List.of(THUMBPRINT));
+
+    assertAwsError(() -> updateThumbprints(arn, List.of()), 400, "InvalidInput");
+    assertAwsError(
+        () -> updateThumbprints(arn, Collections.nCopies(6, THUMBPRINT)), 400, "InvalidInput");
+    assertAwsError(() -> updateThumbprints(arn, List.of("abc")), 400, "ValidationError");
+    assertThat(thumbprints(arn)).containsExactly(THUMBPRINT);
+
+    updateThumbprints(arn, List.of(OTHER_THUMBPRINT));
+
+    assertThat(thumbprints(arn)).containsExactly(OTHER_THUMBPRINT);
+  }
+
+  private software.amazon.awssdk.services.eks.model.Nodegroup nodegroup(
+      String name, NodegroupScalingConfig scaling) {
+    return eks.createNodegroup(
+            r ->
+                r.clusterName("dev-1")
+                    .nodegroupName(name)
+                    .nodeRole(ROLE)
+                    .subnets("s")
+                    .scalingConfig(scaling))
+        .nodegroup();
+  }
+
+  private software.amazon.awssdk.services.eks.model.FargateProfile fargateProfile(
+      String name, int selectors) {
+    List<FargateProfileSelector> list =
+        java.util.stream.IntStream.range(0, selectors)
+            .mapToObj(i -> FargateProfileSelector.builder().namespace("ns-" + i).build())
+            .toList();
+    return eks.createFargateProfile(
+            r ->
+                r.clusterName("dev-1")
+                    .fargateProfileName(name)
+                    .podExecutionRoleArn(ROLE)
+                    .selectors(list))
+        .fargateProfile();
+  }
+
+  private String issuer(String cluster) {
+    return eks.describeCluster(r -> r.name(cluster)).cluster().identity().oidc().issuer();
+  }
+
+  private static NodegroupScalingConfig scaling(int min, int max, int desired) {
+    return NodegroupScalingConfig.builder().minSize(min).maxSize(max).desiredSize(desired).build();
+  }
+
+  private NodegroupScalingConfig sizes(String nodegroup) {
+    return eks.describeNodegroup(r -> r.clusterName("dev-1").nodegroupName(nodegroup))
+        .nodegroup()
+        .scalingConfig();
+  }
+
+  private void assertInvalidScaling(NodegroupScalingConfig scaling, String message) {
+    AwsServiceException e =
+        assertAwsError(
+            () ->
+                eks.updateNodegroupConfig(
+                    r -> r.clusterName("dev-1").nodegroupName("ng-a").scalingConfig(scaling)),
+            400,
+            "InvalidParameterException");
+    assertThat(e.awsErrorDetails().errorMessage()).contains(message);
+  }
+
+  private String createProvider(List<String> thumbprints) {
+    return iam.createOpenIDConnectProvider(
+            r ->
+                r.url("https://oidc.eks.eu-west-1.amazonaws.com/id/ABC")
+                    .clientIDList("sts.amazonaws.com")
+                    .thumbprintList(thumbprints))
+        .openIDConnectProviderArn();
+  }
+
+  private void updateThumbprints(String arn, List<String> thumbprints) {
+    iam.updateOpenIDConnectProviderThumbprint(
+        r -> r.openIDConnectProviderArn(arn).thumbprintList(thumbprints));
+  }
+
+  private List<String> thumbprints(String arn) {
+    return iam.getOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn)).thumbprintList();
+  }
+
+  private static AwsServiceException assertAwsError(
+      ThrowingCallable call, int status, String code) {
+    AwsServiceException e = catchThrowableOfType(AwsServiceException.class, call);
+    assertThat(e).as("expected %s (HTTP %d)", code, status).isNotNull();
+    assertThat(e.statusCode()).isEqualTo(status);
+    assertThat(e.awsErrorDetails().errorCode()).isEqualTo(code);
+    return e;
+  }
+}
