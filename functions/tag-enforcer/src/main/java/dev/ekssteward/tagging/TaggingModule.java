@@ -16,12 +16,12 @@ public abstract class TaggingModule {
   }
 
   @Provides
-  static Pipeline<?> pipeline(Pipeline<Void> pipeline) {
+  static Pipeline<?> pipeline(Pipeline<ClusterTags> pipeline) {
     return pipeline;
   }
 
   @Provides
-  static dev.ekssteward.shared.pipeline.Controller<Void> controller(TagEnforcer controller) {
+  static dev.ekssteward.shared.pipeline.Controller<ClusterTags> controller(TagEnforcer controller) {
     return controller;
   }
 }

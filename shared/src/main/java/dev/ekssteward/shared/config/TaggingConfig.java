@@ -57,7 +57,15 @@ public record TaggingConfig(
     int reserved = creator == null ? 0 : 1;
     if (rules.size() + reserved > TagLimits.MAX_TAGS) {
       node.get("required")
-          .error("a resource holds at most " + TagLimits.MAX_TAGS + " tags; the policy needs more");
+          .error(
+              "the policy sets "
+                  + (rules.size() + reserved)
+                  + " tag keys (required keys plus creatorTagKey) but a resource holds at most "
+                  + TagLimits.MAX_TAGS
+                  + " tags");
+    }
+    if (creator != null && seen.contains(creator)) {
+      node.get("creatorTagKey").error("'" + creator + "' is also a required key; use another key");
     }
     return new TaggingConfig(
         types,
@@ -100,6 +108,12 @@ public record TaggingConfig(
     String normalize = node.get("normalize").string(null);
     if (normalize != null && !normalize.equals("lower") && !normalize.equals("upper")) {
       node.get("normalize").error("must be \"lower\" or \"upper\"");
+    } else if (normalize != null) {
+      for (int i = 0; i < allowed.size() && i < allowedNodes.size(); i++) {
+        if (!allowed.get(i).equals(normalized(allowed.get(i), normalize))) {
+          allowedNodes.get(i).error("is not " + normalize + " case, so no value can match it");
+        }
+      }
     }
     String fallback = node.get("default").string(null);
     if (fallback != null) {

@@ -5,6 +5,7 @@ import dev.ekssteward.shared.config.StewardConfig;
 import dev.ekssteward.shared.event.Trigger;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One function's logic, run by {@link Pipeline}: trigger → scopes → observe → plan → apply.
@@ -42,4 +43,12 @@ public interface Controller<S> {
 
   /** Carries out one mutating action; idempotent. Throws only for failures worth retrying. */
   Outcome apply(Scope scope, Action action, StewardConfig config);
+
+  /**
+   * One run-wide finding built after every scope ran (a compliance summary across clusters), or
+   * null. {@code metrics} are the run's metrics so far, summed over all scopes' plans.
+   */
+  default Finding summary(Trigger trigger, StewardConfig config, Map<String, Double> metrics) {
+    return null;
+  }
 }

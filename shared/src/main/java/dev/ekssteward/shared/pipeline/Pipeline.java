@@ -140,6 +140,13 @@ public final class Pipeline<S> {
       }
     }
     runScopes(scopes, config, deadline, report, events, transientFailure, metrics);
+    Finding summary = controller.summary(trigger, config, metrics.snapshot());
+    if (summary != null) {
+      report.finding(summary);
+      events.add(
+          new AuditEvent(summary.detailType(), arns(summary.target()), summary.detail())
+              .withContext(Map.of("function", controller.name(), "dryRun", settings.dryRun())));
+    }
     if (report.hasErrors()) {
       report.status("partial", "some scopes failed; see errors");
     }

@@ -1,0 +1,37 @@
+package dev.ekssteward.tagging;
+
+import dev.ekssteward.shared.pipeline.Action;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * EKS TagResource with only the keys that change; every other tag stays as it is.
+ *
+ * @param target the resource's ARN
+ * @param reasons why each key changes (default, restored, normalized, creator)
+ */
+public record ApplyTags(
+    String target, String resourceType, Map<String, String> tags, Map<String, String> reasons)
+    implements Action {
+
+  public ApplyTags {
+    tags = Collections.unmodifiableMap(new TreeMap<>(tags));
+    reasons = Collections.unmodifiableMap(new TreeMap<>(reasons));
+  }
+
+  @Override
+  public String type() {
+    return "TagResource";
+  }
+
+  @Override
+  public Map<String, Object> details() {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("resourceType", resourceType);
+    out.put("tags", tags);
+    out.put("reasons", reasons);
+    return out;
+  }
+}

@@ -1,0 +1,28 @@
+package dev.ekssteward.tagging;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The observed state of one scope: a cluster's own tags, the resources in the policy's scope (all
+ * of them on a sweep, the event's one otherwise) and the ASGs of their node groups by name.
+ *
+ * @param exists false when the cluster is gone (nothing to do)
+ */
+public record ClusterTags(
+    String cluster,
+    boolean exists,
+    Map<String, String> clusterTags,
+    List<TaggedResource> resources,
+    Map<String, AsgTags> asgs) {
+
+  public ClusterTags {
+    clusterTags = Map.copyOf(clusterTags);
+    resources = List.copyOf(resources);
+    asgs = Map.copyOf(asgs);
+  }
+
+  static ClusterTags missing(String cluster) {
+    return new ClusterTags(cluster, false, Map.of(), List.of(), Map.of());
+  }
+}

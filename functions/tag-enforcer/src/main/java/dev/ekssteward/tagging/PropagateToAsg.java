@@ -1,0 +1,37 @@
+package dev.ekssteward.tagging;
+
+import dev.ekssteward.shared.pipeline.Action;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Auto Scaling CreateOrUpdateTags with PropagateAtLaunch=true, so instances launched from now on
+ * (and their cost allocation) carry the node group's policy tags.
+ *
+ * @param target the Auto Scaling group's name
+ * @param nodegroupArn the node group it belongs to
+ * @param tags only the keys whose value or propagation differs
+ */
+public record PropagateToAsg(String target, String nodegroupArn, Map<String, String> tags)
+    implements Action {
+
+  public PropagateToAsg {
+    tags = Collections.unmodifiableMap(new TreeMap<>(tags));
+  }
+
+  @Override
+  public String type() {
+    return "PropagateToAsg";
+  }
+
+  @Override
+  public Map<String, Object> details() {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("nodegroup", nodegroupArn);
+    out.put("tags", tags);
+    out.put("propagateAtLaunch", true);
+    return out;
+  }
+}

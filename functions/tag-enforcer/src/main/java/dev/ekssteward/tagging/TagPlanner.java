@@ -1,0 +1,97 @@
+package dev.ekssteward.tagging;
+
+import dev.ekssteward.shared.aws.Fleet;
+import dev.ekssteward.shared.config.TagLimits;
+import dev.ekssteward.shared.config.TaggingConfig;
+import dev.ekssteward.shared.pipeline.Action;
+import dev.ekssteward.shared.pipeline.Finding;
+import dev.ekssteward.shared.pipeline.Plan;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Pure: the tag policy over one cluster's observed resources, as actions and findings. */
+public final class TagPlanner {
+  public static final String VIOLATION = "Tag Policy Violation";
+  public static final String LIMIT = "Tag Limit Reached";
+
+  private TagPlanner() {}
+
+  /**
+   * @param event the CloudTrail call that triggered this run, or null on a sweep; it supplies the
+   *     creator of a created resource and the keys an UntagResource removed
+   */
+  public static Plan plan(ClusterTags observed, TaggingConfig policy, TaggingEvent event) {
+    String cluster = observed.cluster();
+    if (!observed.exists()) {
+      return Plan.of(
+          List.of(new Action.Skip("cluster/" + cluster, "cluster not found")), List.of());
+    }
+    if (TagPolicy.exempt(policy, cluster)) {
+      return new Plan(
+          List.of(new Action.Skip("cluster/" + cluster, "exempt by tagging.exemptClusters")),
+          List.of(),
+          Map.of(ComplianceSummary.EXEMPT_METRIC, 1.0),
+          null);
+    }
+    if (Fleet.excludedByTag(observed.clusterTags())) {
+      return Plan.of(
+          List.of(new Action.Skip("cluster/" + cluster, Fleet.EXCLUDE_TAG + "=true")), List.of());
+    }
+    List<Action> actions = new ArrayList<>();
+    List<Finding> findings = new ArrayList<>();
+    Map<String, Double> metrics = new HashMap<>();
+    for (TaggedResource r : observed.resources()) {
+      boolean concerned = event != null && event.resource().sameAs(r.ref());
+      Evaluation e =
+          TagPolicy.evaluate(
+              policy,
+              cluster,
+              r.tags(),
+              concerned && event.isCreate() ? event.creator() : null,
+              concerned ? event.removed() : List.of());
+      if (!e.changes().isEmpty()) {
+        actions.add(new ApplyTags(r.ref().arn(), r.ref().type(), e.changes(), e.reasons()));
+      }
+      e.violations().forEach(v -> findings.add(violation(r, v)));
+      if (!e.withheld().isEmpty()) {
+        findings.add(limit(r, e.withheld()));
+      }
+      metrics.merge(ComplianceSummary.metric(e.compliance(), r.ref().type()), 1.0, Double::sum);
+      if (r.ref().type().equals(ResourceRef.NODEGROUP)) {
+        Map<String, String> after = new HashMap<>(r.tags());
+        after.putAll(e.changes());
+        AsgPropagation.plan(policy, r, after, observed.asgs(), actions, findings);
+      }
+    }
+    return new Plan(actions, findings, metrics, null);
+  }
+
+  static Finding violation(TaggedResource r, Violation v) {
+    Map<String, Object> detail = resource(r);
+    detail.put("key", v.key());
+    detail.put("value", v.value());
+    detail.put("rule", v.rule());
+    detail.put("problem", v.value() == null ? "missing" : "value not allowed");
+    return new Finding(VIOLATION, r.ref().arn(), detail);
+  }
+
+  static Finding limit(TaggedResource r, List<String> withheld) {
+    Map<String, Object> detail = resource(r);
+    detail.put("limit", TagLimits.MAX_TAGS);
+    detail.put("tagCount", r.tags().size());
+    detail.put("withheldKeys", withheld);
+    return new Finding(LIMIT, r.ref().arn(), detail);
+  }
+
+  static Map<String, Object> resource(TaggedResource r) {
+    Map<String, Object> detail = new LinkedHashMap<>();
+    detail.put("resource", r.ref().arn());
+    detail.put("resourceType", r.ref().type());
+    detail.put("cluster", r.ref().cluster());
+    detail.put("name", r.ref().name());
+    return detail;
+  }
+}

@@ -1,0 +1,214 @@
+package dev.ekssteward.tagging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ekssteward.shared.config.TaggingConfig;
+import dev.ekssteward.shared.pipeline.Action;
+import dev.ekssteward.shared.pipeline.Finding;
+import dev.ekssteward.shared.pipeline.Plan;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The plan over a whole cluster: which resource gets which keys, ASGs, findings and counts. */
+class TagPlannerTest {
+  static final String CLUSTER_ARN = "arn:aws:eks:eu-west-1:123456789012:cluster/dev-1";
+  static final String NG_ARN = "arn:aws:eks:eu-west-1:123456789012:nodegroup/dev-1/ng-a/u1";
+  static final Map<String, String> GOOD =
+      Map.of("team", "payments", "cost-center", "1234", "env", "dev");
+
+  static TaggedResource cluster(Map<String, String> tags) {
+    return new TaggedResource(
+        new ResourceRef("cluster", "dev-1", "dev-1", CLUSTER_ARN), tags, List.of());
+  }
+
+  static TaggedResource nodegroup(Map<String, String> tags, List<String> asgs) {
+    return new TaggedResource(new ResourceRef("nodegroup", "dev-1", "ng-a", NG_ARN), tags, asgs);
+  }
+
+  static ClusterTags observed(List<TaggedResource> resources, Map<String, AsgTags> asgs) {
+    return new ClusterTags("dev-1", true, Map.of(), resources, asgs);
+  }
+
+  @Test
+  void creatorGoesOnlyToTheResourceTheEventCreated() {
+    TaggingEvent created =
+        new TaggingEvent(
+            "CreateNodegroup",
+            new ResourceRef("nodegroup", "dev-1", "ng-a", null),
+            "jane",
+            List.of());
+
+    Plan plan =
+        TagPlanner.plan(
+            observed(List.of(cluster(GOOD), nodegroup(GOOD, List.of())), Map.of()),
+            Policies.standard(),
+            created);
+
+    assertThat(plan.actions())
+        .containsExactly(
+            new ApplyTags(
+                NG_ARN,
+                "nodegroup",
+                Map.of("created-by", "jane"),
+                Map.of("created-by", "creator")));
+  }
+
+  @Test
+  void violationIsOneFindingNamingResourceKeyValueAndRule() {
+    Map<String, String> tags = new java.util.HashMap<>(GOOD);
+    tags.put("team", "marketing");
+
+    Plan plan =
+        TagPlanner.plan(observed(List.of(cluster(tags)), Map.of()), Policies.standard(), null);
+
+    assertThat(plan.actions()).isEmpty();
+    assertThat(plan.findings()).hasSize(1);
+    Finding f = plan.findings().get(0);
+    assertThat(f.detailType()).isEqualTo("Tag Policy Violation");
+    assertThat(f.target()).isEqualTo(CLUSTER_ARN);
+    assertThat(f.detail())
+        .containsEntry("resource", CLUSTER_ARN)
+        .containsEntry("key", "team")
+        .containsEntry("value", "marketing")
+        .containsEntry("rule", "allowed: [payments, search]");
+    assertThat(plan.metrics()).isEqualTo(Map.of("TagViolatingCluster", 1.0));
+  }
+
+  @Test
+  void asgGetsOnlyTheMissingPropagatingKeysOfTheNodegroupAfterItsFixes() {
+    Map<String, String> ngTags = Map.of("team", "payments", "env", "dev"); // cost-center defaulted
+    AsgTags asg = new AsgTags("eks-ng-a-1", "dev-1", Map.of("other", "x"), 4);
+
+    Plan plan =
+        TagPlanner.plan(
+            observed(List.of(nodegroup(ngTags, List.of("eks-ng-a-1"))), Map.of("eks-ng-a-1", asg)),
+            Policies.standard(),
+            null);
+
+    assertThat(plan.actions())
+        .containsExactly(
+            new ApplyTags(
+                NG_ARN,
+                "nodegroup",
+                Map.of("cost-center", "0000"),
+                Map.of("cost-center", "default")),
+            new PropagateToAsg("eks-ng-a-1", NG_ARN, Map.of("cost-center", "0000")));
+    assertThat(plan.metrics()).isEqualTo(Map.of("TagFixedNodegroup", 1.0));
+  }
+
+  @Test
+  void asgAlreadyPropagatingTheValueNeedsNothing() {
+    AsgTags asg = new AsgTags("eks-ng-a-1", "dev-1", Map.of("cost-center", "1234"), 3);
+
+    Plan plan =
+        TagPlanner.plan(
+            observed(List.of(nodegroup(GOOD, List.of("eks-ng-a-1"))), Map.of("eks-ng-a-1", asg)),
+            Policies.standard(),
+            null);
+
+    assertThat(plan.actions()).isEmpty();
+    assertThat(plan.findings()).isEmpty();
+  }
+
+  @Test
+  void asgNotThereYetIsReportedPending() {
+    Plan missingAsg =
+        TagPlanner.plan(
+            observed(List.of(nodegroup(GOOD, List.of("eks-ng-a-1"))), Map.of()),
+            Policies.standard(),
+            null);
+    Plan noAsgName =
+        TagPlanner.plan(
+            observed(List.of(nodegroup(GOOD, List.of())), Map.of()), Policies.standard(), null);
+
+    assertThat(missingAsg.actions()).isEmpty();
+    assertThat(missingAsg.findings())
+        .extracting(Finding::detailType)
+        .containsExactly("Tag Propagation Pending");
+    assertThat(missingAsg.findings().get(0).detail())
+        .containsEntry("autoScalingGroup", "eks-ng-a-1");
+    assertThat(noAsgName.findings())
+        .extracting(Finding::detailType)
+        .containsExactly("Tag Propagation Pending");
+  }
+
+  @Test
+  void asgOfAnotherClusterIsNeverTouched() {
+    AsgTags foreign = new AsgTags("eks-ng-a-1", "prod-1", Map.of(), 3);
+
+    Plan plan =
+        TagPlanner.plan(
+            observed(
+                List.of(nodegroup(GOOD, List.of("eks-ng-a-1"))), Map.of("eks-ng-a-1", foreign)),
+            Policies.standard(),
+            null);
+
+    assertThat(plan.actions())
+        .containsExactly(new Action.Skip("eks-ng-a-1", "not tagged eks:cluster-name=dev-1"));
+  }
+
+  @Test
+  void instancePropagationIsReportedAsNotDone() {
+    TaggingConfig policy =
+        Policies.config(
+                Policies.STANDARD_JSON.replace(
+                    "\"exemptClusters\"", "\"propagateToInstances\": true, \"exemptClusters\""))
+            .tagging();
+    AsgTags asg = new AsgTags("eks-ng-a-1", "dev-1", Map.of("cost-center", "1234"), 3);
+
+    Plan plan =
+        TagPlanner.plan(
+            observed(List.of(nodegroup(GOOD, List.of("eks-ng-a-1"))), Map.of("eks-ng-a-1", asg)),
+            policy,
+            null);
+
+    assertThat(plan.actions())
+        .containsExactly(new Action.Skip(NG_ARN, AsgPropagation.INSTANCES_NOT_DONE));
+  }
+
+  @Test
+  void exemptClusterIsSkippedAndCounted() {
+    ClusterTags sandbox = new ClusterTags("sandbox-1", true, Map.of(), List.of(), Map.of());
+
+    Plan plan = TagPlanner.plan(sandbox, Policies.standard(), null);
+
+    assertThat(plan.actions())
+        .containsExactly(new Action.Skip("cluster/sandbox-1", "exempt by tagging.exemptClusters"));
+    assertThat(plan.metrics()).isEqualTo(Map.of("TagExemptClusters", 1.0));
+  }
+
+  @Test
+  void excludeTagTakesTheClusterOut() {
+    ClusterTags excluded =
+        new ClusterTags(
+            "dev-1",
+            true,
+            Map.of("eks-steward/exclude", "true"),
+            List.of(cluster(Map.of())),
+            Map.of());
+
+    Plan plan = TagPlanner.plan(excluded, Policies.standard(), null);
+
+    assertThat(plan.actions())
+        .containsExactly(new Action.Skip("cluster/dev-1", "eks-steward/exclude=true"));
+    assertThat(plan.findings()).isEmpty();
+  }
+
+  @Test
+  void summaryCountsEveryTypeOfThePolicy() {
+    Finding summary =
+        ComplianceSummary.of(
+            Policies.standard(),
+            Map.of("TagFixedCluster", 2.0, "TagCompliantNodegroup", 3.0, "Noop", 7.0),
+            false);
+
+    assertThat(summary.detailType()).isEqualTo("Tag Compliance Summary");
+    assertThat(summary.detail().get("compliance"))
+        .isEqualTo(
+            Map.of(
+                "cluster", Map.of("compliant", 0L, "fixed", 2L, "violating", 0L),
+                "nodegroup", Map.of("compliant", 3L, "fixed", 0L, "violating", 0L),
+                "fargateprofile", Map.of("compliant", 0L, "fixed", 0L, "violating", 0L)));
+  }
+}
