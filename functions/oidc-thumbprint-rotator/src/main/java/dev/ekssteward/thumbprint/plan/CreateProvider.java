@@ -1,0 +1,58 @@
+package dev.ekssteward.thumbprint.plan;
+
+import dev.ekssteward.shared.pipeline.Action;
+import dev.ekssteward.thumbprint.model.ChainEnd;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Create the IAM OIDC provider of a cluster's issuer, as {@code eksctl utils
+ * associate-iam-oidc-provider} does: client id {@code sts.amazonaws.com}, the computed thumbprints,
+ * and the managed-by tag.
+ *
+ * @param target the issuer URL (the provider has no ARN yet)
+ */
+public record CreateProvider(
+    String target,
+    String cluster,
+    List<String> clientIds,
+    List<String> thumbprints,
+    Map<String, String> tags,
+    List<ChainEnd> ends)
+    implements Action {
+
+  public static final String STS_CLIENT_ID = "sts.amazonaws.com";
+  public static final String MANAGED_TAG = "eks-steward/managed";
+
+  public CreateProvider {
+    clientIds = List.copyOf(clientIds);
+    thumbprints = List.copyOf(thumbprints);
+    tags = Map.copyOf(tags);
+    ends = List.copyOf(ends);
+  }
+
+  @Override
+  public String type() {
+    return "CreateProvider";
+  }
+
+  @Override
+  public Map<String, Object> details() {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("cluster", cluster);
+    out.put("clientIds", clientIds);
+    out.put("thumbprints", thumbprints);
+    out.put("tags", new java.util.TreeMap<>(tags));
+    out.put("certificates", ends.stream().map(CreateProvider::describe).toList());
+    return out;
+  }
+
+  static Map<String, Object> describe(ChainEnd end) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("endpoint", end.host() + ":" + end.port());
+    out.put("thumbprint", end.thumbprint());
+    out.put("subject", end.subject());
+    return out;
+  }
+}

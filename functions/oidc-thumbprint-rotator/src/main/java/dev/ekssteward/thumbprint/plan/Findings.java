@@ -1,0 +1,58 @@
+package dev.ekssteward.thumbprint.plan;
+
+import dev.ekssteward.shared.pipeline.Finding;
+import dev.ekssteward.thumbprint.model.IssuerCheck;
+import dev.ekssteward.thumbprint.model.Probe;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The report-only audit events of the rotator, with their payloads. */
+public final class Findings {
+  public static final String CHECK_FAILED = "Thumbprint Check Failed";
+  public static final String PROVIDER_MISSING = "OIDC Provider Missing";
+  public static final String DISCOVERY_REFUSED = "OIDC Discovery Refused";
+
+  private Findings() {}
+
+  /** The issuer could not be checked; the provider keeps its list. */
+  static Finding checkFailed(IssuerCheck check) {
+    Map<String, Object> detail = base(check);
+    detail.put(
+        "reason",
+        check.probe() instanceof Probe.Refused r
+            ? r.reason()
+            : ((Probe.Failed) check.probe()).reason());
+    detail.put("refused", check.probe() instanceof Probe.Refused);
+    if (check.provider() != null) {
+      detail.put("thumbprintsKept", check.provider().thumbprints());
+    }
+    return new Finding(CHECK_FAILED, check.target(), detail);
+  }
+
+  /** A discovery document named a jwks_uri outside the allow-list: possible SSRF. */
+  static Finding discoveryRefused(IssuerCheck check, Probe.Refused refused) {
+    Map<String, Object> detail = base(check);
+    detail.put("jwksUri", refused.jwksUri());
+    detail.put("reason", refused.reason());
+    return new Finding(DISCOVERY_REFUSED, check.target(), detail);
+  }
+
+  static Finding missing(IssuerCheck check, boolean createMissing) {
+    Map<String, Object> detail = base(check);
+    detail.put("createMissingProviders", createMissing);
+    return new Finding(PROVIDER_MISSING, check.target(), detail);
+  }
+
+  private static Map<String, Object> base(IssuerCheck check) {
+    Map<String, Object> detail = new LinkedHashMap<>();
+    detail.put("issuer", check.issuer().toString());
+    if (check.provider() != null) {
+      detail.put("provider", check.provider().arn());
+    }
+    if (check.cluster() != null) {
+      detail.put("cluster", check.cluster().name());
+      detail.put("clusterRegion", check.cluster().region());
+    }
+    return detail;
+  }
+}

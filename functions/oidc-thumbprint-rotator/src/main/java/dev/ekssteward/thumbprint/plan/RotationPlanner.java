@@ -1,0 +1,92 @@
+package dev.ekssteward.thumbprint.plan;
+
+import dev.ekssteward.shared.pipeline.Action;
+import dev.ekssteward.shared.pipeline.Finding;
+import dev.ekssteward.shared.pipeline.Plan;
+import dev.ekssteward.thumbprint.model.AccountView;
+import dev.ekssteward.thumbprint.model.ClusterIssuer;
+import dev.ekssteward.thumbprint.model.IssuerCheck;
+import dev.ekssteward.thumbprint.model.Probe;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Pure: what to do about each issuer of an account. Rotates thumbprint lists, creates missing
+ * providers when allowed, reports failures, and waits for clusters that are still being created.
+ */
+public final class RotationPlanner {
+  static final Duration MIN_WAIT = Duration.ofSeconds(10);
+  static final Duration MAX_WAIT = Duration.ofSeconds(60);
+
+  private RotationPlanner() {}
+
+  public static Plan plan(AccountView view, boolean createMissing, Instant now) {
+    List<Action> actions = new ArrayList<>();
+    List<Finding> findings = new ArrayList<>();
+    for (AccountView.Skipped s : view.skipped()) {
+      actions.add(new Action.Skip(s.target(), s.reason()));
+    }
+    for (IssuerCheck check : view.checks()) {
+      if (check.probe() instanceof Probe.Refused r && r.suspicious()) {
+        findings.add(Findings.discoveryRefused(check, r));
+      }
+      if (check.provider() == null) {
+        findings.add(Findings.missing(check, createMissing));
+      }
+      if (check.probe() != null && !(check.probe() instanceof Probe.Verified)) {
+        findings.add(Findings.checkFailed(check));
+      } else if (check.probe() instanceof Probe.Verified v) {
+        Action action = check.provider() == null ? create(check, v) : rotate(check, v);
+        if (action != null && (check.provider() != null || createMissing)) {
+          actions.add(action);
+        }
+      }
+    }
+    Duration wait = null;
+    for (ClusterIssuer c : view.notReady()) {
+      if (c.creating()) {
+        Duration d = backoff(c, now);
+        wait = wait == null || d.compareTo(wait) < 0 ? d : wait;
+      } else {
+        actions.add(new Action.Skip(c.arn(), "cluster is " + c.status() + " without an issuer"));
+      }
+    }
+    long verified = view.checks().stream().filter(c -> c.probe() instanceof Probe.Verified).count();
+    return new Plan(actions, findings, Map.of("IssuersVerified", (double) verified), wait);
+  }
+
+  private static Action rotate(IssuerCheck check, Probe.Verified probe) {
+    List<String> previous = check.provider().thumbprints();
+    List<String> next = Thumbprints.rotate(probe.thumbprints(), previous);
+    if (Thumbprints.sameSet(next, previous) || !Thumbprints.writable(next)) {
+      return null;
+    }
+    return new UpdateThumbprints(
+        check.provider().arn(), check.issuer().toString(), previous, next, probe.ends());
+  }
+
+  private static Action create(IssuerCheck check, Probe.Verified probe) {
+    List<String> thumbprints = Thumbprints.rotate(probe.thumbprints(), List.of());
+    if (!Thumbprints.writable(thumbprints)) {
+      return null;
+    }
+    return new CreateProvider(
+        check.issuer().toString(),
+        check.cluster() == null ? null : check.cluster().name(),
+        List.of(CreateProvider.STS_CLIENT_ID),
+        thumbprints,
+        Map.of(CreateProvider.MANAGED_TAG, "true"),
+        probe.ends());
+  }
+
+  /** A quarter of the cluster's age, between 10 s and 60 s: EKS takes minutes to create one. */
+  static Duration backoff(ClusterIssuer cluster, Instant now) {
+    Duration age =
+        cluster.createdAt() == null ? Duration.ZERO : Duration.between(cluster.createdAt(), now);
+    Duration d = age.dividedBy(4);
+    return d.compareTo(MIN_WAIT) < 0 ? MIN_WAIT : d.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : d;
+  }
+}

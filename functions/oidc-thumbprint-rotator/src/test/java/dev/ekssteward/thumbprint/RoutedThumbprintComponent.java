@@ -1,0 +1,30 @@
+package dev.ekssteward.thumbprint;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import dev.ekssteward.shared.aws.Retry;
+import dev.ekssteward.shared.runtime.Settings;
+import dev.ekssteward.shared.runtime.SharedModule;
+import dev.ekssteward.thumbprint.tls.IssuerRoute;
+import java.time.Clock;
+import java.util.List;
+import javax.inject.Singleton;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+
+/**
+ * The production graph plus an {@link IssuerRoute}: moto gives clusters real EKS issuer hosts, and
+ * this sends those fetches to a local HTTPS issuer instead. Test-only; production binds no route.
+ */
+@Singleton
+@Component(modules = {SharedModule.class, ThumbprintModule.class})
+interface RoutedThumbprintComponent extends ThumbprintComponent {
+  @Component.Factory
+  interface Factory {
+    RoutedThumbprintComponent create(
+        @BindsInstance Settings settings,
+        @BindsInstance Clock clock,
+        @BindsInstance Retry.Sleeper sleeper,
+        @BindsInstance List<ExecutionInterceptor> interceptors,
+        @BindsInstance IssuerRoute route);
+  }
+}

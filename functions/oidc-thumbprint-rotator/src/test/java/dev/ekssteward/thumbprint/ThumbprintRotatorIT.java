@@ -1,0 +1,308 @@
+package dev.ekssteward.thumbprint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ekssteward.shared.testing.LocalAws;
+import dev.ekssteward.thumbprint.tls.LocalIssuer;
+import dev.ekssteward.thumbprint.tls.Openssl;
+import dev.ekssteward.thumbprint.tls.TestPki;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.eks.model.Cluster;
+import software.amazon.awssdk.services.iam.model.GetOpenIdConnectProviderResponse;
+import software.amazon.awssdk.services.iam.model.Tag;
+
+/** Schedule ticks against moto's IAM and EKS, with local HTTPS issuers. */
+class ThumbprintRotatorIT {
+  static final String UPDATE = "iam:UpdateOpenIDConnectProviderThumbprint";
+  static final String OLD = "0123456789abcdef0123456789abcdef01234567";
+
+  @RegisterExtension static final LocalAws aws = new LocalAws();
+
+  private Rig rig;
+
+  @BeforeEach
+  void start() throws Exception {
+    rig = new Rig(aws);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    rig.close();
+  }
+
+  /** An extra issuer served locally; its host is allowed because it is an extra issuer. */
+  private String extraIssuer(LocalIssuer server, String path) {
+    String issuer = server.origin() + path;
+    rig.config("{\"thumbprints\":{\"extraIssuers\":[\"" + issuer + "\"]}}");
+    return issuer;
+  }
+
+  private static String providerUrl(String issuer) {
+    return issuer.substring("https://".length());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> list(Map<String, Object> report, String key) {
+    return (List<Map<String, Object>>) report.get(key);
+  }
+
+  @Test
+  void caRotationPutsTheNewThumbprintFirstOnceAndThenChangesNothing() throws Exception {
+    TestPki.Chain before = TestPki.chain("before");
+    TestPki.Chain after = TestPki.chain("after");
+    LocalIssuer server = rig.serve(before);
+    rig.trust(before, after);
+    String issuer = extraIssuer(server, "/tenant/a");
+    String arn = rig.createProvider(issuer, before.thumbprint());
+
+    Map<String, Object> unchanged = Rig.run(rig.handler(false), Rig.tick());
+    assertThat(rig.calls.calls()).doesNotContain(UPDATE);
+    assertThat(list(unchanged, "planned")).isEmpty();
+
+    server.use(after);
+    String presentedLast = Openssl.presented(server.port()).get(1);
+    String expected = Openssl.sha1Fingerprint(presentedLast, Files.createTempDirectory("pem"));
+    Rig.run(rig.handler(false), Rig.tick());
+
+    assertThat(rig.provider(arn).thumbprintList()).containsExactly(expected, before.thumbprint());
+    assertThat(rig.calls.calls()).containsOnlyOnce(UPDATE);
+    AuditCapture.Sent rotated = rig.audit.ofType("Thumbprint Rotated").get(0);
+    assertThat(rotated.resources()).containsExactly(arn);
+    assertThat(rotated.detail())
+        .containsEntry("previous", List.of(before.thumbprint()))
+        .containsEntry("thumbprints", List.of(expected, before.thumbprint()))
+        .containsEntry("added", List.of(expected))
+        .containsEntry("removed", List.of());
+
+    rig.calls.clear();
+    Map<String, Object> again = Rig.run(rig.handler(false), Rig.tick());
+
+    assertThat(rig.calls.calls()).contains("iam:GetOpenIDConnectProvider").doesNotContain(UPDATE);
+    assertThat(list(again, "applied")).isEmpty();
+    assertThat(rig.provider(arn).thumbprintList()).containsExactly(expected, before.thumbprint());
+  }
+
+  @Test
+  void aFullListDropsItsOldestEntry() throws Exception {
+    TestPki.Chain chain = TestPki.chain("cap");
+    LocalIssuer server = rig.serve(chain);
+    rig.trust(chain);
+    String issuer = extraIssuer(server, "");
+    List<String> five =
+        List.of("1".repeat(40), "2".repeat(40), "3".repeat(40), "4".repeat(40), "5".repeat(40));
+    String arn = rig.createProvider(issuer, five.toArray(String[]::new));
+
+    Rig.run(rig.handler(false), Rig.tick());
+
+    assertThat(rig.provider(arn).thumbprintList())
+        .containsExactly(chain.thumbprint(), five.get(0), five.get(1), five.get(2), five.get(3));
+    assertThat(rig.audit.ofType("Thumbprint Rotated").get(0).detail())
+        .containsEntry("removed", List.of(five.get(4)));
+  }
+
+  @Test
+  void anUpperCaseCopyOfTheCurrentThumbprintIsTheSame() throws Exception {
+    TestPki.Chain chain = TestPki.chain("case");
+    LocalIssuer server = rig.serve(chain);
+    rig.trust(chain);
+    String arn =
+        rig.createProvider(extraIssuer(server, "/x"), chain.thumbprint().toUpperCase(), OLD);
+
+    Map<String, Object> report = Rig.run(rig.handler(false), Rig.tick());
+
+    assertThat(rig.calls.calls()).contains("iam:GetOpenIDConnectProvider").doesNotContain(UPDATE);
+    assertThat(list(report, "findings")).isEmpty();
+    assertThat(rig.provider(arn).thumbprintList())
+        .containsExactly(chain.thumbprint().toUpperCase(), OLD);
+  }
+
+  @Test
+  void anUntrustedChainChangesNothingIsReportedAndOthersStillRotate() throws Exception {
+    TestPki.Chain untrusted = TestPki.chain("untrusted");
+    TestPki.Chain trusted = TestPki.chain("trusted");
+    LocalIssuer bad = rig.serve(untrusted);
+    LocalIssuer good = rig.serve(trusted);
+    rig.trust(trusted);
+    String badIssuer = bad.origin() + "/bad";
+    String goodIssuer = good.origin() + "/good";
+    rig.config(
+        "{\"thumbprints\":{\"extraIssuers\":[\"" + badIssuer + "\",\"" + goodIssuer + "\"]}}");
+    String badArn = rig.createProvider(badIssuer, OLD);
+    String goodArn = rig.createProvider(goodIssuer, OLD);
+
+    Map<String, Object> report = Rig.run(rig.handler(false), Rig.tick());
+
+    assertThat(rig.provider(badArn).thumbprintList()).containsExactly(OLD);
+    assertThat(rig.provider(goodArn).thumbprintList()).containsExactly(trusted.thumbprint(), OLD);
+    assertThat(list(report, "findings")).hasSize(1);
+    Map<String, Object> finding = list(report, "findings").get(0);
+    assertThat(finding)
+        .containsEntry("detailType", "Thumbprint Check Failed")
+        .containsEntry("target", badArn)
+        .containsEntry("thumbprintsKept", List.of(OLD));
+    assertThat((String) finding.get("reason")).startsWith("TLS with localhost failed: ");
+    assertThat((Map<String, Object>) report.get("metrics"))
+        .containsEntry("ThumbprintCheckFailed", 1.0);
+    assertThat(rig.audit.ofType("Thumbprint Check Failed")).hasSize(1);
+  }
+
+  @Test
+  void aDiscoveryDocumentPointingElsewhereIsReportedAndNotFollowed() throws Exception {
+    TestPki.Chain chain = TestPki.chain("forgery");
+    LocalIssuer issuer = rig.serve(chain);
+    LocalIssuer internal = rig.serve(chain);
+    rig.trust(chain);
+    issuer.jwksUri("https://127.0.0.1:" + internal.port() + "/admin");
+    String arn = rig.createProvider(extraIssuer(issuer, "/evil"), OLD);
+
+    Map<String, Object> report = Rig.run(rig.handler(false), Rig.tick());
+
+    assertThat(internal.connections()).isZero();
+    assertThat(list(report, "findings"))
+        .extracting(f -> f.get("detailType"))
+        .containsExactly("OIDC Discovery Refused", "Thumbprint Check Failed");
+    assertThat(list(report, "findings").get(0))
+        .containsEntry("jwksUri", "https://127.0.0.1:" + internal.port() + "/admin");
+    assertThat(rig.calls.mutations()).isEmpty();
+    assertThat(rig.provider(arn).thumbprintList()).containsExactly(OLD);
+  }
+
+  @Test
+  void aMissingClusterProviderIsReportedWithoutContactingTheIssuer() throws Exception {
+    TestPki.Chain chain = TestPki.chain("missing");
+    LocalIssuer server = rig.serve(chain);
+    rig.trust(chain);
+    Cluster cluster = rig.createCluster("dev-1");
+    rig.config("{\"thumbprints\":{\"allowedHosts\":[\"oidc.eks.*.amazonaws.com\",\"localhost\"]}}");
+
+    Map<String, Object> report = Rig.run(rig.routedTo(server, false), Rig.tick());
+
+    assertThat(list(report, "findings")).hasSize(1);
+    assertThat(list(report, "findings").get(0))
+        .containsEntry("detailType", "OIDC Provider Missing")
+        .containsEntry("target", cluster.arn())
+        .containsEntry("issuer", cluster.identity().oidc().issuer())
+        .containsEntry("cluster", "dev-1")
+        .containsEntry("createMissingProviders", false);
+    assertThat(rig.calls.mutations()).isEmpty();
+    assertThat(server.connections()).isZero();
+    assertThat(rig.iam.listOpenIDConnectProviders().openIDConnectProviderList()).isEmpty();
+  }
+
+  @Test
+  void aMissingClusterProviderIsCreatedLikeEksctlWhenAllowed() throws Exception {
+    TestPki.Chain chain = TestPki.chain("create");
+    LocalIssuer server = rig.serve(chain);
+    rig.trust(chain);
+    Cluster cluster = rig.createCluster("dev-1");
+    rig.config(
+        "{\"thumbprints\":{\"createMissingProviders\":true,"
+            + "\"allowedHosts\":[\"oidc.eks.*.amazonaws.com\",\"localhost\"]}}");
+    String expected =
+        Openssl.sha1Fingerprint(
+            Files.readString(chain.lastPresentedPem(Files.createTempFile("last", ".pem"))),
+            Files.createTempDirectory("pem"));
+
+    Rig.run(rig.routedTo(server, false), Rig.tick());
+
+    String issuer = cluster.identity().oidc().issuer();
+    String arn = "arn:aws:iam::123456789012:oidc-provider/" + providerUrl(issuer);
+    GetOpenIdConnectProviderResponse created = rig.provider(arn);
+    assertThat(created.url()).isEqualTo(providerUrl(issuer));
+    assertThat(created.clientIDList()).containsExactly("sts.amazonaws.com");
+    assertThat(created.thumbprintList()).containsExactly(expected);
+    assertThat(created.tags())
+        .containsExactly(Tag.builder().key("eks-steward/managed").value("true").build());
+    assertThat(rig.calls.mutations()).containsExactly("iam:CreateOpenIDConnectProvider");
+    assertThat(rig.audit.ofType("OIDC Provider Created").get(0).detail())
+        .containsEntry("provider", arn)
+        .containsEntry("cluster", "dev-1")
+        .containsEntry("thumbprints", List.of(expected));
+  }
+
+  @Test
+  void clusterIssuersOfEveryRegionAreCheckedWithOneProviderListing() throws Exception {
+    TestPki.Chain chain = TestPki.chain("regions");
+    LocalIssuer server = rig.serve(chain);
+    rig.trust(chain);
+    Cluster cluster = rig.createCluster("dev-1");
+    String arn = rig.createProvider(cluster.identity().oidc().issuer(), OLD);
+    rig.config(
+        "{\"targets\":{\"regions\":[\"eu-west-1\",\"eu-central-1\"]},"
+            + "\"thumbprints\":{\"allowedHosts\":[\"oidc.eks.*.amazonaws.com\",\"localhost\"]}}");
+
+    Rig.run(rig.routedTo(server, false), Rig.tick());
+
+    assertThat(rig.provider(arn).thumbprintList()).containsExactly(chain.thumbprint(), OLD);
+    assertThat(rig.calls.calls().stream().filter(c -> c.equals("eks:ListClusters"))).hasSize(2);
+    assertThat(rig.calls.calls()).containsOnlyOnce("iam:ListOpenIDConnectProviders");
+  }
+
+  @Test
+  void anIssuerOffTheAllowListIsRefusedWithoutConnecting() throws Exception {
+    TestPki.Chain chain = TestPki.chain("off-list");
+    LocalIssuer server = rig.serve(chain);
+    rig.trust(chain);
+    Cluster cluster = rig.createCluster("dev-1");
+    String arn = rig.createProvider(cluster.identity().oidc().issuer(), OLD);
+    rig.config("{}"); // default allow-list: EKS issuer hosts only, so the local route is refused
+
+    Map<String, Object> report = Rig.run(rig.routedTo(server, false), Rig.tick());
+
+    assertThat(server.connections()).isZero();
+    assertThat(list(report, "findings")).hasSize(1);
+    assertThat(list(report, "findings").get(0))
+        .containsEntry("detailType", "Thumbprint Check Failed")
+        .containsEntry("refused", true)
+        .containsEntry("reason", "issuer host localhost is not on thumbprints.allowedHosts");
+    assertThat(rig.calls.mutations()).isEmpty();
+    assertThat(rig.provider(arn).thumbprintList()).containsExactly(OLD);
+  }
+
+  @Test
+  void excludedClustersAreLeftAlone() throws Exception {
+    TestPki.Chain chain = TestPki.chain("excluded");
+    LocalIssuer server = rig.serve(chain);
+    rig.trust(chain);
+    Cluster cluster = rig.createCluster("dev-1");
+    aws.eks()
+        .tagResource(r -> r.resourceArn(cluster.arn()).tags(Map.of("eks-steward/exclude", "true")));
+    String arn = rig.createProvider(cluster.identity().oidc().issuer(), OLD);
+    rig.config("{\"thumbprints\":{\"allowedHosts\":[\"oidc.eks.*.amazonaws.com\",\"localhost\"]}}");
+
+    Map<String, Object> report = Rig.run(rig.routedTo(server, false), Rig.tick());
+
+    assertThat(list(report, "planned"))
+        .extracting(p -> p.get("type"), p -> p.get("reason"))
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "Skip", "cluster is tagged eks-steward/exclude=true"));
+    assertThat(server.connections()).isZero();
+    assertThat(rig.provider(arn).thumbprintList()).containsExactly(OLD);
+  }
+
+  @Test
+  void dryRunPlansTheRotationButWritesNothing() throws Exception {
+    TestPki.Chain chain = TestPki.chain("dry");
+    LocalIssuer server = rig.serve(chain);
+    rig.trust(chain);
+    String arn = rig.createProvider(extraIssuer(server, "/dry"), OLD);
+
+    Map<String, Object> report = Rig.run(rig.handler(true), Rig.tick());
+
+    assertThat(report).containsEntry("dryRun", true);
+    assertThat(list(report, "planned"))
+        .extracting(p -> p.get("type"), p -> p.get("target"), p -> p.get("thumbprints"))
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "UpdateThumbprints", arn, List.of(chain.thumbprint(), OLD)));
+    assertThat(rig.calls.mutations()).isEmpty();
+    assertThat(rig.provider(arn).thumbprintList()).containsExactly(OLD);
+  }
+}

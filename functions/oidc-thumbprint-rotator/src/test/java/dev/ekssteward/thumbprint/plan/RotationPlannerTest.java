@@ -1,0 +1,199 @@
+package dev.ekssteward.thumbprint.plan;
+
+import static dev.ekssteward.thumbprint.plan.ThumbprintsTest.t;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ekssteward.shared.pipeline.Action;
+import dev.ekssteward.shared.pipeline.Finding;
+import dev.ekssteward.shared.pipeline.Plan;
+import dev.ekssteward.thumbprint.model.AccountView;
+import dev.ekssteward.thumbprint.model.ChainEnd;
+import dev.ekssteward.thumbprint.model.ClusterIssuer;
+import dev.ekssteward.thumbprint.model.IssuerCheck;
+import dev.ekssteward.thumbprint.model.IssuerUrl;
+import dev.ekssteward.thumbprint.model.OidcProvider;
+import dev.ekssteward.thumbprint.model.Probe;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RotationPlannerTest {
+  static final Instant NOW = Instant.parse("2026-11-25T18:00:00Z");
+  static final String ISSUER = "https://oidc.eks.eu-west-1.amazonaws.com/id/ABC";
+  static final String ARN =
+      "arn:aws:iam::123456789012:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/ABC";
+  static final ClusterIssuer CLUSTER =
+      new ClusterIssuer(
+          "eu-west-1",
+          "dev-1",
+          "arn:aws:eks:eu-west-1:123456789012:cluster/dev-1",
+          "ACTIVE",
+          ISSUER,
+          NOW,
+          false);
+
+  static Probe.Verified verified(String... thumbprints) {
+    return new Probe.Verified(
+        List.of(thumbprints).stream().map(tp -> new ChainEnd("h", 443, tp, "CN=ca")).toList());
+  }
+
+  static Plan plan(OidcProvider provider, Probe probe, boolean createMissing) {
+    IssuerCheck check = new IssuerCheck(IssuerUrl.parse(ISSUER), CLUSTER, provider, probe);
+    return RotationPlanner.plan(
+        new AccountView(List.of(check), List.of(), List.of()), createMissing, NOW);
+  }
+
+  static OidcProvider provider(String... thumbprints) {
+    return new OidcProvider(
+        ARN,
+        "oidc.eks.eu-west-1.amazonaws.com/id/ABC",
+        List.of(thumbprints),
+        List.of("sts.amazonaws.com"));
+  }
+
+  @Test
+  void newThumbprintGoesFirstAndOldIsKept() {
+    Plan plan = plan(provider(t('e')), verified(t('a')), false);
+
+    assertThat(plan.actions())
+        .containsExactly(
+            new UpdateThumbprints(
+                ARN, ISSUER, List.of(t('e')), List.of(t('a'), t('e')), verified(t('a')).ends()));
+    assertThat(plan.findings()).isEmpty();
+  }
+
+  @Test
+  void sameSetIgnoringCaseAndOrderChangesNothing() {
+    assertThat(plan(provider(t('E'), t('A')), verified(t('a')), false).actions()).isEmpty();
+  }
+
+  @Test
+  void aSixthEntryIsDroppedOldestFirst() {
+    Plan plan = plan(provider(t('1'), t('2'), t('3'), t('4'), t('5')), verified(t('a')), false);
+
+    assertThat(((UpdateThumbprints) plan.actions().get(0)).thumbprints())
+        .containsExactly(t('a'), t('1'), t('2'), t('3'), t('4'));
+  }
+
+  @Test
+  void twoEndpointsGiveTwoCurrentThumbprints() {
+    Plan plan = plan(provider(t('e')), verified(t('b'), t('c')), false);
+
+    assertThat(((UpdateThumbprints) plan.actions().get(0)).thumbprints())
+        .containsExactly(t('b'), t('c'), t('e'));
+  }
+
+  @Test
+  void aFailedCheckKeepsTheListAndIsReported() {
+    Plan plan = plan(provider(t('e')), new Probe.Failed("TLS with h:443 failed: x"), false);
+
+    assertThat(plan.actions()).isEmpty();
+    assertThat(plan.findings())
+        .containsExactly(
+            new Finding(
+                Findings.CHECK_FAILED,
+                ARN,
+                Map.of(
+                    "issuer",
+                    ISSUER,
+                    "provider",
+                    ARN,
+                    "cluster",
+                    "dev-1",
+                    "clusterRegion",
+                    "eu-west-1",
+                    "reason",
+                    "TLS with h:443 failed: x",
+                    "refused",
+                    false,
+                    "thumbprintsKept",
+                    List.of(t('e')))));
+  }
+
+  @Test
+  void aForgedJwksUriIsReportedOnItsOwnAndAsAFailedCheck() {
+    Plan plan =
+        plan(
+            provider(t('e')),
+            new Probe.Refused("jwks_uri host x is not on thumbprints.allowedHosts", "https://x/k"),
+            false);
+
+    assertThat(plan.actions()).isEmpty();
+    assertThat(plan.findings())
+        .extracting(Finding::detailType)
+        .containsExactly(Findings.DISCOVERY_REFUSED, Findings.CHECK_FAILED);
+    assertThat(plan.findings().get(0).detail()).containsEntry("jwksUri", "https://x/k");
+  }
+
+  @Test
+  void aMissingProviderIsReportedAndCreatedOnlyWhenAllowed() {
+    Plan reported = plan(null, null, false);
+    Plan created = plan(null, verified(t('a')), true);
+
+    assertThat(reported.actions()).isEmpty();
+    assertThat(reported.findings())
+        .extracting(Finding::detailType)
+        .containsExactly(Findings.PROVIDER_MISSING);
+    assertThat(reported.findings().get(0).target()).isEqualTo(CLUSTER.arn());
+    assertThat(created.actions())
+        .containsExactly(
+            new CreateProvider(
+                ISSUER,
+                "dev-1",
+                List.of("sts.amazonaws.com"),
+                List.of(t('a')),
+                Map.of("eks-steward/managed", "true"),
+                verified(t('a')).ends()));
+  }
+
+  @Test
+  void aMissingProviderWhoseIssuerCannotBeCheckedIsNotCreated() {
+    Plan plan = plan(null, new Probe.Failed("down"), true);
+
+    assertThat(plan.actions()).isEmpty();
+    assertThat(plan.findings())
+        .extracting(Finding::detailType)
+        .containsExactly(Findings.PROVIDER_MISSING, Findings.CHECK_FAILED);
+  }
+
+  @Test
+  void aClusterStillCreatingIsRecheckedWithGrowingWaits() {
+    ClusterIssuer young =
+        new ClusterIssuer(
+            "eu-west-1", "new", "arn:new", "CREATING", null, NOW.minusSeconds(20), false);
+    ClusterIssuer older =
+        new ClusterIssuer(
+            "eu-west-1", "new", "arn:new", "CREATING", null, NOW.minusSeconds(120), false);
+    ClusterIssuer old =
+        new ClusterIssuer(
+            "eu-west-1", "new", "arn:new", "CREATING", null, NOW.minusSeconds(900), false);
+
+    assertThat(
+            RotationPlanner.plan(new AccountView(List.of(), List.of(young), List.of()), false, NOW)
+                .recheckAfter())
+        .isEqualTo(Duration.ofSeconds(10));
+    assertThat(
+            RotationPlanner.plan(new AccountView(List.of(), List.of(older), List.of()), false, NOW)
+                .recheckAfter())
+        .isEqualTo(Duration.ofSeconds(30));
+    assertThat(
+            RotationPlanner.plan(new AccountView(List.of(), List.of(old), List.of()), false, NOW)
+                .recheckAfter())
+        .isEqualTo(Duration.ofSeconds(60));
+  }
+
+  @Test
+  void aFailedClusterIsSkippedNotAwaited() {
+    ClusterIssuer failed =
+        new ClusterIssuer("eu-west-1", "bad", "arn:bad", "FAILED", null, NOW, false);
+
+    Plan plan =
+        RotationPlanner.plan(new AccountView(List.of(), List.of(failed), List.of()), false, NOW);
+
+    assertThat(plan.recheckAfter()).isNull();
+    assertThat(plan.actions())
+        .containsExactly(new Action.Skip("arn:bad", "cluster is FAILED without an issuer"));
+  }
+}
