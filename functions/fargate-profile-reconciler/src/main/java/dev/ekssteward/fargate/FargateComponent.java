@@ -16,7 +16,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
  * interceptors.
  */
 @Singleton
-@Component(modules = {SharedModule.class, FargateModule.class})
+@Component(modules = {SharedModule.class, FargateModule.class, EksApiModule.class})
 public interface FargateComponent {
   Pipeline<?> pipeline();
 

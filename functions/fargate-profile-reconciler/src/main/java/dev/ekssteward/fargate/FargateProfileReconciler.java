@@ -1,49 +1,136 @@
 package dev.ekssteward.fargate;
 
+import dev.ekssteward.fargate.aws.DesiredStateStore;
+import dev.ekssteward.fargate.aws.FargateApi;
+import dev.ekssteward.fargate.desired.DesiredStateParser;
+import dev.ekssteward.fargate.plan.FargatePlanner;
+import dev.ekssteward.fargate.plan.Findings;
+import dev.ekssteward.fargate.plan.ProfileAction;
 import dev.ekssteward.shared.aws.Target;
 import dev.ekssteward.shared.config.StewardConfig;
+import dev.ekssteward.shared.config.TaggingConfig;
 import dev.ekssteward.shared.event.Trigger;
+import dev.ekssteward.shared.event.Trigger.ParameterChange;
 import dev.ekssteward.shared.pipeline.Action;
 import dev.ekssteward.shared.pipeline.Controller;
 import dev.ekssteward.shared.pipeline.Outcome;
 import dev.ekssteward.shared.pipeline.Plan;
 import dev.ekssteward.shared.pipeline.Scope;
+import dev.ekssteward.shared.pipeline.Targets;
+import dev.ekssteward.shared.runtime.Settings;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import javax.inject.Inject;
 
-/** Placeholder until the function's issue is done: routes every trigger to "not implemented". */
-public final class FargateProfileReconciler implements Controller<Void> {
+/** Converges each cluster's Fargate profiles to {@code <prefix>/fargate/<cluster>}. */
+public final class FargateProfileReconciler implements Controller<ClusterObservation> {
+  public static final String NAME = "fargate-profile-reconciler";
+
+  private final FargateApi api;
+  private final DesiredStateStore store;
+  private final ProfileApplier applier;
+  private final FargateTriggers triggers;
+
   @Inject
-  FargateProfileReconciler() {}
+  FargateProfileReconciler(
+      FargateApi api, DesiredStateStore store, ProfileApplier applier, Settings settings) {
+    this.api = api;
+    this.store = store;
+    this.applier = applier;
+    this.triggers = new FargateTriggers(settings.configPrefix(), settings.selfRoleArn(), NAME);
+  }
 
   @Override
   public String name() {
-    return "fargate-profile-reconciler";
+    return NAME;
   }
 
   @Override
   public String ignoreReason(Trigger trigger, StewardConfig config) {
-    return "not implemented yet";
+    return triggers.ignoreReason(trigger);
+  }
+
+  @Override
+  public int concurrency(StewardConfig config) {
+    return config.fargate().maxConcurrency();
+  }
+
+  /**
+   * The desired state lives in our own account and region; a change there means the home target.
+   */
+  @Override
+  public List<Target> targets(Trigger trigger, StewardConfig config, Targets targets) {
+    if (trigger instanceof ParameterChange) {
+      return List.of(targets.home());
+    }
+    return Controller.super.targets(trigger, config, targets);
   }
 
   @Override
   public List<Scope> scopes(Trigger trigger, StewardConfig config, Target target) {
-    return List.of();
+    String one = triggers.cluster(trigger);
+    List<String> clusters = one != null ? List.of(one) : api.clusters(target);
+    return clusters.stream()
+        .filter(config.targets().clusters()::matches)
+        .sorted()
+        .map(c -> new Scope(target, c, trigger))
+        .toList();
   }
 
   @Override
-  public Void observe(Scope scope, StewardConfig config) {
-    return null;
+  public ClusterObservation observe(Scope scope, StewardConfig config) {
+    String parameter = store.parameterName(scope.cluster());
+    String document = store.read(scope.cluster());
+    if (document == null) {
+      return new ClusterObservation(scope.cluster(), parameter, null, List.of());
+    }
+    return new ClusterObservation(
+        scope.cluster(), parameter, document, api.profiles(scope.target(), scope.cluster()));
   }
 
   @Override
-  public Plan plan(Scope scope, Void observed, StewardConfig config, Instant now) {
-    return Plan.empty();
+  public Plan plan(Scope scope, ClusterObservation seen, StewardConfig config, Instant now) {
+    if (seen.document() == null) {
+      return Plan.of(
+          List.of(new Action.Skip(seen.cluster(), "no desired state at " + seen.parameter())),
+          List.of());
+    }
+    if (seen.profiles() == null) {
+      return Plan.of(
+          List.of(new Action.Skip(seen.cluster(), "cluster not found in " + scope.target())),
+          List.of());
+    }
+    DesiredStateParser.Parsed parsed = DesiredStateParser.parse(seen.document(), config.fargate());
+    if (!parsed.valid()) {
+      return Plan.of(
+          List.of(new Action.Skip(seen.cluster(), "desired state invalid; nothing changes")),
+          List.of(Findings.invalid(seen.cluster(), seen.parameter(), parsed.errors())));
+    }
+    return FargatePlanner.plan(
+        seen.cluster(),
+        parsed.state(),
+        seen.profiles(),
+        config.fargate().profilesPerCluster(),
+        policyTagKeys(config.tagging()),
+        now);
   }
 
   @Override
   public Outcome apply(Scope scope, Action action, StewardConfig config) {
-    throw new UnsupportedOperationException("not implemented");
+    return applier.apply(scope.target(), (ProfileAction) action);
+  }
+
+  /** Tag keys the tag policy owns on Fargate profiles; never removed here. */
+  static Set<String> policyTagKeys(TaggingConfig tagging) {
+    Set<String> keys = new HashSet<>();
+    if (tagging.resourceTypes().contains("fargateprofile")) {
+      tagging.required().forEach(r -> keys.add(r.key()));
+      if (tagging.creatorTagKey() != null) {
+        keys.add(tagging.creatorTagKey());
+      }
+    }
+    return keys;
   }
 }

@@ -69,6 +69,33 @@ class LocalInvokeIT {
   }
 
   @Test
+  void envVarsFileCanPointTheFunctionAtTheLocalAwsAsWithSamLocalInvoke() throws Exception {
+    aws.ssm()
+        .putParameter(
+            r -> r.name("/eks-steward/config").type("String").value("{\"scheduler\": []}"));
+    Path env =
+        write(
+            "env.json",
+            """
+        {"Parameters": {"AWS_ENDPOINT_URL": "%s"}}"""
+                .formatted(aws.endpoint()));
+
+    Run run =
+        invoke(
+            Map.of("AWS_ENDPOINT_URL", ""),
+            "NodegroupSchedulerFunction",
+            TICK,
+            "--env-vars",
+            env.toString());
+
+    // The config came from this moto: its validation error names the bad path.
+    assertThat(run.json())
+        .containsEntry("status", "invalid-config")
+        .containsEntry("reason", "invalid /eks-steward/config: $.scheduler: must be an object");
+    assertThat(run.stderr).doesNotContain("ignored (not declared");
+  }
+
+  @Test
   void eventThatIsNotAnObjectFailsWithLambdasErrorJson() throws Exception {
     Path event = write("broken.json", "[\"not\", \"an\", \"event\"]");
 
@@ -93,11 +120,98 @@ class LocalInvokeIT {
     assertThat((String) run.json().get("errorMessage")).contains("CONFIG_PREFIX");
   }
 
+  @Test
+  void environmentResolvesLikeSam() throws Exception {
+    Path template =
+        write(
+            "template.yaml",
+            """
+        Transform: AWS::Serverless-2016-10-31
+        Parameters:
+          Stage: {Type: String, Default: dev}
+        Conditions:
+          IsProd: !Equals [!Ref Stage, prod]
+        Globals:
+          Function:
+            Timeout: 7
+            MemorySize: 256
+            Environment:
+              Variables:
+                STAGE: !Ref Stage
+                FROM_GLOBALS: global
+                OVERRIDDEN: global
+        Resources:
+          Queue:
+            Type: AWS::SQS::Queue
+          EchoFunction:
+            Type: AWS::Serverless::Function
+            Properties:
+              CodeUri: %s
+              Handler: dev.ekssteward.local.runner.EnvEcho::handleRequest
+              Runtime: java21
+              Environment:
+                Variables:
+                  OVERRIDDEN: function
+                  SUBBED: !Sub "${AWS::Region}:${AWS::AccountId}:${Stage}:${Queue.Arn}:${!Literal}"
+                  QUEUE_URL: !Ref Queue
+                  QUEUE_ARN: !GetAtt Queue.Arn
+                  JOINED: !Join ["-", [a, !Ref Stage]]
+                  CONDITIONAL: !If [IsProd, x, y]
+                  ABSENT: !If [IsProd, !Ref AWS::NoValue, y]
+                  UNRESOLVABLE: !Select [0, [a]]
+                  NUMBER: 5
+                  FLAG: true
+                  FROM_SHELL: template
+                  FROM_FILE: template
+        """
+                .formatted(Path.of("target/test-classes").toAbsolutePath()));
+    Path env = write("env.json", "{\"EchoFunction\": {\"FROM_FILE\": \"file\"}}");
+
+    Run run =
+        invoke(
+            Map.of("FROM_SHELL", "shell", "UNDECLARED", "must not leak"),
+            "EchoFunction",
+            TICK,
+            "--template",
+            template.toString(),
+            "--env-vars",
+            env.toString(),
+            "--parameter-overrides",
+            "Stage=prod");
+
+    assertThat(run.exit).as(run.stderr).isZero();
+    assertThat(run.json())
+        .containsEntry("STAGE", "prod")
+        .containsEntry("FROM_GLOBALS", "global")
+        .containsEntry("OVERRIDDEN", "function")
+        .containsEntry("SUBBED", "eu-west-1:123456789012:prod:Queue.Arn:${Literal}")
+        .containsEntry("QUEUE_URL", "Queue")
+        .containsEntry("QUEUE_ARN", "Queue.Arn")
+        .containsEntry("JOINED", "a-prod")
+        .containsEntry("CONDITIONAL", "x")
+        .containsEntry("UNRESOLVABLE", "")
+        .containsEntry("NUMBER", "5")
+        .containsEntry("FLAG", "true")
+        .containsEntry("FROM_SHELL", "shell")
+        .containsEntry("FROM_FILE", "file")
+        .containsEntry("AWS_LAMBDA_FUNCTION_NAME", "EchoFunction")
+        .containsEntry("AWS_LAMBDA_FUNCTION_TIMEOUT", "7")
+        .containsEntry("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "256")
+        .containsEntry("AWS_ENDPOINT_URL", aws.endpoint().toString())
+        .containsEntry("AWS_REGION", LocalAws.REGION)
+        .doesNotContainKey("UNDECLARED")
+        .doesNotContainKey("ABSENT");
+  }
+
   private Path write(String name, String content) throws IOException {
     return Files.writeString(temp.resolve(name), content);
   }
 
   private Run invoke(String... args) throws Exception {
+    return invoke(Map.of(), args);
+  }
+
+  private Run invoke(Map<String, String> shell, String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of(ROOT.resolve("local/invoke").toString()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile());
@@ -105,6 +219,7 @@ class LocalInvokeIT {
     env.keySet().removeIf(k -> k.startsWith("AWS_") || k.equals("DRY_RUN"));
     env.put("AWS_ENDPOINT_URL", aws.endpoint().toString());
     env.put("AWS_REGION", LocalAws.REGION);
+    shell.forEach((k, v) -> env.compute(k, (key, old) -> v.isEmpty() ? null : v)); // "" unsets
     Path out = temp.resolve("stdout-" + System.nanoTime());
     Path err = temp.resolve("stderr-" + System.nanoTime());
     Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();

@@ -1,0 +1,169 @@
+package dev.ekssteward.fargate.plan;
+
+import dev.ekssteward.fargate.aws.ObservedProfile;
+import dev.ekssteward.fargate.aws.ObservedProfile.Status;
+import dev.ekssteward.fargate.desired.DesiredProfile;
+import dev.ekssteward.fargate.desired.DesiredState;
+import dev.ekssteward.fargate.plan.ProfileAction.CreateProfile;
+import dev.ekssteward.fargate.plan.ProfileAction.DeleteProfile;
+import dev.ekssteward.fargate.plan.ProfileAction.DeleteReason;
+import dev.ekssteward.shared.pipeline.Action;
+import dev.ekssteward.shared.pipeline.Finding;
+import dev.ekssteward.shared.pipeline.Plan;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Pure: desired state + observed profiles → the next steps for one cluster. Tag changes go out at
+ * once; of the creates and deletes at most one per plan, and none while any profile of the cluster
+ * is CREATING or DELETING (EKS allows one in transition). A profile is deleted for a replacement
+ * only once the replacement is ACTIVE, so its pods always have a profile.
+ */
+public final class FargatePlanner {
+  /** The first re-observation after a create or delete. */
+  static final Duration FIRST_POLL = Duration.ofSeconds(5);
+
+  private FargatePlanner() {}
+
+  public static Plan plan(
+      String cluster,
+      DesiredState desired,
+      List<ObservedProfile> observed,
+      int profileQuota,
+      Set<String> policyTagKeys,
+      Instant now) {
+    List<Action> tagging = new ArrayList<>();
+    List<Finding> findings = new ArrayList<>();
+    List<ProfileAction> finishing = new ArrayList<>();
+    List<ProfileAction> creating = new ArrayList<>();
+    List<ProfileAction> replacing = new ArrayList<>();
+    List<ProfileAction> pruning = new ArrayList<>();
+    List<ObservedProfile> claimed = new ArrayList<>();
+    for (DesiredProfile d : desired.profiles()) {
+      List<ObservedProfile> mine = owned(d, desired, observed);
+      claimed.addAll(mine);
+      ObservedProfile current = first(mine, d, Status.ACTIVE);
+      if (current != null) {
+        tagging.addAll(TagDiff.actions(cluster, current, d.expectedTags(), policyTagKeys));
+        for (ObservedProfile old : mine) {
+          if (old == current) {
+            continue;
+          }
+          if (old.status() == Status.ACTIVE || old.status() == Status.CREATE_FAILED) {
+            finishing.add(
+                new DeleteProfile(
+                    cluster, old.name(), old.arn(), DeleteReason.REPLACED, current.name()));
+          } else if (old.status() == Status.DELETE_FAILED) {
+            findings.add(Findings.failed(cluster, old));
+          }
+        }
+      } else if (first(mine, d, Status.CREATING) != null) {
+        continue; // wait for it
+      } else if (first(mine, d, Status.CREATE_FAILED) != null) {
+        findings.add(Findings.failed(cluster, first(mine, d, Status.CREATE_FAILED)));
+      } else {
+        String name = mine.isEmpty() ? d.name() : d.derivedName();
+        ObservedProfile old =
+            mine.stream().filter(p -> p.status() == Status.ACTIVE).findFirst().orElse(null);
+        CreateProfile create =
+            new CreateProfile(
+                cluster,
+                name,
+                d.name(),
+                d.spec(),
+                d.expectedTags(),
+                old == null ? null : old.name());
+        (old == null ? creating : replacing).add(create);
+      }
+    }
+    for (ObservedProfile p : observed) {
+      if (claimed.contains(p)) {
+        continue;
+      }
+      boolean prune =
+          desired.prune()
+              && p.managed()
+              && (p.status() == Status.ACTIVE || p.status() == Status.CREATE_FAILED);
+      findings.add(Findings.unmanaged(cluster, p, desired.prune(), prune));
+      if (prune) {
+        pruning.add(new DeleteProfile(cluster, p.name(), p.arn(), DeleteReason.PRUNED, null));
+      }
+    }
+    List<ProfileAction> structural = new ArrayList<>();
+    structural.addAll(finishing);
+    structural.addAll(creating);
+    structural.addAll(replacing);
+    structural.addAll(pruning);
+    return next(structural, tagging, findings, observed, profileQuota, now);
+  }
+
+  /**
+   * Picks the one create or delete allowed now (none while a profile is in transition). The others
+   * are listed as skips saying why they wait, so a dry run shows the whole way to the goal.
+   */
+  private static Plan next(
+      List<ProfileAction> structural,
+      List<Action> actions,
+      List<Finding> findings,
+      List<ObservedProfile> observed,
+      int profileQuota,
+      Instant now) {
+    List<ObservedProfile> moving =
+        observed.stream().filter(p -> p.status().inTransition()).toList();
+    String busy =
+        moving.isEmpty()
+            ? null
+            : "waits: profile " + moving.get(0).name() + " is " + moving.get(0).status();
+    ProfileAction chosen = null;
+    for (ProfileAction a : structural) {
+      if (a instanceof CreateProfile && observed.size() >= profileQuota) {
+        actions.add(
+            new Action.Skip(
+                a.target(),
+                "the cluster has " + observed.size() + " profiles, the quota is " + profileQuota));
+      } else if (busy != null) {
+        actions.add(new Action.Skip(a.target(), a.type() + " " + busy));
+      } else if (chosen != null) {
+        actions.add(
+            new Action.Skip(
+                a.target(),
+                a.type() + " queued: EKS allows one profile in transition per cluster"));
+      } else {
+        chosen = a;
+        actions.add(a);
+      }
+    }
+    if (busy != null) {
+      return new Plan(actions, findings, Map.of(), Backoff.after(moving, now));
+    }
+    return new Plan(actions, findings, Map.of(), chosen == null ? null : FIRST_POLL);
+  }
+
+  /** The observed profiles under d's logical name (the name itself or a replacement name). */
+  private static List<ObservedProfile> owned(
+      DesiredProfile d, DesiredState desired, List<ObservedProfile> observed) {
+    return observed.stream()
+        .filter(p -> d.owns(p.name()))
+        .filter(p -> p.name().equals(d.name()) || !isDesiredName(p.name(), desired))
+        .sorted(Comparator.comparing((ObservedProfile p) -> !p.name().equals(d.name())))
+        .toList();
+  }
+
+  private static boolean isDesiredName(String name, DesiredState desired) {
+    return desired.profiles().stream().anyMatch(d -> d.name().equals(name));
+  }
+
+  /** The first of {@code mine} that serves d's spec and is in {@code status}. */
+  private static ObservedProfile first(
+      List<ObservedProfile> mine, DesiredProfile d, Status status) {
+    return mine.stream()
+        .filter(p -> p.status() == status && d.spec().satisfiedBy(p.spec()))
+        .findFirst()
+        .orElse(null);
+  }
+}

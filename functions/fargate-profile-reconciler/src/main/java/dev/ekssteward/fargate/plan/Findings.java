@@ -1,0 +1,57 @@
+package dev.ekssteward.fargate.plan;
+
+import dev.ekssteward.fargate.aws.ObservedProfile;
+import dev.ekssteward.shared.config.ConfigError;
+import dev.ekssteward.shared.pipeline.Finding;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The report-only observations of the reconciler, published as audit events. */
+public final class Findings {
+  public static final String INVALID = "Fargate Desired State Invalid";
+  public static final String DRIFT = "Drift Detected";
+  public static final String FAILED = "Fargate Profile Failed";
+
+  private Findings() {}
+
+  public static Finding invalid(String cluster, String parameter, List<ConfigError> errors) {
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("cluster", cluster);
+    d.put("parameter", parameter);
+    d.put(
+        "errors",
+        errors.stream().map(e -> Map.of("path", e.path(), "reason", e.reason())).toList());
+    return new Finding(INVALID, parameter, d);
+  }
+
+  static Finding unmanaged(String cluster, ObservedProfile p, boolean prune, boolean deleting) {
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("cluster", cluster);
+    d.put("profile", p.name());
+    d.put("drift", "unmanaged profile (not in the desired state)");
+    d.put("status", p.status().name());
+    d.put("managedTag", p.managed());
+    d.put(
+        "resolution",
+        deleting
+            ? "deleted (prune is on and it carries eks-steward/managed=true)"
+            : prune && !p.managed()
+                ? "kept (no eks-steward/managed=true tag)"
+                : prune ? "kept while " + p.status() : "kept (prune is off)");
+    return new Finding(DRIFT, p.arn(), d);
+  }
+
+  /** A CREATE_FAILED or DELETE_FAILED profile: reported, not retried (see the docs). */
+  static Finding failed(String cluster, ObservedProfile p) {
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("cluster", cluster);
+    d.put("profile", p.name());
+    d.put("status", p.status().name());
+    d.put("healthIssues", p.healthIssues());
+    d.put(
+        "resolution",
+        "not retried: fix the cause, then delete the profile (that triggers a new attempt)");
+    return new Finding(FAILED, p.arn(), d);
+  }
+}

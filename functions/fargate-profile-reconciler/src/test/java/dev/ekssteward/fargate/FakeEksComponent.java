@@ -1,0 +1,27 @@
+package dev.ekssteward.fargate;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import dev.ekssteward.fargate.aws.FargateApi;
+import dev.ekssteward.shared.aws.Retry;
+import dev.ekssteward.shared.runtime.Settings;
+import dev.ekssteward.shared.runtime.SharedModule;
+import java.time.Clock;
+import java.util.List;
+import javax.inject.Singleton;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+
+/** The test twin of {@link FargateComponent}: the production graph with an in-memory EKS. */
+@Singleton
+@Component(modules = {SharedModule.class, FargateModule.class})
+interface FakeEksComponent extends FargateComponent {
+  @Component.Factory
+  interface Factory {
+    FakeEksComponent create(
+        @BindsInstance Settings settings,
+        @BindsInstance Clock clock,
+        @BindsInstance Retry.Sleeper sleeper,
+        @BindsInstance List<ExecutionInterceptor> interceptors,
+        @BindsInstance FargateApi eks);
+  }
+}
