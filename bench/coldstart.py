@@ -24,10 +24,11 @@ def naive_template():
     """template.yaml with each CodeUri pointing at the -Pnaive jar and the benchmark switch set."""
     text = open(os.path.join(lib.ROOT, "template.yaml"), encoding="utf-8").read()
     count = 0
+    up = os.path.relpath(lib.ROOT, lib.OUT)  # CodeUri is relative to the template's directory
     for module in lib.FUNCTIONS.values():
         old = f"CodeUri: functions/{module}/target/{module}.jar"
         if old in text:
-            text = text.replace(old, f"CodeUri: functions/{module}/target/naive/{module}.jar")
+            text = text.replace(old, f"CodeUri: {up}/functions/{module}/target/naive/{module}.jar")
             count += 1
     new, n = re.subn(r"(\nGlobals:.*?\n    Environment:\n      Variables:\n)",
                      r"\1        STEWARD_SDK_DEFAULTS: 'true'\n", text, count=1, flags=re.S)

@@ -8,6 +8,9 @@ import dev.ekssteward.shared.config.ConfigException;
 import dev.ekssteward.shared.config.ConfigLoader;
 import dev.ekssteward.shared.config.StewardConfig;
 import dev.ekssteward.shared.event.Trigger;
+import dev.ekssteward.shared.event.Trigger.FanOutBatch;
+import dev.ekssteward.shared.event.Trigger.FanOutItem;
+import dev.ekssteward.shared.event.Trigger.ScheduleTick;
 import dev.ekssteward.shared.event.Trigger.Unrecognized;
 import dev.ekssteward.shared.event.TriggerParser;
 import dev.ekssteward.shared.metrics.Metrics;
@@ -43,7 +46,9 @@ public final class Pipeline<S> {
   private final Retry.Sleeper sleeper;
   private final Log log;
 
-  @Inject
+  private final FanOut fanOut;
+
+  /** Without fan-out: every tick runs all its targets here. */
   public Pipeline(
       Controller<S> controller,
       ConfigLoader configLoader,
@@ -52,6 +57,19 @@ public final class Pipeline<S> {
       Clock clock,
       Retry.Sleeper sleeper,
       Log log) {
+    this(controller, configLoader, audit, settings, clock, sleeper, log, null);
+  }
+
+  @Inject
+  public Pipeline(
+      Controller<S> controller,
+      ConfigLoader configLoader,
+      AuditPublisher audit,
+      Settings settings,
+      Clock clock,
+      Retry.Sleeper sleeper,
+      Log log,
+      FanOut fanOut) {
     this.controller = controller;
     this.configLoader = configLoader;
     this.audit = audit;
@@ -59,6 +77,7 @@ public final class Pipeline<S> {
     this.clock = clock;
     this.sleeper = sleeper;
     this.log = log;
+    this.fanOut = fanOut;
   }
 
   /** Loads what every run needs without calling AWS (SnapStart priming). */
@@ -68,13 +87,34 @@ public final class Pipeline<S> {
   }
 
   public Map<String, Object> run(Map<String, Object> event, Invocation invocation) {
-    Metrics metrics = new Metrics(controller.name(), clock);
     Trigger trigger = TriggerParser.parse(event);
+    if (trigger instanceof FanOutBatch batch) {
+      return FanOutBatches.run(batch, invocation, SAFETY_MILLIS, log, this::runItem);
+    }
+    Run run = runOnce(trigger, null, invocation);
+    if (run.transientFailure() != null) {
+      throw new TransientFailureException(
+          "transient AWS failure; the run will be retried: " + run.transientFailure().getMessage(),
+          run.transientFailure());
+    }
+    return run.reply();
+  }
+
+  /** One run's reply, and the first retryable failure it met (or null). */
+  record Run(Map<String, Object> reply, RuntimeException transientFailure) {}
+
+  /** One fan-out message: the tick's work in that message's target only. */
+  private Run runItem(FanOutItem item, Invocation invocation) {
+    return runOnce(new ScheduleTick(item.time(), "fanout"), item, invocation);
+  }
+
+  private Run runOnce(Trigger trigger, FanOutItem only, Invocation invocation) {
+    Metrics metrics = new Metrics(controller.name(), clock);
     Report report = new Report(controller.name(), settings.dryRun(), describe(trigger));
     List<AuditEvent> events = new ArrayList<>();
     AtomicReference<RuntimeException> transientFailure = new AtomicReference<>();
     try {
-      execute(trigger, invocation, report, events, transientFailure, metrics);
+      execute(trigger, only, invocation, report, events, transientFailure, metrics);
     } finally {
       int undelivered = audit.publish(events);
       if (undelivered > 0) {
@@ -85,16 +125,12 @@ public final class Pipeline<S> {
     }
     Map<String, Object> reply = report.toMap();
     log.info("report", Map.of("status", reply.get("status")));
-    if (transientFailure.get() != null) {
-      throw new TransientFailureException(
-          "transient AWS failure; the run will be retried: " + transientFailure.get().getMessage(),
-          transientFailure.get());
-    }
-    return reply;
+    return new Run(reply, transientFailure.get());
   }
 
   private void execute(
       Trigger trigger,
+      FanOutItem only,
       Invocation invocation,
       Report report,
       List<AuditEvent> events,
@@ -132,7 +168,21 @@ public final class Pipeline<S> {
     Targets targets = new Targets(settings.region(), invocation.homeAccount());
     long deadline = clock.millis() + invocation.remainingMillis().getAsLong() - SAFETY_MILLIS;
     List<Scope> scopes = new ArrayList<>();
-    for (Target target : controller.targets(trigger, config, targets)) {
+    List<Target> chosen = controller.targets(trigger, config, targets);
+    if (only != null) {
+      chosen = FanOutBatches.matching(chosen, only);
+    } else if (fanOut != null && fanOut.applies(trigger, chosen)) {
+      List<Target> unsent = fanOut.send((ScheduleTick) trigger, chosen);
+      int sent = chosen.size() - unsent.size();
+      metrics.add("FannedOut", sent);
+      report.status(
+          "fanned-out",
+          sent
+              + " targets sent to the fan-out queue"
+              + (unsent.isEmpty() ? "" : "; " + unsent.size() + " could not be sent, run here"));
+      chosen = unsent;
+    }
+    for (Target target : chosen) {
       try {
         scopes.addAll(controller.scopes(trigger, config, target));
       } catch (RuntimeException e) {
