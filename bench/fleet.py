@@ -37,9 +37,9 @@ def seed(endpoint, clusters, groups, config, group_tags, threads=16):
         list(pool.map(one, range(clusters)))
 
 
-def groups_of(endpoint, clusters, groups, threads=16):
+def groups_of(endpoint, clusters, groups, threads=16, region=lib.REGION):
     """{(cluster, group): (scalingConfig, tags)} read back from moto."""
-    eks = lib.boto("eks", endpoint)
+    eks = lib.boto("eks", endpoint, region)
 
     def one(i):
         out = {}
@@ -56,8 +56,8 @@ def groups_of(endpoint, clusters, groups, threads=16):
     return result
 
 
-def cluster_tags(endpoint, clusters, threads=16):
-    eks = lib.boto("eks", endpoint)
+def cluster_tags(endpoint, clusters, threads=16, region=lib.REGION):
+    eks = lib.boto("eks", endpoint, region)
     with ThreadPoolExecutor(threads) as pool:
         return dict(pool.map(lambda i: (cluster_name(i), eks.describe_cluster(
             name=cluster_name(i))["cluster"].get("tags", {})), range(clusters)))

@@ -26,6 +26,7 @@ def main():
     ap.add_argument("--groups", type=int, default=5)
     ap.add_argument("--group-tags", default="{}")
     ap.add_argument("--cluster-tags", default='{"team": "search"}')
+    ap.add_argument("--regions", nargs="*", default=[lib.REGION])
     a = ap.parse_args()
 
     import patches
@@ -39,8 +40,18 @@ def main():
     check = eks_models.validate_role_arn
     eks_models.validate_role_arn = lambda arn: None
     start = time.time()
-    backend = eks_backends[lib.ACCOUNT][lib.REGION]
     group_tags, cluster_tags = json.loads(a.group_tags), json.loads(a.cluster_tags)
+    for region in a.regions:
+        seed(eks_backends[lib.ACCOUNT][region], a, group_tags, cluster_tags)
+    eks_models.validate_role_arn = check
+    print(f"seeded {a.clusters} x {a.groups} in {len(a.regions)} region(s) in "
+          f"{time.time() - start:.1f} s", file=sys.stderr, flush=True)
+    from moto.server import main as moto_main
+
+    moto_main(["-H", "127.0.0.1", "-p", str(a.port)])
+
+
+def seed(backend, a, group_tags, cluster_tags):
     for i in range(a.clusters):
         name = fleet.cluster_name(i)
         backend.create_cluster(name=name, role_arn=fleet.ROLE, version="1.31",
@@ -50,12 +61,6 @@ def main():
             backend.create_nodegroup(cluster_name=name, node_role=fleet.ROLE,
                                      nodegroup_name=fleet.group_name(j), subnets=fleet.SUBNETS,
                                      scaling_config=dict(fleet.SCALING), tags=dict(group_tags))
-    eks_models.validate_role_arn = check
-    print(f"seeded {a.clusters} x {a.groups} in {time.time() - start:.1f} s", file=sys.stderr,
-          flush=True)
-    from moto.server import main as moto_main
-
-    moto_main(["-H", "127.0.0.1", "-p", str(a.port)])
 
 
 if __name__ == "__main__":

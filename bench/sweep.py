@@ -26,11 +26,12 @@ SCHEDULE_TAG = "eks-steward/schedule"
 
 
 class SeededMoto(lib.Process):
-    def __init__(self, clusters, group_tags):
+    def __init__(self, clusters, group_tags, regions=(lib.REGION,)):
         self.port = lib.free_port()
         super().__init__([sys.executable, os.path.join(lib.BENCH, "moto_seeded.py"), "--port",
                           str(self.port), "--clusters", str(clusters), "--groups", str(GROUPS),
-                          "--group-tags", json.dumps(group_tags)], f"moto-{clusters}.log")
+                          "--group-tags", json.dumps(group_tags), "--regions", *regions],
+                         f"moto-{clusters}.log")
         self.url = f"http://127.0.0.1:{self.port}"
         start = time.time()
         while time.time() - start < 600:
