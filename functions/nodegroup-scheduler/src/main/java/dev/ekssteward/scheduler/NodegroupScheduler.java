@@ -1,8 +1,14 @@
 package dev.ekssteward.scheduler;
 
+import dev.ekssteward.scheduler.eks.NodegroupApi;
+import dev.ekssteward.scheduler.eks.NodegroupApis;
+import dev.ekssteward.scheduler.plan.ClusterState;
+import dev.ekssteward.scheduler.plan.NodegroupPlanner;
 import dev.ekssteward.shared.aws.Target;
 import dev.ekssteward.shared.config.StewardConfig;
 import dev.ekssteward.shared.event.Trigger;
+import dev.ekssteward.shared.event.Trigger.CloudTrailCall;
+import dev.ekssteward.shared.event.Trigger.WakeRequest;
 import dev.ekssteward.shared.pipeline.Action;
 import dev.ekssteward.shared.pipeline.Controller;
 import dev.ekssteward.shared.pipeline.Outcome;
@@ -10,12 +16,24 @@ import dev.ekssteward.shared.pipeline.Plan;
 import dev.ekssteward.shared.pipeline.Scope;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import javax.inject.Inject;
 
-/** Placeholder until the function's issue is done: routes every trigger to "not implemented". */
-public final class NodegroupScheduler implements Controller<Void> {
+/**
+ * Scales managed node groups to zero outside their schedule and restores their exact sizes. A scope
+ * is one cluster; ticks cover every cluster in scope, events the cluster they name.
+ */
+public final class NodegroupScheduler implements Controller<ClusterState> {
+  static final String CREATE_NODEGROUP = "CreateNodegroup";
+
+  private final NodegroupApis apis;
+  private final Transitions transitions;
+
   @Inject
-  NodegroupScheduler() {}
+  NodegroupScheduler(NodegroupApis apis) {
+    this.apis = apis;
+    this.transitions = new Transitions(apis);
+  }
 
   @Override
   public String name() {
@@ -24,26 +42,77 @@ public final class NodegroupScheduler implements Controller<Void> {
 
   @Override
   public String ignoreReason(Trigger trigger, StewardConfig config) {
-    return "not implemented yet";
-  }
-
-  @Override
-  public List<Scope> scopes(Trigger trigger, StewardConfig config, Target target) {
-    return List.of();
-  }
-
-  @Override
-  public Void observe(Scope scope, StewardConfig config) {
+    if (trigger instanceof CloudTrailCall c) {
+      if (!"eks.amazonaws.com".equals(c.eventSource()) || !CREATE_NODEGROUP.equals(c.eventName())) {
+        return "not a call the node group scheduler acts on: " + c.eventName();
+      }
+      if (c.failed()) {
+        return "the CreateNodegroup call failed (" + c.errorCode() + "); nothing was created";
+      }
+      if (text(c, "name") == null || text(c, "nodegroupName") == null) {
+        return "CreateNodegroup without cluster or node group name";
+      }
+      return null;
+    }
+    if (trigger instanceof Trigger.ParameterChange) {
+      return "parameter changes are not for the node group scheduler";
+    }
     return null;
   }
 
   @Override
-  public Plan plan(Scope scope, Void observed, StewardConfig config, Instant now) {
-    return Plan.empty();
+  public List<Scope> scopes(Trigger trigger, StewardConfig config, Target target) {
+    String cluster = null;
+    if (trigger instanceof CloudTrailCall c) {
+      cluster = text(c, "name");
+    } else if (trigger instanceof WakeRequest w) {
+      cluster = w.cluster();
+    }
+    List<String> clusters =
+        cluster != null
+            ? List.of(cluster)
+            : apis.in(target).listClusters().stream().sorted().toList();
+    return clusters.stream()
+        .filter(config.targets().clusters()::matches)
+        .map(name -> new Scope(target, name, trigger))
+        .toList();
+  }
+
+  @Override
+  public ClusterState observe(Scope scope, StewardConfig config) {
+    NodegroupApi api = apis.in(scope.target());
+    var cluster = api.describeCluster(scope.cluster());
+    if (cluster == null) {
+      return new ClusterState(null, List.of());
+    }
+    List<String> names;
+    if (scope.trigger() instanceof CloudTrailCall c) {
+      names = List.of(text(c, "nodegroupName"));
+    } else if (scope.trigger() instanceof WakeRequest w && !w.nodegroups().isEmpty()) {
+      names = w.nodegroups();
+    } else {
+      names = api.listNodegroups(scope.cluster());
+    }
+    return new ClusterState(
+        cluster,
+        names.stream()
+            .map(n -> api.describeNodegroup(scope.cluster(), n))
+            .filter(Objects::nonNull)
+            .toList());
+  }
+
+  @Override
+  public Plan plan(Scope scope, ClusterState observed, StewardConfig config, Instant now) {
+    return NodegroupPlanner.plan(observed, config.scheduler(), now, scope.trigger());
   }
 
   @Override
   public Outcome apply(Scope scope, Action action, StewardConfig config) {
-    throw new UnsupportedOperationException("not implemented");
+    return transitions.apply(scope.target(), action);
+  }
+
+  private static String text(CloudTrailCall c, String field) {
+    Object v = c.requestParameters().get(field);
+    return v instanceof String s && !s.isBlank() ? s : null;
   }
 }

@@ -1,0 +1,30 @@
+package dev.ekssteward.scheduler.eks;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The EKS calls the scheduler makes, in its own records. The SDK adapter implements it for AWS;
+ * tests implement it with an in-memory EKS that can be busy or throttled.
+ */
+public interface NodegroupApi {
+  /** ListClusters, every page. */
+  List<String> listClusters();
+
+  /** DescribeCluster, or null when the cluster is gone. */
+  Cluster describeCluster(String cluster);
+
+  /** ListNodegroups, every page. */
+  List<String> listNodegroups(String cluster);
+
+  /** DescribeNodegroup, or null when it is gone. */
+  Nodegroup describeNodegroup(String cluster, String nodegroup);
+
+  void tagResource(String arn, Map<String, String> tags);
+
+  void untagResource(String arn, Set<String> keys);
+
+  /** UpdateNodegroupConfig with a scaling config; the token makes a retry idempotent. */
+  void updateScaling(String cluster, String nodegroup, Sizes sizes, String clientRequestToken);
+}

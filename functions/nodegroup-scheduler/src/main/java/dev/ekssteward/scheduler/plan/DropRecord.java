@@ -1,0 +1,18 @@
+package dev.ekssteward.scheduler.plan;
+
+import dev.ekssteward.shared.pipeline.Action;
+import java.util.Map;
+
+/** Remove the original-scaling record without touching sizes (restored already, or overridden). */
+public record DropRecord(String target, String cluster, String nodegroup, String reason)
+    implements Action {
+  @Override
+  public String type() {
+    return "DropRecord";
+  }
+
+  @Override
+  public Map<String, Object> details() {
+    return Map.of("cluster", cluster, "nodegroup", nodegroup, "reason", reason);
+  }
+}

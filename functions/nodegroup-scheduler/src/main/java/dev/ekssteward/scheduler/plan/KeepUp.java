@@ -1,0 +1,19 @@
+package dev.ekssteward.scheduler.plan;
+
+import dev.ekssteward.shared.pipeline.Action;
+import java.time.Instant;
+import java.util.Map;
+
+/** Tag {@code eks-steward/keep-up-until}: a wake request made durable on the group itself. */
+public record KeepUp(String target, String cluster, String nodegroup, Instant until)
+    implements Action {
+  @Override
+  public String type() {
+    return "KeepUp";
+  }
+
+  @Override
+  public Map<String, Object> details() {
+    return Map.of("cluster", cluster, "nodegroup", nodegroup, "until", until.toString());
+  }
+}

@@ -1,0 +1,31 @@
+package dev.ekssteward.scheduler.plan;
+
+import dev.ekssteward.scheduler.eks.Sizes;
+import dev.ekssteward.shared.pipeline.Action;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Record the sizes on the group, then set min 0 / desired 0 (max kept, at least 1). */
+public record ScaleDown(
+    String target, String cluster, String nodegroup, OriginalScaling record, String token)
+    implements Action {
+  @Override
+  public String type() {
+    return "ScaleDown";
+  }
+
+  public Sizes after() {
+    return record.sizes().down();
+  }
+
+  @Override
+  public Map<String, Object> details() {
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("cluster", cluster);
+    d.put("nodegroup", nodegroup);
+    d.put("before", record.sizes().toMap());
+    d.put("after", after().toMap());
+    d.put("originalScaling", record.encode());
+    return d;
+  }
+}

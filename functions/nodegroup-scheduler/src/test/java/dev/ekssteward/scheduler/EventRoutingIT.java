@@ -1,0 +1,152 @@
+package dev.ekssteward.scheduler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
+
+import dev.ekssteward.scheduler.eks.Sizes;
+import dev.ekssteward.scheduler.plan.Tags;
+import dev.ekssteward.shared.testing.EventFiles;
+import dev.ekssteward.shared.testing.LocalAws;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.TextStyle;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Each sample event in events/ the scheduler receives, loaded as the Lambda runtime does. */
+class EventRoutingIT {
+  @RegisterExtension static final LocalAws aws = new LocalAws();
+
+  private MotoFleet fleet;
+
+  @BeforeEach
+  void seed() {
+    fleet = new MotoFleet(aws);
+    fleet.cluster("dev-1", Map.of());
+  }
+
+  @Test
+  void scheduleTickEvaluatesEveryCluster() {
+    fleet.group(
+        "dev-1",
+        "ng-a",
+        new Sizes(1, 2, 5),
+        Map.of(Tags.SCHEDULE, "Mon-Fri 07:00-19:00 Europe/Berlin"));
+
+    Map<String, Object> report =
+        fleet.run(fleet.at(0, "19:05"), EventFiles.load("schedule-tick.json"), false);
+
+    assertThat(report.get("trigger")).asInstanceOf(MAP).containsEntry("kind", "schedule");
+    assertThat(report.get("applied"))
+        .asList()
+        .singleElement()
+        .asInstanceOf(MAP)
+        .containsEntry("type", "ScaleDown")
+        .containsEntry("result", "applied");
+    assertThat(fleet.sizes("dev-1", "ng-a")).isEqualTo(new Sizes(0, 0, 5));
+  }
+
+  @Test
+  void createNodegroupIsEvaluatedAtOnceButTheGracePeriodHolds() {
+    fleet.group("dev-1", "ng-a", new Sizes(1, 2, 5), Map.of(Tags.SCHEDULE, neverNow()));
+
+    Map<String, Object> report =
+        fleet.run(
+            Instant.now().plusSeconds(60),
+            EventFiles.load("scheduler-create-nodegroup.json"),
+            false);
+
+    assertThat(report.get("trigger"))
+        .asInstanceOf(MAP)
+        .containsEntry("eventName", "CreateNodegroup");
+    assertThat(report.get("planned"))
+        .asList()
+        .singleElement()
+        .asInstanceOf(MAP)
+        .containsEntry("type", "Skip")
+        .extracting("reason")
+        .asString()
+        .endsWith("younger than the grace period of 30 min");
+    assertThat(fleet.recorder.mutations()).isEmpty();
+    assertThat(fleet.recorder.calls()).doesNotContain("eks:ListNodegroups");
+  }
+
+  @Test
+  void createNodegroupWithAnInvalidScheduleIsReported() {
+    fleet.group(
+        "dev-1",
+        "ng-a",
+        new Sizes(1, 2, 5),
+        Map.of(Tags.SCHEDULE, "Mon-Fri 07:00-19:00 Europe/Berln"));
+
+    Map<String, Object> report =
+        fleet.run(
+            Instant.now().plusSeconds(60),
+            EventFiles.load("scheduler-create-nodegroup.json"),
+            false);
+
+    assertThat(report.get("findings"))
+        .asList()
+        .singleElement()
+        .asInstanceOf(MAP)
+        .containsEntry("detailType", "Schedule Invalid")
+        .containsEntry("reason", "unknown time zone 'Europe/Berln'");
+    assertThat(fleet.sent.audits("Schedule Invalid")).hasSize(1);
+    assertThat(fleet.recorder.mutations()).isEmpty();
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void failedCreateNodegroupIsIgnored() {
+    Map<String, Object> event = new HashMap<>(EventFiles.load("scheduler-create-nodegroup.json"));
+    Map<String, Object> detail = new HashMap<>((Map<String, Object>) event.get("detail"));
+    detail.put("errorCode", "ResourceLimitExceededException");
+    event.put("detail", detail);
+
+    Map<String, Object> report = fleet.run(Instant.now(), event, false);
+
+    assertThat(report.get("status")).isEqualTo("ignored");
+    assertThat(report.get("reason"))
+        .isEqualTo(
+            "the CreateNodegroup call failed (ResourceLimitExceededException); nothing was created");
+    assertThat(fleet.recorder.calls()).doesNotContain("eks:DescribeNodegroup");
+  }
+
+  @Test
+  void wakeRequestRestoresAndKeepsUp() {
+    fleet.group(
+        "dev-1",
+        "ng-a",
+        new Sizes(1, 2, 5),
+        Map.of(Tags.SCHEDULE, "Mon-Fri 07:00-19:00 Europe/Berlin"));
+    fleet.group(
+        "dev-1",
+        "ng-b",
+        new Sizes(1, 1, 3),
+        Map.of(Tags.SCHEDULE, "Mon-Fri 07:00-19:00 Europe/Berlin"));
+    fleet.tick(fleet.at(0, "19:05"));
+
+    Instant now = fleet.at(0, "22:30");
+    Map<String, Object> report = fleet.run(now, EventFiles.load("scheduler-wake.json"), false);
+
+    assertThat(report.get("trigger")).asInstanceOf(MAP).containsEntry("kind", "wake");
+    assertThat(fleet.sizes("dev-1", "ng-a")).isEqualTo(new Sizes(1, 2, 5));
+    assertThat(fleet.tags("dev-1", "ng-a"))
+        .containsEntry(Tags.KEEP_UP_UNTIL, now.plus(Duration.ofMinutes(180)).toString());
+    assertThat(fleet.sizes("dev-1", "ng-b")).isEqualTo(new Sizes(0, 0, 3));
+    assertThat(fleet.recorder.mutations())
+        .containsExactly("eks:TagResource", "eks:UpdateNodegroupConfig", "eks:UntagResource");
+  }
+
+  /** An inline window that is never up at this moment: one minute, two days from now. */
+  private static String neverNow() {
+    DayOfWeek day = Instant.now().atZone(ZoneOffset.UTC).getDayOfWeek().plus(2);
+    return day.getDisplayName(TextStyle.SHORT, Locale.ENGLISH) + " 00:00-00:01 UTC";
+  }
+}

@@ -1,0 +1,299 @@
+package dev.ekssteward.scheduler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ekssteward.scheduler.eks.Sizes;
+import dev.ekssteward.scheduler.plan.Tags;
+import dev.ekssteward.shared.testing.LocalAws;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.eks.model.UpdateNodegroupConfigRequest;
+
+/** The function end to end against moto: real tags, real sizes, real calls and audit events. */
+class NodegroupSchedulerIT {
+  @RegisterExtension static final LocalAws aws = new LocalAws();
+
+  static final String CONFIG =
+      """
+      {"scheduler": {"schedules": {"office": {"timezone": "Europe/Berlin",
+        "uptime": ["Mon-Fri 07:00-19:00"]}}}}
+      """;
+  static final Map<String, Sizes> ORIGINAL =
+      Map.of("small", new Sizes(1, 1, 2), "web", new Sizes(2, 3, 5), "batch", new Sizes(0, 4, 10));
+
+  private MotoFleet fleet;
+
+  @BeforeEach
+  void seed() {
+    fleet = new MotoFleet(aws);
+    fleet.config(CONFIG);
+    fleet.cluster("dev-1", Map.of(Tags.SCHEDULE, "office"));
+    fleet.group("dev-1", "small", ORIGINAL.get("small"), Map.of());
+    fleet.group("dev-1", "web", ORIGINAL.get("web"), Map.of());
+    // Its own tag wins over the cluster's: same hours, written inline.
+    fleet.group(
+        "dev-1",
+        "batch",
+        ORIGINAL.get("batch"),
+        Map.of(Tags.SCHEDULE, "Mon-Fri 07:00-19:00 Europe/Berlin"));
+  }
+
+  @Test
+  void eveningNightMorningRestoresExactSizes() {
+    Map<String, Object> day = fleet.tick(fleet.at(0, "18:55"));
+    assertThat(fleet.recorder.mutations()).isEmpty();
+    assertThat(day.get("planned")).asList().isEmpty();
+
+    Map<String, Object> evening = fleet.tick(fleet.at(0, "19:05"));
+    assertThat(evening.get("status")).isEqualTo("ok");
+    ORIGINAL.forEach(
+        (name, s) -> {
+          assertThat(fleet.sizes("dev-1", name)).isEqualTo(new Sizes(0, 0, s.max()));
+          assertThat(fleet.tags("dev-1", name))
+              .containsEntry(
+                  Tags.ORIGINAL_SCALING,
+                  s.encode() + "@" + fleet.at(0, "19:05").toString().substring(0, 16) + "Z");
+        });
+    assertThat(fleet.sent.audits("Nodegroup Scaled Down"))
+        .hasSize(3)
+        .anySatisfy(
+            a -> {
+              assertThat(a.detail())
+                  .containsEntry("nodegroup", "web")
+                  .containsEntry("before", json(2, 3, 5))
+                  .containsEntry("after", json(0, 0, 5));
+              assertThat(a.resources())
+                  .singleElement()
+                  .asString()
+                  .contains(":nodegroup/dev-1/web/");
+            });
+    assertThat(metric(evening, "ScaledDown")).isEqualTo(3.0);
+
+    fleet.tick(fleet.at(1, "03:00"));
+    assertThat(fleet.recorder.mutations()).isEmpty();
+
+    Map<String, Object> morning = fleet.tick(fleet.at(1, "07:05"));
+    ORIGINAL.forEach(
+        (name, s) -> {
+          assertThat(fleet.sizes("dev-1", name)).isEqualTo(s);
+          assertThat(fleet.tags("dev-1", name)).doesNotContainKey(Tags.ORIGINAL_SCALING);
+        });
+    assertThat(fleet.sent.audits("Nodegroup Scaled Up"))
+        .hasSize(3)
+        .anySatisfy(
+            a ->
+                assertThat(a.detail())
+                    .containsEntry("nodegroup", "batch")
+                    .containsEntry("before", json(0, 0, 10))
+                    .containsEntry("after", json(0, 4, 10)));
+    assertThat(metric(morning, "ScaledUp")).isEqualTo(3.0);
+    // 12 hours down: (1 + 3 + 4) desired nodes x 12 h.
+    assertThat(metric(morning, "NodeHoursAvoided")).isEqualTo(96.0);
+  }
+
+  @Test
+  void duplicatedTickChangesNothingAndEmitsNoSecondEvent() {
+    fleet.tick(fleet.at(0, "19:05"));
+    assertThat(fleet.sent.audits("Nodegroup Scaled Down")).hasSize(3);
+
+    Map<String, Object> again =
+        fleet.run(fleet.at(0, "19:05"), MotoFleet.tickEvent(fleet.at(0, "19:05")), false);
+
+    assertThat(fleet.recorder.mutations()).isEmpty();
+    assertThat(fleet.sent.audits()).isEmpty();
+    assertThat(again.get("applied")).asList().isEmpty();
+  }
+
+  @Test
+  void manualChangeDuringTheNightIsRespected() {
+    fleet.tick(fleet.at(0, "19:05"));
+    aws.eks()
+        .updateNodegroupConfig(
+            r ->
+                r.clusterName("dev-1")
+                    .nodegroupName("web")
+                    .scalingConfig(c -> c.minSize(1).desiredSize(1).maxSize(5)));
+
+    fleet.tick(fleet.at(0, "23:00"));
+    assertThat(fleet.recorder.mutations()).isEmpty();
+    assertThat(fleet.sizes("dev-1", "web")).isEqualTo(new Sizes(1, 1, 5));
+
+    Map<String, Object> morning = fleet.tick(fleet.at(1, "07:05"));
+    assertThat(fleet.sizes("dev-1", "web")).isEqualTo(new Sizes(1, 1, 5));
+    assertThat(fleet.tags("dev-1", "web")).doesNotContainKey(Tags.ORIGINAL_SCALING);
+    assertThat(fleet.sent.audits("Nodegroup Changed While Down"))
+        .singleElement()
+        .satisfies(
+            a ->
+                assertThat(a.detail())
+                    .containsEntry("nodegroup", "web")
+                    .containsEntry("recorded", json(2, 3, 5))
+                    .containsEntry("current", json(1, 1, 5)));
+    assertThat(fleet.sent.updates()).noneMatch(u -> u.nodegroupName().equals("web"));
+    assertThat(fleet.sizes("dev-1", "small")).isEqualTo(ORIGINAL.get("small"));
+    assertThat(morning.get("findings")).asList().hasSize(1);
+  }
+
+  @Test
+  void excludedGroupIsRestored() {
+    fleet.tick(fleet.at(0, "19:05"));
+    String arn = fleet.describe("dev-1", "web").nodegroupArn();
+    aws.eks().tagResource(r -> r.resourceArn(arn).tags(Map.of(Tags.EXCLUDE, "true")));
+
+    fleet.tick(fleet.at(0, "23:00"));
+
+    assertThat(fleet.sizes("dev-1", "web")).isEqualTo(ORIGINAL.get("web"));
+    assertThat(fleet.tags("dev-1", "web")).doesNotContainKey(Tags.ORIGINAL_SCALING);
+    assertThat(fleet.sent.audits("Nodegroup Scaled Up"))
+        .singleElement()
+        .satisfies(a -> assertThat(a.detail()).containsEntry("reason", "excluded"));
+    assertThat(fleet.sizes("dev-1", "small")).isEqualTo(new Sizes(0, 0, 2));
+  }
+
+  @Test
+  void keepUpUntilKeepsTheGroupUpUntilThen() {
+    String arn = fleet.describe("dev-1", "web").nodegroupArn();
+    aws.eks()
+        .tagResource(
+            r ->
+                r.resourceArn(arn)
+                    .tags(Map.of(Tags.KEEP_UP_UNTIL, fleet.at(0, "21:00").toString())));
+
+    fleet.tick(fleet.at(0, "19:05"));
+    assertThat(fleet.sizes("dev-1", "web")).isEqualTo(ORIGINAL.get("web"));
+    assertThat(fleet.sizes("dev-1", "small")).isEqualTo(new Sizes(0, 0, 2));
+
+    fleet.tick(fleet.at(0, "21:05"));
+    assertThat(fleet.sizes("dev-1", "web")).isEqualTo(new Sizes(0, 0, 5));
+  }
+
+  @Test
+  void wakeRestoresNowAndKeepsUpForTheRequestedMinutes() {
+    fleet.tick(fleet.at(0, "19:05"));
+
+    Map<String, Object> wake =
+        fleet.run(
+            fleet.at(0, "23:00"),
+            Map.of(
+                "detail-type",
+                "Wake Request",
+                "source",
+                "eks-steward.requests",
+                "account",
+                LocalAws.ACCOUNT,
+                "region",
+                LocalAws.REGION,
+                "detail",
+                Map.of("cluster", "dev-1", "nodegroups", List.of("web"), "minutes", 60)),
+            false);
+
+    assertThat(wake.get("status")).isEqualTo("ok");
+    assertThat(fleet.sizes("dev-1", "web")).isEqualTo(ORIGINAL.get("web"));
+    assertThat(fleet.tags("dev-1", "web"))
+        .containsEntry(Tags.KEEP_UP_UNTIL, fleet.at(1, "00:00").toString())
+        .doesNotContainKey(Tags.ORIGINAL_SCALING);
+    assertThat(fleet.sizes("dev-1", "small")).isEqualTo(new Sizes(0, 0, 2));
+
+    fleet.tick(fleet.at(0, "23:30"));
+    assertThat(fleet.recorder.mutations()).isEmpty();
+
+    fleet.tick(fleet.at(1, "00:05"));
+    assertThat(fleet.sizes("dev-1", "web")).isEqualTo(new Sizes(0, 0, 5));
+    assertThat(fleet.tags("dev-1", "web")).containsKey(Tags.ORIGINAL_SCALING);
+  }
+
+  @Test
+  void invalidScheduleChangesNothingAndReports() {
+    String arn = fleet.describe("dev-1", "web").nodegroupArn();
+    aws.eks()
+        .tagResource(
+            r -> r.resourceArn(arn).tags(Map.of(Tags.SCHEDULE, "weekdays 9-5 Europe/Berlin")));
+
+    Map<String, Object> report = fleet.tick(fleet.at(0, "19:05"));
+
+    assertThat(fleet.sizes("dev-1", "web")).isEqualTo(ORIGINAL.get("web"));
+    assertThat(fleet.tags("dev-1", "web")).doesNotContainKey(Tags.ORIGINAL_SCALING);
+    assertThat(fleet.sent.updates()).noneMatch(u -> u.nodegroupName().equals("web"));
+    assertThat(fleet.sent.audits("Schedule Invalid"))
+        .singleElement()
+        .satisfies(
+            a ->
+                assertThat(a.detail())
+                    .containsEntry("nodegroup", "web")
+                    .containsEntry("value", "weekdays 9-5 Europe/Berlin")
+                    .containsEntry(
+                        "reason",
+                        "window 'weekdays 9-5' is not like 'Mon-Fri 07:00-19:00' (days, then"
+                            + " HH:MM-HH:MM)"));
+    assertThat(report.get("findings")).asList().hasSize(1);
+    // Every other group still runs.
+    assertThat(fleet.sizes("dev-1", "small")).isEqualTo(new Sizes(0, 0, 2));
+  }
+
+  @Test
+  void maxSizeIsNeverSentBelowOne() {
+    fleet.group("dev-1", "tiny", new Sizes(1, 1, 1), Map.of());
+
+    fleet.tick(fleet.at(0, "19:05"));
+    List<UpdateNodegroupConfigRequest> down = fleet.sent.updates();
+    fleet.tick(fleet.at(1, "07:05"));
+
+    assertThat(down).hasSize(4);
+    assertThat(down)
+        .allSatisfy(u -> assertThat(u.scalingConfig().maxSize()).isGreaterThanOrEqualTo(1));
+    assertThat(fleet.sent.updates())
+        .hasSize(4)
+        .allSatisfy(u -> assertThat(u.scalingConfig().maxSize()).isGreaterThanOrEqualTo(1));
+    assertThat(fleet.sizes("dev-1", "tiny")).isEqualTo(new Sizes(1, 1, 1));
+  }
+
+  @Test
+  void dryRunPlansAndChangesNothing() {
+    Map<String, Object> report =
+        fleet.run(fleet.at(0, "19:05"), MotoFleet.tickEvent(fleet.at(0, "19:05")), true);
+
+    assertThat(report.get("dryRun")).isEqualTo(true);
+    assertThat(report.get("planned"))
+        .asList()
+        .hasSize(3)
+        .allSatisfy(
+            a ->
+                assertThat(a)
+                    .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                    .containsEntry("type", "ScaleDown"));
+    assertThat(fleet.recorder.mutations()).isEmpty();
+    ORIGINAL.forEach((name, s) -> assertThat(fleet.sizes("dev-1", name)).isEqualTo(s));
+  }
+
+  @Test
+  void invalidConfigMeansNoMutationAtAll() {
+    fleet.config(
+        """
+        {"scheduler": {"defaultSchedule": "nights", "schedules": {"office":
+          {"timezone": "Europe/Berlin", "uptime": ["Mon-Fri 07:00-19:00"]}}}}
+        """);
+
+    Map<String, Object> report = fleet.tick(fleet.at(0, "19:05"));
+
+    assertThat(report.get("status")).isEqualTo("invalid-config");
+    assertThat((String) report.get("reason")).contains("$.scheduler.defaultSchedule");
+    assertThat(fleet.recorder.mutations()).isEmpty();
+    ORIGINAL.forEach((name, s) -> assertThat(fleet.sizes("dev-1", name)).isEqualTo(s));
+  }
+
+  /** Sizes as the audit event's JSON detail reads back (numbers are BigDecimal). */
+  private static Map<String, Object> json(int min, int desired, int max) {
+    return Map.of(
+        "minSize", java.math.BigDecimal.valueOf(min),
+        "desiredSize", java.math.BigDecimal.valueOf(desired),
+        "maxSize", java.math.BigDecimal.valueOf(max));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static double metric(Map<String, Object> report, String name) {
+    return ((Map<String, Double>) report.get("metrics")).getOrDefault(name, 0.0);
+  }
+}

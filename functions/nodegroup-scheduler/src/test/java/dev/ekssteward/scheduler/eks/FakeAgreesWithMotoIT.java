@@ -1,0 +1,88 @@
+package dev.ekssteward.scheduler.eks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.ekssteward.shared.testing.LocalAws;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+
+/**
+ * The in-memory EKS answers as moto (with local/moto/patches.py) does for every call the scheduler
+ * makes, so what the convergence tests prove with the fake holds for the SDK adapter.
+ */
+class FakeAgreesWithMotoIT {
+  @RegisterExtension static final LocalAws aws = new LocalAws();
+
+  private static final String ROLE = "arn:aws:iam::" + LocalAws.ACCOUNT + ":role/eks";
+
+  record Seen(
+      List<String> clusters,
+      Map<String, String> clusterTags,
+      List<String> groups,
+      Sizes down,
+      Map<String, String> taggedThenUntagged,
+      Integer invalidMaxStatus,
+      Sizes afterInvalid,
+      Nodegroup missing) {}
+
+  private static Seen exercise(NodegroupApi api) {
+    String arn = api.describeNodegroup("dev-1", "web").arn();
+    api.tagResource(
+        arn, Map.of("eks-steward/original-scaling", "2-3-5@2026-11-25T18:00Z", "x", "y"));
+    api.untagResource(arn, Set.of("x"));
+    api.updateScaling("dev-1", "web", new Sizes(0, 0, 5), "down-1");
+    Sizes down = api.describeNodegroup("dev-1", "web").sizes();
+    AwsServiceException invalid =
+        catchThrowableOfType(
+            AwsServiceException.class,
+            () -> api.updateScaling("dev-1", "web", new Sizes(0, 0, 0), "down-2"));
+    return new Seen(
+        api.listClusters(),
+        api.describeCluster("dev-1").tags(),
+        api.listNodegroups("dev-1"),
+        down,
+        api.describeNodegroup("dev-1", "web").tags(),
+        invalid == null ? null : invalid.statusCode(),
+        api.describeNodegroup("dev-1", "web").sizes(),
+        api.describeNodegroup("dev-1", "nope"));
+  }
+
+  @Test
+  void sameAnswersForTheCallsTheSchedulerMakes() {
+    var eks = aws.eks();
+    eks.createCluster(
+        r ->
+            r.name("dev-1")
+                .roleArn(ROLE)
+                .resourcesVpcConfig(v -> v.subnetIds("subnet-1"))
+                .tags(Map.of("eks-steward/schedule", "office")));
+    eks.createNodegroup(
+        r ->
+            r.clusterName("dev-1")
+                .nodegroupName("web")
+                .nodeRole(ROLE)
+                .subnets("subnet-1")
+                .scalingConfig(c -> c.minSize(2).desiredSize(3).maxSize(5)));
+    FakeEks fake = new FakeEks();
+    fake.updatingAfterUpdate(false); // moto is ACTIVE at once
+    fake.addCluster("dev-1", Map.of("eks-steward/schedule", "office"));
+    fake.addGroup("dev-1", "web", new Sizes(2, 3, 5), Map.of(), Instant.now());
+    Function<NodegroupApi, Seen> run = FakeAgreesWithMotoIT::exercise;
+
+    Seen moto = run.apply(new EksNodegroupApi(eks));
+    Seen memory = run.apply(fake);
+
+    assertThat(memory).isEqualTo(moto);
+    assertThat(moto.down()).isEqualTo(new Sizes(0, 0, 5));
+    assertThat(moto.invalidMaxStatus()).isEqualTo(400);
+    assertThat(moto.taggedThenUntagged())
+        .isEqualTo(Map.of("eks-steward/original-scaling", "2-3-5@2026-11-25T18:00Z"));
+  }
+}

@@ -1,0 +1,134 @@
+package dev.ekssteward.scheduler.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ekssteward.scheduler.eks.Cluster;
+import dev.ekssteward.scheduler.eks.Nodegroup;
+import dev.ekssteward.scheduler.eks.Sizes;
+import dev.ekssteward.shared.config.StewardConfig;
+import dev.ekssteward.shared.event.Trigger;
+import dev.ekssteward.shared.pipeline.Action;
+import dev.ekssteward.shared.pipeline.Plan;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The pure decisions: precedence of schedule sources, exclusions, the grace period, skips. */
+class NodegroupPlannerTest {
+  static final StewardConfig CONFIG =
+      StewardConfig.parse(
+          """
+          {"scheduler": {"defaultSchedule": "always-down", "gracePeriodMinutes": 30,
+            "schedules": {"always-down": {"timezone": "UTC", "uptime": ["Sun 00:00-00:01"]},
+                          "always-up": {"timezone": "UTC", "uptime": ["Mon-Sun 00:00-23:59"]}}}}
+          """,
+          "test");
+
+  /** Wednesday 12:00 UTC. */
+  static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+
+  static final Trigger TICK = new Trigger.ScheduleTick(NOW, "t");
+
+  private static Nodegroup group(String name, Map<String, String> tags) {
+    return new Nodegroup(
+        "dev-1",
+        name,
+        "arn:ng/" + name,
+        "ACTIVE",
+        new Sizes(1, 2, 3),
+        tags,
+        Instant.parse("2026-11-01T00:00:00Z"));
+  }
+
+  private static Plan plan(Map<String, String> clusterTags, Nodegroup... groups) {
+    return NodegroupPlanner.plan(
+        new ClusterState(new Cluster("dev-1", "arn:cluster", clusterTags), List.of(groups)),
+        CONFIG.scheduler(),
+        NOW,
+        TICK);
+  }
+
+  private static List<String> types(Plan plan) {
+    return plan.actions().stream().map(Action::type).toList();
+  }
+
+  @Test
+  void nodegroupTagWinsOverClusterTagWhichWinsOverTheDefault() {
+    assertThat(types(plan(Map.of(), group("a", Map.of())))).containsExactly("ScaleDown");
+    assertThat(types(plan(Map.of(Tags.SCHEDULE, "always-up"), group("a", Map.of())))).isEmpty();
+    assertThat(
+            types(
+                plan(
+                    Map.of(Tags.SCHEDULE, "always-up"),
+                    group("a", Map.of(Tags.SCHEDULE, "always-down")))))
+        .containsExactly("ScaleDown");
+  }
+
+  @Test
+  void clusterExcludeRestoresADownGroup() {
+    Nodegroup down =
+        new Nodegroup(
+            "dev-1",
+            "a",
+            "arn:ng/a",
+            "ACTIVE",
+            new Sizes(0, 0, 3),
+            Map.of(Tags.ORIGINAL_SCALING, "1-2-3@2026-11-24T18:00Z"),
+            null);
+
+    Plan plan = plan(Map.of(Tags.EXCLUDE, "true"), down);
+
+    assertThat(plan.actions()).singleElement().isInstanceOf(Restore.class);
+    assertThat(((Restore) plan.actions().get(0)).record().sizes()).isEqualTo(new Sizes(1, 2, 3));
+    assertThat(plan.metrics())
+        .containsEntry("ScaledUp", 1.0)
+        .containsEntry("NodeHoursAvoided", 36.0);
+  }
+
+  @Test
+  void youngGroupsAndGroupsAtZeroAreSkippedWithTheReason() {
+    Nodegroup young =
+        new Nodegroup(
+            "dev-1",
+            "young",
+            "arn:ng/young",
+            "ACTIVE",
+            new Sizes(1, 2, 3),
+            Map.of(),
+            NOW.minusSeconds(29 * 60));
+    Nodegroup zero =
+        new Nodegroup("dev-1", "zero", "arn:ng/zero", "ACTIVE", new Sizes(0, 0, 3), Map.of(), null);
+
+    Plan plan = plan(Map.of(), young, zero);
+
+    assertThat(plan.actions())
+        .extracting(a -> ((Action.Skip) a).reason())
+        .containsExactly(
+            "dev-1/young: younger than the grace period of 30 min",
+            "dev-1/zero: already at min 0 / desired 0; nothing to record");
+  }
+
+  @Test
+  void unreadableRecordIsLeftAlone() {
+    Plan plan = plan(Map.of(), group("a", Map.of(Tags.ORIGINAL_SCALING, "2,3,5")));
+
+    assertThat(plan.actions())
+        .singleElement()
+        .satisfies(a -> assertThat(((Action.Skip) a).reason()).contains("unreadable"));
+  }
+
+  @Test
+  void invalidKeepUpUntilIsReportedAndChangesNothing() {
+    Plan plan = plan(Map.of(), group("a", Map.of(Tags.KEEP_UP_UNTIL, "tonight")));
+
+    assertThat(types(plan)).containsExactly("Skip");
+    assertThat(plan.findings())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.detailType()).isEqualTo("Schedule Invalid");
+              assertThat(f.detail()).containsEntry("value", "tonight");
+            });
+  }
+}
