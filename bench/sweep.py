@@ -74,6 +74,7 @@ def minimum(function, n, changes, audit_events):
     else:
         m["eks:DescribeCluster"] = n  # the cluster-level exclude tag
         m["eks:UpdateNodegroupConfig"] = changes
+        m["eks:TagResource"] = changes  # the durable original-scaling record, written first
     m["events:PutEvents"] = math.ceil(audit_events / 10) if audit_events else 0
     return m
 
@@ -149,8 +150,13 @@ def main():
     ap.add_argument("--throttle-every", type=int, default=10)
     ap.add_argument("--throttle-kinds", nargs="*", default=["request-limit", "throttling"])
     ap.add_argument("--throttle-size", type=int, default=100)
+    ap.add_argument("--zero-latency-size", type=int, default=0,
+                    help="also sweep this many clusters with no added latency (simulator cost)")
     a = ap.parse_args()
-    out = {"sweeps": [], "throttled": []}
+    out = {"sweeps": [], "throttled": [], "zeroLatency": []}
+    if a.zero_latency_size:
+        lib.log(f"sweep {a.zero_latency_size} clusters with no added latency (simulator cost)")
+        out["zeroLatency"] += sweep(a.zero_latency_size, a.functions, 0)
     for n in a.sizes:
         lib.log(f"sweep {n} clusters x {GROUPS} groups, {a.latency_ms} ms per call")
         out["sweeps"] += sweep(n, a.functions, a.latency_ms)
