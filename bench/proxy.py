@@ -19,6 +19,7 @@ import argparse
 import http.client
 import json
 import re
+import socket
 import sys
 import threading
 import time
@@ -111,10 +112,17 @@ def make_handler(state, upstream):
     def connection():
         if getattr(local, "conn", None) is None:
             local.conn = http.client.HTTPConnection(up.hostname, up.port, timeout=120)
+            local.conn.connect()
+            local.conn.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         return local.conn
 
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        wbufsize = -1  # headers and body leave in one segment (with Nagle off, no 40 ms stalls)
+
+        def setup(self):
+            super().setup()
+            self.request.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
         def log_message(self, *args):
             pass
@@ -131,6 +139,7 @@ def make_handler(state, upstream):
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body)
+            self.wfile.flush()
 
         def _control(self, body):
             if self.path == "/__proxy/stats":

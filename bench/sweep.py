@@ -45,13 +45,13 @@ class SeededMoto(lib.Process):
         self.seed_seconds = time.time() - start
 
 
-def config(now_utc_hour):
+def config(now_utc_hour, concurrency=8):
     """Scheduler: every group tagged with a schedule whose uptime is not now, so each scales down.
     Tagging: one required key with a default that no resource has, so each gets one TagResource."""
     off = (now_utc_hour + 12) % 24  # an uptime window half a day away from now
     return {
         "scheduler": {
-            "maxConcurrency": 8,
+            "maxConcurrency": concurrency,
             "gracePeriodMinutes": 0,
             "schedules": {"bench": {"timezone": "UTC",
                                     "uptime": [f"Mon-Sun {off:02d}:00-{(off + 1) % 24:02d}:00"]}},
@@ -102,14 +102,14 @@ def check_state(function, moto_url, n):
     return {"resources": n * GROUPS, "notDone": left}
 
 
-def sweep(n, functions, latency, throttle=None):
+def sweep(n, functions, latency, throttle=None, concurrency=8):
     hour = time.gmtime().tm_hour
     moto = SeededMoto(n, {SCHEDULE_TAG: "bench"})
     proxy = None
     results = []
     try:
         lib.boto("ssm", moto.url).put_parameter(Name="/eks-steward/config", Type="String",
-                                                Overwrite=True, Value=json.dumps(config(hour)))
+                                                Overwrite=True, Value=json.dumps(config(hour, concurrency)))
         extra = []
         if throttle:
             extra = ["--throttle-every", str(throttle[1]), "--throttle-kind", throttle[0]]
@@ -125,6 +125,7 @@ def sweep(n, functions, latency, throttle=None):
             state = check_state(function, moto.url, n)
             results.append({
                 "function": function, "clusters": n, "groups": n * GROUPS, "latencyMs": latency,
+                "concurrency": concurrency,
                 "throttle": throttle, "seedSeconds": round(moto.seed_seconds, 1),
                 "wallMs": wall, "rssMb": rss, "rc": rc, "status": reply.get("status"),
                 "errors": reply.get("errors"), "pending": len(reply.get("pending") or []),
@@ -152,8 +153,14 @@ def main():
     ap.add_argument("--throttle-size", type=int, default=100)
     ap.add_argument("--zero-latency-size", type=int, default=0,
                     help="also sweep this many clusters with no added latency (simulator cost)")
+    ap.add_argument("--wide-size", type=int, default=0,
+                    help="also sweep this many clusters with maxConcurrency --wide-concurrency")
+    ap.add_argument("--wide-concurrency", type=int, default=16)
     a = ap.parse_args()
-    out = {"sweeps": [], "throttled": [], "zeroLatency": []}
+    out = {"sweeps": [], "throttled": [], "zeroLatency": [], "wide": []}
+    if a.wide_size:
+        lib.log(f"sweep {a.wide_size} clusters with maxConcurrency {a.wide_concurrency}")
+        out["wide"] += sweep(a.wide_size, a.functions, a.latency_ms, None, a.wide_concurrency)
     if a.zero_latency_size:
         lib.log(f"sweep {a.zero_latency_size} clusters with no added latency (simulator cost)")
         out["zeroLatency"] += sweep(a.zero_latency_size, a.functions, 0)
