@@ -48,7 +48,7 @@ public final class Pipeline<S> {
 
   private final FanOut fanOut;
 
-  /** Without fan-out: every tick runs all its targets here. */
+  /** Without fan-out (every tick runs all its targets here). */
   public Pipeline(
       Controller<S> controller,
       ConfigLoader configLoader,
@@ -110,7 +110,7 @@ public final class Pipeline<S> {
 
   private Run runOnce(Trigger trigger, FanOutItem only, Invocation invocation) {
     Metrics metrics = new Metrics(controller.name(), clock);
-    Report report = new Report(controller.name(), settings.dryRun(), describe(trigger));
+    Report report = new Report(controller.name(), settings.dryRun(), Report.describe(trigger));
     List<AuditEvent> events = new ArrayList<>();
     AtomicReference<RuntimeException> transientFailure = new AtomicReference<>();
     try {
@@ -169,19 +169,7 @@ public final class Pipeline<S> {
     long deadline = clock.millis() + invocation.remainingMillis().getAsLong() - SAFETY_MILLIS;
     List<Scope> scopes = new ArrayList<>();
     List<Target> chosen = controller.targets(trigger, config, targets);
-    if (only != null) {
-      chosen = FanOutBatches.matching(chosen, only);
-    } else if (fanOut != null && fanOut.applies(trigger, chosen)) {
-      List<Target> unsent = fanOut.send((ScheduleTick) trigger, chosen);
-      int sent = chosen.size() - unsent.size();
-      metrics.add("FannedOut", sent);
-      report.status(
-          "fanned-out",
-          sent
-              + " targets sent to the fan-out queue"
-              + (unsent.isEmpty() ? "" : "; " + unsent.size() + " could not be sent, run here"));
-      chosen = unsent;
-    }
+    chosen = FanOut.choose(fanOut, trigger, only, chosen, report, metrics);
     for (Target target : chosen) {
       try {
         scopes.addAll(controller.scopes(trigger, config, target));
@@ -282,7 +270,7 @@ public final class Pipeline<S> {
         }
         Outcome outcome = controller.apply(scope, a, config);
         report.applied(outcome);
-        metrics.add(outcomeMetric(outcome), 1);
+        metrics.add(outcome.metricName(), 1);
         log.info("applied", Map.of("scope", scope.toString(), "outcome", outcome));
         for (AuditEvent e : outcome.events()) {
           events.add(e.withContext(context));
@@ -299,14 +287,6 @@ public final class Pipeline<S> {
       }
       sleeper.sleep(wait);
     }
-  }
-
-  private static String outcomeMetric(Outcome outcome) {
-    return switch (outcome.status()) {
-      case APPLIED -> "Applied" + outcome.action().type();
-      case NOOP -> "Noop";
-      case FAILED -> "Failed" + outcome.action().type();
-    };
   }
 
   private static List<String> arns(String target) {
@@ -328,20 +308,5 @@ public final class Pipeline<S> {
     if (retryable) {
       transientFailure.compareAndSet(null, e);
     }
-  }
-
-  private static Map<String, Object> describe(Trigger trigger) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("kind", trigger.kind());
-    if (trigger instanceof Trigger.CloudTrailCall c) {
-      out.put("eventName", c.eventName());
-      out.put("eventSource", c.eventSource());
-    } else if (trigger instanceof Trigger.ParameterChange p) {
-      out.put("parameter", p.name());
-      out.put("operation", p.operation());
-    } else if (trigger instanceof Trigger.WakeRequest w) {
-      out.put("cluster", w.cluster());
-    }
-    return out;
   }
 }
