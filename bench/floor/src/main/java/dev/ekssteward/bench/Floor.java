@@ -16,6 +16,11 @@ public final class Floor {
   private Floor() {}
 
   public static void main(String[] args) {
+    System.out.println("{\"clusters\":" + listClusters() + "}");
+  }
+
+  /** Builds the client and makes the call; returns the number of clusters. */
+  static int listClusters() {
     String endpoint = System.getenv("AWS_ENDPOINT_URL");
     var builder =
         EksClient.builder()
@@ -30,8 +35,7 @@ public final class Floor {
       builder.endpointOverride(URI.create(endpoint));
     }
     try (EksClient eks = builder.build()) {
-      int clusters = eks.listClusters(r -> r.maxResults(100)).clusters().size();
-      System.out.println("{\"clusters\":" + clusters + "}");
+      return eks.listClusters(r -> r.maxResults(100)).clusters().size();
     }
   }
 }
