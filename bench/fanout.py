@@ -3,7 +3,9 @@
 (FANOUT_QUEUE_URL set) sends one SQS message per region; a poller then does what Lambda's SQS
 event source does: receive up to --batch messages, invoke the same function with them
 (local/invoke, SQS event shape), delete the messages it did not report in batchItemFailures, and
-repeat until the queue is empty. Moto sits behind the latency proxy; the end state is checked.
+repeat until the queue is empty. During the first worker invocation the proxy refuses every EKS
+call ("Request limit exceeded"), so its messages come back in batchItemFailures and are done on
+redelivery. Moto sits behind the latency proxy; the end state is checked.
 
   bench/fanout.py [--regions eu-west-1 eu-central-1 us-east-1 us-west-2] [--clusters 50]
   writes bench/.out/fanout.json
@@ -76,6 +78,7 @@ def main():
         tick_ms = shim.take()[0]
         lib.log(f"  tick: status {(tick or {}).get('status')}: {(tick or {}).get('reason')}")
         invocations = []
+        proxy.control("config", {"throttleEvery": 1, "throttleServices": ["eks"]})
         while True:
             got = sqs.receive_message(QueueUrl=queue, MaxNumberOfMessages=a.batch,
                                       WaitTimeSeconds=0).get("Messages", [])
@@ -87,14 +90,21 @@ def main():
             reply, _, _, rc = lib.invoke(a.function, path, proxy.url, env_vars, template,
                                          shim.home)
             wall = shim.take()[0]
+            throttled = proxy.control("stats")["totalThrottled"]
+            proxy.control("config", {"throttleEvery": 0})
             failed = {f["itemIdentifier"] for f in (reply or {}).get("batchItemFailures", [])}
             for m in got:
                 if m["MessageId"] not in failed:
                     sqs.delete_message(QueueUrl=queue, ReceiptHandle=m["ReceiptHandle"])
+                else:  # what the visibility timeout would do, without waiting for it
+                    sqs.change_message_visibility(QueueUrl=queue, ReceiptHandle=m["ReceiptHandle"],
+                                                  VisibilityTimeout=0)
             invocations.append({"messages": len(got), "failures": len(failed), "wallMs": wall,
-                                "reply": reply, "rc": rc})
+                                "reply": reply, "rc": rc,
+                                "throttledEks": throttled if not invocations else None})
             lib.log(f"  worker: {len(got)} messages, {len(failed)} returned, {wall / 1000:.1f} s")
         stats = proxy.control("stats")
+        ok_replies = sum(1 for x in invocations if x["reply"] == {"batchItemFailures": []})
         not_done = 0
         for region in a.regions:
             groups = fleet.groups_of(moto.url, a.clusters, sweep.GROUPS, region=region)

@@ -243,13 +243,16 @@ def fanout(out, summary):
     out.append(f"- Tick: status `{d['tick']['status']}` — {d['tick']['reason']} "
                f"({ms(d['tick']['wallMs'])}).")
     for i, x in enumerate(inv, 1):
+        note = (f" — every EKS call refused during this one ({x['throttledEks']} refusals), so "
+                "its messages are returned for redelivery" if x.get("throttledEks") else "")
         out.append(f"- Worker invocation {i}: {x['messages']} messages, reply "
-                   f"`{json.dumps(x['reply'])}`, {ms(x['wallMs'])}.")
+                   f"`{json.dumps(x['reply'])}`, {ms(x['wallMs'])}{note}.")
     out.append(f"- SQS calls: {', '.join(f'{k} {v}' for k, v in d['calls'].items() if k.startswith('sqs:')) or 'none through the proxy'}; "
                f"EKS TagResource {d['calls'].get('eks:TagResource', 0):,}.")
     out.append(f"- End state: {d['notDone']} of {d['resources']:,} resources left undone.\n")
-    ok = d["tick"]["status"] == "fanned-out" and d["notDone"] == 0 and all(
-        x["reply"] == {"batchItemFailures": []} for x in inv)
+    ok = (d["tick"]["status"] == "fanned-out" and d["notDone"] == 0 and len(inv) > 1
+          and inv[0]["failures"] == inv[0]["messages"]
+          and all(x["reply"] == {"batchItemFailures": []} for x in inv[1:]))
     summary.append(("Fan-out beyond one invocation", "shown in the simulator", verdict(ok)))
 
 
