@@ -5,7 +5,10 @@ import dev.ekssteward.fargate.aws.FargateApi;
 import dev.ekssteward.fargate.desired.DesiredStateParser;
 import dev.ekssteward.fargate.plan.FargatePlanner;
 import dev.ekssteward.fargate.plan.Findings;
+import dev.ekssteward.fargate.plan.Limits;
 import dev.ekssteward.fargate.plan.ProfileAction;
+import dev.ekssteward.fargate.plan.ProfileAction.CreateProfile;
+import dev.ekssteward.fargate.plan.ProfileAction.DeleteProfile;
 import dev.ekssteward.shared.aws.Target;
 import dev.ekssteward.shared.config.StewardConfig;
 import dev.ekssteward.shared.config.TaggingConfig;
@@ -21,7 +24,9 @@ import dev.ekssteward.shared.runtime.Settings;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.inject.Inject;
 
 /** Converges each cluster's Fargate profiles to {@code <prefix>/fargate/<cluster>}. */
@@ -32,6 +37,9 @@ public final class FargateProfileReconciler implements Controller<ClusterObserva
   private final DesiredStateStore store;
   private final ProfileApplier applier;
   private final FargateTriggers triggers;
+
+  /** Creates/deletes EKS refused in the current invocation, per scope (reserved concurrency 1). */
+  private final Map<Scope, Map<String, String>> rejected = new ConcurrentHashMap<>();
 
   @Inject
   FargateProfileReconciler(
@@ -62,6 +70,7 @@ public final class FargateProfileReconciler implements Controller<ClusterObserva
    */
   @Override
   public List<Target> targets(Trigger trigger, StewardConfig config, Targets targets) {
+    rejected.clear(); // called once per invocation: refusals are retried at the next trigger
     if (trigger instanceof ParameterChange) {
       return List.of(targets.home());
     }
@@ -84,10 +93,14 @@ public final class FargateProfileReconciler implements Controller<ClusterObserva
     String parameter = store.parameterName(scope.cluster());
     String document = store.read(scope.cluster());
     if (document == null) {
-      return new ClusterObservation(scope.cluster(), parameter, null, List.of());
+      return new ClusterObservation(scope.cluster(), parameter, null, List.of(), Map.of());
     }
     return new ClusterObservation(
-        scope.cluster(), parameter, document, api.profiles(scope.target(), scope.cluster()));
+        scope.cluster(),
+        parameter,
+        document,
+        api.profiles(scope.target(), scope.cluster()),
+        rejected.getOrDefault(scope, Map.of()));
   }
 
   @Override
@@ -112,14 +125,24 @@ public final class FargateProfileReconciler implements Controller<ClusterObserva
         seen.cluster(),
         parsed.state(),
         seen.profiles(),
-        config.fargate().profilesPerCluster(),
-        policyTagKeys(config.tagging()),
+        new Limits(
+            config.fargate().profilesPerCluster(),
+            policyTagKeys(config.tagging()),
+            seen.rejected()),
         now);
   }
 
   @Override
   public Outcome apply(Scope scope, Action action, StewardConfig config) {
-    return applier.apply(scope.target(), (ProfileAction) action);
+    ProfileAction a = (ProfileAction) action;
+    Outcome outcome = applier.apply(scope.target(), a);
+    if (outcome.status() == Outcome.Status.FAILED
+        && (a instanceof CreateProfile || a instanceof DeleteProfile)) {
+      rejected
+          .computeIfAbsent(scope, s -> new ConcurrentHashMap<>())
+          .put(a.name(), outcome.message());
+    }
+    return outcome;
   }
 
   /** Tag keys the tag policy owns on Fargate profiles; never removed here. */

@@ -46,11 +46,13 @@ class FakeEksIT {
   /** One invocation with {@code seconds} of Lambda time left (10 s of it are kept in reserve). */
   Map<String, Object> run(Map<String, Object> event, int seconds) {
     // A fresh graph per invocation, as a cold start: progress can only come from observed state.
-    FargateProfileReconcilerHandler handler =
-        new FargateProfileReconcilerHandler(
-            DaggerFakeEksComponent.factory()
-                .create(aws.settings(false), clock, clock::advance, List.of(recorder), eks));
-    return handler.handleRequest(event, new TestContext("fn", seconds * 1000L));
+    return handler().handleRequest(event, new TestContext("fn", seconds * 1000L));
+  }
+
+  FargateProfileReconcilerHandler handler() {
+    return new FargateProfileReconcilerHandler(
+        DaggerFakeEksComponent.factory()
+            .create(aws.settings(false), clock, clock::advance, List.of(recorder), eks));
   }
 
   /** Brings team-a to ACTIVE with the first spec and forgets the history of getting there. */
@@ -267,5 +269,30 @@ class FakeEksIT {
             p ->
                 assertThat(p.get("reason"))
                     .isEqualTo("cluster not found in 123456789012/eu-west-1"));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aCreateEksRefusesIsReportedOnceAndNotRetriedInThisRun() {
+    eks.publicSubnets.add("subnet-0abc1234");
+    DesiredDocs.put(aws, "dev-1", DesiredDocs.teamA(ROLE, LABELS, "{}"));
+
+    FargateProfileReconcilerHandler warm = handler();
+    Map<String, Object> report =
+        warm.handleRequest(DesiredDocs.parameterChange("dev-1"), new TestContext("fn", 300_000));
+
+    assertThat(eks.mutations()).containsExactly("Create team-a");
+    assertThat(applied(report)).containsExactly("CreateProfile failed");
+    assertThat(report.get("pending")).isEqualTo(List.of());
+    assertThat((List<Map<String, Object>>) report.get("planned"))
+        .anySatisfy(
+            p ->
+                assertThat((String) p.get("reason"))
+                    .startsWith(
+                        "CreateProfile refused by EKS in this run (InvalidParameterException: Subnet is not a private subnet)"));
+
+    // The next trigger (same warm container) tries once more.
+    warm.handleRequest(DesiredDocs.tick(), new TestContext("fn", 300_000));
+    assertThat(eks.mutations()).containsExactly("Create team-a", "Create team-a");
   }
 }

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Pure: desired state + observed profiles → the next steps for one cluster. Tag changes go out at
@@ -34,8 +33,7 @@ public final class FargatePlanner {
       String cluster,
       DesiredState desired,
       List<ObservedProfile> observed,
-      int profileQuota,
-      Set<String> policyTagKeys,
+      Limits limits,
       Instant now) {
     List<Action> tagging = new ArrayList<>();
     List<Finding> findings = new ArrayList<>();
@@ -49,7 +47,7 @@ public final class FargatePlanner {
       claimed.addAll(mine);
       ObservedProfile current = first(mine, d, Status.ACTIVE);
       if (current != null) {
-        tagging.addAll(TagDiff.actions(cluster, current, d.expectedTags(), policyTagKeys));
+        tagging.addAll(TagDiff.actions(cluster, current, d.expectedTags(), limits.policyTagKeys()));
         for (ObservedProfile old : mine) {
           if (old == current) {
             continue;
@@ -99,7 +97,7 @@ public final class FargatePlanner {
     structural.addAll(creating);
     structural.addAll(replacing);
     structural.addAll(pruning);
-    return next(structural, tagging, findings, observed, profileQuota, now);
+    return next(structural, tagging, findings, observed, limits, now);
   }
 
   /**
@@ -111,8 +109,9 @@ public final class FargatePlanner {
       List<Action> actions,
       List<Finding> findings,
       List<ObservedProfile> observed,
-      int profileQuota,
+      Limits limits,
       Instant now) {
+    int profileQuota = limits.profileQuota();
     List<ObservedProfile> moving =
         observed.stream().filter(p -> p.status().inTransition()).toList();
     String busy =
@@ -126,6 +125,14 @@ public final class FargatePlanner {
             new Action.Skip(
                 a.target(),
                 "the cluster has " + observed.size() + " profiles, the quota is " + profileQuota));
+      } else if (limits.rejected().containsKey(a.name())) {
+        actions.add(
+            new Action.Skip(
+                a.target(),
+                a.type()
+                    + " refused by EKS in this run ("
+                    + limits.rejected().get(a.name())
+                    + "); retried at the next trigger"));
       } else if (busy != null) {
         actions.add(new Action.Skip(a.target(), a.type() + " " + busy));
       } else if (chosen != null) {

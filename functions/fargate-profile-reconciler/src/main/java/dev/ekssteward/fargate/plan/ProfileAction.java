@@ -13,6 +13,9 @@ import java.util.TreeSet;
 public sealed interface ProfileAction extends Action {
   String cluster();
 
+  /** The profile the call is about. */
+  String name();
+
   /** Creates {@code name}; {@code replaces} names the profile it will supersede, or null. */
   record CreateProfile(
       String cluster,

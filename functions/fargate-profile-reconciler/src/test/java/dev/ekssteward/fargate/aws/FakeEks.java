@@ -44,6 +44,10 @@ public final class FakeEks implements FargateApi {
   private final List<Snapshot> history = new ArrayList<>();
   private final List<String> mutations = new ArrayList<>();
   public final Set<String> failingRoles = new java.util.HashSet<>();
+
+  /** Subnets with a route to an internet gateway: EKS refuses them at once. */
+  public final Set<String> publicSubnets = new java.util.HashSet<>();
+
   private Runnable beforeNextMutation;
   private int conflicts;
   private int sequence;
@@ -105,6 +109,10 @@ public final class FakeEks implements FargateApi {
       }
       if (name.startsWith("eks-") || spec.selectors().size() > 5 || profiles.size() >= 10) {
         return new Change(Result.REJECTED, null, "InvalidParameterException: rejected " + name);
+      }
+      if (spec.subnets().stream().anyMatch(publicSubnets::contains)) {
+        return new Change(
+            Result.REJECTED, null, "InvalidParameterException: Subnet is not a private subnet");
       }
       if (inTransition(profiles) != null) {
         return conflict("Fargate profile " + inTransition(profiles) + " is in transition");

@@ -265,6 +265,13 @@ class FargatePlannerTest {
             List.of("Drift Detected team-ab"),
             Duration.ofSeconds(5)),
         Arguments.of(
+            "refused by EKS earlier in this run: not asked again, no recheck",
+            state(false, A),
+            List.of(),
+            List.of("Skip dev-1/team-a"),
+            List.of(),
+            null),
+        Arguments.of(
             "quota reached: the replacement cannot be created; reported, not attempted",
             state(false, desired("team-a", NEW_ROLE, Map.of())),
             List.of(seen("team-a", Status.ACTIVE, SPEC, tags())),
@@ -291,7 +298,13 @@ class FargatePlannerTest {
       List<String> findings,
       Duration recheck) {
     int quota = why.startsWith("quota") ? 1 : 10;
-    Plan plan = FargatePlanner.plan("dev-1", desired, observed, quota, Set.of("cost-center"), NOW);
+    Map<String, String> rejected =
+        why.startsWith("refused")
+            ? Map.of("team-a", "InvalidParameterException: public subnet")
+            : Map.of();
+    Plan plan =
+        FargatePlanner.plan(
+            "dev-1", desired, observed, new Limits(quota, Set.of("cost-center"), rejected), NOW);
 
     assertThat(plan.actions().stream().map(FargatePlannerTest::describe))
         .containsExactlyElementsOf(actions);
