@@ -34,22 +34,39 @@ public final class AwsClients {
   /** Appears in CloudTrail's userAgent of every call we make. */
   public static final String USER_AGENT = "eks-steward";
 
+  /**
+   * Benchmark-only switch (bench/run's "naive" variant, built with {@code -Pnaive}): when "true",
+   * clients are built with the SDK's defaults (its default HTTP client, credential and region
+   * chains) so the cost of those defaults can be measured. Never set it in a deployment.
+   */
+  public static final String SDK_DEFAULTS_ENV = "STEWARD_SDK_DEFAULTS";
+
   private final Settings settings;
   private final String functionName;
   private final List<ExecutionInterceptor> interceptors;
-  private final SdkHttpClient http;
+  private final boolean sdkDefaults;
+  private volatile SdkHttpClient http;
   private final Map<Object, Object> cache = new ConcurrentHashMap<>();
 
   public AwsClients(
       Settings settings, String functionName, List<ExecutionInterceptor> interceptors) {
+    this(
+        settings,
+        functionName,
+        interceptors,
+        "true".equalsIgnoreCase(System.getenv(SDK_DEFAULTS_ENV)));
+  }
+
+  /** {@code sdkDefaults}: see {@link #SDK_DEFAULTS_ENV}; false in production. */
+  public AwsClients(
+      Settings settings,
+      String functionName,
+      List<ExecutionInterceptor> interceptors,
+      boolean sdkDefaults) {
     this.settings = settings;
     this.functionName = functionName;
     this.interceptors = List.copyOf(interceptors);
-    this.http =
-        UrlConnectionHttpClient.builder()
-            .connectionTimeout(Duration.ofSeconds(5))
-            .socketTimeout(Duration.ofSeconds(30))
-            .build();
+    this.sdkDefaults = sdkDefaults;
   }
 
   public Settings settings() {
@@ -100,18 +117,45 @@ public final class AwsClients {
             .putAdvancedOption(
                 SdkAdvancedClientOption.USER_AGENT_SUFFIX, USER_AGENT + "/" + functionName);
     interceptors.forEach(override::addExecutionInterceptor);
-    builder
-        .region(Region.of(target.region()))
-        .credentialsProvider(credentials(target))
-        .overrideConfiguration(override.build());
-    if (builder
-        instanceof software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<?, ?> s) {
-      s.httpClient(http);
+    builder.overrideConfiguration(override.build());
+    if (sdkDefaults && target.isHome()) {
+      // Benchmark baseline: the SDK finds the HTTP client, credentials and (home) region itself.
+      if (!target.region().equals(settings.region())) {
+        builder.region(Region.of(target.region()));
+      }
+    } else {
+      builder.region(Region.of(target.region())).credentialsProvider(credentials(target));
+    }
+    if (!sdkDefaults
+        && builder
+            instanceof software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<?, ?> s) {
+      s.httpClient(http());
     }
     if (settings.endpoint() != null) {
       builder.endpointOverride(settings.endpoint());
     }
     return builder;
+  }
+
+  /** One URL-connection client shared by every SDK client (built on first use). */
+  private SdkHttpClient http() {
+    if (http == null) {
+      synchronized (this) {
+        if (http == null) {
+          http =
+              UrlConnectionHttpClient.builder()
+                  .connectionTimeout(Duration.ofSeconds(5))
+                  .socketTimeout(Duration.ofSeconds(30))
+                  .build();
+        }
+      }
+    }
+    return http;
+  }
+
+  /** True when built with the SDK's defaults (benchmark baseline only). */
+  public boolean sdkDefaults() {
+    return sdkDefaults;
   }
 
   private AwsCredentialsProvider credentials(Target target) {

@@ -57,6 +57,27 @@ public sealed interface Trigger {
     }
   }
 
+  /**
+   * A batch of SQS messages, each asking for a schedule tick's work in one (account, region): the
+   * fan-out of a tick too large for one invocation (see docs/performance.md).
+   */
+  record FanOutBatch(List<FanOutItem> items) implements Trigger {
+    public FanOutBatch {
+      items = List.copyOf(items);
+    }
+
+    public String kind() {
+      return "fanout";
+    }
+  }
+
+  /**
+   * One fan-out message: the target's account (null for the function's own) and region, the
+   * original tick's time; or {@code problem} when the message is not one of ours.
+   */
+  record FanOutItem(
+      String messageId, String account, String region, Instant time, String problem) {}
+
   /** An event this function cannot use; the reason says why. Never retried. */
   record Unrecognized(String reason) implements Trigger {
     public String kind() {

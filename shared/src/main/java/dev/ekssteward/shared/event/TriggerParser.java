@@ -34,6 +34,9 @@ public final class TriggerParser {
     if (event.isEmpty()) {
       return new Unrecognized("event is empty");
     }
+    if (event.raw().containsKey("Records")) {
+      return FanOutMessages.parse(event.raw().get("Records"));
+    }
     // EventBridge Scheduler (ScheduleV2) delivers only its Input; ours is {"trigger":"schedule"}.
     String direct = event.string("trigger");
     if (direct != null) {

@@ -35,6 +35,15 @@ public record Outcome(Action action, Status status, String message, List<AuditEv
     return new Outcome(action, Status.FAILED, why, List.of());
   }
 
+  /** The EMF metric this outcome counts in: AppliedScaleDown, Noop, FailedTagResource, ... */
+  public String metricName() {
+    return switch (status) {
+      case APPLIED -> "Applied" + action.type();
+      case NOOP -> "Noop";
+      case FAILED -> "Failed" + action.type();
+    };
+  }
+
   @Override
   public Object toJson() {
     @SuppressWarnings("unchecked")

@@ -8,6 +8,9 @@ import dev.ekssteward.shared.config.ConfigException;
 import dev.ekssteward.shared.config.ConfigLoader;
 import dev.ekssteward.shared.config.StewardConfig;
 import dev.ekssteward.shared.event.Trigger;
+import dev.ekssteward.shared.event.Trigger.FanOutBatch;
+import dev.ekssteward.shared.event.Trigger.FanOutItem;
+import dev.ekssteward.shared.event.Trigger.ScheduleTick;
 import dev.ekssteward.shared.event.Trigger.Unrecognized;
 import dev.ekssteward.shared.event.TriggerParser;
 import dev.ekssteward.shared.metrics.Metrics;
@@ -43,7 +46,9 @@ public final class Pipeline<S> {
   private final Retry.Sleeper sleeper;
   private final Log log;
 
-  @Inject
+  private final FanOut fanOut;
+
+  /** Without fan-out (every tick runs all its targets here). */
   public Pipeline(
       Controller<S> controller,
       ConfigLoader configLoader,
@@ -52,6 +57,19 @@ public final class Pipeline<S> {
       Clock clock,
       Retry.Sleeper sleeper,
       Log log) {
+    this(controller, configLoader, audit, settings, clock, sleeper, log, null);
+  }
+
+  @Inject
+  public Pipeline(
+      Controller<S> controller,
+      ConfigLoader configLoader,
+      AuditPublisher audit,
+      Settings settings,
+      Clock clock,
+      Retry.Sleeper sleeper,
+      Log log,
+      FanOut fanOut) {
     this.controller = controller;
     this.configLoader = configLoader;
     this.audit = audit;
@@ -59,6 +77,7 @@ public final class Pipeline<S> {
     this.clock = clock;
     this.sleeper = sleeper;
     this.log = log;
+    this.fanOut = fanOut;
   }
 
   /** Loads what every run needs without calling AWS (SnapStart priming). */
@@ -68,13 +87,34 @@ public final class Pipeline<S> {
   }
 
   public Map<String, Object> run(Map<String, Object> event, Invocation invocation) {
-    Metrics metrics = new Metrics(controller.name(), clock);
     Trigger trigger = TriggerParser.parse(event);
-    Report report = new Report(controller.name(), settings.dryRun(), describe(trigger));
+    if (trigger instanceof FanOutBatch batch) {
+      return FanOutBatches.run(batch, invocation, SAFETY_MILLIS, log, this::runItem);
+    }
+    Run run = runOnce(trigger, null, invocation);
+    if (run.transientFailure() != null) {
+      throw new TransientFailureException(
+          "transient AWS failure; the run will be retried: " + run.transientFailure().getMessage(),
+          run.transientFailure());
+    }
+    return run.reply();
+  }
+
+  /** One run's reply, and the first retryable failure it met (or null). */
+  record Run(Map<String, Object> reply, RuntimeException transientFailure) {}
+
+  /** One fan-out message: the tick's work in that message's target only. */
+  private Run runItem(FanOutItem item, Invocation invocation) {
+    return runOnce(new ScheduleTick(item.time(), "fanout"), item, invocation);
+  }
+
+  private Run runOnce(Trigger trigger, FanOutItem only, Invocation invocation) {
+    Metrics metrics = new Metrics(controller.name(), clock);
+    Report report = new Report(controller.name(), settings.dryRun(), Report.describe(trigger));
     List<AuditEvent> events = new ArrayList<>();
     AtomicReference<RuntimeException> transientFailure = new AtomicReference<>();
     try {
-      execute(trigger, invocation, report, events, transientFailure, metrics);
+      execute(trigger, only, invocation, report, events, transientFailure, metrics);
     } finally {
       int undelivered = audit.publish(events);
       if (undelivered > 0) {
@@ -85,16 +125,12 @@ public final class Pipeline<S> {
     }
     Map<String, Object> reply = report.toMap();
     log.info("report", Map.of("status", reply.get("status")));
-    if (transientFailure.get() != null) {
-      throw new TransientFailureException(
-          "transient AWS failure; the run will be retried: " + transientFailure.get().getMessage(),
-          transientFailure.get());
-    }
-    return reply;
+    return new Run(reply, transientFailure.get());
   }
 
   private void execute(
       Trigger trigger,
+      FanOutItem only,
       Invocation invocation,
       Report report,
       List<AuditEvent> events,
@@ -132,7 +168,9 @@ public final class Pipeline<S> {
     Targets targets = new Targets(settings.region(), invocation.homeAccount());
     long deadline = clock.millis() + invocation.remainingMillis().getAsLong() - SAFETY_MILLIS;
     List<Scope> scopes = new ArrayList<>();
-    for (Target target : controller.targets(trigger, config, targets)) {
+    List<Target> chosen = controller.targets(trigger, config, targets);
+    chosen = FanOut.choose(fanOut, trigger, only, chosen, report, metrics);
+    for (Target target : chosen) {
       try {
         scopes.addAll(controller.scopes(trigger, config, target));
       } catch (RuntimeException e) {
@@ -248,7 +286,7 @@ public final class Pipeline<S> {
         }
         Outcome outcome = controller.apply(scope, a, config);
         report.applied(outcome);
-        metrics.add(outcomeMetric(outcome), 1);
+        metrics.add(outcome.metricName(), 1);
         log.info("applied", Map.of("scope", scope.toString(), "outcome", outcome));
         for (AuditEvent e : outcome.events()) {
           events.add(e.withContext(context));
@@ -265,14 +303,6 @@ public final class Pipeline<S> {
       }
       sleeper.sleep(wait);
     }
-  }
-
-  private static String outcomeMetric(Outcome outcome) {
-    return switch (outcome.status()) {
-      case APPLIED -> "Applied" + outcome.action().type();
-      case NOOP -> "Noop";
-      case FAILED -> "Failed" + outcome.action().type();
-    };
   }
 
   private static List<String> arns(String target) {
@@ -294,20 +324,5 @@ public final class Pipeline<S> {
     if (retryable) {
       transientFailure.compareAndSet(null, e);
     }
-  }
-
-  private static Map<String, Object> describe(Trigger trigger) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("kind", trigger.kind());
-    if (trigger instanceof Trigger.CloudTrailCall c) {
-      out.put("eventName", c.eventName());
-      out.put("eventSource", c.eventSource());
-    } else if (trigger instanceof Trigger.ParameterChange p) {
-      out.put("parameter", p.name());
-      out.put("operation", p.operation());
-    } else if (trigger instanceof Trigger.WakeRequest w) {
-      out.put("cluster", w.cluster());
-    }
-    return out;
   }
 }

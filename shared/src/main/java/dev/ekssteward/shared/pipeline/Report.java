@@ -1,5 +1,6 @@
 package dev.ekssteward.shared.pipeline;
 
+import dev.ekssteward.shared.event.Trigger;
 import dev.ekssteward.shared.json.JsonValue;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -130,5 +131,21 @@ public final class Report {
       return (T) value.toString();
     }
     return (T) value;
+  }
+
+  /** The trigger as the report shows it: its kind and what identifies it. */
+  static Map<String, Object> describe(Trigger trigger) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("kind", trigger.kind());
+    if (trigger instanceof Trigger.CloudTrailCall c) {
+      out.put("eventName", c.eventName());
+      out.put("eventSource", c.eventSource());
+    } else if (trigger instanceof Trigger.ParameterChange p) {
+      out.put("parameter", p.name());
+      out.put("operation", p.operation());
+    } else if (trigger instanceof Trigger.WakeRequest w) {
+      out.put("cluster", w.cluster());
+    }
+    return out;
   }
 }

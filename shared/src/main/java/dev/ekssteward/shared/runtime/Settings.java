@@ -17,6 +17,8 @@ import java.util.Map;
  * @param region the function's own region
  * @param endpoint an AWS endpoint override (moto), or null for real AWS
  * @param selfRoleArn the function's execution role, used to recognise events it caused itself
+ * @param fanOutQueueUrl SQS queue a schedule tick fans out to (one message per target), or null
+ * @param fanOutMinTargets fan out only when a tick covers at least this many targets
  */
 public record Settings(
     String configPrefix,
@@ -24,9 +26,31 @@ public record Settings(
     String auditBus,
     String region,
     URI endpoint,
-    String selfRoleArn) {
+    String selfRoleArn,
+    String fanOutQueueUrl,
+    int fanOutMinTargets) {
 
   public static final String DEFAULT_PREFIX = "/eks-steward";
+  public static final int DEFAULT_FANOUT_MIN_TARGETS = 2;
+
+  /** Without fan-out (every tick runs all its targets in one invocation). */
+  public Settings(
+      String configPrefix,
+      boolean dryRun,
+      String auditBus,
+      String region,
+      URI endpoint,
+      String selfRoleArn) {
+    this(
+        configPrefix,
+        dryRun,
+        auditBus,
+        region,
+        endpoint,
+        selfRoleArn,
+        null,
+        DEFAULT_FANOUT_MIN_TARGETS);
+  }
 
   public static Settings fromEnvironment() {
     return from(System.getenv());
@@ -66,6 +90,22 @@ public record Settings(
         errors.add(new ConfigError("AWS_ENDPOINT_URL", "is not a URL"));
       }
     }
+    String queue = blankToNull(env.get("FANOUT_QUEUE_URL"));
+    if (queue != null && !queue.matches("^https?://\\S+$")) {
+      errors.add(new ConfigError("FANOUT_QUEUE_URL", "must be an SQS queue URL"));
+    }
+    int minTargets = DEFAULT_FANOUT_MIN_TARGETS;
+    String min = blankToNull(env.get("FANOUT_MIN_TARGETS"));
+    if (min != null) {
+      try {
+        minTargets = Integer.parseInt(min);
+      } catch (NumberFormatException e) {
+        minTargets = 0;
+      }
+      if (minTargets < 1) {
+        errors.add(new ConfigError("FANOUT_MIN_TARGETS", "must be a whole number of at least 1"));
+      }
+    }
     if (!errors.isEmpty()) {
       throw new ConfigException("environment", errors);
     }
@@ -75,7 +115,9 @@ public record Settings(
         blankToNull(env.get("AUDIT_BUS")),
         region,
         endpoint,
-        blankToNull(env.get("STEWARD_ROLE_ARN")));
+        blankToNull(env.get("STEWARD_ROLE_ARN")),
+        queue,
+        minTargets);
   }
 
   private static String blankToNull(String s) {

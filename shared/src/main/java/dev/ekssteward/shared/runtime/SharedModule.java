@@ -24,6 +24,9 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 public abstract class SharedModule {
   public static final String FUNCTION = "function";
 
+  /** PutEvents batches in flight at once (EventBridge allows thousands of entries a second). */
+  static final int AUDIT_PARALLELISM = 4;
+
   @Multibinds
   abstract Set<ConfigCheck> configChecks();
 
@@ -57,7 +60,8 @@ public abstract class SharedModule {
   @Provides
   @Singleton
   static AuditPublisher audit(AwsClients clients, Settings settings, Log log) {
-    return new AuditPublisher(() -> clients.eventBridge(clients.home()), settings.auditBus(), log);
+    return new AuditPublisher(
+        () -> clients.eventBridge(clients.home()), settings.auditBus(), log, AUDIT_PARALLELISM);
   }
 
   @Provides

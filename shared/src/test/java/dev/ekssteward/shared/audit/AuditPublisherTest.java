@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ekssteward.shared.runtime.Log;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -21,8 +22,9 @@ class AuditPublisherTest {
 
   /** Fails the entries whose detail-type is in {@code failOnce} the first time it sees them. */
   static final class FlakyBus implements EventBridgeClient {
-    final List<List<String>> requests = new ArrayList<>();
-    final List<String> failOnce = new ArrayList<>();
+    // Synchronized: the parallel publisher calls from several threads.
+    final List<List<String>> requests = Collections.synchronizedList(new ArrayList<>());
+    final List<String> failOnce = Collections.synchronizedList(new ArrayList<>());
     boolean down;
 
     @Override
@@ -100,5 +102,27 @@ class AuditPublisherTest {
 
     assertThat(undelivered).isZero();
     assertThat(bus.requests).isEmpty();
+  }
+
+  @Test
+  void inParallelEveryBatchIsSentOnceAndFailedEntriesAreResent() {
+    FlakyBus bus = new FlakyBus();
+    bus.failOnce.addAll(List.of("E3", "E27"));
+
+    int undelivered = new AuditPublisher(() -> bus, "audit", new Log("t"), 4).publish(events(35));
+
+    assertThat(undelivered).isZero();
+    assertThat(bus.requests).extracting(List::size).containsExactlyInAnyOrder(10, 10, 10, 5, 1, 1);
+    assertThat(bus.requests.stream().flatMap(List::stream).distinct()).hasSize(35);
+  }
+
+  @Test
+  void inParallelAnUnreachableBusCountsEveryEventAsUndelivered() {
+    FlakyBus bus = new FlakyBus();
+    bus.down = true;
+
+    int undelivered = new AuditPublisher(() -> bus, "audit", new Log("t"), 4).publish(events(35));
+
+    assertThat(undelivered).isEqualTo(35);
   }
 }

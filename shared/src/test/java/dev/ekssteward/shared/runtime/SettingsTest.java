@@ -51,4 +51,36 @@ class SettingsTest {
             "invalid environment: CONFIG_PREFIX: must look like /eks-steward (no trailing slash); "
                 + "DRY_RUN: must be true or false; AWS_REGION: is not set");
   }
+
+  @Test
+  void fanOutIsOffUnlessAQueueIsSetAndStartsAtTwoTargets() {
+    Settings off = Settings.from(Map.of("AWS_REGION", "eu-west-1"));
+    Settings on =
+        Settings.from(
+            Map.of(
+                "AWS_REGION", "eu-west-1",
+                "FANOUT_QUEUE_URL", "https://sqs.eu-west-1.amazonaws.com/111122223333/fanout",
+                "FANOUT_MIN_TARGETS", "6"));
+
+    assertThat(off.fanOutQueueUrl()).isNull();
+    assertThat(off.fanOutMinTargets()).isEqualTo(2);
+    assertThat(on.fanOutQueueUrl())
+        .isEqualTo("https://sqs.eu-west-1.amazonaws.com/111122223333/fanout");
+    assertThat(on.fanOutMinTargets()).isEqualTo(6);
+  }
+
+  @Test
+  void badFanOutValuesNameTheVariable() {
+    assertThatThrownBy(
+            () ->
+                Settings.from(
+                    Map.of(
+                        "AWS_REGION", "eu-west-1",
+                        "FANOUT_QUEUE_URL", "fanout",
+                        "FANOUT_MIN_TARGETS", "0")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "invalid environment: FANOUT_QUEUE_URL: must be an SQS queue URL; "
+                + "FANOUT_MIN_TARGETS: must be a whole number of at least 1");
+  }
 }

@@ -1,0 +1,114 @@
+#!/usr/bin/env python3
+"""Cold start: N fresh JVMs per variant, each invoking once on events/schedule-tick.json against
+moto seeded with the demo fleet (local/demo.py seed), in dry-run so every run does the same work.
+
+Variants, interleaved round by round so machine noise hits all alike:
+  floor    bench/floor: one EKS client built the optimized way, one ListClusters call
+  <fn>     each function's jar through local/invoke
+  <fn>/naive  the same jar built with -Pnaive, run with STEWARD_SDK_DEFAULTS=true
+
+  bench/coldstart.py [--runs N]      writes bench/.out/coldstart.json
+"""
+import argparse
+import os
+import re
+import subprocess
+import sys
+
+import lib
+
+EVENT = os.path.join(lib.ROOT, "events", "schedule-tick.json")
+
+
+def naive_template():
+    """template.yaml with each CodeUri pointing at the -Pnaive jar and the benchmark switch set."""
+    text = open(os.path.join(lib.ROOT, "template.yaml"), encoding="utf-8").read()
+    count = 0
+    up = os.path.relpath(lib.ROOT, lib.OUT)  # CodeUri is relative to the template's directory
+    for module in lib.FUNCTIONS.values():
+        old = f"CodeUri: functions/{module}/target/{module}.jar"
+        if old in text:
+            text = text.replace(old, f"CodeUri: {up}/functions/{module}/target/naive/{module}.jar")
+            count += 1
+    new, n = re.subn(r"(\nGlobals:.*?\n    Environment:\n      Variables:\n)",
+                     r"\1        STEWARD_SDK_DEFAULTS: 'true'\n", text, count=1, flags=re.S)
+    if count != len(lib.FUNCTIONS) or n != 1:
+        raise SystemExit("cannot derive the naive template from template.yaml")
+    os.makedirs(lib.OUT, exist_ok=True)
+    path = os.path.join(lib.OUT, "template-naive.yaml")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(new)
+    return path
+
+
+def run_floor(shim, endpoint, through_runner=False):
+    """The floor as a bare main(), or as a handler run by local/runner (as the functions are)."""
+    memory = int(lib.template_globals("MemorySize") or 512)
+    env = lib.aws_env(endpoint)
+    opts = lib.template_globals("JAVA_TOOL_OPTIONS")
+    if opts:
+        env["JAVA_TOOL_OPTIONS"] = opts  # the functions' JVM flags, for a like-for-like floor
+    jar = os.path.join(lib.BENCH, "floor", "target", "floor.jar")
+    main = ["dev.ekssteward.bench.Floor"]
+    if through_runner:
+        jar += os.pathsep + os.path.join(lib.ROOT, "local", "runner", "target", "local-runner.jar")
+        main = ["dev.ekssteward.local.runner.LocalInvoke",
+                "dev.ekssteward.bench.FloorHandler::handleRequest", EVENT]
+        env.update(AWS_LAMBDA_FUNCTION_TIMEOUT="300", AWS_LAMBDA_FUNCTION_MEMORY_SIZE=str(memory))
+    done = subprocess.run([shim.java, f"-Xmx{memory * 85 // 100}m", "-cp", jar, *main],
+                          capture_output=True, text=True, env=env)
+    if done.returncode != 0 or '"clusters"' not in done.stdout:
+        raise SystemExit("floor failed: " + done.stdout + done.stderr)
+    return shim.take()
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--runs", type=int, default=7)
+    ap.add_argument("--functions", nargs="*", default=list(lib.FUNCTIONS))
+    args = ap.parse_args()
+    template = naive_template()
+    env_vars = lib.write_env_vars("coldstart-env.json", {
+        "DRY_RUN": "true", "CONFIG_PREFIX": "/eks-steward", "AUDIT_BUS": "eks-steward-audit"})
+    moto = lib.Moto()
+    try:
+        env = lib.aws_env(moto.url)
+        subprocess.run([sys.executable, os.path.join(lib.ROOT, "local", "demo.py"), "seed"],
+                       env=env, check=True, stdout=subprocess.DEVNULL, cwd=lib.ROOT)
+        shim = lib.JvmShim()
+        samples = {"floor": [], "floor/runner": []}
+        for fn in args.functions:
+            samples[fn] = []
+            samples[fn + "/naive"] = []
+        # One warm-up of each (page cache, moto's first-request imports), not recorded.
+        run_floor(shim, moto.url)
+        run_floor(shim, moto.url, through_runner=True)
+        for fn in args.functions:
+            for tpl in (None, template):
+                lib.invoke(fn, EVENT, moto.url, env_vars, tpl, shim.home)
+                shim.take()
+        for r in range(args.runs):
+            lib.log(f"cold start round {r + 1}/{args.runs}")
+            wall, rss, _ = run_floor(shim, moto.url)
+            samples["floor"].append({"wall": wall, "rss": rss, "total": wall})
+            wall, rss, _ = run_floor(shim, moto.url, through_runner=True)
+            samples["floor/runner"].append({"wall": wall, "rss": rss, "total": wall})
+            for fn in args.functions:
+                for name, tpl in ((fn, None), (fn + "/naive", template)):
+                    reply, err, total, rc = lib.invoke(fn, EVENT, moto.url, env_vars, tpl,
+                                                       shim.home)
+                    wall, rss, jrc = shim.take()
+                    ok = rc == 0 and reply is not None and "errorType" not in reply
+                    if not ok:
+                        lib.log(f"  {name} failed (rc {rc}): {(reply or {}).get('errorMessage')}"
+                                f" {err[-500:]}")
+                    samples[name].append({"wall": wall, "rss": rss, "total": total, "ok": ok,
+                                          "status": (reply or {}).get("status"),
+                                          "errors": len((reply or {}).get("errors") or [])})
+        lib.save("coldstart.json", {"runs": args.runs, "samples": samples})
+    finally:
+        moto.close()
+
+
+if __name__ == "__main__":
+    main()

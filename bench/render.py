@@ -1,0 +1,295 @@
+#!/usr/bin/env python3
+"""Writes docs/performance.md (to stdout) from the JSON results in bench/.out/."""
+import datetime
+import json
+import os
+import platform
+import subprocess
+
+import lib
+
+NOTES = os.path.join(lib.BENCH, "performance-notes.md")
+
+
+def load(name):
+    path = os.path.join(lib.OUT, name)
+    if not os.path.exists(path):
+        return None
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def ms(x):
+    return f"{x:,.0f} ms"
+
+
+def mb(x):
+    return f"{x / 1e6:.2f} MB"
+
+
+def verdict(ok):
+    return "**met**" if ok else "**missed**"
+
+
+def machine():
+    cpu = "?"
+    try:
+        for line in open("/proc/cpuinfo", encoding="utf-8"):
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.split("\n")[0]
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return (f"{os.cpu_count()} cores ({cpu}), {mem:.0f} GiB RAM, {platform.system()} "
+            f"{platform.release()}, {java}; shared with other builds, so every number below is "
+            f"read against baselines measured in the same run")
+
+
+def coldstart(out, summary):
+    d = load("coldstart.json")
+    if not d:
+        return
+    s = d["samples"]
+    floor = [x["wall"] for x in s["floor"]]
+    floor_rss = [x["rss"] for x in s["floor"]]
+    f_med = lib.median(floor)
+    out.append(f"{d['runs']} rounds; each round runs every variant once in a fresh JVM, "
+               "interleaved, after one unrecorded warm-up of each. Wall time is the JVM process "
+               "alone (start to exit, measured by a `java` shim that `local/invoke` is pointed at "
+               "through `JAVA_HOME`); the `local/invoke` column adds its Python start-up. "
+               "Peak RSS is GNU time's maximum resident set size of the JVM.\n")
+    out.append("| variant | wall median | IQR | min – max | local/invoke median | peak RSS median "
+               "| ratio |")
+    out.append("|---|---|---|---|---|---|---|")
+    lo, hi, iqr = lib.spread(floor)
+    out.append(f"| floor (1 EKS client, 1 call) | {ms(f_med)} | {ms(iqr)} | {ms(lo)} – {ms(hi)} "
+               f"| – | {lib.median(floor_rss):.0f} MB | 1.00 |")
+    runner = [x["wall"] for x in s.get("floor/runner", [])]
+    if runner:
+        lo, hi, iqr = lib.spread(runner)
+        out.append(f"| floor as a handler through local/runner | {ms(lib.median(runner))} | "
+                   f"{ms(iqr)} | {ms(lo)} – {ms(hi)} | – | "
+                   f"{lib.median([x['rss'] for x in s['floor/runner']]):.0f} MB | "
+                   f"{lib.median(runner) / f_med:.2f} |")
+    worst_fn, worst_naive, max_rss, failures, worst_runner, best_fn = 0, 99, 0, 0, 0, 99
+    best_naive = 0
+    for fn, module in lib.FUNCTIONS.items():
+        if fn not in s:
+            continue
+        ours = s[fn]
+        naive = s.get(fn + "/naive", [])
+        failures += sum(1 for x in ours + naive if not x.get("ok"))
+        w = [x["wall"] for x in ours]
+        nw = [x["wall"] for x in naive]
+        r_fn = lib.median(w) / f_med
+        r_naive = lib.median(nw) / lib.median(w) if nw else float("nan")
+        worst_fn = max(worst_fn, r_fn)
+        best_fn = min(best_fn, r_fn)
+        if runner:
+            worst_runner = max(worst_runner, lib.median(w) / lib.median(runner))
+        worst_naive = min(worst_naive, r_naive)
+        best_naive = max(best_naive, r_naive)
+        r_runner = f", {lib.median(w) / lib.median(runner):.2f}× runner floor" if runner else ""
+        for name, xs, ratio in ((module, ours, f"{r_fn:.2f}× floor{r_runner}"),
+                                (module + " (naive)", naive, f"{r_naive:.2f}× ours")):
+            if not xs:
+                continue
+            ws = [x["wall"] for x in xs]
+            lo, hi, iqr = lib.spread(ws)
+            rss = [x["rss"] for x in xs]
+            max_rss = max(max_rss, max(rss))
+            out.append(f"| {name} | {ms(lib.median(ws))} | {ms(iqr)} | {ms(lo)} – {ms(hi)} "
+                       f"| {ms(lib.median([x['total'] for x in xs]))} | {lib.median(rss):.0f} MB "
+                       f"| {ratio} |")
+    statuses = sorted({x.get("status") for k, v in s.items() if not k.startswith("floor")
+                       for x in v})
+    out.append(f"\nEvery invocation {'succeeded' if not failures else f'— {failures} failed'} "
+               f"(report statuses seen: {', '.join(str(x) for x in statuses)}).\n")
+    summary.append(("Cold start: function ≤ 1.3× floor", f"best {best_fn:.2f}×, worst {worst_fn:.2f}×",
+                    verdict(worst_fn <= 1.3)))
+    if runner:
+        summary.append(("(same, against the floor run as a handler through local/runner)",
+                        f"worst {worst_runner:.2f}×", verdict(worst_runner <= 1.3)))
+    summary.append(("Cold start: naive ≥ 1.2× slower than ours",
+                    f"least {worst_naive:.2f}×, most {best_naive:.2f}×",
+                    verdict(worst_naive >= 1.2)))
+    summary.append(("Peak RSS of a local invoke ≤ 200 MB", f"max {max_rss:.0f} MB",
+                    verdict(max_rss <= 200)))
+
+
+def size(out, summary):
+    d = load("size-target.json")
+    naive = load("size-target-naive.json") or {}
+    if not d:
+        return
+    out.append("| jar | bytes | SDK service modules | Apache/Netty inside | naive (-Pnaive) jar |")
+    out.append("|---|---|---|---|---|")
+    biggest = 0
+    clean = True
+    for module, m in d.items():
+        biggest = max(biggest, m["bytes"])
+        clean = clean and not m["unwanted"]
+        n = naive.get(module)
+        out.append(f"| {module}.jar | {m['bytes']:,} ({mb(m['bytes'])}) | "
+                   f"{', '.join(m['sdkServices'])} | {', '.join(m['unwanted']) or 'none'} | "
+                   f"{mb(n['bytes']) + ' (' + ', '.join(n['unwanted']) + ')' if n else '–'} |")
+    out.append("\nLargest parts of each jar (compressed bytes, by top-level package; SDK service "
+               "modules one by one):\n")
+    for module, m in d.items():
+        parts = ", ".join(f"{g['group'].replace('software/amazon/awssdk/', 'sdk/')} "
+                          f"{g['compressed'] / 1e6:.2f}" for g in m["groups"][:7])
+        out.append(f"- **{module}**: {parts} (MB)")
+    out.append("")
+    summary.append(("Jar ≤ 20 MB, no Apache/Netty", f"largest {mb(biggest)}",
+                    verdict(biggest <= 20e6 and clean)))
+    summary.append(("Stretch: jar ≤ 12 MB", f"largest {mb(biggest)}", verdict(biggest <= 12e6)))
+
+
+def ratio(r):
+    mins = sum(r["minimum"].values())
+    return r["totalCalls"] / mins if mins else float("nan")
+
+
+def sweeps(out, summary):
+    d = load("sweep.json")
+    if not d:
+        return
+    rows = d["sweeps"]
+    out.append("| function | clusters × groups | wall (JVM) | per cluster | API calls | minimum "
+               "| calls / minimum | changes | left undone | peak RSS |")
+    out.append("|---|---|---|---|---|---|---|---|---|---|")
+    worst_ratio, at1000, linear, by1000 = 0, None, [], []
+    for r in rows:
+        mins = sum(r["minimum"].values())
+        worst_ratio = max(worst_ratio, ratio(r))
+        if r["clusters"] == 1000:
+            at1000 = max(at1000 or 0, r["wallMs"])
+            over = r["wallMs"] / 60000 - 1
+            by1000.append(f"{r['function'].replace('Function', '')} {r['wallMs'] / 1000:.0f} s"
+                          + (f" (+{over:.0%})" if over > 0 else ""))
+        out.append(f"| {r['function']} | {r['clusters']} × 5 | {ms(r['wallMs'])} | "
+                   f"{r['wallMs'] / r['clusters']:.0f} ms | {r['totalCalls']:,} | {mins:,} | "
+                   f"{ratio(r):.3f} | {r['applied']:,} | {r['state']['notDone']} of "
+                   f"{r['state']['resources']:,} | {r['rssMb']:.0f} MB |")
+    out.append("\nCalls by operation (actual / minimum):\n")
+    for r in rows:
+        ops = sorted(set(r["calls"]) | set(r["minimum"]))
+        parts = ", ".join(f"{op.split(':')[1]} {r['calls'].get(op, 0):,}/"
+                          f"{r['minimum'].get(op, 0):,}" for op in ops)
+        out.append(f"- {r['function']}, {r['clusters']} clusters: {parts}")
+    for fn in sorted({r["function"] for r in rows}):
+        by = {r["clusters"]: r["wallMs"] for r in rows if r["function"] == fn}
+        if 100 in by and 1000 in by:
+            linear.append((fn, by[1000] / by[100]))
+        elif 10 in by and 100 in by:
+            linear.append((fn, by[100] / by[10]))
+    zl = d.get("zeroLatency") or []
+    if zl:
+        out.append("\nThe same 1,000-cluster sweeps with **no added latency** (what moto and the "
+                   "proxy alone cost on this machine):\n")
+        for r in zl:
+            at = next((x for x in rows if x["function"] == r["function"]
+                       and x["clusters"] == r["clusters"]), None)
+            extra = f"; with 25 ms: {ms(at['wallMs'])}" if at else ""
+            out.append(f"- {r['function']}: {ms(r['wallMs'])} for {r['totalCalls']:,} calls "
+                       f"({r['wallMs'] / r['totalCalls']:.1f} ms of simulator per call){extra}")
+    wide = d.get("wide") or []
+    if wide:
+        out.append(f"\nThe same 1,000-cluster sweeps at 25 ms with `scheduler.maxConcurrency` "
+                   f"{wide[0]['concurrency']} instead of 8 (the knob for larger fleets):\n")
+        for r in wide:
+            out.append(f"- {r['function']}: {ms(r['wallMs'])}, {r['totalCalls']:,} calls "
+                       f"({ratio(r):.3f}× minimum), {r['state']['notDone']} left undone")
+    out.append("")
+    summary.append(("Sweep: API calls ≤ 1.05× minimum", f"worst {worst_ratio:.3f}×",
+                    verdict(worst_ratio <= 1.05)))
+    if at1000 is not None:
+        summary.append(("Sweep: 1,000 × 5 at 25 ms ≤ 60 s", ", ".join(by1000),
+                        verdict(at1000 <= 60000)))
+    if linear:
+        worst = max(x[1] for x in linear)
+        summary.append(("Sweep: wall time no worse than linear",
+                        "10× clusters → " + ", ".join(f"{x[1]:.1f}× ({x[0]})" for x in linear),
+                        verdict(worst <= 10.5)))
+
+
+def throttling(out, summary):
+    d = load("sweep.json")
+    if not d or not d.get("throttled"):
+        return
+    base = {(r["function"], r["clusters"]): r for r in d["sweeps"]}
+    out.append("| function | throttle answer | throttled calls | API calls that got through | "
+               "wall | vs unthrottled | status | errors | left undone |")
+    out.append("|---|---|---|---|---|---|---|---|---|")
+    all_done = True
+    for r in d["throttled"]:
+        b = base.get((r["function"], r["clusters"]))
+        kind, every = r["throttle"]
+        all_done = all_done and r["state"]["notDone"] == 0 and not r["errors"]
+        out.append(f"| {r['function']} | every {every}th EKS call: "
+                   f"{'InvalidRequestException “Request limit exceeded”' if kind == 'request-limit' else 'ThrottlingException'} "
+                   f"| {r['totalThrottled']:,} | {r['totalCalls']:,} | {ms(r['wallMs'])} | "
+                   f"{r['wallMs'] / b['wallMs']:.2f}× |" if b else "| – |")
+        out[-1] += (f" {r['status']} | {len(r['errors'] or [])} | {r['state']['notDone']} of "
+                    f"{r['state']['resources']:,} |")
+    out.append("")
+    summary.append(("Throttled 100-cluster sweep completes, nothing left undone",
+                    "see table", verdict(all_done)))
+
+
+def fanout(out, summary):
+    d = load("fanout.json")
+    if not d:
+        return
+    inv = d["invocations"]
+    out.append(f"Simulator run: tag sweep, {len(d['regions'])} regions "
+               f"({', '.join(d['regions'])}) × {d['clusters']} clusters × {d['groups']} node "
+               f"groups, {d['latencyMs']:.0f} ms per call, SQS batch size {d['batch']}.\n")
+    out.append(f"- Tick: status `{d['tick']['status']}` — {d['tick']['reason']} "
+               f"({ms(d['tick']['wallMs'])}).")
+    for i, x in enumerate(inv, 1):
+        note = (f" — every EKS call refused during this one ({x['throttledEks']} refusals), so "
+                "its messages are returned for redelivery" if x.get("throttledEks") else "")
+        out.append(f"- Worker invocation {i}: {x['messages']} messages, reply "
+                   f"`{json.dumps(x['reply'])}`, {ms(x['wallMs'])}{note}.")
+    out.append(f"- SQS calls: {', '.join(f'{k} {v}' for k, v in d['calls'].items() if k.startswith('sqs:')) or 'none through the proxy'}; "
+               f"EKS TagResource {d['calls'].get('eks:TagResource', 0):,}.")
+    out.append(f"- End state: {d['notDone']} of {d['resources']:,} resources left undone.\n")
+    ok = (d["tick"]["status"] == "fanned-out" and d["notDone"] == 0 and len(inv) > 1
+          and inv[0]["failures"] == inv[0]["messages"]
+          and all(x["reply"] == {"batchItemFailures": []} for x in inv[1:]))
+    summary.append(("Fan-out beyond one invocation", "shown in the simulator", verdict(ok)))
+
+
+def main():
+    out, summary = [], []
+    sections = []
+    for title, fn in (("Cold start", coldstart), ("Package size", size),
+                      ("Fleet sweep (25 ms per call)", sweeps),
+                      ("Throttling (100 clusters × 5 groups)", throttling),
+                      ("Fan-out beyond one invocation", fanout)):
+        body = []
+        fn(body, summary)
+        sections.append((title, body))
+    notes = open(NOTES, encoding="utf-8").read() if os.path.exists(NOTES) else ""
+    head, _, tail = notes.partition("<!-- results -->")
+    out.append(head.rstrip() + "\n")
+    out.append(f"Measured {datetime.datetime.utcnow():%Y-%m-%d %H:%M} UTC on {machine()}.\n")
+    out.append("## Targets\n")
+    out.append("| target | result | |")
+    out.append("|---|---|---|")
+    for t, r, v in summary:
+        out.append(f"| {t} | {r} | {v} |")
+    out.append("")
+    for title, body in sections:
+        out.append(f"## {title}\n")
+        out.extend(body)
+        out.append("")
+    out.append(tail.strip() + "\n")
+    print("\n".join(out))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,73 @@
+package dev.ekssteward.shared.event;
+
+import dev.ekssteward.shared.event.Trigger.FanOutBatch;
+import dev.ekssteward.shared.event.Trigger.FanOutItem;
+import dev.ekssteward.shared.event.Trigger.Unrecognized;
+import dev.ekssteward.shared.json.Json;
+import dev.ekssteward.shared.json.JsonException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The body of one fan-out message, both ways: {@code {"fanOut": {"account": "111122223333",
+ * "region": "eu-west-1", "time": "2026-11-25T18:00:00Z"}}} ({@code account} absent for the
+ * function's own account). SQS delivers them as {@code {"Records": [{"messageId", "body",
+ * "eventSource": "aws:sqs"}]}}.
+ */
+public final class FanOutMessages {
+  private FanOutMessages() {}
+
+  public static String body(String account, String region, Instant time) {
+    Map<String, Object> fanOut = new LinkedHashMap<>();
+    if (account != null) {
+      fanOut.put("account", account);
+    }
+    fanOut.put("region", region);
+    if (time != null) {
+      fanOut.put("time", time.toString());
+    }
+    return Json.write(Map.of("fanOut", fanOut));
+  }
+
+  static Trigger parse(Object records) {
+    if (!(records instanceof List<?> list) || list.isEmpty()) {
+      return new Unrecognized("Records: must be a non-empty array");
+    }
+    List<FanOutItem> items = new ArrayList<>();
+    for (Object r : list) {
+      if (!(r instanceof Map<?, ?> record) || !"aws:sqs".equals(record.get("eventSource"))) {
+        return new Unrecognized("Records: only SQS records (eventSource aws:sqs) are supported");
+      }
+      if (!(record.get("messageId") instanceof String id) || id.isBlank()) {
+        return new Unrecognized("Records[].messageId: is required");
+      }
+      items.add(item(id, record.get("body")));
+    }
+    return new FanOutBatch(items);
+  }
+
+  private static FanOutItem item(String id, Object body) {
+    try {
+      Object parsed = body instanceof String s ? Json.parse(s) : null;
+      Object fanOut = parsed instanceof Map<?, ?> m ? m.get("fanOut") : null;
+      if (!(fanOut instanceof Map<?, ?> f)
+          || !(f.get("region") instanceof String region)
+          || region.isBlank()) {
+        return new FanOutItem(id, null, null, null, "body: not a fan-out message");
+      }
+      Object account = f.get("account");
+      if (account != null && !(account instanceof String a && a.matches("\\d{12}"))) {
+        return new FanOutItem(id, null, null, null, "body.fanOut.account: not an account id");
+      }
+      Object time = f.get("time");
+      return new FanOutItem(
+          id, (String) account, region, time instanceof String t ? Instant.parse(t) : null, null);
+    } catch (JsonException | DateTimeParseException e) {
+      return new FanOutItem(id, null, null, null, "body: not a fan-out message");
+    }
+  }
+}

@@ -1,0 +1,113 @@
+package dev.ekssteward.shared.pipeline;
+
+import dev.ekssteward.shared.aws.AwsClients;
+import dev.ekssteward.shared.aws.Retry;
+import dev.ekssteward.shared.aws.Target;
+import dev.ekssteward.shared.event.FanOutMessages;
+import dev.ekssteward.shared.event.Trigger;
+import dev.ekssteward.shared.event.Trigger.FanOutItem;
+import dev.ekssteward.shared.event.Trigger.ScheduleTick;
+import dev.ekssteward.shared.metrics.Metrics;
+import dev.ekssteward.shared.runtime.Settings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.inject.Inject;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
+
+/**
+ * Splits a schedule tick that covers many (account, region) targets into one SQS message per
+ * target, which the same function then works through with partial batch responses. Only ticks fan
+ * out (events name one target already), only with {@code FANOUT_QUEUE_URL} set and at least {@code
+ * FANOUT_MIN_TARGETS} targets, and never a tick that is itself a fan-out message.
+ */
+public final class FanOut {
+  static final int BATCH = 10;
+
+  private final AwsClients clients;
+  private final Retry retry;
+  private final Settings settings;
+
+  @Inject
+  public FanOut(AwsClients clients, Retry retry, Settings settings) {
+    this.clients = clients;
+    this.retry = retry;
+    this.settings = settings;
+  }
+
+  public boolean applies(Trigger trigger, List<Target> targets) {
+    return trigger instanceof ScheduleTick
+        && settings.fanOutQueueUrl() != null
+        && targets.size() >= settings.fanOutMinTargets();
+  }
+
+  /**
+   * The targets this run works on: a fan-out message's own target; or, when the tick fans out, only
+   * those that could not be sent (the report says so); else all of them.
+   */
+  static List<Target> choose(
+      FanOut fanOut,
+      Trigger trigger,
+      FanOutItem only,
+      List<Target> targets,
+      Report report,
+      Metrics metrics) {
+    if (only != null) {
+      return FanOutBatches.matching(targets, only);
+    }
+    if (fanOut == null || !fanOut.applies(trigger, targets)) {
+      return targets;
+    }
+    List<Target> unsent = fanOut.send((ScheduleTick) trigger, targets);
+    int sent = targets.size() - unsent.size();
+    metrics.add("FannedOut", sent);
+    report.status(
+        "fanned-out",
+        sent
+            + " targets sent to the fan-out queue"
+            + (unsent.isEmpty() ? "" : "; " + unsent.size() + " could not be sent, run here"));
+    return unsent;
+  }
+
+  /** Sends one message per target; returns the targets that could not be sent (run them now). */
+  public List<Target> send(ScheduleTick tick, List<Target> targets) {
+    List<Target> unsent = new ArrayList<>();
+    for (int i = 0; i < targets.size(); i += BATCH) {
+      List<Target> batch = targets.subList(i, Math.min(targets.size(), i + BATCH));
+      try {
+        Set<String> failed = sendBatch(tick, batch);
+        for (int j = 0; j < batch.size(); j++) {
+          if (failed.contains(Integer.toString(j))) {
+            unsent.add(batch.get(j));
+          }
+        }
+      } catch (RuntimeException | LinkageError e) {
+        // Not sent (SQS down, or a jar built without the SQS module): the tick runs them here.
+        unsent.addAll(batch);
+      }
+    }
+    return unsent;
+  }
+
+  /** The entry ids SQS did not accept. */
+  private Set<String> sendBatch(ScheduleTick tick, List<Target> batch) {
+    List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
+    for (int j = 0; j < batch.size(); j++) {
+      Target t = batch.get(j);
+      entries.add(
+          SendMessageBatchRequestEntry.builder()
+              .id(Integer.toString(j))
+              .messageBody(FanOutMessages.body(t.accountId(), t.region(), tick.time()))
+              .build());
+    }
+    SqsClient sqs = clients.service("sqs", clients.home(), SqsClient::builder);
+    SendMessageBatchResponse response =
+        retry.call(
+            () ->
+                sqs.sendMessageBatch(r -> r.queueUrl(settings.fanOutQueueUrl()).entries(entries)));
+    return response.failed().stream().map(f -> f.id()).collect(Collectors.toSet());
+  }
+}

@@ -1,0 +1,258 @@
+package dev.ekssteward.shared.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ekssteward.shared.audit.AuditPublisher;
+import dev.ekssteward.shared.aws.AwsClients;
+import dev.ekssteward.shared.aws.Retry;
+import dev.ekssteward.shared.aws.Target;
+import dev.ekssteward.shared.config.ConfigLoader;
+import dev.ekssteward.shared.config.StewardConfig;
+import dev.ekssteward.shared.event.Trigger;
+import dev.ekssteward.shared.runtime.Log;
+import dev.ekssteward.shared.runtime.Settings;
+import dev.ekssteward.shared.testing.CallRecorder;
+import dev.ekssteward.shared.testing.LocalAws;
+import dev.ekssteward.shared.testing.TestContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.eks.model.EksException;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.ssm.model.ParameterType;
+
+/** Fan-out of a schedule tick through a real (moto) SQS queue, and the partial batch response. */
+class FanOutIT {
+  @RegisterExtension static final LocalAws aws = new LocalAws();
+
+  private static final Map<String, Object> TICK =
+      Map.of(
+          "detail-type", "Scheduled Event",
+          "source", "aws.events",
+          "time", "2026-11-25T18:00:00Z",
+          "detail", Map.of());
+  private static final List<String> REGIONS = List.of("eu-west-1", "eu-central-1", "us-east-1");
+
+  private final CallRecorder calls = new CallRecorder("fanout-test");
+  private final List<String> observed = new CopyOnWriteArrayList<>();
+  private final Map<String, RuntimeException> failIn = new HashMap<>();
+  private SqsClient sqs;
+  private String queue;
+
+  /** One scope per target, named after its region; fails the regions in {@code failIn}. */
+  final class PerRegion implements Controller<String> {
+    public String name() {
+      return "fanout";
+    }
+
+    public String ignoreReason(Trigger trigger, StewardConfig config) {
+      return null;
+    }
+
+    public List<Scope> scopes(Trigger trigger, StewardConfig config, Target target) {
+      return List.of(new Scope(target, target.region(), trigger));
+    }
+
+    public String observe(Scope scope, StewardConfig config) {
+      observed.add(scope.cluster());
+      if (failIn.containsKey(scope.cluster())) {
+        throw failIn.get(scope.cluster());
+      }
+      return scope.cluster();
+    }
+
+    public Plan plan(Scope scope, String state, StewardConfig config, Instant now) {
+      return Plan.empty();
+    }
+
+    public Outcome apply(Scope scope, Action action, StewardConfig config) {
+      throw new AssertionError("nothing is planned");
+    }
+  }
+
+  @BeforeEach
+  void setUp() {
+    aws.ssm()
+        .putParameter(
+            r ->
+                r.name("/eks-steward/config")
+                    .type(ParameterType.STRING)
+                    .overwrite(true)
+                    .value(
+                        "{\"targets\": {\"regions\": [\""
+                            + String.join("\", \"", REGIONS)
+                            + "\"]}}"));
+    sqs = aws.client(SqsClient.builder().httpClient(UrlConnectionHttpClient.create()));
+    queue = sqs.createQueue(r -> r.queueName("eks-steward-fanout")).queueUrl();
+  }
+
+  private Pipeline<String> pipeline(String queueUrl, int minTargets) {
+    Settings base = aws.settings(true);
+    Settings settings =
+        new Settings(
+            base.configPrefix(),
+            base.dryRun(),
+            null,
+            base.region(),
+            base.endpoint(),
+            null,
+            queueUrl,
+            minTargets);
+    AwsClients clients = new AwsClients(settings, "fanout", List.of(calls));
+    Retry retry = new Retry(2, Duration.ZERO, Duration.ZERO, d -> {});
+    Log log = new Log("fanout");
+    return new Pipeline<>(
+        new PerRegion(),
+        new ConfigLoader(clients, retry, Set.of()),
+        new AuditPublisher(() -> clients.eventBridge(clients.home()), null, log),
+        settings,
+        Clock.fixed(Instant.parse("2026-11-25T18:00:00Z"), ZoneOffset.UTC),
+        d -> {},
+        log,
+        new FanOut(clients, retry, settings));
+  }
+
+  private List<Message> drain() {
+    List<Message> out = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      out.addAll(sqs.receiveMessage(r -> r.queueUrl(queue).maxNumberOfMessages(10)).messages());
+    }
+    return out;
+  }
+
+  private static Map<String, Object> sqsEvent(List<Map<String, Object>> records) {
+    return Map.of("Records", records);
+  }
+
+  private static Map<String, Object> record(String id, String body) {
+    return Map.of("messageId", id, "body", body, "eventSource", "aws:sqs");
+  }
+
+  @Test
+  void aTickOverManyTargetsSendsOneMessagePerTargetAndWorksOnNone() {
+    Map<String, Object> report =
+        pipeline(queue, 2).run(TICK, Invocation.from(new TestContext("x")));
+
+    assertThat(report).containsEntry("status", "fanned-out");
+    assertThat(observed).isEmpty();
+    assertThat(calls.calls()).containsExactly("ssm:GetParameter", "sqs:SendMessageBatch");
+    assertThat(drain())
+        .extracting(Message::body)
+        .containsExactlyInAnyOrder(
+            REGIONS.stream()
+                .map(
+                    r ->
+                        "{\"fanOut\":{\"account\":\""
+                            + LocalAws.ACCOUNT
+                            + "\",\"region\":\""
+                            + r
+                            + "\",\"time\":\"2026-11-25T18:00:00Z\"}}")
+                .toArray(String[]::new));
+  }
+
+  @Test
+  void eachMessageRunsOnlyItsTargetAndNeverFansOutAgain() {
+    pipeline(queue, 2).run(TICK, Invocation.from(new TestContext("x")));
+    List<Map<String, Object>> records = new ArrayList<>();
+    for (Message m : drain()) {
+      records.add(record(m.messageId(), m.body()));
+    }
+    calls.clear();
+
+    Map<String, Object> reply =
+        pipeline(queue, 2).run(sqsEvent(records), Invocation.from(new TestContext("x")));
+
+    assertThat(reply).isEqualTo(Map.of("batchItemFailures", List.of()));
+    assertThat(observed).containsExactlyInAnyOrderElementsOf(REGIONS);
+    assertThat(calls.calls()).containsOnly("ssm:GetParameter").hasSize(3);
+  }
+
+  @Test
+  void retryableFailuresAndForeignMessagesAreReturnedForRedelivery() {
+    failIn.put(
+        "eu-central-1",
+        (RuntimeException)
+            EksException.builder()
+                .statusCode(400)
+                .awsErrorDetails(
+                    AwsErrorDetails.builder()
+                        .errorCode("InvalidRequestException")
+                        .errorMessage("Request limit exceeded")
+                        .build())
+                .build());
+    failIn.put("us-east-1", new IllegalStateException("a bug, not worth retrying"));
+    String account = "\"account\":\"" + LocalAws.ACCOUNT + "\",";
+    Map<String, Object> event =
+        sqsEvent(
+            List.of(
+                record("m-ok", "{\"fanOut\":{" + account + "\"region\":\"eu-west-1\"}}"),
+                record("m-throttled", "{\"fanOut\":{" + account + "\"region\":\"eu-central-1\"}}"),
+                record("m-bug", "{\"fanOut\":{" + account + "\"region\":\"us-east-1\"}}"),
+                record("m-foreign", "{\"hello\":\"world\"}")));
+
+    Map<String, Object> reply =
+        pipeline(queue, 2).run(event, Invocation.from(new TestContext("x")));
+
+    assertThat(reply)
+        .isEqualTo(
+            Map.of(
+                "batchItemFailures",
+                List.of(
+                    Map.of("itemIdentifier", "m-throttled"),
+                    Map.of("itemIdentifier", "m-foreign"))));
+    assertThat(observed).containsExactly("eu-west-1", "eu-central-1", "us-east-1");
+  }
+
+  @Test
+  void messagesLeftWhenTimeRunsOutAreReturnedUnstarted() {
+    String body =
+        "{\"fanOut\":{\"account\":\"" + LocalAws.ACCOUNT + "\",\"region\":\"eu-west-1\"}}";
+
+    Map<String, Object> reply =
+        pipeline(queue, 2)
+            .run(
+                sqsEvent(List.of(record("m-1", body))),
+                new Invocation(LocalAws.ACCOUNT, () -> 5_000L, "req"));
+
+    assertThat(reply)
+        .isEqualTo(Map.of("batchItemFailures", List.of(Map.of("itemIdentifier", "m-1"))));
+    assertThat(observed).isEmpty();
+  }
+
+  @Test
+  void belowTheThresholdOrWithoutAQueueTheTickRunsHere() {
+    Map<String, Object> below = pipeline(queue, 4).run(TICK, Invocation.from(new TestContext("x")));
+    Map<String, Object> noQueue =
+        pipeline(null, 2).run(TICK, Invocation.from(new TestContext("x")));
+
+    assertThat(below).containsEntry("status", "ok");
+    assertThat(noQueue).containsEntry("status", "ok");
+    assertThat(observed).hasSize(6);
+    assertThat(calls.calls()).doesNotContain("sqs:SendMessageBatch");
+    assertThat(drain()).isEmpty();
+  }
+
+  @Test
+  void targetsThatCannotBeSentRunHere() {
+    String missing = queue.replace("eks-steward-fanout", "no-such-queue");
+
+    Map<String, Object> report =
+        pipeline(missing, 2).run(TICK, Invocation.from(new TestContext("x")));
+
+    assertThat(report.get("reason").toString()).contains("3 could not be sent, run here");
+    assertThat(observed).containsExactlyInAnyOrderElementsOf(REGIONS);
+  }
+}
