@@ -73,14 +73,33 @@ final class Transitions {
 
   private Outcome restore(NodegroupApi api, Restore r) {
     api.updateScaling(r.cluster(), r.nodegroup(), r.record().sizes(), r.token());
-    api.untagResource(r.target(), Set.of(Tags.ORIGINAL_SCALING));
     Map<String, Object> detail = detail(r.cluster(), r.nodegroup());
     detail.put("before", r.before().toMap());
     detail.put("after", r.record().sizes().toMap());
     detail.put("reason", r.reason());
     detail.put("downSince", r.record().downAt().toString());
     detail.put("nodeHoursAvoided", r.nodeHoursAvoided());
-    return Outcome.applied(r, new AuditEvent(SCALED_UP, List.of(r.target()), detail));
+    String removal = removeRecord(api, r);
+    detail.put("recordRemoved", removal == null);
+    AuditEvent scaledUp = new AuditEvent(SCALED_UP, List.of(r.target()), detail);
+    // The group is up either way, so the change is audited now; a record left behind is only
+    // dropped by the next tick (it matches the sizes), which is not a change of its own.
+    return removal == null
+        ? Outcome.applied(r, scaledUp)
+        : new Outcome(r, Outcome.Status.APPLIED, removal, List.of(scaledUp));
+  }
+
+  /** Null when the record is gone, else why it is still there. */
+  private static String removeRecord(NodegroupApi api, Restore r) {
+    try {
+      api.untagResource(r.target(), Set.of(Tags.ORIGINAL_SCALING));
+      return null;
+    } catch (RuntimeException e) {
+      return "restored, but removing the "
+          + Tags.ORIGINAL_SCALING
+          + " record failed; the next tick drops it: "
+          + e.getMessage();
+    }
   }
 
   private static Map<String, Object> detail(String cluster, String nodegroup) {

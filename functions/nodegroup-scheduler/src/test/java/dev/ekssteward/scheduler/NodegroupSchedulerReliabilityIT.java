@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ekssteward.scheduler.eks.Sizes;
 import dev.ekssteward.scheduler.plan.Tags;
+import dev.ekssteward.shared.testing.AuditTap;
+import dev.ekssteward.shared.testing.AuditTrail;
 import dev.ekssteward.shared.testing.CrashMatrix;
 import dev.ekssteward.shared.testing.Deliveries;
 import dev.ekssteward.shared.testing.EventFiles;
@@ -22,7 +24,6 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -138,35 +139,56 @@ class NodegroupSchedulerReliabilityIT {
         }
       };
 
-  /**
-   * Known defect, reported and left to the scheduler's owner: Transitions.restore publishes
-   * "Nodegroup Scaled Up" only when both UpdateNodegroupConfig and the UntagResource of the record
-   * succeed. When the untag fails after the restore succeeded, the group is back at its size but
-   * the change is never audited: the next tick only drops the stale record (DropRecord, no event).
-   */
-  static final String UNAUDITED_RESTORE =
-      "(?s)crash at call \\d+ eks:UntagResource \\((SERVER_ERROR|THROTTLE|REQUEST_LIMIT)\\):"
-          + " audit trail differs:.*";
-
   /** Budget: every call N, one crash kind each, rotating through all four. */
   @Test
   void crashAtEveryCallOfTheCycleRestoresEveryExactSize() throws Exception {
     CrashMatrix.Result result =
         new CrashMatrix(aws, CrashMatrix.standardKinds()).rotatingKinds().run(CYCLE);
 
-    // Sizes, records and invariants hold at every N; only the known unaudited restore remains.
-    assertThat(result.failures()).allSatisfy(f -> assertThat(f).matches(UNAUDITED_RESTORE));
+    result.assertPassed();
     assertThat(result.calls()).isEqualTo(33);
     ORIGINAL.forEach(
         (name, s) -> assertThat(state().get(name)).isEqualTo(s.encode() + " record=null"));
   }
 
   @Test
-  @Disabled(
-      "nodegroup-scheduler defect: a restore whose record removal (UntagResource) fails is never"
-          + " audited (Transitions.restore); see docs/reliability.md")
   void everyRestoreIsAuditedEvenWhenItsRecordCannotBeRemoved() throws Exception {
     new CrashMatrix(aws, List.of(Kind.SERVER_ERROR)).mutationsOnly().run(CYCLE).assertPassed();
+  }
+
+  @Test
+  void aRestoreWhoseRecordCannotBeRemovedIsAuditedOnceAndTheNextTickDropsTheRecord() {
+    fleet();
+    AuditTap tap = new AuditTap();
+    tick(at(0, "19:05"), List.of(tap));
+    assertThat(tap.drain()).hasSize(ORIGINAL.size());
+    FaultInjector untagFails =
+        FaultInjector.always(Kind.SERVER_ERROR, c -> c.action().equals("eks:UntagResource"));
+
+    Map<String, Object> morning = tick(at(1, "07:05"), List.of(untagFails, tap));
+
+    // Every attempt, retries included, of every group's record removal failed.
+    assertThat(untagFails.faulted())
+        .isNotEmpty()
+        .allSatisfy(c -> assertThat(c).contains("eks:UntagResource"));
+    assertThat(morning.get("applied").toString())
+        .contains("removing the eks-steward/original-scaling record failed");
+    List<AuditTrail.Delivered> events = tap.drain();
+    assertThat(events)
+        .extracting(AuditTrail.Delivered::detailType)
+        .hasSize(ORIGINAL.size())
+        .containsOnly(Transitions.SCALED_UP);
+    assertThat(events)
+        .allSatisfy(e -> assertThat(e.detail()).containsEntry("recordRemoved", false));
+    ORIGINAL.forEach(
+        (name, s) ->
+            assertThat(state().get(name)).startsWith(s.encode() + " record=" + s.encode() + "@"));
+
+    tick(at(1, "07:10"), List.of(tap));
+
+    assertThat(tap.drain()).isEmpty();
+    ORIGINAL.forEach(
+        (name, s) -> assertThat(state().get(name)).isEqualTo(s.encode() + " record=null"));
   }
 
   /** Budget: every call N, one blip kind each, rotating. */
