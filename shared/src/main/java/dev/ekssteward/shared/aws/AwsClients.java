@@ -107,7 +107,23 @@ public final class AwsClients {
 
   @SuppressWarnings("unchecked")
   private <C> C client(String service, Target target, Supplier<C> factory) {
-    return (C) cache.computeIfAbsent(List.of(service, target), k -> factory.get());
+    return (C) cached(List.of(service, target), factory);
+  }
+
+  /**
+   * Built once per key. Not computeIfAbsent: building a client caches its credentials (and for a
+   * member account the STS client) in this same map, and a ConcurrentHashMap must not be updated
+   * from inside its own computeIfAbsent ("Recursive update", depending on the keys' hash bins). Two
+   * threads may both build on a race; one result wins and is used by both.
+   */
+  private Object cached(Object key, Supplier<?> factory) {
+    Object value = cache.get(key);
+    if (value != null) {
+      return value;
+    }
+    Object built = factory.get();
+    Object raced = cache.putIfAbsent(key, built);
+    return raced != null ? raced : built;
   }
 
   /** Applies region, credentials, HTTP client, endpoint and user agent to any builder. */
@@ -160,13 +176,12 @@ public final class AwsClients {
 
   private AwsCredentialsProvider credentials(Target target) {
     if (target.isHome()) {
-      return (AwsCredentialsProvider)
-          cache.computeIfAbsent("home-credentials", k -> ownCredentials());
+      return (AwsCredentialsProvider) cached("home-credentials", AwsClients::ownCredentials);
     }
     return (AwsCredentialsProvider)
-        cache.computeIfAbsent(
+        cached(
             List.of("credentials", target.roleArn(), target.region()),
-            k ->
+            () ->
                 StsAssumeRoleCredentialsProvider.builder()
                     .stsClient(sts(Target.home(target.region())))
                     .refreshRequest(

@@ -25,6 +25,9 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
  * FANOUT_MIN_TARGETS} targets, and never a tick that is itself a fan-out message.
  */
 public final class FanOut {
+  /** The metric counting targets sent to the queue by this run. */
+  public static final String METRIC = "FannedOut";
+
   static final int BATCH = 10;
 
   private final AwsClients clients;
@@ -63,7 +66,7 @@ public final class FanOut {
     }
     List<Target> unsent = fanOut.send((ScheduleTick) trigger, targets);
     int sent = targets.size() - unsent.size();
-    metrics.add("FannedOut", sent);
+    metrics.add(METRIC, sent);
     report.status(
         "fanned-out",
         sent

@@ -148,7 +148,7 @@ class FanOutIT {
 
     assertThat(report).containsEntry("status", "fanned-out");
     assertThat(observed).isEmpty();
-    assertThat(calls.calls()).containsExactly("ssm:GetParameter", "sqs:SendMessageBatch");
+    assertThat(calls.calls()).containsExactly("ssm:GetParameter", "sqs:SendMessage");
     assertThat(drain())
         .extracting(Message::body)
         .containsExactlyInAnyOrder(
@@ -241,7 +241,7 @@ class FanOutIT {
     assertThat(below).containsEntry("status", "ok");
     assertThat(noQueue).containsEntry("status", "ok");
     assertThat(observed).hasSize(6);
-    assertThat(calls.calls()).doesNotContain("sqs:SendMessageBatch");
+    assertThat(calls.calls()).doesNotContain("sqs:SendMessage");
     assertThat(drain()).isEmpty();
   }
 

@@ -29,6 +29,12 @@ public final class CallRecorder implements ExecutionInterceptor {
           "Sts", "sts",
           "Ec2", "ec2");
 
+  /** Batch operations IAM authorizes under the single-message action. */
+  private static final Map<String, String> IAM_ACTION =
+      Map.of(
+          "sqs:SendMessageBatch", "sqs:SendMessage",
+          "sqs:DeleteMessageBatch", "sqs:DeleteMessage");
+
   private final String function;
   private final List<String> calls = new ArrayList<>();
 
@@ -40,7 +46,8 @@ public final class CallRecorder implements ExecutionInterceptor {
   public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
     String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
     String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
-    String action = PREFIX.getOrDefault(service, service.toLowerCase()) + ":" + operation;
+    String call = PREFIX.getOrDefault(service, service.toLowerCase()) + ":" + operation;
+    String action = IAM_ACTION.getOrDefault(call, call);
     synchronized (this) {
       calls.add(action);
     }

@@ -157,8 +157,8 @@ public final class CrashMatrix {
   /** Crash at every call N (and kind), then re-run without fault: see the class comment. */
   public <S> Result run(Scenario<S> scenario) throws Exception {
     Baseline<S> base = baseline(scenario);
-    return matrix(
-        scenario, scenario.name(), "crash", base, (n, kind) -> crashOnce(scenario, n, kind, base));
+    String name = scenario.name() + (mutationsOnly ? "-mutations" : "");
+    return matrix(scenario, name, "crash", base, (n, kind) -> crashOnce(scenario, n, kind, base));
   }
 
   /**
