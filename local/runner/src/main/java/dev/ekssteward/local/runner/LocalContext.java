@@ -22,13 +22,16 @@ record LocalContext(
     long deadline)
     implements Context {
 
-  static final String DEFAULT_ACCOUNT = "123456789012";
-
   static LocalContext fromEnvironment(Map<String, String> env) {
     String name = env.getOrDefault("AWS_LAMBDA_FUNCTION_NAME", "LocalFunction");
     String region =
         env.getOrDefault("AWS_REGION", env.getOrDefault("AWS_DEFAULT_REGION", "us-east-1"));
-    String account = env.getOrDefault("AWS_ACCOUNT_ID", DEFAULT_ACCOUNT);
+    String account = env.get("AWS_ACCOUNT_ID");
+    if (account == null || account.isBlank()) {
+      // local/invoke always sets it (from the shell or STS GetCallerIdentity); no made-up account.
+      throw new IllegalStateException(
+          "AWS_ACCOUNT_ID is not set: run through local/invoke, or set it to the account to use");
+    }
     long timeout = 1000L * Long.parseLong(env.getOrDefault("AWS_LAMBDA_FUNCTION_TIMEOUT", "3"));
     int memory = Integer.parseInt(env.getOrDefault("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "128"));
     String arn = "arn:aws:lambda:" + region + ":" + account + ":function:" + name;

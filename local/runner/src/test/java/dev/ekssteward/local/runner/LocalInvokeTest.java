@@ -1,6 +1,7 @@
 package dev.ekssteward.local.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -17,6 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /** The runner in-process: deserialisation, context, reply and error JSON as Lambda's. */
 class LocalInvokeTest {
+  static final String ACCOUNT = "210987654321";
+
   /** Echoes the event with what it learnt from the context. */
   public static final class Echo
       implements RequestHandler<Map<String, Object>, Map<String, Object>> {
@@ -85,7 +88,7 @@ class LocalInvokeTest {
     assertThat(reply.status).isZero();
     assertThat(reply.json())
         .containsEntry("event", Map.of("detail", Map.of("n", 1)))
-        .containsEntry("arn", "arn:aws:lambda:eu-west-1:123456789012:function:EchoFunction");
+        .containsEntry("arn", "arn:aws:lambda:eu-west-1:" + ACCOUNT + ":function:EchoFunction");
     assertThat(((Number) reply.json().get("remaining")).intValue()).isBetween(1, 2000);
   }
 
@@ -159,6 +162,15 @@ class LocalInvokeTest {
         .endsWith("Task timed out after 2.00 seconds");
   }
 
+  @Test
+  void withoutAnAccountTheRunnerRefusesToMakeOneUp() {
+    assertThatThrownBy(
+            () -> LocalContext.fromEnvironment(Map.of("AWS_LAMBDA_FUNCTION_NAME", "EchoFunction")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage(
+            "AWS_ACCOUNT_ID is not set: run through local/invoke, or set it to the account to use");
+  }
+
   private static Reply invoke(String handler, String event) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     int status =
@@ -169,7 +181,8 @@ class LocalInvokeTest {
                 Map.of(
                     "AWS_LAMBDA_FUNCTION_NAME", "EchoFunction",
                     "AWS_LAMBDA_FUNCTION_TIMEOUT", "2",
-                    "AWS_REGION", "eu-west-1")),
+                    "AWS_REGION", "eu-west-1",
+                    "AWS_ACCOUNT_ID", ACCOUNT)),
             new PrintStream(out, true, StandardCharsets.UTF_8));
     return new Reply(status, out.toString(StandardCharsets.UTF_8).strip());
   }
