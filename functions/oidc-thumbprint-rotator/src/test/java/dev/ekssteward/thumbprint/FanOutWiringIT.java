@@ -1,45 +1,21 @@
 package dev.ekssteward.thumbprint;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.ekssteward.shared.testing.CallRecorder;
-import dev.ekssteward.shared.testing.FanOutDrill;
-import dev.ekssteward.shared.testing.LocalAws;
-import dev.ekssteward.shared.testing.TestContext;
+import dev.ekssteward.shared.runtime.Settings;
+import dev.ekssteward.shared.runtime.StewardHandler;
+import dev.ekssteward.shared.testing.FanOutWiringContract;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
-/**
- * The template's fan-out queue and member-account role, as oidc-thumbprint-rotator uses them: a
- * tick over two accounts fans out, and each message runs its own account (the member one through
- * sts:AssumeRole).
- */
-class FanOutWiringIT {
-  @RegisterExtension static final LocalAws aws = new LocalAws();
+class FanOutWiringIT extends FanOutWiringContract {
+  FanOutWiringIT() {
+    super("oidc-thumbprint-rotator", List.of("iam:UpdateOpenIDConnectProviderThumbprint"));
+  }
 
-  @Test
-  void aTickOverTwoAccountsFansOutAndEachMessageRunsItsAccount() {
-    FanOutDrill drill = FanOutDrill.create(aws);
-    drill.config("");
-    CallRecorder recorder = new CallRecorder("oidc-thumbprint-rotator");
-    ThumbprintRotatorHandler handler =
-        new ThumbprintRotatorHandler(
-            DaggerThumbprintComponent.factory()
-                .create(
-                    drill.settings(false),
-                    Clock.fixed(Instant.parse("2026-11-25T18:00:00Z"), ZoneOffset.UTC),
-                    d -> {},
-                    List.of(recorder)));
-
-    List<String> calls =
-        drill.tickThenBatch(
-            e -> handler.handleRequest(e, new TestContext("oidc-thumbprint-rotator")), recorder);
-
-    assertThat(calls)
-        .doesNotContainAnyElementsOf(List.of("iam:UpdateOpenIDConnectProviderThumbprint"));
+  @Override
+  protected StewardHandler handler(
+      Settings settings, Clock clock, List<ExecutionInterceptor> interceptors) {
+    return new ThumbprintRotatorHandler(
+        DaggerThumbprintComponent.factory().create(settings, clock, d -> {}, interceptors));
   }
 }
