@@ -76,12 +76,12 @@ class EventRoutingIT {
   }
 
   @Test
-  @SuppressWarnings("unchecked")
   void ourOwnCloudTrailEventsAreIgnored() {
-    Map<String, Object> event = new HashMap<>(EventFiles.load("fargate-create-profile.json"));
-    Map<String, Object> detail = new HashMap<>((Map<String, Object>) event.get("detail"));
-    detail.put("userAgent", "aws-sdk-java/2.57.8 eks-steward/fargate-profile-reconciler");
-    event.put("detail", detail);
+    Map<String, Object> event =
+        EventFiles.withDetail(
+            "fargate-create-profile.json",
+            "userAgent",
+            "aws-sdk-java/2.57.8 eks-steward/fargate-profile-reconciler");
 
     Map<String, Object> report = dryRun(event);
 

@@ -42,6 +42,13 @@ final class Seed {
     aws.events().createEventBus(r -> r.name("eks-steward-audit"));
   }
 
+  /** A seed whose config holds the standard policy. */
+  static Seed standard(LocalAws aws) {
+    Seed seed = new Seed(aws);
+    seed.config(Policies.STANDARD_JSON);
+    return seed;
+  }
+
   void config(String json) {
     aws.ssm()
         .putParameter(

@@ -64,12 +64,7 @@ class PipelineOutageIT {
     SEEDED.forEach(
         (c, v) ->
             member.putParameter(r -> r.name("/fleet/" + c + "/size").value(v).type("String")));
-    FaultInjector deny =
-        FaultInjector.always(
-            Kind.ACCESS_DENIED,
-            c ->
-                c.action().equals("sts:AssumeRole")
-                    && c.field("RoleArn").orElse("").equals(denied));
+    FaultInjector deny = FaultInjector.denyingAssumeRole(denied);
 
     Map<String, Object> report = tick(true, List.of(deny));
 
