@@ -1,7 +1,9 @@
 package dev.ekssteward.tagging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ekssteward.shared.pipeline.TransientFailureException;
 import dev.ekssteward.shared.testing.CallRecorder;
 import dev.ekssteward.shared.testing.CrashMatrix;
 import dev.ekssteward.shared.testing.Deliveries;
@@ -201,5 +203,47 @@ class TagEnforcerReliabilityIT {
     assertThat(burst.faulted()).hasSize(5);
     assertThat(aws.eks().describeCluster(r -> r.name("dev-2")).cluster().tags())
         .containsEntry("env", "prod");
+  }
+
+  /** The handler's answer when its role may not read the config: a report, not an exception. */
+  @Test
+  void aConfigReadThatIsDeniedIsReportedNamingTheParameterAndChangesNothing() {
+    fleet();
+    Map<String, Object> before = state();
+    FaultInjector denied =
+        FaultInjector.always(Kind.ACCESS_DENIED, c -> c.action().equals("ssm:GetParameter"));
+    CallRecorder calls = new CallRecorder(TagEnforcer.NAME);
+
+    Map<String, Object> report = run(TICK, List.of(denied, calls));
+
+    assertThat(report)
+        .containsEntry("status", "invalid-config")
+        .containsEntry(
+            "reason",
+            "cannot read /eks-steward/config: ssm:GetParameter failed with AccessDeniedException"
+                + " (HTTP 403): not authorized to perform ssm:GetParameter; nothing was changed")
+        .containsEntry("planned", List.of())
+        .containsEntry("applied", List.of());
+    assertThat(denied.faulted()).hasSize(1);
+    assertThat(calls.mutations()).isEmpty();
+    assertThat(state()).isEqualTo(before);
+  }
+
+  /** A config read that keeps failing with 500s is worth a retry of the whole invocation. */
+  @Test
+  void aConfigReadThatKeepsFailingMakesTheHandlerThrowATransientFailure() {
+    fleet();
+    Map<String, Object> before = state();
+    FaultInjector failing =
+        FaultInjector.always(Kind.SERVER_ERROR, c -> c.action().equals("ssm:GetParameter"));
+    CallRecorder calls = new CallRecorder(TagEnforcer.NAME);
+
+    assertThatThrownBy(() -> run(TICK, List.of(failing, calls)))
+        .isInstanceOf(TransientFailureException.class)
+        .hasMessage(
+            "cannot read /eks-steward/config; the run will be retried: ssm:GetParameter failed"
+                + " with InternalFailure (HTTP 500): internal error");
+    assertThat(calls.mutations()).isEmpty();
+    assertThat(state()).isEqualTo(before);
   }
 }
