@@ -32,11 +32,8 @@ class EventRoutingIT {
   }
 
   Map<String, Object> dryRun(Map<String, Object> event) {
-    FargateProfileReconcilerHandler handler =
-        new FargateProfileReconcilerHandler(
-            DaggerFargateComponent.factory()
-                .create(aws.settings(true), Clock.systemUTC(), d -> {}, List.of(recorder)));
-    return handler.handleRequest(event, new TestContext("fn"));
+    return FargateFixture.handler(aws, true, Clock.systemUTC(), List.of(recorder))
+        .handleRequest(event, new TestContext("fn"));
   }
 
   @SuppressWarnings("unchecked")

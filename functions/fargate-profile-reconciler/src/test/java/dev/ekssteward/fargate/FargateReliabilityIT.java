@@ -54,8 +54,7 @@ class FargateReliabilityIT {
 
   static Map<String, Object> run(Map<String, Object> event, List<ExecutionInterceptor> with) {
     Clock clock = Clock.fixed(Instant.parse("2026-11-25T14:05:00Z"), ZoneOffset.UTC);
-    return new FargateProfileReconcilerHandler(
-            DaggerFargateComponent.factory().create(aws.settings(false), clock, d -> {}, with))
+    return FargateFixture.handler(aws, false, clock, with)
         .handleRequest(event, new TestContext(FargateProfileReconciler.NAME));
   }
 

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.eks.model.Cluster;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -112,13 +113,19 @@ final class Rig implements AutoCloseable {
 
   /** The handler whose fetches of any issuer go to {@code local} (same path). */
   ThumbprintRotatorHandler routedTo(LocalIssuer local, boolean dryRun) {
+    return routedTo(local, dryRun, Clock.systemUTC(), List.of(calls, audit));
+  }
+
+  /** The same with this clock and these interceptors instead of the rig's recorders. */
+  ThumbprintRotatorHandler routedTo(
+      LocalIssuer local, boolean dryRun, Clock clock, List<ExecutionInterceptor> with) {
     return new ThumbprintRotatorHandler(
         DaggerRoutedThumbprintComponent.factory()
             .create(
                 settings(dryRun),
-                Clock.systemUTC(),
+                clock,
                 d -> {},
-                List.of(calls, audit),
+                with,
                 issuer -> IssuerUrl.parse(local.origin() + issuer.path())));
   }
 

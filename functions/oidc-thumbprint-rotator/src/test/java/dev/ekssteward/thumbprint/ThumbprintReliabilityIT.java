@@ -12,8 +12,6 @@ import dev.ekssteward.shared.testing.FleetFixture;
 import dev.ekssteward.shared.testing.HostileRuns;
 import dev.ekssteward.shared.testing.LocalAws;
 import dev.ekssteward.shared.testing.Overlap;
-import dev.ekssteward.shared.testing.TestContext;
-import dev.ekssteward.thumbprint.model.IssuerUrl;
 import dev.ekssteward.thumbprint.tls.LocalIssuer;
 import dev.ekssteward.thumbprint.tls.TestPki;
 import java.time.Clock;
@@ -70,16 +68,7 @@ class ThumbprintReliabilityIT {
 
   static Map<String, Object> run(Map<String, Object> event, List<ExecutionInterceptor> with) {
     Clock clock = Clock.fixed(Instant.parse("2026-11-25T03:00:00Z"), ZoneOffset.UTC);
-    ThumbprintRotatorHandler handler =
-        new ThumbprintRotatorHandler(
-            DaggerRoutedThumbprintComponent.factory()
-                .create(
-                    rig.settings(false),
-                    clock,
-                    d -> {},
-                    with,
-                    issuer -> IssuerUrl.parse(server.origin() + issuer.path())));
-    return handler.handleRequest(event, new TestContext(ThumbprintRotator.NAME));
+    return Rig.run(rig.routedTo(server, false, clock, with), event);
   }
 
   /** dev-1's provider still on the old CA; GitHub's extra issuer with a full list of five. */

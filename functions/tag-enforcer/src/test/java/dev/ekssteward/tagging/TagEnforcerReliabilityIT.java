@@ -13,7 +13,6 @@ import dev.ekssteward.shared.testing.FaultInjector.Kind;
 import dev.ekssteward.shared.testing.FleetFixture;
 import dev.ekssteward.shared.testing.LocalAws;
 import dev.ekssteward.shared.testing.Overlap;
-import dev.ekssteward.shared.testing.TestContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -40,10 +39,7 @@ class TagEnforcerReliabilityIT {
 
   static Map<String, Object> run(Map<String, Object> event, List<ExecutionInterceptor> with) {
     Clock clock = Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
-    TagEnforcerHandler handler =
-        new TagEnforcerHandler(
-            DaggerTaggingComponent.factory().create(aws.settings(false), clock, d -> {}, with));
-    return handler.handleRequest(event, new TestContext(TagEnforcer.NAME));
+    return Seed.run(aws.settings(false), clock, with, event);
   }
 
   /** dev-1 as just created (env=DEV); dev-2 with a bad env, a node group and its ASG, a profile. */
