@@ -131,8 +131,7 @@ class NodegroupSchedulerReliabilityIT {
     AuditTap tap = new AuditTap();
     tick(at(0, "19:05"), List.of(tap));
     assertThat(tap.drain()).hasSize(ORIGINAL.size());
-    FaultInjector untagFails =
-        FaultInjector.always(Kind.SERVER_ERROR, c -> c.action().equals("eks:UntagResource"));
+    FaultInjector untagFails = FaultInjector.always(Kind.SERVER_ERROR, "eks:UntagResource");
 
     Map<String, Object> morning = tick(at(1, "07:05"), List.of(untagFails, tap));
 

@@ -206,8 +206,7 @@ class TagEnforcerReliabilityIT {
   void aConfigReadThatIsDeniedIsReportedNamingTheParameterAndChangesNothing() {
     fleet();
     Map<String, Object> before = state();
-    FaultInjector denied =
-        FaultInjector.always(Kind.ACCESS_DENIED, c -> c.action().equals("ssm:GetParameter"));
+    FaultInjector denied = FaultInjector.always(Kind.ACCESS_DENIED, "ssm:GetParameter");
     CallRecorder calls = new CallRecorder(TagEnforcer.NAME);
 
     Map<String, Object> report = run(TICK, List.of(denied, calls));
@@ -230,8 +229,7 @@ class TagEnforcerReliabilityIT {
   void aConfigReadThatKeepsFailingMakesTheHandlerThrowATransientFailure() {
     fleet();
     Map<String, Object> before = state();
-    FaultInjector failing =
-        FaultInjector.always(Kind.SERVER_ERROR, c -> c.action().equals("ssm:GetParameter"));
+    FaultInjector failing = FaultInjector.always(Kind.SERVER_ERROR, "ssm:GetParameter");
     CallRecorder calls = new CallRecorder(TagEnforcer.NAME);
 
     assertThatThrownBy(() -> run(TICK, List.of(failing, calls)))

@@ -74,8 +74,7 @@ class ConfigLoaderIT {
 
   @Test
   void aDeniedReadIsATerminalConfigErrorNamingTheParameterAndTheReason() {
-    FaultInjector denied =
-        FaultInjector.always(Kind.ACCESS_DENIED, c -> c.action().equals("ssm:GetParameter"));
+    FaultInjector denied = FaultInjector.always(Kind.ACCESS_DENIED, "ssm:GetParameter");
 
     assertThatThrownBy(() -> loader(List.of(denied, calls)).load())
         .isInstanceOfSatisfying(
@@ -98,8 +97,7 @@ class ConfigLoaderIT {
 
   @Test
   void aThrottledReadIsTransientAfterTheRetries() {
-    FaultInjector throttled =
-        FaultInjector.always(Kind.THROTTLE, c -> c.action().equals("ssm:GetParameter"));
+    FaultInjector throttled = FaultInjector.always(Kind.THROTTLE, "ssm:GetParameter");
 
     assertThatThrownBy(() -> loader(List.of(throttled, calls)).load())
         .isInstanceOf(TransientFailureException.class)
@@ -114,8 +112,7 @@ class ConfigLoaderIT {
 
   @Test
   void anUnreachableEndpointIsTransient() {
-    FaultInjector down =
-        FaultInjector.always(Kind.ENDPOINT_DOWN, c -> c.action().equals("ssm:GetParameter"));
+    FaultInjector down = FaultInjector.always(Kind.ENDPOINT_DOWN, "ssm:GetParameter");
 
     assertThatThrownBy(() -> loader(List.of(down, calls)).load())
         .isInstanceOf(TransientFailureException.class)

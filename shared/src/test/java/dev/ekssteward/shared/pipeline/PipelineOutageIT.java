@@ -107,8 +107,7 @@ class PipelineOutageIT {
   @Test
   void aConfigThatCannotBeReadMakesTheRunThrowSoLambdaRetriesItChangingNothing() {
     seed();
-    FaultInjector failing =
-        FaultInjector.always(Kind.SERVER_ERROR, c -> c.action().equals("ssm:GetParameter"));
+    FaultInjector failing = FaultInjector.always(Kind.SERVER_ERROR, "ssm:GetParameter");
     CallRecorder calls = new CallRecorder("keeper");
 
     assertThatThrownBy(() -> tick(true, List.of(failing, calls)))
@@ -126,8 +125,7 @@ class PipelineOutageIT {
   void aConfigReadThatIsDeniedIsReportedNamingTheParameterAndChangesNothing() {
     seed();
     Map<String, String> seeded = state();
-    FaultInjector denied =
-        FaultInjector.always(Kind.ACCESS_DENIED, c -> c.action().equals("ssm:GetParameter"));
+    FaultInjector denied = FaultInjector.always(Kind.ACCESS_DENIED, "ssm:GetParameter");
     CallRecorder calls = new CallRecorder("keeper");
     AuditTap tap = new AuditTap();
     AuditTap.createBus(aws);
