@@ -32,11 +32,8 @@ class EventRoutingIT {
   }
 
   Map<String, Object> dryRun(Map<String, Object> event) {
-    FargateProfileReconcilerHandler handler =
-        new FargateProfileReconcilerHandler(
-            DaggerFargateComponent.factory()
-                .create(aws.settings(true), Clock.systemUTC(), d -> {}, List.of(recorder)));
-    return handler.handleRequest(event, new TestContext("fn"));
+    return FargateFixture.handler(aws, true, Clock.systemUTC(), List.of(recorder))
+        .handleRequest(event, new TestContext("fn"));
   }
 
   @SuppressWarnings("unchecked")
@@ -76,12 +73,12 @@ class EventRoutingIT {
   }
 
   @Test
-  @SuppressWarnings("unchecked")
   void ourOwnCloudTrailEventsAreIgnored() {
-    Map<String, Object> event = new HashMap<>(EventFiles.load("fargate-create-profile.json"));
-    Map<String, Object> detail = new HashMap<>((Map<String, Object>) event.get("detail"));
-    detail.put("userAgent", "aws-sdk-java/2.57.8 eks-steward/fargate-profile-reconciler");
-    event.put("detail", detail);
+    Map<String, Object> event =
+        EventFiles.withDetail(
+            "fargate-create-profile.json",
+            "userAgent",
+            "aws-sdk-java/2.57.8 eks-steward/fargate-profile-reconciler");
 
     Map<String, Object> report = dryRun(event);
 

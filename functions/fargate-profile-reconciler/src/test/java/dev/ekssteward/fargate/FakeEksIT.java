@@ -4,7 +4,6 @@ import static dev.ekssteward.fargate.DesiredDocs.ROLE;
 import static dev.ekssteward.fargate.DesiredDocs.ROLE_V2;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ekssteward.fargate.aws.FakeClock;
 import dev.ekssteward.fargate.aws.FakeEks;
 import dev.ekssteward.fargate.aws.ObservedProfile;
 import dev.ekssteward.fargate.aws.ObservedProfile.Status;
@@ -12,6 +11,7 @@ import dev.ekssteward.fargate.desired.ProfileSpec;
 import dev.ekssteward.fargate.desired.Selector;
 import dev.ekssteward.shared.testing.CallRecorder;
 import dev.ekssteward.shared.testing.LocalAws;
+import dev.ekssteward.shared.testing.ManualClock;
 import dev.ekssteward.shared.testing.TestContext;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +34,7 @@ class FakeEksIT {
   static final Map<String, String> POD_LABELS = Map.of("lifecycle", "fargate");
   static final String LABELS = "{\"lifecycle\":\"fargate\"}";
 
-  final FakeClock clock = new FakeClock(Instant.parse("2026-11-25T12:00:00Z"));
+  final ManualClock clock = new ManualClock(Instant.parse("2026-11-25T12:00:00Z"));
   final FakeEks eks = new FakeEks(clock);
   final CallRecorder recorder = new CallRecorder(FargateProfileReconciler.NAME);
 

@@ -39,9 +39,7 @@ class FargateReconcilerIT {
   final CallRecorder recorder = new CallRecorder(FargateProfileReconciler.NAME);
 
   FargateProfileReconcilerHandler handler(boolean dryRun) {
-    return new FargateProfileReconcilerHandler(
-        DaggerFargateComponent.factory()
-            .create(aws.settings(dryRun), Clock.systemUTC(), d -> {}, List.of(recorder)));
+    return FargateFixture.handler(aws, dryRun, Clock.systemUTC(), List.of(recorder));
   }
 
   Map<String, Object> run(Map<String, Object> event) {

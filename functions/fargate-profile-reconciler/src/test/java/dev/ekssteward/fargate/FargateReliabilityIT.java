@@ -10,15 +10,16 @@ import dev.ekssteward.shared.testing.CallRecorder;
 import dev.ekssteward.shared.testing.CrashMatrix;
 import dev.ekssteward.shared.testing.Deliveries;
 import dev.ekssteward.shared.testing.EventFiles;
-import dev.ekssteward.shared.testing.HostileInput;
+import dev.ekssteward.shared.testing.FleetFixture;
+import dev.ekssteward.shared.testing.HostileRuns;
 import dev.ekssteward.shared.testing.LocalAws;
 import dev.ekssteward.shared.testing.Overlap;
 import dev.ekssteward.shared.testing.TestContext;
-import java.nio.file.Path;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -53,8 +54,7 @@ class FargateReliabilityIT {
 
   static Map<String, Object> run(Map<String, Object> event, List<ExecutionInterceptor> with) {
     Clock clock = Clock.fixed(Instant.parse("2026-11-25T14:05:00Z"), ZoneOffset.UTC);
-    return new FargateProfileReconcilerHandler(
-            DaggerFargateComponent.factory().create(aws.settings(false), clock, d -> {}, with))
+    return FargateFixture.handler(aws, false, clock, with)
         .handleRequest(event, new TestContext(FargateProfileReconciler.NAME));
   }
 
@@ -110,28 +110,15 @@ class FargateReliabilityIT {
             });
   }
 
-  static final CrashMatrix.Scenario<Map<String, Object>> SCENARIO =
-      new CrashMatrix.Scenario<>() {
-        public String name() {
-          return "fargate-profile-reconciler";
-        }
+  static final FleetFixture<Map<String, Object>> FLEET =
+      new FleetFixture<>(
+          FargateProfileReconciler.NAME,
+          FargateReliabilityIT::fleet,
+          FargateReliabilityIT::run,
+          FargateReliabilityIT::state,
+          FargateReliabilityIT::teamAStaysCovered);
 
-        public void seed() {
-          fleet();
-        }
-
-        public List<CrashMatrix.Step> steps() {
-          return List.of(i -> run(CHANGE, i));
-        }
-
-        public Map<String, Object> state() {
-          return FargateReliabilityIT.state();
-        }
-
-        public void invariants(Map<String, Object> state) {
-          teamAStaysCovered(state);
-        }
-      };
+  static final CrashMatrix.Scenario<Map<String, Object>> SCENARIO = FLEET.scenario(CHANGE);
 
   /** Budget: every call N, one crash kind each, rotating through all four. */
   @Test
@@ -149,39 +136,12 @@ class FargateReliabilityIT {
     new CrashMatrix(aws, CrashMatrix.blipKinds()).rotatingKinds().blips(SCENARIO).assertPassed();
   }
 
-  static Deliveries.Fleet<Map<String, Object>> deliveries() {
-    return new Deliveries.Fleet<>() {
-      public void seed() {
-        fleet();
-      }
-
-      public Map<String, Object> deliver(
-          Map<String, Object> event, List<ExecutionInterceptor> interceptors) {
-        return run(event, interceptors);
-      }
-
-      public Map<String, Object> state() {
-        return FargateReliabilityIT.state();
-      }
-    };
-  }
-
-  static List<Map<String, Object>> sampleEvents() throws Exception {
-    List<Map<String, Object>> events = new ArrayList<>();
-    for (Path p : EventFiles.all()) {
-      if (p.getFileName().toString().startsWith("fargate-")) {
-        events.add(EventFiles.load(p.getFileName().toString()));
-      }
-    }
-    return events;
-  }
-
   @Test
   void everySampleEventTwiceAndInReverseOrderEndsTheSame() throws Exception {
-    List<Map<String, Object>> events = sampleEvents();
+    List<Map<String, Object>> events = EventFiles.startingWith("fargate-");
     assertThat(events).hasSizeGreaterThanOrEqualTo(3);
 
-    new Deliveries(aws).assertSameOutcome(deliveries(), events);
+    new Deliveries(aws).assertSameOutcome(FLEET.deliveries(), events);
   }
 
   @Test
@@ -199,11 +159,7 @@ class FargateReliabilityIT {
 
   @Test
   void twoReconcilesAtOnceEndAsOneAndKeepTheNamespaceCovered() throws Exception {
-    fleet();
-    run(CHANGE, List.of());
-    Map<String, Object> once = state();
-    aws.reset();
-    fleet();
+    Map<String, Object> once = FLEET.stateAfterOneRun(aws, i -> run(CHANGE, i));
 
     List<Overlap.Outcome<Map<String, Object>>> both =
         Overlap.together(() -> run(CHANGE, List.of()), () -> run(CHANGE, List.of()));
@@ -222,54 +178,36 @@ class FargateReliabilityIT {
   @Test
   void hostileEventsChangeNothingAndAlwaysGetAReport() throws Exception {
     MotoClusters.create(aws, "dev-1");
-    List<Object> statuses = new ArrayList<>();
 
-    HostileInput.check(
-        HostileInput.events(sampleEvents()),
-        200,
-        8001L,
-        2000,
-        event -> {
-          CallRecorder calls = new CallRecorder(FargateProfileReconciler.NAME + "-fuzz");
-          Map<String, Object> report = run(event, List.of(calls));
-          statuses.add(report.get("status"));
-          assertThat(report.get("status")).isIn("ignored", "ok", "partial");
-          assertThat(calls.mutations()).isEmpty();
-        });
-    assertThat(statuses).contains("ignored", "ok");
+    HostileRuns.eventsChangeNothing(FLEET, EventFiles.startingWith("fargate-"), 8001L);
   }
 
   @Test
   void hostileDesiredStateDocumentsAreRejectedBeforeAnyChange() {
     fleet();
     Map<String, Object> before = state();
-    Map<String, Object> valid = Json.parseObject(DESIRED);
-    List<Object> outcomes = new ArrayList<>();
 
-    HostileInput.check(
-        HostileInput.documents(valid),
-        100,
-        8002L,
-        2000,
-        doc -> {
-          DesiredDocs.put(aws, "dev-1", doc);
-          CallRecorder calls = new CallRecorder(FargateProfileReconciler.NAME + "-fuzz");
-          Map<String, Object> report = run(CHANGE, List.of(calls));
-          boolean rejected = report.get("findings").toString().contains("Desired State Invalid");
-          outcomes.add(rejected);
-          if (rejected) {
-            assertThat(calls.mutations()).isEmpty();
-            assertThat(state()).isEqualTo(before);
-          } else {
-            // A document that is still valid may change profiles: put the fleet back.
-            try {
-              aws.reset();
-            } catch (java.io.IOException e) {
-              throw new java.io.UncheckedIOException(e);
-            }
-            fleet();
-          }
-        });
-    assertThat(outcomes).contains(true);
+    List<Boolean> rejected =
+        HostileRuns.documents(
+            FargateProfileReconciler.NAME,
+            Json.parseObject(DESIRED),
+            8002L,
+            new HostileRuns.Documents(
+                doc -> DesiredDocs.put(aws, "dev-1", doc),
+                i -> run(CHANGE, i),
+                report -> report.get("findings").toString().contains("Desired State Invalid"),
+                report -> assertThat(state()).isEqualTo(before),
+                // A document that is still valid may change profiles: put the fleet back.
+                FargateReliabilityIT::reseed));
+    assertThat(rejected).contains(true);
+  }
+
+  private static void reseed() {
+    try {
+      aws.reset();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    fleet();
   }
 }

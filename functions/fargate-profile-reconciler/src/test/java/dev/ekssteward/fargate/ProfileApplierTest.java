@@ -2,7 +2,6 @@ package dev.ekssteward.fargate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ekssteward.fargate.aws.FakeClock;
 import dev.ekssteward.fargate.aws.FakeEks;
 import dev.ekssteward.fargate.desired.ProfileSpec;
 import dev.ekssteward.fargate.desired.Selector;
@@ -14,6 +13,7 @@ import dev.ekssteward.shared.audit.AuditEvent;
 import dev.ekssteward.shared.aws.Target;
 import dev.ekssteward.shared.pipeline.Outcome;
 import dev.ekssteward.shared.pipeline.Outcome.Status;
+import dev.ekssteward.shared.testing.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -30,7 +30,7 @@ class ProfileApplierTest {
       new ProfileSpec(
           "arn:aws:iam::123456789012:role/p", Set.of(), Set.of(new Selector("b", Map.of())));
 
-  final FakeClock clock = new FakeClock(Instant.parse("2026-11-25T12:00:00Z"));
+  final ManualClock clock = new ManualClock(Instant.parse("2026-11-25T12:00:00Z"));
   final FakeEks eks = new FakeEks(clock);
   final ProfileApplier applier = new ProfileApplier(eks);
 

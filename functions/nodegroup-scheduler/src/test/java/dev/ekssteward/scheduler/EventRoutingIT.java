@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.TextStyle;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,7 +39,7 @@ class EventRoutingIT {
         Map.of(Tags.SCHEDULE, "Mon-Fri 07:00-19:00 Europe/Berlin"));
 
     Map<String, Object> report =
-        fleet.run(fleet.at(0, "19:05"), EventFiles.load("schedule-tick.json"), false);
+        fleet.run(MotoFleet.at(0, "19:05"), EventFiles.load("schedule-tick.json"), false);
 
     assertThat(report.get("trigger")).asInstanceOf(MAP).containsEntry("kind", "schedule");
     assertThat(report.get("applied"))
@@ -102,12 +101,10 @@ class EventRoutingIT {
   }
 
   @Test
-  @SuppressWarnings("unchecked")
   void failedCreateNodegroupIsIgnored() {
-    Map<String, Object> event = new HashMap<>(EventFiles.load("scheduler-create-nodegroup.json"));
-    Map<String, Object> detail = new HashMap<>((Map<String, Object>) event.get("detail"));
-    detail.put("errorCode", "ResourceLimitExceededException");
-    event.put("detail", detail);
+    Map<String, Object> event =
+        EventFiles.withDetail(
+            "scheduler-create-nodegroup.json", "errorCode", "ResourceLimitExceededException");
 
     Map<String, Object> report = fleet.run(Instant.now(), event, false);
 
@@ -130,9 +127,9 @@ class EventRoutingIT {
         "ng-b",
         new Sizes(1, 1, 3),
         Map.of(Tags.SCHEDULE, "Mon-Fri 07:00-19:00 Europe/Berlin"));
-    fleet.tick(fleet.at(0, "19:05"));
+    fleet.tick(MotoFleet.at(0, "19:05"));
 
-    Instant now = fleet.at(0, "22:30");
+    Instant now = MotoFleet.at(0, "22:30");
     Map<String, Object> report = fleet.run(now, EventFiles.load("scheduler-wake.json"), false);
 
     assertThat(report.get("trigger")).asInstanceOf(MAP).containsEntry("kind", "wake");

@@ -3,7 +3,9 @@ package dev.ekssteward.scheduler;
 import dev.ekssteward.scheduler.eks.Sizes;
 import dev.ekssteward.shared.testing.CallRecorder;
 import dev.ekssteward.shared.testing.LocalAws;
+import dev.ekssteward.shared.testing.ManualClock;
 import dev.ekssteward.shared.testing.TestContext;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,6 +15,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.eks.EksClient;
 import software.amazon.awssdk.services.eks.model.Nodegroup;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
@@ -26,15 +29,26 @@ final class MotoFleet {
   static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
   static final String ROLE = "arn:aws:iam::" + LocalAws.ACCOUNT + ":role/eks";
 
+  /** Office hours in Berlin, the schedule most tests tag their clusters with. */
+  static final String CONFIG =
+      """
+      {"scheduler": {"schedules": {"office": {"timezone": "Europe/Berlin",
+        "uptime": ["Mon-Fri 07:00-19:00"]}}}}
+      """;
+
+  /** The node groups most tests seed, at their daytime sizes. */
+  static final Map<String, Sizes> ORIGINAL =
+      Map.of("small", new Sizes(1, 1, 2), "web", new Sizes(2, 3, 5), "batch", new Sizes(0, 4, 10));
+
+  /** A Monday at least a week away (past the grace period), fixed for the whole test JVM. */
+  static final LocalDate MONDAY =
+      LocalDate.now(ZoneOffset.UTC).plusDays(7).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+
   final LocalAws aws;
   final EksClient eks;
   final CallRecorder recorder = new CallRecorder("nodegroup-scheduler");
   final SentRequests sent = new SentRequests();
-  final MutableClock clock = new MutableClock(Instant.now());
-
-  /** A Monday at least a week away. */
-  final LocalDate monday =
-      LocalDate.now(ZoneOffset.UTC).plusDays(7).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+  final ManualClock clock = new ManualClock(Instant.now());
 
   MotoFleet(LocalAws aws) {
     this.aws = aws;
@@ -43,6 +57,10 @@ final class MotoFleet {
   }
 
   void config(String json) {
+    config(aws, json);
+  }
+
+  static void config(LocalAws aws, String json) {
     aws.ssm()
         .putParameter(
             r ->
@@ -86,18 +104,27 @@ final class MotoFleet {
   }
 
   /** Berlin local time on the Monday plus {@code days}. */
-  Instant at(int days, String time) {
-    return monday.plusDays(days).atTime(LocalTime.parse(time)).atZone(BERLIN).toInstant();
+  static Instant at(int days, String time) {
+    return MONDAY.plusDays(days).atTime(LocalTime.parse(time)).atZone(BERLIN).toInstant();
   }
 
   Map<String, Object> run(Instant now, Map<String, Object> event, boolean dryRun) {
     clock.set(now);
     recorder.clear();
     sent.clear();
+    return run(aws, clock, dryRun, event, List.of(recorder, sent));
+  }
+
+  /** The event through a handler built from the production component with these interceptors. */
+  static Map<String, Object> run(
+      LocalAws aws,
+      Clock clock,
+      boolean dryRun,
+      Map<String, Object> event,
+      List<ExecutionInterceptor> with) {
     var handler =
         new NodegroupSchedulerHandler(
-            DaggerSchedulerComponent.factory()
-                .create(aws.settings(dryRun), clock, d -> {}, List.of(recorder, sent)));
+            DaggerSchedulerComponent.factory().create(aws.settings(dryRun), clock, d -> {}, with));
     return handler.handleRequest(event, new TestContext("nodegroup-scheduler"));
   }
 

@@ -1,5 +1,7 @@
 package dev.ekssteward.scheduler;
 
+import static dev.ekssteward.scheduler.MotoFleet.CONFIG;
+import static dev.ekssteward.scheduler.MotoFleet.ORIGINAL;
 import static dev.ekssteward.scheduler.NodegroupSchedulerReliabilityIT.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +11,7 @@ import dev.ekssteward.shared.json.Json;
 import dev.ekssteward.shared.testing.CallRecorder;
 import dev.ekssteward.shared.testing.EventFiles;
 import dev.ekssteward.shared.testing.HostileInput;
+import dev.ekssteward.shared.testing.HostileRuns;
 import dev.ekssteward.shared.testing.LocalAws;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,49 +35,33 @@ class NodegroupSchedulerHostileInputIT {
             EventFiles.load("scheduler-create-nodegroup.json"),
             EventFiles.load("scheduler-wake.json"),
             EventFiles.load("schedule-tick.json"));
-    List<Object> statuses = new ArrayList<>();
 
-    HostileInput.check(
-        HostileInput.events(samples),
-        200,
-        5001L,
-        2000,
-        event -> {
-          CallRecorder calls = new CallRecorder("nodegroup-scheduler-fuzz");
-          Map<String, Object> report = run(at(0, "23:00"), event, List.of(calls));
-          statuses.add(report.get("status"));
-          assertThat(report.get("status")).isIn("ignored", "ok", "partial");
-          assertThat(calls.mutations()).isEmpty();
-        });
-    assertThat(statuses).contains("ignored", "ok");
+    // Delivered at night (23:00), as NIGHT does.
+    HostileRuns.eventsChangeNothing(NIGHT, samples, 5001L);
   }
 
   @Test
   void hostileConfigDocumentsAreRejectedBeforeAnyChange() {
     fleet();
     Map<String, String> seeded = state();
-    Map<String, Object> valid = Json.parseObject(CONFIG);
-    List<Object> statuses = new ArrayList<>();
 
-    HostileInput.check(
-        HostileInput.documents(valid),
-        100,
-        5002L,
-        2000,
-        doc -> {
-          config(doc);
-          CallRecorder calls = new CallRecorder("nodegroup-scheduler-fuzz");
-          Map<String, Object> report = tick(at(0, "19:05"), List.of(calls));
-          statuses.add(report.get("status"));
-          if ("invalid-config".equals(report.get("status"))) {
-            assertThat(calls.mutations()).isEmpty();
-            assertThat(state()).isEqualTo(seeded);
-          } else if (!state().equals(seeded)) {
-            // a still-valid document may scale down: bring the groups back up by hand
-            ORIGINAL.forEach(NodegroupSchedulerHostileInputIT::restore);
-          }
-        });
-    assertThat(statuses).contains("invalid-config");
+    List<Boolean> rejected =
+        HostileRuns.documents(
+            "nodegroup-scheduler",
+            Json.parseObject(CONFIG),
+            5002L,
+            new HostileRuns.Documents(
+                NodegroupSchedulerReliabilityIT::config,
+                i -> tick(at(0, "19:05"), i),
+                HostileRuns::invalidConfig,
+                report -> assertThat(state()).isEqualTo(seeded),
+                () -> {
+                  if (!state().equals(seeded)) {
+                    // a still-valid document may scale down: bring the groups back up by hand
+                    ORIGINAL.forEach(NodegroupSchedulerHostileInputIT::restore);
+                  }
+                }));
+    assertThat(rejected).contains(true);
   }
 
   @Test

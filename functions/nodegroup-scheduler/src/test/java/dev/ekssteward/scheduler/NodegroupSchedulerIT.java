@@ -1,5 +1,7 @@
 package dev.ekssteward.scheduler;
 
+import static dev.ekssteward.scheduler.MotoFleet.CONFIG;
+import static dev.ekssteward.scheduler.MotoFleet.ORIGINAL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ekssteward.scheduler.eks.Sizes;
@@ -15,14 +17,6 @@ import software.amazon.awssdk.services.eks.model.UpdateNodegroupConfigRequest;
 /** The function end to end against moto: real tags, real sizes, real calls and audit events. */
 class NodegroupSchedulerIT {
   @RegisterExtension static final LocalAws aws = new LocalAws();
-
-  static final String CONFIG =
-      """
-      {"scheduler": {"schedules": {"office": {"timezone": "Europe/Berlin",
-        "uptime": ["Mon-Fri 07:00-19:00"]}}}}
-      """;
-  static final Map<String, Sizes> ORIGINAL =
-      Map.of("small", new Sizes(1, 1, 2), "web", new Sizes(2, 3, 5), "batch", new Sizes(0, 4, 10));
 
   private MotoFleet fleet;
 
@@ -43,11 +37,11 @@ class NodegroupSchedulerIT {
 
   @Test
   void eveningNightMorningRestoresExactSizes() {
-    Map<String, Object> day = fleet.tick(fleet.at(0, "18:55"));
+    Map<String, Object> day = fleet.tick(MotoFleet.at(0, "18:55"));
     assertThat(fleet.recorder.mutations()).isEmpty();
     assertThat(day.get("planned")).asList().isEmpty();
 
-    Map<String, Object> evening = fleet.tick(fleet.at(0, "19:05"));
+    Map<String, Object> evening = fleet.tick(MotoFleet.at(0, "19:05"));
     assertThat(evening.get("status")).isEqualTo("ok");
     ORIGINAL.forEach(
         (name, s) -> {
@@ -55,7 +49,7 @@ class NodegroupSchedulerIT {
           assertThat(fleet.tags("dev-1", name))
               .containsEntry(
                   Tags.ORIGINAL_SCALING,
-                  s.encode() + "@" + fleet.at(0, "19:05").toString().substring(0, 16) + "Z");
+                  s.encode() + "@" + MotoFleet.at(0, "19:05").toString().substring(0, 16) + "Z");
         });
     assertThat(fleet.sent.audits("Nodegroup Scaled Down"))
         .hasSize(3)
@@ -72,10 +66,10 @@ class NodegroupSchedulerIT {
             });
     assertThat(metric(evening, "ScaledDown")).isEqualTo(3.0);
 
-    fleet.tick(fleet.at(1, "03:00"));
+    fleet.tick(MotoFleet.at(1, "03:00"));
     assertThat(fleet.recorder.mutations()).isEmpty();
 
-    Map<String, Object> morning = fleet.tick(fleet.at(1, "07:05"));
+    Map<String, Object> morning = fleet.tick(MotoFleet.at(1, "07:05"));
     ORIGINAL.forEach(
         (name, s) -> {
           assertThat(fleet.sizes("dev-1", name)).isEqualTo(s);
@@ -96,11 +90,11 @@ class NodegroupSchedulerIT {
 
   @Test
   void duplicatedTickChangesNothingAndEmitsNoSecondEvent() {
-    fleet.tick(fleet.at(0, "19:05"));
+    fleet.tick(MotoFleet.at(0, "19:05"));
     assertThat(fleet.sent.audits("Nodegroup Scaled Down")).hasSize(3);
 
     Map<String, Object> again =
-        fleet.run(fleet.at(0, "19:05"), MotoFleet.tickEvent(fleet.at(0, "19:05")), false);
+        fleet.run(MotoFleet.at(0, "19:05"), MotoFleet.tickEvent(MotoFleet.at(0, "19:05")), false);
 
     assertThat(fleet.recorder.mutations()).isEmpty();
     assertThat(fleet.sent.audits()).isEmpty();
@@ -109,7 +103,7 @@ class NodegroupSchedulerIT {
 
   @Test
   void manualChangeDuringTheNightIsRespected() {
-    fleet.tick(fleet.at(0, "19:05"));
+    fleet.tick(MotoFleet.at(0, "19:05"));
     aws.eks()
         .updateNodegroupConfig(
             r ->
@@ -117,11 +111,11 @@ class NodegroupSchedulerIT {
                     .nodegroupName("web")
                     .scalingConfig(c -> c.minSize(1).desiredSize(1).maxSize(5)));
 
-    fleet.tick(fleet.at(0, "23:00"));
+    fleet.tick(MotoFleet.at(0, "23:00"));
     assertThat(fleet.recorder.mutations()).isEmpty();
     assertThat(fleet.sizes("dev-1", "web")).isEqualTo(new Sizes(1, 1, 5));
 
-    Map<String, Object> morning = fleet.tick(fleet.at(1, "07:05"));
+    Map<String, Object> morning = fleet.tick(MotoFleet.at(1, "07:05"));
     assertThat(fleet.sizes("dev-1", "web")).isEqualTo(new Sizes(1, 1, 5));
     assertThat(fleet.tags("dev-1", "web")).doesNotContainKey(Tags.ORIGINAL_SCALING);
     assertThat(fleet.sent.audits("Nodegroup Changed While Down"))
@@ -139,11 +133,11 @@ class NodegroupSchedulerIT {
 
   @Test
   void excludedGroupIsRestored() {
-    fleet.tick(fleet.at(0, "19:05"));
+    fleet.tick(MotoFleet.at(0, "19:05"));
     String arn = fleet.describe("dev-1", "web").nodegroupArn();
     aws.eks().tagResource(r -> r.resourceArn(arn).tags(Map.of(Tags.EXCLUDE, "true")));
 
-    fleet.tick(fleet.at(0, "23:00"));
+    fleet.tick(MotoFleet.at(0, "23:00"));
 
     assertThat(fleet.sizes("dev-1", "web")).isEqualTo(ORIGINAL.get("web"));
     assertThat(fleet.tags("dev-1", "web")).doesNotContainKey(Tags.ORIGINAL_SCALING);
@@ -160,23 +154,23 @@ class NodegroupSchedulerIT {
         .tagResource(
             r ->
                 r.resourceArn(arn)
-                    .tags(Map.of(Tags.KEEP_UP_UNTIL, fleet.at(0, "21:00").toString())));
+                    .tags(Map.of(Tags.KEEP_UP_UNTIL, MotoFleet.at(0, "21:00").toString())));
 
-    fleet.tick(fleet.at(0, "19:05"));
+    fleet.tick(MotoFleet.at(0, "19:05"));
     assertThat(fleet.sizes("dev-1", "web")).isEqualTo(ORIGINAL.get("web"));
     assertThat(fleet.sizes("dev-1", "small")).isEqualTo(new Sizes(0, 0, 2));
 
-    fleet.tick(fleet.at(0, "21:05"));
+    fleet.tick(MotoFleet.at(0, "21:05"));
     assertThat(fleet.sizes("dev-1", "web")).isEqualTo(new Sizes(0, 0, 5));
   }
 
   @Test
   void wakeRestoresNowAndKeepsUpForTheRequestedMinutes() {
-    fleet.tick(fleet.at(0, "19:05"));
+    fleet.tick(MotoFleet.at(0, "19:05"));
 
     Map<String, Object> wake =
         fleet.run(
-            fleet.at(0, "23:00"),
+            MotoFleet.at(0, "23:00"),
             Map.of(
                 "detail-type",
                 "Wake Request",
@@ -193,14 +187,14 @@ class NodegroupSchedulerIT {
     assertThat(wake.get("status")).isEqualTo("ok");
     assertThat(fleet.sizes("dev-1", "web")).isEqualTo(ORIGINAL.get("web"));
     assertThat(fleet.tags("dev-1", "web"))
-        .containsEntry(Tags.KEEP_UP_UNTIL, fleet.at(1, "00:00").toString())
+        .containsEntry(Tags.KEEP_UP_UNTIL, MotoFleet.at(1, "00:00").toString())
         .doesNotContainKey(Tags.ORIGINAL_SCALING);
     assertThat(fleet.sizes("dev-1", "small")).isEqualTo(new Sizes(0, 0, 2));
 
-    fleet.tick(fleet.at(0, "23:30"));
+    fleet.tick(MotoFleet.at(0, "23:30"));
     assertThat(fleet.recorder.mutations()).isEmpty();
 
-    fleet.tick(fleet.at(1, "00:05"));
+    fleet.tick(MotoFleet.at(1, "00:05"));
     assertThat(fleet.sizes("dev-1", "web")).isEqualTo(new Sizes(0, 0, 5));
     assertThat(fleet.tags("dev-1", "web")).containsKey(Tags.ORIGINAL_SCALING);
   }
@@ -212,7 +206,7 @@ class NodegroupSchedulerIT {
         .tagResource(
             r -> r.resourceArn(arn).tags(Map.of(Tags.SCHEDULE, "weekdays 9-5 Europe/Berlin")));
 
-    Map<String, Object> report = fleet.tick(fleet.at(0, "19:05"));
+    Map<String, Object> report = fleet.tick(MotoFleet.at(0, "19:05"));
 
     assertThat(fleet.sizes("dev-1", "web")).isEqualTo(ORIGINAL.get("web"));
     assertThat(fleet.tags("dev-1", "web")).doesNotContainKey(Tags.ORIGINAL_SCALING);
@@ -237,9 +231,9 @@ class NodegroupSchedulerIT {
   void maxSizeIsNeverSentBelowOne() {
     fleet.group("dev-1", "tiny", new Sizes(1, 1, 1), Map.of());
 
-    fleet.tick(fleet.at(0, "19:05"));
+    fleet.tick(MotoFleet.at(0, "19:05"));
     List<UpdateNodegroupConfigRequest> down = fleet.sent.updates();
-    fleet.tick(fleet.at(1, "07:05"));
+    fleet.tick(MotoFleet.at(1, "07:05"));
 
     assertThat(down).hasSize(4);
     assertThat(down)
@@ -253,7 +247,7 @@ class NodegroupSchedulerIT {
   @Test
   void dryRunPlansAndChangesNothing() {
     Map<String, Object> report =
-        fleet.run(fleet.at(0, "19:05"), MotoFleet.tickEvent(fleet.at(0, "19:05")), true);
+        fleet.run(MotoFleet.at(0, "19:05"), MotoFleet.tickEvent(MotoFleet.at(0, "19:05")), true);
 
     assertThat(report.get("dryRun")).isEqualTo(true);
     assertThat(report.get("planned"))
@@ -276,7 +270,7 @@ class NodegroupSchedulerIT {
           {"timezone": "Europe/Berlin", "uptime": ["Mon-Fri 07:00-19:00"]}}}}
         """);
 
-    Map<String, Object> report = fleet.tick(fleet.at(0, "19:05"));
+    Map<String, Object> report = fleet.tick(MotoFleet.at(0, "19:05"));
 
     assertThat(report.get("status")).isEqualTo("invalid-config");
     assertThat((String) report.get("reason")).contains("$.scheduler.defaultSchedule");

@@ -1,5 +1,7 @@
 package dev.ekssteward.scheduler;
 
+import static dev.ekssteward.scheduler.MotoFleet.CONFIG;
+import static dev.ekssteward.scheduler.MotoFleet.ORIGINAL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ekssteward.scheduler.eks.Sizes;
@@ -11,16 +13,12 @@ import dev.ekssteward.shared.testing.Deliveries;
 import dev.ekssteward.shared.testing.EventFiles;
 import dev.ekssteward.shared.testing.FaultInjector;
 import dev.ekssteward.shared.testing.FaultInjector.Kind;
+import dev.ekssteward.shared.testing.FleetFixture;
 import dev.ekssteward.shared.testing.LocalAws;
 import dev.ekssteward.shared.testing.Overlap;
-import dev.ekssteward.shared.testing.TestContext;
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneOffset;
-import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -37,36 +35,17 @@ import software.amazon.awssdk.services.eks.model.Nodegroup;
 class NodegroupSchedulerReliabilityIT {
   @RegisterExtension static final LocalAws aws = new LocalAws();
 
-  static final String CONFIG =
-      """
-      {"scheduler": {"schedules": {"office": {"timezone": "Europe/Berlin",
-        "uptime": ["Mon-Fri 07:00-19:00"]}}}}
-      """;
-  static final Map<String, Sizes> ORIGINAL =
-      Map.of("small", new Sizes(1, 1, 2), "web", new Sizes(2, 3, 5), "batch", new Sizes(0, 4, 10));
-
-  /** A Monday at least a week away (past the grace period), fixed for the whole class. */
-  static final LocalDate MONDAY =
-      LocalDate.now(ZoneOffset.UTC).plusDays(7).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
-
-  /** Berlin local time on the Monday plus {@code days}. */
   static Instant at(int days, String time) {
-    return MONDAY.plusDays(days).atTime(LocalTime.parse(time)).atZone(MotoFleet.BERLIN).toInstant();
+    return MotoFleet.at(days, time);
   }
 
   static void config(String json) {
-    aws.ssm()
-        .putParameter(
-            r -> r.name("/eks-steward/config").type("String").value(json).overwrite(true));
+    MotoFleet.config(aws, json);
   }
 
   static Map<String, Object> run(
       Instant now, Map<String, Object> event, List<ExecutionInterceptor> with) {
-    NodegroupSchedulerHandler handler =
-        new NodegroupSchedulerHandler(
-            DaggerSchedulerComponent.factory()
-                .create(aws.settings(false), Clock.fixed(now, ZoneOffset.UTC), d -> {}, with));
-    return handler.handleRequest(event, new TestContext("nodegroup-scheduler"));
+    return MotoFleet.run(aws, Clock.fixed(now, ZoneOffset.UTC), false, event, with);
   }
 
   static Map<String, Object> tick(Instant now, List<ExecutionInterceptor> with) {
@@ -113,31 +92,21 @@ class NodegroupSchedulerReliabilityIT {
         });
   }
 
+  static final FleetFixture<Map<String, String>> FLEET =
+      new FleetFixture<>(
+          "nodegroup-scheduler",
+          NodegroupSchedulerReliabilityIT::fleet,
+          (event, with) -> run(at(0, "19:05"), event, with),
+          NodegroupSchedulerReliabilityIT::state,
+          NodegroupSchedulerReliabilityIT::originalNeverLost);
+
+  /** Evening, night and morning ticks. */
   static final CrashMatrix.Scenario<Map<String, String>> CYCLE =
-      new CrashMatrix.Scenario<>() {
-        public String name() {
-          return "nodegroup-scheduler";
-        }
-
-        public void seed() {
-          fleet();
-        }
-
-        public List<CrashMatrix.Step> steps() {
-          return List.of(
+      FLEET.scenario(
+          List.of(
               i -> tick(at(0, "19:05"), i),
               i -> tick(at(1, "03:00"), i),
-              i -> tick(at(1, "07:05"), i));
-        }
-
-        public Map<String, String> state() {
-          return NodegroupSchedulerReliabilityIT.state();
-        }
-
-        public void invariants(Map<String, String> state) {
-          originalNeverLost(state);
-        }
-      };
+              i -> tick(at(1, "07:05"), i)));
 
   /** Budget: every call N, one crash kind each, rotating through all four. */
   @Test
@@ -162,8 +131,7 @@ class NodegroupSchedulerReliabilityIT {
     AuditTap tap = new AuditTap();
     tick(at(0, "19:05"), List.of(tap));
     assertThat(tap.drain()).hasSize(ORIGINAL.size());
-    FaultInjector untagFails =
-        FaultInjector.always(Kind.SERVER_ERROR, c -> c.action().equals("eks:UntagResource"));
+    FaultInjector untagFails = FaultInjector.always(Kind.SERVER_ERROR, "eks:UntagResource");
 
     Map<String, Object> morning = tick(at(1, "07:05"), List.of(untagFails, tap));
 
@@ -198,32 +166,26 @@ class NodegroupSchedulerReliabilityIT {
   }
 
   /** At night, before the evening tick scaled ng-a down: create and wake for dev-1/ng-a. */
-  static Deliveries.Fleet<Map<String, Object>> night() {
-    return new Deliveries.Fleet<>() {
-      public void seed() {
-        MotoFleet fleet = new MotoFleet(aws);
-        fleet.config(CONFIG);
-        fleet.cluster("dev-1", Map.of(Tags.SCHEDULE, "office"));
-        fleet.group("dev-1", "ng-a", new Sizes(2, 3, 5), Map.of());
-      }
-
-      public Map<String, Object> deliver(
-          Map<String, Object> event, List<ExecutionInterceptor> interceptors) {
-        return run(at(0, "23:00"), event, interceptors);
-      }
-
-      public Map<String, Object> state() {
-        Nodegroup g =
-            aws.eks()
-                .describeNodegroup(r -> r.clusterName("dev-1").nodegroupName("ng-a"))
-                .nodegroup();
-        var c = g.scalingConfig();
-        Map<String, Object> out = new TreeMap<>(g.tags());
-        out.put("sizes", new Sizes(c.minSize(), c.desiredSize(), c.maxSize()).encode());
-        return out;
-      }
-    };
-  }
+  static final FleetFixture<Map<String, Object>> NIGHT =
+      new FleetFixture<>(
+          "nodegroup-scheduler",
+          () -> {
+            MotoFleet fleet = new MotoFleet(aws);
+            fleet.config(CONFIG);
+            fleet.cluster("dev-1", Map.of(Tags.SCHEDULE, "office"));
+            fleet.group("dev-1", "ng-a", new Sizes(2, 3, 5), Map.of());
+          },
+          (event, with) -> run(at(0, "23:00"), event, with),
+          () -> {
+            Nodegroup g =
+                aws.eks()
+                    .describeNodegroup(r -> r.clusterName("dev-1").nodegroupName("ng-a"))
+                    .nodegroup();
+            var c = g.scalingConfig();
+            Map<String, Object> out = new TreeMap<>(g.tags());
+            out.put("sizes", new Sizes(c.minSize(), c.desiredSize(), c.maxSize()).encode());
+            return out;
+          });
 
   @Test
   void everySampleEventTwiceAndInReverseOrderEndsTheSame() throws Exception {
@@ -232,7 +194,7 @@ class NodegroupSchedulerReliabilityIT {
             EventFiles.load("scheduler-create-nodegroup.json"),
             EventFiles.load("scheduler-wake.json"));
 
-    new Deliveries(aws).assertSameOutcome(night(), events);
+    new Deliveries(aws).assertSameOutcome(NIGHT.deliveries(), events);
   }
 
   @Test
@@ -279,12 +241,7 @@ class NodegroupSchedulerReliabilityIT {
             "{\"targets\": {\"accounts\": [{\"accountId\": \"111111111111\", \"roleArn\": \""
                 + denied
                 + "\"}]}, \"scheduler\""));
-    FaultInjector deny =
-        FaultInjector.always(
-            Kind.ACCESS_DENIED,
-            c ->
-                c.action().equals("sts:AssumeRole")
-                    && c.field("RoleArn").orElse("").equals(denied));
+    FaultInjector deny = FaultInjector.denyingAssumeRole(denied);
 
     Map<String, Object> report = tick(at(0, "19:05"), List.of(deny));
 

@@ -1,12 +1,13 @@
 package dev.ekssteward.thumbprint;
 
+import static dev.ekssteward.thumbprint.Rig.GITHUB;
+import static dev.ekssteward.thumbprint.Rig.OLD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ekssteward.shared.testing.EventFiles;
 import dev.ekssteward.shared.testing.LocalAws;
 import dev.ekssteward.thumbprint.tls.LocalIssuer;
 import dev.ekssteward.thumbprint.tls.TestPki;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.groups.Tuple;
@@ -18,11 +19,9 @@ import software.amazon.awssdk.services.eks.model.Cluster;
 
 /** Each sample event in events/ (as the Lambda runtime deserialises it) and where it leads. */
 class EventRoutingIT {
-  static final String OLD = "0123456789abcdef0123456789abcdef01234567";
   static final String UPDATE = "iam:UpdateOpenIDConnectProviderThumbprint";
   static final String EXAMPLE_URL =
       "oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE";
-  static final String GITHUB = "https://token.actions.githubusercontent.com";
   // moto gives every cluster of a region the same issuer, so "another cluster's" provider is
   // one whose issuer no moto cluster has.
   static final String OTHER_EKS_ISSUER =
@@ -38,8 +37,7 @@ class EventRoutingIT {
   void start() throws Exception {
     rig = new Rig(aws);
     chain = TestPki.chain("events");
-    server = rig.serve(chain);
-    rig.trust(chain);
+    server = rig.serveTrusted(chain);
   }
 
   @AfterEach
@@ -47,17 +45,8 @@ class EventRoutingIT {
     rig.close();
   }
 
-  private void config(String extraIssuers) {
-    rig.config(
-        "{\"thumbprints\":{\"allowedHosts\":[\"oidc.eks.*.amazonaws.com\",\"localhost\"],"
-            + "\"extraIssuers\":["
-            + extraIssuers
-            + "]}}");
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> detail(Map<String, Object> event) {
-    return (Map<String, Object>) event.get("detail");
+  private void config(String... extraIssuers) {
+    rig.config(Rig.allowingLocalhost(extraIssuers));
   }
 
   @SuppressWarnings("unchecked")
@@ -67,7 +56,7 @@ class EventRoutingIT {
 
   @Test
   void scheduleTickLooksAtTheWholeAccount() throws Exception {
-    config("");
+    config();
 
     Map<String, Object> report =
         Rig.run(rig.routedTo(server, false), EventFiles.load("schedule-tick.json"));
@@ -79,9 +68,9 @@ class EventRoutingIT {
   @Test
   void createClusterVerifiesOnlyThatClustersProvider() throws Exception {
     Cluster created = rig.createCluster("dev-1"); // the name in the sample event
-    String arn = rig.createProvider(created.identity().oidc().issuer(), OLD);
+    String arn = rig.createProvider(created, OLD);
     String otherArn = rig.createProvider(OTHER_EKS_ISSUER, OLD);
-    config("");
+    config();
 
     Map<String, Object> report =
         Rig.run(rig.routedTo(server, false), EventFiles.load("thumbprint-create-cluster.json"));
@@ -110,7 +99,7 @@ class EventRoutingIT {
   @Test
   void createProviderOfAnUnknownIssuerIsSkipped() throws Exception {
     String arn = rig.createProvider("https://" + EXAMPLE_URL, OLD); // the provider in the sample
-    config("");
+    config();
 
     Map<String, Object> report =
         Rig.run(
@@ -127,14 +116,14 @@ class EventRoutingIT {
   @Test
   void createProviderOfAClusterIssuerIsVerifiedAtOnce() throws Exception {
     Cluster cluster = rig.createCluster("dev-1");
-    String arn = rig.createProvider(cluster.identity().oidc().issuer(), OLD);
+    String arn = rig.createProvider(cluster, OLD);
     String otherArn = rig.createProvider(OTHER_EKS_ISSUER, OLD);
-    config("");
+    config();
     Map<String, Object> event =
-        new LinkedHashMap<>(EventFiles.load("thumbprint-create-oidc-provider.json"));
-    Map<String, Object> detail = new LinkedHashMap<>(detail(event));
-    detail.put("responseElements", Map.of("openIDConnectProviderArn", arn));
-    event.put("detail", detail);
+        EventFiles.withDetail(
+            "thumbprint-create-oidc-provider.json",
+            "responseElements",
+            Map.of("openIDConnectProviderArn", arn));
 
     Rig.run(rig.routedTo(server, false), event);
 
@@ -147,7 +136,7 @@ class EventRoutingIT {
   void updateThumbprintOfAnExtraIssuerIsVerifiedAtOnce() throws Exception {
     String arn = rig.createProvider(GITHUB, "6938fd4d98bab03faadb97b34396831e3780aea1");
     String unrelated = rig.createProvider(server.origin() + "/unrelated", OLD);
-    config("\"" + GITHUB + "\",\"" + server.origin() + "/unrelated\"");
+    config(GITHUB, server.origin() + "/unrelated");
 
     Map<String, Object> report =
         Rig.run(rig.routedTo(server, false), EventFiles.load("thumbprint-update-thumbprint.json"));
@@ -162,55 +151,42 @@ class EventRoutingIT {
   @Test
   void ourOwnUpdateIsIgnoredByItsUserAgent() throws Exception {
     rig.createProvider(GITHUB, OLD);
-    config("\"" + GITHUB + "\"");
+    config(GITHUB);
     Map<String, Object> event =
-        new LinkedHashMap<>(EventFiles.load("thumbprint-update-thumbprint.json"));
-    Map<String, Object> detail = new LinkedHashMap<>(detail(event));
-    detail.put(
-        "userAgent",
-        "aws-sdk-java/2.57.8 ua/2.1 os/Linux lang/java#21 eks-steward/oidc-thumbprint-rotator");
-    event.put("detail", detail);
+        EventFiles.withDetail(
+            "thumbprint-update-thumbprint.json",
+            "userAgent",
+            "aws-sdk-java/2.57.8 ua/2.1 os/Linux lang/java#21 eks-steward/oidc-thumbprint-rotator");
 
     Map<String, Object> report = Rig.run(rig.routedTo(server, false), event);
 
-    assertThat(report)
-        .containsEntry("status", "ignored")
-        .containsEntry("reason", "caused by this function itself");
-    assertThat(rig.calls.calls()).containsExactly("ssm:GetParameter");
+    assertIgnoredAsItsOwnChange(report);
   }
 
   @Test
   void ourOwnCreateIsIgnoredByItsRole() throws Exception {
-    config("");
+    config();
     Map<String, Object> event =
-        new LinkedHashMap<>(EventFiles.load("thumbprint-create-oidc-provider.json"));
-    Map<String, Object> detail = new LinkedHashMap<>(detail(event));
-    detail.put(
-        "userIdentity",
-        Map.of(
-            "type", "AssumedRole",
-            "arn",
-                "arn:aws:sts::123456789012:assumed-role/eks-steward-ThumbprintRotatorFunctionRole-T/fn",
-            "sessionContext",
-                Map.of("sessionIssuer", Map.of("type", "Role", "arn", Rig.ROLE_ARN))));
-    event.put("detail", detail);
+        EventFiles.withDetail(
+            "thumbprint-create-oidc-provider.json",
+            "userIdentity",
+            Map.of(
+                "type", "AssumedRole",
+                "arn",
+                    "arn:aws:sts::123456789012:assumed-role/eks-steward-ThumbprintRotatorFunctionRole-T/fn",
+                "sessionContext",
+                    Map.of("sessionIssuer", Map.of("type", "Role", "arn", Rig.ROLE_ARN))));
 
     Map<String, Object> report = Rig.run(rig.routedTo(server, false), event);
 
-    assertThat(report)
-        .containsEntry("status", "ignored")
-        .containsEntry("reason", "caused by this function itself");
-    assertThat(rig.calls.calls()).containsExactly("ssm:GetParameter");
+    assertIgnoredAsItsOwnChange(report);
   }
 
   @Test
   void aFailedCallIsIgnored() throws Exception {
-    config("");
+    config();
     Map<String, Object> event =
-        new LinkedHashMap<>(EventFiles.load("thumbprint-update-thumbprint.json"));
-    Map<String, Object> detail = new LinkedHashMap<>(detail(event));
-    detail.put("errorCode", "InvalidInput");
-    event.put("detail", detail);
+        EventFiles.withDetail("thumbprint-update-thumbprint.json", "errorCode", "InvalidInput");
 
     Map<String, Object> report = Rig.run(rig.routedTo(server, false), event);
 
@@ -218,5 +194,13 @@ class EventRoutingIT {
         .containsEntry("status", "ignored")
         .containsEntry("reason", "the call failed (InvalidInput)");
     assertThat(rig.iamCalls()).isEmpty();
+  }
+
+  /** Ignored before looking at anything but the config. */
+  private void assertIgnoredAsItsOwnChange(Map<String, Object> report) {
+    assertThat(report)
+        .containsEntry("status", "ignored")
+        .containsEntry("reason", "caused by this function itself");
+    assertThat(rig.calls.calls()).containsExactly("ssm:GetParameter");
   }
 }

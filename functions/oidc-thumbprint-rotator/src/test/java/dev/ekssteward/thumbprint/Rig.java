@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.eks.model.Cluster;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -28,6 +29,15 @@ import software.amazon.awssdk.services.ssm.model.ParameterType;
 final class Rig implements AutoCloseable {
   static final String ROLE_ARN =
       "arn:aws:iam::123456789012:role/eks-steward-ThumbprintRotatorFunctionRole-T";
+
+  /** A thumbprint no test issuer presents. */
+  static final String OLD = "0123456789abcdef0123456789abcdef01234567";
+
+  static final String GITHUB = "https://token.actions.githubusercontent.com";
+
+  /** A full list (IAM's maximum of five), none of them a test issuer's. */
+  static final List<String> FIVE =
+      List.of("1".repeat(40), "2".repeat(40), "3".repeat(40), "4".repeat(40), "5".repeat(40));
 
   final LocalAws aws;
   final CallRecorder calls = new CallRecorder(ThumbprintRotator.NAME);
@@ -47,6 +57,13 @@ final class Rig implements AutoCloseable {
   LocalIssuer serve(TestPki.Chain chain) throws Exception {
     LocalIssuer s = LocalIssuer.start(chain);
     servers.add(s);
+    return s;
+  }
+
+  /** Serves {@code chain} from a local issuer whose root is the only one trusted. */
+  LocalIssuer serveTrusted(TestPki.Chain chain) throws Exception {
+    LocalIssuer s = serve(chain);
+    trust(chain);
     return s;
   }
 
@@ -71,6 +88,17 @@ final class Rig implements AutoCloseable {
                     .value(json));
   }
 
+  /**
+   * Config whose allow-list adds localhost to the EKS issuer hosts (the routed handler fetches
+   * every issuer from a local server), with these extra issuers.
+   */
+  static String allowingLocalhost(String... extraIssuers) {
+    return "{\"thumbprints\":{\"allowedHosts\":[\"oidc.eks.*.amazonaws.com\",\"localhost\"],"
+        + "\"extraIssuers\":["
+        + String.join(",", java.util.Arrays.stream(extraIssuers).map(i -> "\"" + i + "\"").toList())
+        + "]}}";
+  }
+
   Settings settings(boolean dryRun) {
     Map<String, String> env = aws.environment(dryRun);
     env.put("STEWARD_ROLE_ARN", ROLE_ARN);
@@ -85,13 +113,19 @@ final class Rig implements AutoCloseable {
 
   /** The handler whose fetches of any issuer go to {@code local} (same path). */
   ThumbprintRotatorHandler routedTo(LocalIssuer local, boolean dryRun) {
+    return routedTo(local, dryRun, Clock.systemUTC(), List.of(calls, audit));
+  }
+
+  /** The same with this clock and these interceptors instead of the rig's recorders. */
+  ThumbprintRotatorHandler routedTo(
+      LocalIssuer local, boolean dryRun, Clock clock, List<ExecutionInterceptor> with) {
     return new ThumbprintRotatorHandler(
         DaggerRoutedThumbprintComponent.factory()
             .create(
                 settings(dryRun),
-                Clock.systemUTC(),
+                clock,
                 d -> {},
-                List.of(calls, audit),
+                with,
                 issuer -> IssuerUrl.parse(local.origin() + issuer.path())));
   }
 
@@ -111,6 +145,11 @@ final class Rig implements AutoCloseable {
 
   GetOpenIdConnectProviderResponse provider(String arn) {
     return iam.getOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn));
+  }
+
+  /** A provider for the cluster's own issuer. */
+  String createProvider(Cluster cluster, String... thumbprints) {
+    return createProvider(cluster.identity().oidc().issuer(), thumbprints);
   }
 
   Cluster createCluster(String name) {

@@ -1,24 +1,22 @@
 package dev.ekssteward.thumbprint;
 
+import static dev.ekssteward.thumbprint.Rig.FIVE;
+import static dev.ekssteward.thumbprint.Rig.GITHUB;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ekssteward.shared.json.Json;
-import dev.ekssteward.shared.testing.CallRecorder;
 import dev.ekssteward.shared.testing.CrashMatrix;
 import dev.ekssteward.shared.testing.Deliveries;
 import dev.ekssteward.shared.testing.EventFiles;
-import dev.ekssteward.shared.testing.HostileInput;
+import dev.ekssteward.shared.testing.FleetFixture;
+import dev.ekssteward.shared.testing.HostileRuns;
 import dev.ekssteward.shared.testing.LocalAws;
 import dev.ekssteward.shared.testing.Overlap;
-import dev.ekssteward.shared.testing.TestContext;
-import dev.ekssteward.thumbprint.model.IssuerUrl;
 import dev.ekssteward.thumbprint.tls.LocalIssuer;
 import dev.ekssteward.thumbprint.tls.TestPki;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,14 +38,7 @@ import software.amazon.awssdk.services.iam.model.OpenIDConnectProviderListEntry;
 class ThumbprintReliabilityIT {
   @RegisterExtension static final LocalAws aws = new LocalAws();
 
-  static final String GITHUB = "https://token.actions.githubusercontent.com";
-  static final List<String> FIVE =
-      List.of("1".repeat(40), "2".repeat(40), "3".repeat(40), "4".repeat(40), "5".repeat(40));
-  static final String CONFIG =
-      "{\"thumbprints\":{\"allowedHosts\":[\"oidc.eks.*.amazonaws.com\",\"localhost\"],"
-          + "\"extraIssuers\":[\""
-          + GITHUB
-          + "\"]}}";
+  static final String CONFIG = Rig.allowingLocalhost(GITHUB);
 
   static Rig rig;
   static TestPki.Chain before;
@@ -77,16 +68,7 @@ class ThumbprintReliabilityIT {
 
   static Map<String, Object> run(Map<String, Object> event, List<ExecutionInterceptor> with) {
     Clock clock = Clock.fixed(Instant.parse("2026-11-25T03:00:00Z"), ZoneOffset.UTC);
-    ThumbprintRotatorHandler handler =
-        new ThumbprintRotatorHandler(
-            DaggerRoutedThumbprintComponent.factory()
-                .create(
-                    rig.settings(false),
-                    clock,
-                    d -> {},
-                    with,
-                    issuer -> IssuerUrl.parse(server.origin() + issuer.path())));
-    return handler.handleRequest(event, new TestContext(ThumbprintRotator.NAME));
+    return Rig.run(rig.routedTo(server, false, clock, with), event);
   }
 
   /** dev-1's provider still on the old CA; GitHub's extra issuer with a full list of five. */
@@ -124,30 +106,16 @@ class ThumbprintReliabilityIT {
                 .allSatisfy(t -> assertThat(known).contains(t)));
   }
 
+  static final FleetFixture<Map<String, List<String>>> FLEET =
+      new FleetFixture<>(
+          ThumbprintRotator.NAME,
+          ThumbprintReliabilityIT::fleet,
+          ThumbprintReliabilityIT::run,
+          ThumbprintReliabilityIT::state,
+          ThumbprintReliabilityIT::neverEmptyNorWrongOnly);
+
   static final CrashMatrix.Scenario<Map<String, List<String>>> SCENARIO =
-      new CrashMatrix.Scenario<>() {
-        public String name() {
-          return "oidc-thumbprint-rotator";
-        }
-
-        public void seed() {
-          fleet();
-        }
-
-        public List<CrashMatrix.Step> steps() {
-          return List.of(
-              i -> run(EventFiles.load("thumbprint-create-cluster.json"), i),
-              i -> run(Rig.tick(), i));
-        }
-
-        public Map<String, List<String>> state() {
-          return ThumbprintReliabilityIT.state();
-        }
-
-        public void invariants(Map<String, List<String>> state) {
-          neverEmptyNorWrongOnly(state);
-        }
-      };
+      FLEET.scenario(EventFiles.load("thumbprint-create-cluster.json"), Rig.tick());
 
   @Test
   void crashAtEveryCallOfACaRotationConvergesAndNeverEmptiesAList() throws Exception {
@@ -164,48 +132,17 @@ class ThumbprintReliabilityIT {
     new CrashMatrix(aws, CrashMatrix.blipKinds()).rotatingKinds().blips(SCENARIO).assertPassed();
   }
 
-  static Deliveries.Fleet<Map<String, List<String>>> deliveries() {
-    return new Deliveries.Fleet<>() {
-      public void seed() {
-        fleet();
-      }
-
-      public Map<String, Object> deliver(
-          Map<String, Object> event, List<ExecutionInterceptor> interceptors) {
-        return run(event, interceptors);
-      }
-
-      public Map<String, List<String>> state() {
-        return ThumbprintReliabilityIT.state();
-      }
-    };
-  }
-
-  static List<Map<String, Object>> sampleEvents() throws Exception {
-    List<Map<String, Object>> events = new ArrayList<>();
-    for (Path p : EventFiles.all()) {
-      if (p.getFileName().toString().startsWith("thumbprint-")) {
-        events.add(EventFiles.load(p.getFileName().toString()));
-      }
-    }
-    return events;
-  }
-
   @Test
   void everySampleEventTwiceAndInReverseOrderEndsTheSame() throws Exception {
-    List<Map<String, Object>> events = sampleEvents();
+    List<Map<String, Object>> events = EventFiles.startingWith("thumbprint-");
     assertThat(events).hasSizeGreaterThanOrEqualTo(3);
 
-    new Deliveries(aws).assertSameOutcome(deliveries(), events);
+    new Deliveries(aws).assertSameOutcome(FLEET.deliveries(), events);
   }
 
   @Test
   void twoRunsAtOnceNeverLoseAThumbprintAndEndAsOne() throws Exception {
-    fleet();
-    run(Rig.tick(), List.of());
-    Map<String, List<String>> once = state();
-    aws.reset();
-    fleet();
+    Map<String, List<String>> once = FLEET.stateAfterOneRun(aws, i -> run(Rig.tick(), i));
 
     List<Overlap.Outcome<Map<String, Object>>> both =
         Overlap.together(() -> run(Rig.tick(), List.of()), () -> run(Rig.tick(), List.of()));
@@ -218,52 +155,32 @@ class ThumbprintReliabilityIT {
   @Test
   void hostileEventsChangeNothingAndAlwaysGetAReport() throws Exception {
     rig.config(CONFIG);
-    List<Object> statuses = new ArrayList<>();
 
-    HostileInput.check(
-        HostileInput.events(sampleEvents()),
-        200,
-        6001L,
-        2000,
-        event -> {
-          CallRecorder calls = new CallRecorder(ThumbprintRotator.NAME + "-fuzz");
-          Map<String, Object> report = run(event, List.of(calls));
-          statuses.add(report.get("status"));
-          assertThat(report.get("status")).isIn("ignored", "ok", "partial");
-          assertThat(calls.mutations()).isEmpty();
-        });
-    assertThat(statuses).contains("ignored", "ok");
+    HostileRuns.eventsChangeNothing(FLEET, EventFiles.startingWith("thumbprint-"), 6001L);
   }
 
   @Test
   void hostileConfigDocumentsAreRejectedBeforeAnyChange() {
     fleet();
     Map<String, List<String>> seeded = state();
-    Map<String, Object> valid = Json.parseObject(CONFIG);
-    List<Object> statuses = new ArrayList<>();
 
-    HostileInput.check(
-        HostileInput.documents(valid),
-        100,
-        6002L,
-        2000,
-        doc -> {
-          rig.config(doc);
-          CallRecorder calls = new CallRecorder(ThumbprintRotator.NAME + "-fuzz");
-          Map<String, Object> report = run(Rig.tick(), List.of(calls));
-          statuses.add(report.get("status"));
-          if ("invalid-config".equals(report.get("status"))) {
-            assertThat(calls.mutations()).isEmpty();
-            assertThat(state()).isEqualTo(seeded);
-          } else {
-            // a still-valid document may rotate: put the lists back
-            rig.iam
-                .listOpenIDConnectProviders()
-                .openIDConnectProviderList()
-                .forEach(p -> restore(p.arn(), seeded));
-          }
-        });
-    assertThat(statuses).contains("invalid-config");
+    List<Boolean> rejected =
+        HostileRuns.documents(
+            ThumbprintRotator.NAME,
+            Json.parseObject(CONFIG),
+            6002L,
+            new HostileRuns.Documents(
+                rig::config,
+                i -> run(Rig.tick(), i),
+                HostileRuns::invalidConfig,
+                report -> assertThat(state()).isEqualTo(seeded),
+                // a still-valid document may rotate: put the lists back
+                () ->
+                    rig.iam
+                        .listOpenIDConnectProviders()
+                        .openIDConnectProviderList()
+                        .forEach(p -> restore(p.arn(), seeded))));
+    assertThat(rejected).contains(true);
   }
 
   private static void restore(String arn, Map<String, List<String>> seeded) {

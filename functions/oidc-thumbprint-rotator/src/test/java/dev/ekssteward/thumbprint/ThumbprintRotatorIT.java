@@ -1,5 +1,6 @@
 package dev.ekssteward.thumbprint;
 
+import static dev.ekssteward.thumbprint.Rig.OLD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ekssteward.shared.testing.LocalAws;
@@ -20,7 +21,6 @@ import software.amazon.awssdk.services.iam.model.Tag;
 /** Schedule ticks against moto's IAM and EKS, with local HTTPS issuers. */
 class ThumbprintRotatorIT {
   static final String UPDATE = "iam:UpdateOpenIDConnectProviderThumbprint";
-  static final String OLD = "0123456789abcdef0123456789abcdef01234567";
 
   @RegisterExtension static final LocalAws aws = new LocalAws();
 
@@ -91,11 +91,9 @@ class ThumbprintRotatorIT {
   @Test
   void aFullListDropsItsOldestEntry() throws Exception {
     TestPki.Chain chain = TestPki.chain("cap");
-    LocalIssuer server = rig.serve(chain);
-    rig.trust(chain);
+    LocalIssuer server = rig.serveTrusted(chain);
     String issuer = extraIssuer(server, "");
-    List<String> five =
-        List.of("1".repeat(40), "2".repeat(40), "3".repeat(40), "4".repeat(40), "5".repeat(40));
+    List<String> five = Rig.FIVE;
     String arn = rig.createProvider(issuer, five.toArray(String[]::new));
 
     Rig.run(rig.handler(false), Rig.tick());
@@ -109,8 +107,7 @@ class ThumbprintRotatorIT {
   @Test
   void anUpperCaseCopyOfTheCurrentThumbprintIsTheSame() throws Exception {
     TestPki.Chain chain = TestPki.chain("case");
-    LocalIssuer server = rig.serve(chain);
-    rig.trust(chain);
+    LocalIssuer server = rig.serveTrusted(chain);
     String arn =
         rig.createProvider(extraIssuer(server, "/x"), chain.thumbprint().toUpperCase(), OLD);
 
@@ -127,8 +124,7 @@ class ThumbprintRotatorIT {
     TestPki.Chain untrusted = TestPki.chain("untrusted");
     TestPki.Chain trusted = TestPki.chain("trusted");
     LocalIssuer bad = rig.serve(untrusted);
-    LocalIssuer good = rig.serve(trusted);
-    rig.trust(trusted);
+    LocalIssuer good = rig.serveTrusted(trusted);
     String badIssuer = bad.origin() + "/bad";
     String goodIssuer = good.origin() + "/good";
     rig.config(
@@ -156,8 +152,7 @@ class ThumbprintRotatorIT {
   void aDiscoveryDocumentPointingElsewhereIsReportedAndNotFollowed() throws Exception {
     TestPki.Chain chain = TestPki.chain("forgery");
     LocalIssuer issuer = rig.serve(chain);
-    LocalIssuer internal = rig.serve(chain);
-    rig.trust(chain);
+    LocalIssuer internal = rig.serveTrusted(chain);
     issuer.jwksUri("https://127.0.0.1:" + internal.port() + "/admin");
     String arn = rig.createProvider(extraIssuer(issuer, "/evil"), OLD);
 
@@ -176,10 +171,9 @@ class ThumbprintRotatorIT {
   @Test
   void aMissingClusterProviderIsReportedWithoutContactingTheIssuer() throws Exception {
     TestPki.Chain chain = TestPki.chain("missing");
-    LocalIssuer server = rig.serve(chain);
-    rig.trust(chain);
+    LocalIssuer server = rig.serveTrusted(chain);
     Cluster cluster = rig.createCluster("dev-1");
-    rig.config("{\"thumbprints\":{\"allowedHosts\":[\"oidc.eks.*.amazonaws.com\",\"localhost\"]}}");
+    rig.config(Rig.allowingLocalhost());
 
     Map<String, Object> report = Rig.run(rig.routedTo(server, false), Rig.tick());
 
@@ -198,8 +192,7 @@ class ThumbprintRotatorIT {
   @Test
   void aMissingClusterProviderIsCreatedLikeEksctlWhenAllowed() throws Exception {
     TestPki.Chain chain = TestPki.chain("create");
-    LocalIssuer server = rig.serve(chain);
-    rig.trust(chain);
+    LocalIssuer server = rig.serveTrusted(chain);
     Cluster cluster = rig.createCluster("dev-1");
     rig.config(
         "{\"thumbprints\":{\"createMissingProviders\":true,"
@@ -229,10 +222,9 @@ class ThumbprintRotatorIT {
   @Test
   void clusterIssuersOfEveryRegionAreCheckedWithOneProviderListing() throws Exception {
     TestPki.Chain chain = TestPki.chain("regions");
-    LocalIssuer server = rig.serve(chain);
-    rig.trust(chain);
+    LocalIssuer server = rig.serveTrusted(chain);
     Cluster cluster = rig.createCluster("dev-1");
-    String arn = rig.createProvider(cluster.identity().oidc().issuer(), OLD);
+    String arn = rig.createProvider(cluster, OLD);
     rig.config(
         "{\"targets\":{\"regions\":[\"eu-west-1\",\"eu-central-1\"]},"
             + "\"thumbprints\":{\"allowedHosts\":[\"oidc.eks.*.amazonaws.com\",\"localhost\"]}}");
@@ -247,10 +239,9 @@ class ThumbprintRotatorIT {
   @Test
   void anIssuerOffTheAllowListIsRefusedWithoutConnecting() throws Exception {
     TestPki.Chain chain = TestPki.chain("off-list");
-    LocalIssuer server = rig.serve(chain);
-    rig.trust(chain);
+    LocalIssuer server = rig.serveTrusted(chain);
     Cluster cluster = rig.createCluster("dev-1");
-    String arn = rig.createProvider(cluster.identity().oidc().issuer(), OLD);
+    String arn = rig.createProvider(cluster, OLD);
     rig.config("{}"); // default allow-list: EKS issuer hosts only, so the local route is refused
 
     Map<String, Object> report = Rig.run(rig.routedTo(server, false), Rig.tick());
@@ -268,13 +259,12 @@ class ThumbprintRotatorIT {
   @Test
   void excludedClustersAreLeftAlone() throws Exception {
     TestPki.Chain chain = TestPki.chain("excluded");
-    LocalIssuer server = rig.serve(chain);
-    rig.trust(chain);
+    LocalIssuer server = rig.serveTrusted(chain);
     Cluster cluster = rig.createCluster("dev-1");
     aws.eks()
         .tagResource(r -> r.resourceArn(cluster.arn()).tags(Map.of("eks-steward/exclude", "true")));
-    String arn = rig.createProvider(cluster.identity().oidc().issuer(), OLD);
-    rig.config("{\"thumbprints\":{\"allowedHosts\":[\"oidc.eks.*.amazonaws.com\",\"localhost\"]}}");
+    String arn = rig.createProvider(cluster, OLD);
+    rig.config(Rig.allowingLocalhost());
 
     Map<String, Object> report = Rig.run(rig.routedTo(server, false), Rig.tick());
 
@@ -290,8 +280,7 @@ class ThumbprintRotatorIT {
   @Test
   void dryRunPlansTheRotationButWritesNothing() throws Exception {
     TestPki.Chain chain = TestPki.chain("dry");
-    LocalIssuer server = rig.serve(chain);
-    rig.trust(chain);
+    LocalIssuer server = rig.serveTrusted(chain);
     String arn = rig.createProvider(extraIssuer(server, "/dry"), OLD);
 
     Map<String, Object> report = Rig.run(rig.handler(true), Rig.tick());

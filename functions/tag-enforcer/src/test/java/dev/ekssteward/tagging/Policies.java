@@ -2,6 +2,7 @@ package dev.ekssteward.tagging;
 
 import dev.ekssteward.shared.config.StewardConfig;
 import dev.ekssteward.shared.config.TaggingConfig;
+import java.util.Map;
 
 /** The tag policies the tests use, parsed and validated like the real config. */
 final class Policies {
@@ -17,6 +18,10 @@ final class Policies {
         "exemptClusters": ["sandbox-*"]
       }}
       """;
+
+  /** Tags that satisfy the standard policy as they are. */
+  static final Map<String, String> GOOD =
+      Map.of("team", "payments", "cost-center", "1234", "env", "dev");
 
   private Policies() {}
 

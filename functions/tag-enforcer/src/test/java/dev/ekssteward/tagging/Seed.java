@@ -42,6 +42,13 @@ final class Seed {
     aws.events().createEventBus(r -> r.name("eks-steward-audit"));
   }
 
+  /** A seed whose config holds the standard policy. */
+  static Seed standard(LocalAws aws) {
+    Seed seed = new Seed(aws);
+    seed.config(Policies.STANDARD_JSON);
+    return seed;
+  }
+
   void config(String json) {
     aws.ssm()
         .putParameter(
@@ -166,10 +173,15 @@ final class Seed {
             }
           }
         };
+    return run(settings, clock, List.of(recorder, agents), event);
+  }
+
+  /** The event through a handler built from the production component with these interceptors. */
+  static Map<String, Object> run(
+      Settings settings, Clock clock, List<ExecutionInterceptor> with, Map<String, Object> event) {
     TagEnforcerHandler handler =
         new TagEnforcerHandler(
-            DaggerTaggingComponent.factory()
-                .create(settings, clock, d -> {}, List.of(recorder, agents)));
+            DaggerTaggingComponent.factory().create(settings, clock, d -> {}, with));
     return handler.handleRequest(event, new TestContext(TagEnforcer.NAME));
   }
 

@@ -1,5 +1,6 @@
 package dev.ekssteward.tagging;
 
+import static dev.ekssteward.tagging.Policies.GOOD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ekssteward.shared.testing.EventFiles;
@@ -16,15 +17,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The event path against moto: what each CloudTrail call leaves on the resource. */
 class TagEnforcerEventsIT {
   @RegisterExtension static final LocalAws aws = new LocalAws();
-  static final Map<String, String> GOOD =
-      Map.of("team", "payments", "cost-center", "1234", "env", "dev");
 
   Seed seed;
 
   @BeforeEach
   void setUp() {
-    seed = new Seed(aws);
-    seed.config(Policies.STANDARD_JSON);
+    seed = Seed.standard(aws);
   }
 
   @Test

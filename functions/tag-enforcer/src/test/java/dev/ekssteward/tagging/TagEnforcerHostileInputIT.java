@@ -1,11 +1,14 @@
 package dev.ekssteward.tagging;
 
+import static dev.ekssteward.tagging.Policies.GOOD;
 import static dev.ekssteward.tagging.TagEnforcerReliabilityIT.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ekssteward.shared.json.Json;
 import dev.ekssteward.shared.testing.CallRecorder;
+import dev.ekssteward.shared.testing.EventFiles;
 import dev.ekssteward.shared.testing.HostileInput;
+import dev.ekssteward.shared.testing.HostileRuns;
 import dev.ekssteward.shared.testing.LocalAws;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,52 +25,32 @@ class TagEnforcerHostileInputIT {
 
   @Test
   void hostileEventsChangeNothingAndAlwaysGetAReport() throws Exception {
-    new Seed(aws).config(Policies.STANDARD_JSON);
-    List<Map<String, Object>> samples = sampleEvents();
-    List<Object> statuses = new ArrayList<>();
+    Seed.standard(aws);
 
-    HostileInput.check(
-        HostileInput.events(samples),
-        200,
-        7001L,
-        2000,
-        event -> {
-          CallRecorder calls = new CallRecorder(TagEnforcer.NAME + "-fuzz");
-          Map<String, Object> report = run(event, List.of(calls));
-          statuses.add(report.get("status"));
-          assertThat(report.get("status")).isIn("ignored", "ok", "partial");
-          assertThat(calls.mutations()).isEmpty();
-        });
-    // Both the parser's rejections and the controller's paths were reached.
-    assertThat(statuses).contains("ignored", "ok");
+    HostileRuns.eventsChangeNothing(FLEET, EventFiles.startingWith("tagging-"), 7001L);
   }
 
   @Test
   void hostileConfigDocumentsAreRejectedBeforeAnyChange() {
     Seed seed = fleet();
-    Map<String, Object> valid = Json.parseObject(Policies.STANDARD_JSON);
 
-    HostileInput.check(
-        HostileInput.documents(valid),
-        100,
+    HostileRuns.documents(
+        TagEnforcer.NAME,
+        Json.parseObject(Policies.STANDARD_JSON),
         7002L,
-        2000,
-        doc -> {
-          seed.config(doc);
-          CallRecorder calls = new CallRecorder(TagEnforcer.NAME + "-fuzz");
-          Map<String, Object> report = run(TICK, List.of(calls));
-          if (!"invalid-config".equals(report.get("status"))) {
-            return; // a document that is still valid may fix tags
-          }
-          assertThat(calls.mutations()).isEmpty();
-          assertThat((String) report.get("reason")).startsWith("invalid /eks-steward/config");
-        });
+        new HostileRuns.Documents(
+            seed::config,
+            i -> run(TICK, i),
+            HostileRuns::invalidConfig,
+            report ->
+                assertThat((String) report.get("reason")).startsWith("invalid /eks-steward/config"),
+            () -> {}) // a document that is still valid may fix tags
+        );
   }
 
   @Test
   void hostileTagValuesAreReportedNeverRewrittenOrCrashing() {
-    Seed seed = new Seed(aws);
-    seed.config(Policies.STANDARD_JSON);
+    Seed seed = Seed.standard(aws);
     String arn = seed.cluster("dev-1", GOOD);
     List<String> accepted = new ArrayList<>();
 

@@ -1,21 +1,21 @@
 package dev.ekssteward.tagging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ekssteward.shared.pipeline.TransientFailureException;
 import dev.ekssteward.shared.testing.CallRecorder;
 import dev.ekssteward.shared.testing.CrashMatrix;
 import dev.ekssteward.shared.testing.Deliveries;
 import dev.ekssteward.shared.testing.EventFiles;
 import dev.ekssteward.shared.testing.FaultInjector;
 import dev.ekssteward.shared.testing.FaultInjector.Kind;
+import dev.ekssteward.shared.testing.FleetFixture;
 import dev.ekssteward.shared.testing.LocalAws;
 import dev.ekssteward.shared.testing.Overlap;
-import dev.ekssteward.shared.testing.TestContext;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,22 +35,16 @@ import software.amazon.awssdk.services.eks.model.Nodegroup;
 class TagEnforcerReliabilityIT {
   @RegisterExtension static final LocalAws aws = new LocalAws();
 
-  static final Map<String, String> GOOD =
-      Map.of("team", "payments", "cost-center", "1234", "env", "dev");
   static final Map<String, Object> TICK = EventFiles.load("schedule-tick.json");
 
   static Map<String, Object> run(Map<String, Object> event, List<ExecutionInterceptor> with) {
     Clock clock = Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
-    TagEnforcerHandler handler =
-        new TagEnforcerHandler(
-            DaggerTaggingComponent.factory().create(aws.settings(false), clock, d -> {}, with));
-    return handler.handleRequest(event, new TestContext(TagEnforcer.NAME));
+    return Seed.run(aws.settings(false), clock, with, event);
   }
 
   /** dev-1 as just created (env=DEV); dev-2 with a bad env, a node group and its ASG, a profile. */
   static Seed fleet() {
-    Seed seed = new Seed(aws);
-    seed.config(Policies.STANDARD_JSON);
+    Seed seed = Seed.standard(aws);
     seed.cluster("dev-1", Map.of("env", "DEV"));
     seed.cluster("dev-2", Map.of("team", "search", "env", "Prod"));
     String asg = seed.nodegroup("dev-2", "ng-a", Map.of("team", "payments", "env", "dev"));
@@ -105,29 +99,16 @@ class TagEnforcerReliabilityIT {
     assertThat((Map<String, String>) state.get("sandbox-1")).as("exempt cluster").isEmpty();
   }
 
+  static final FleetFixture<Map<String, Object>> FLEET =
+      new FleetFixture<>(
+          TagEnforcer.NAME,
+          TagEnforcerReliabilityIT::fleet,
+          TagEnforcerReliabilityIT::run,
+          TagEnforcerReliabilityIT::state,
+          TagEnforcerReliabilityIT::invariants);
+
   static final CrashMatrix.Scenario<Map<String, Object>> SCENARIO =
-      new CrashMatrix.Scenario<>() {
-        public String name() {
-          return "tag-enforcer";
-        }
-
-        public void seed() {
-          fleet();
-        }
-
-        public List<CrashMatrix.Step> steps() {
-          return List.of(
-              i -> run(EventFiles.load("tagging-create-cluster.json"), i), i -> run(TICK, i));
-        }
-
-        public Map<String, Object> state() {
-          return TagEnforcerReliabilityIT.state();
-        }
-
-        public void invariants(Map<String, Object> state) {
-          TagEnforcerReliabilityIT.invariants(state);
-        }
-      };
+      FLEET.scenario(EventFiles.load("tagging-create-cluster.json"), TICK);
 
   /** Budget: one crash kind per call N, rotating through all four. */
   @Test
@@ -147,47 +128,19 @@ class TagEnforcerReliabilityIT {
     result.assertPassed();
   }
 
-  static Deliveries.Fleet<Map<String, Object>> deliveries() {
-    return new Deliveries.Fleet<>() {
-      public void seed() {
-        fleet();
-      }
-
-      public Map<String, Object> deliver(
-          Map<String, Object> event, List<ExecutionInterceptor> interceptors) {
-        return run(event, interceptors);
-      }
-
-      public Map<String, Object> state() {
-        return TagEnforcerReliabilityIT.state();
-      }
-    };
-  }
-
-  static List<Map<String, Object>> sampleEvents() throws Exception {
-    List<Map<String, Object>> events = new ArrayList<>();
-    for (Path p : EventFiles.all()) {
-      String name = p.getFileName().toString();
-      if (name.startsWith("tagging-")) {
-        events.add(EventFiles.load(name));
-      }
-    }
-    return events;
-  }
-
   @Test
   void everySampleEventTwiceAndInReverseOrderEndsTheSame() throws Exception {
-    List<Map<String, Object>> events = sampleEvents();
+    List<Map<String, Object>> events = EventFiles.startingWith("tagging-");
     assertThat(events).hasSizeGreaterThanOrEqualTo(6);
 
-    new Deliveries(aws).assertSameOutcome(deliveries(), events);
+    new Deliveries(aws).assertSameOutcome(FLEET.deliveries(), events);
   }
 
   @Test
   void untagBeforeTagAndAStaleCreateForADeletedClusterChangeNothingWrong() throws Exception {
     Map<String, Object> untag = EventFiles.load("tagging-untag-resource.json");
     Map<String, Object> tag = EventFiles.load("tagging-tag-resource.json");
-    new Deliveries(aws).assertSameOutcome(deliveries(), List.of(tag, untag));
+    new Deliveries(aws).assertSameOutcome(FLEET.deliveries(), List.of(tag, untag));
 
     aws.reset();
     fleet();
@@ -203,11 +156,7 @@ class TagEnforcerReliabilityIT {
 
   @Test
   void twoSweepsAtOnceLoseNoTagAndEndAsOneSweep() throws Exception {
-    fleet();
-    run(TICK, List.of());
-    Map<String, Object> once = state();
-    aws.reset();
-    fleet();
+    Map<String, Object> once = FLEET.stateAfterOneRun(aws, i -> run(TICK, i));
 
     List<Overlap.Outcome<Map<String, Object>>> both =
         Overlap.together(() -> run(TICK, List.of()), () -> run(TICK, List.of()));
@@ -226,12 +175,7 @@ class TagEnforcerReliabilityIT {
             "{\"targets\": {\"accounts\": [{\"accountId\": \"111111111111\", \"roleArn\": \""
                 + denied
                 + "\"}]}, \"tagging\""));
-    FaultInjector deny =
-        FaultInjector.always(
-            Kind.ACCESS_DENIED,
-            c ->
-                c.action().equals("sts:AssumeRole")
-                    && c.field("RoleArn").orElse("").equals(denied));
+    FaultInjector deny = FaultInjector.denyingAssumeRole(denied);
 
     Map<String, Object> report = run(TICK, List.of(deny));
 
@@ -255,5 +199,45 @@ class TagEnforcerReliabilityIT {
     assertThat(burst.faulted()).hasSize(5);
     assertThat(aws.eks().describeCluster(r -> r.name("dev-2")).cluster().tags())
         .containsEntry("env", "prod");
+  }
+
+  /** The handler's answer when its role may not read the config: a report, not an exception. */
+  @Test
+  void aConfigReadThatIsDeniedIsReportedNamingTheParameterAndChangesNothing() {
+    fleet();
+    Map<String, Object> before = state();
+    FaultInjector denied = FaultInjector.always(Kind.ACCESS_DENIED, "ssm:GetParameter");
+    CallRecorder calls = new CallRecorder(TagEnforcer.NAME);
+
+    Map<String, Object> report = run(TICK, List.of(denied, calls));
+
+    assertThat(report)
+        .containsEntry("status", "invalid-config")
+        .containsEntry(
+            "reason",
+            "cannot read /eks-steward/config: ssm:GetParameter failed with AccessDeniedException"
+                + " (HTTP 403): not authorized to perform ssm:GetParameter; nothing was changed")
+        .containsEntry("planned", List.of())
+        .containsEntry("applied", List.of());
+    assertThat(denied.faulted()).hasSize(1);
+    assertThat(calls.mutations()).isEmpty();
+    assertThat(state()).isEqualTo(before);
+  }
+
+  /** A config read that keeps failing with 500s is worth a retry of the whole invocation. */
+  @Test
+  void aConfigReadThatKeepsFailingMakesTheHandlerThrowATransientFailure() {
+    fleet();
+    Map<String, Object> before = state();
+    FaultInjector failing = FaultInjector.always(Kind.SERVER_ERROR, "ssm:GetParameter");
+    CallRecorder calls = new CallRecorder(TagEnforcer.NAME);
+
+    assertThatThrownBy(() -> run(TICK, List.of(failing, calls)))
+        .isInstanceOf(TransientFailureException.class)
+        .hasMessage(
+            "cannot read /eks-steward/config; the run will be retried: ssm:GetParameter failed"
+                + " with InternalFailure (HTTP 500): internal error");
+    assertThat(calls.mutations()).isEmpty();
+    assertThat(state()).isEqualTo(before);
   }
 }

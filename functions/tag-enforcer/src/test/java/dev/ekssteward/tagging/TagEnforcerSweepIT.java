@@ -1,5 +1,6 @@
 package dev.ekssteward.tagging;
 
+import static dev.ekssteward.tagging.Policies.GOOD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ekssteward.shared.testing.EventFiles;
@@ -14,15 +15,12 @@ import software.amazon.awssdk.services.autoscaling.model.TagDescription;
 /** The sweep against moto: fixes what no event covered, summarises, propagates to ASGs. */
 class TagEnforcerSweepIT {
   @RegisterExtension static final LocalAws aws = new LocalAws();
-  static final Map<String, String> GOOD =
-      Map.of("team", "payments", "cost-center", "1234", "env", "dev");
 
   Seed seed;
 
   @BeforeEach
   void setUp() {
-    seed = new Seed(aws);
-    seed.config(Policies.STANDARD_JSON);
+    seed = Seed.standard(aws);
   }
 
   @Test

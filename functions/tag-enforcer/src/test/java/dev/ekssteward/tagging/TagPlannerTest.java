@@ -1,5 +1,6 @@
 package dev.ekssteward.tagging;
 
+import static dev.ekssteward.tagging.Policies.GOOD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ekssteward.shared.config.TaggingConfig;
@@ -14,8 +15,6 @@ import org.junit.jupiter.api.Test;
 class TagPlannerTest {
   static final String CLUSTER_ARN = "arn:aws:eks:eu-west-1:123456789012:cluster/dev-1";
   static final String NG_ARN = "arn:aws:eks:eu-west-1:123456789012:nodegroup/dev-1/ng-a/u1";
-  static final Map<String, String> GOOD =
-      Map.of("team", "payments", "cost-center", "1234", "env", "dev");
 
   static TaggedResource cluster(Map<String, String> tags) {
     return new TaggedResource(

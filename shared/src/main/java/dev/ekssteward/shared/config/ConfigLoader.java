@@ -5,11 +5,13 @@ import dev.ekssteward.shared.aws.Retry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
 
 /**
  * Loads {@code <prefix>/config} from Parameter Store in the function's own account and region. A
- * missing parameter means defaults; an invalid one is a {@link ConfigException}.
+ * missing parameter means defaults; an invalid or unreadable one is a {@link ConfigException}; a
+ * read that failed for a retryable reason, after the retries, a {@code TransientFailureException}.
  */
 public final class ConfigLoader {
   /** The loaded config and where it came from (the parameter name, or "defaults"). */
@@ -44,6 +46,8 @@ public final class ConfigLoader {
                       .value());
     } catch (ParameterNotFoundException e) {
       return new Loaded(validated(StewardConfig.defaults(), "defaults"), "defaults");
+    } catch (SdkException e) {
+      throw ConfigReadFailure.of(name, e);
     }
     return new Loaded(validated(StewardConfig.parse(text, name), name), name);
   }

@@ -5,14 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ekssteward.shared.aws.AwsClients;
 import dev.ekssteward.shared.aws.Retry;
+import dev.ekssteward.shared.pipeline.TransientFailureException;
 import dev.ekssteward.shared.testing.CallRecorder;
+import dev.ekssteward.shared.testing.FaultInjector;
+import dev.ekssteward.shared.testing.FaultInjector.Kind;
 import dev.ekssteward.shared.testing.LocalAws;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
+import software.amazon.awssdk.services.ssm.model.SsmException;
 
 class ConfigLoaderIT {
   @RegisterExtension static final LocalAws aws = new LocalAws();
@@ -20,7 +25,11 @@ class ConfigLoaderIT {
   private final CallRecorder calls = new CallRecorder("shared");
 
   private ConfigLoader loader() {
-    AwsClients clients = new AwsClients(aws.settings(true), "shared", List.of(calls));
+    return loader(List.of(calls));
+  }
+
+  private ConfigLoader loader(List<ExecutionInterceptor> interceptors) {
+    AwsClients clients = new AwsClients(aws.settings(true), "shared", interceptors);
     return new ConfigLoader(clients, new Retry(2, Duration.ZERO, Duration.ZERO, d -> {}), Set.of());
   }
 
@@ -61,5 +70,54 @@ class ConfigLoaderIT {
         .isInstanceOf(ConfigException.class)
         .hasMessage(
             "invalid /eks-steward/config: $.scheduler.gracePeriodMinutes: must be a whole number");
+  }
+
+  @Test
+  void aDeniedReadIsATerminalConfigErrorNamingTheParameterAndTheReason() {
+    FaultInjector denied = FaultInjector.always(Kind.ACCESS_DENIED, "ssm:GetParameter");
+
+    assertThatThrownBy(() -> loader(List.of(denied, calls)).load())
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e -> {
+              assertThat(e.source()).isEqualTo("/eks-steward/config");
+              assertThat(e.errors())
+                  .containsExactly(
+                      new ConfigError(
+                          "$",
+                          "cannot be read: ssm:GetParameter failed with AccessDeniedException"
+                              + " (HTTP 403): not authorized to perform ssm:GetParameter"));
+            })
+        .hasMessage(
+            "cannot read /eks-steward/config: ssm:GetParameter failed with AccessDeniedException"
+                + " (HTTP 403): not authorized to perform ssm:GetParameter; nothing was changed");
+    // Not retryable: one read, no second attempt.
+    assertThat(calls.calls()).containsExactly("ssm:GetParameter");
+  }
+
+  @Test
+  void aThrottledReadIsTransientAfterTheRetries() {
+    FaultInjector throttled = FaultInjector.always(Kind.THROTTLE, "ssm:GetParameter");
+
+    assertThatThrownBy(() -> loader(List.of(throttled, calls)).load())
+        .isInstanceOf(TransientFailureException.class)
+        .hasMessage(
+            "cannot read /eks-steward/config; the run will be retried: ssm:GetParameter failed"
+                + " with ThrottlingException (HTTP 400): Rate exceeded")
+        .cause()
+        .isInstanceOf(SsmException.class);
+    // The loader's own Retry (2 attempts here) tried again before giving up.
+    assertThat(calls.calls()).containsExactly("ssm:GetParameter", "ssm:GetParameter");
+  }
+
+  @Test
+  void anUnreachableEndpointIsTransient() {
+    FaultInjector down = FaultInjector.always(Kind.ENDPOINT_DOWN, "ssm:GetParameter");
+
+    assertThatThrownBy(() -> loader(List.of(down, calls)).load())
+        .isInstanceOf(TransientFailureException.class)
+        .hasMessageStartingWith(
+            "cannot read /eks-steward/config; the run will be retried: ssm:GetParameter failed:")
+        .hasMessageContaining("Connection refused");
   }
 }

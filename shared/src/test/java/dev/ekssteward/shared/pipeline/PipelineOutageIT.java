@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ekssteward.shared.aws.Retry;
 import dev.ekssteward.shared.json.Json;
+import dev.ekssteward.shared.testing.AuditTap;
 import dev.ekssteward.shared.testing.CallRecorder;
 import dev.ekssteward.shared.testing.FaultInjector;
 import dev.ekssteward.shared.testing.FaultInjector.Kind;
@@ -63,12 +64,7 @@ class PipelineOutageIT {
     SEEDED.forEach(
         (c, v) ->
             member.putParameter(r -> r.name("/fleet/" + c + "/size").value(v).type("String")));
-    FaultInjector deny =
-        FaultInjector.always(
-            Kind.ACCESS_DENIED,
-            c ->
-                c.action().equals("sts:AssumeRole")
-                    && c.field("RoleArn").orElse("").equals(denied));
+    FaultInjector deny = FaultInjector.denyingAssumeRole(denied);
 
     Map<String, Object> report = tick(true, List.of(deny));
 
@@ -111,14 +107,53 @@ class PipelineOutageIT {
   @Test
   void aConfigThatCannotBeReadMakesTheRunThrowSoLambdaRetriesItChangingNothing() {
     seed();
-    FaultInjector failing =
-        FaultInjector.always(Kind.SERVER_ERROR, c -> c.action().equals("ssm:GetParameter"));
+    FaultInjector failing = FaultInjector.always(Kind.SERVER_ERROR, "ssm:GetParameter");
     CallRecorder calls = new CallRecorder("keeper");
 
     assertThatThrownBy(() -> tick(true, List.of(failing, calls)))
-        .satisfies(e -> assertThat(Retry.isRetryable(e)).isTrue());
+        .isInstanceOf(TransientFailureException.class)
+        .hasMessage(
+            "cannot read /eks-steward/config; the run will be retried: ssm:GetParameter failed"
+                + " with InternalFailure (HTTP 500): internal error")
+        .satisfies(e -> assertThat(Retry.isRetryable(e.getCause())).isTrue());
     assertThat(calls.mutations()).isEmpty();
     // Every SDK attempt of each of the config loader's 6 Retry attempts failed.
     assertThat(failing.faulted()).hasSizeGreaterThanOrEqualTo(6 * 2);
+  }
+
+  @Test
+  void aConfigReadThatIsDeniedIsReportedNamingTheParameterAndChangesNothing() {
+    seed();
+    Map<String, String> seeded = state();
+    FaultInjector denied = FaultInjector.always(Kind.ACCESS_DENIED, "ssm:GetParameter");
+    CallRecorder calls = new CallRecorder("keeper");
+    AuditTap tap = new AuditTap();
+    AuditTap.createBus(aws);
+
+    Map<String, Object> report = tick(true, List.of(denied, calls, tap));
+
+    String reason =
+        "ssm:GetParameter failed with AccessDeniedException (HTTP 403):"
+            + " not authorized to perform ssm:GetParameter";
+    assertThat(report)
+        .containsEntry("status", "invalid-config")
+        .containsEntry(
+            "reason", "cannot read /eks-steward/config: " + reason + "; nothing was changed")
+        .containsEntry("planned", List.of())
+        .containsEntry("applied", List.of());
+    // Denied once, not retried; nothing else was called but the audit event's delivery.
+    assertThat(denied.faulted()).hasSize(1);
+    assertThat(calls.calls()).containsExactly("ssm:GetParameter", "events:PutEvents");
+    assertThat(calls.mutations()).isEmpty();
+    assertThat(state()).isEqualTo(seeded);
+    assertThat(tap.drain())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.detailType()).isEqualTo("Config Invalid");
+              assertThat(e.detail())
+                  .containsEntry("source", "/eks-steward/config")
+                  .containsEntry("errors", List.of("$: cannot be read: " + reason));
+            });
   }
 }

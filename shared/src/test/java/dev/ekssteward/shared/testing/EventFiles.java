@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -42,5 +44,27 @@ public final class EventFiles {
     } catch (IOException e) {
       throw new IllegalStateException("cannot read events/" + name, e);
     }
+  }
+
+  /** Every sample event whose file name starts with {@code prefix}, in file-name order. */
+  public static List<Map<String, Object>> startingWith(String prefix) throws IOException {
+    List<Map<String, Object>> events = new ArrayList<>();
+    for (Path p : all()) {
+      String name = p.getFileName().toString();
+      if (name.startsWith(prefix)) {
+        events.add(load(name));
+      }
+    }
+    return events;
+  }
+
+  /** A sample event with one field of its {@code detail} set (or replaced). */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> withDetail(String name, String key, Object value) {
+    Map<String, Object> event = new LinkedHashMap<>(load(name));
+    Map<String, Object> detail = new LinkedHashMap<>((Map<String, Object>) event.get("detail"));
+    detail.put(key, value);
+    event.put("detail", detail);
+    return event;
   }
 }

@@ -114,6 +114,18 @@ public final class FaultInjector implements ExecutionInterceptor {
     return new FaultInjector(Mode.CRASH, n, 0, kind, c -> false);
   }
 
+  /** Every call of {@code action} ({@code ssm:GetParameter}) fails with {@code kind}. */
+  public static FaultInjector always(Kind kind, String action) {
+    return always(kind, c -> c.action().equals(action));
+  }
+
+  /** Every sts:AssumeRole of {@code roleArn} is denied: a member account that cannot be reached. */
+  public static FaultInjector denyingAssumeRole(String roleArn) {
+    return always(
+        Kind.ACCESS_DENIED,
+        c -> c.action().equals("sts:AssumeRole") && c.field("RoleArn").orElse("").equals(roleArn));
+  }
+
   /** Only the first attempt of call {@code n} fails: a transient blip the retries absorb. */
   public static FaultInjector blipAt(int n, Kind kind) {
     return new FaultInjector(Mode.BLIP, n, 0, kind, c -> false);

@@ -10,6 +10,7 @@ import dev.ekssteward.shared.aws.Retry;
 import dev.ekssteward.shared.aws.Target;
 import dev.ekssteward.shared.testing.CallRecorder;
 import dev.ekssteward.shared.testing.LocalAws;
+import dev.ekssteward.shared.testing.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -36,7 +37,7 @@ class FakeMotoAgreementIT {
               new Selector("batch-*", Map.of())));
   static final Map<String, String> TAGS = Map.of("eks-steward/managed", "true", "team", "payments");
 
-  final FakeClock clock = new FakeClock(Instant.parse("2026-11-25T12:00:00Z"));
+  final ManualClock clock = new ManualClock(Instant.parse("2026-11-25T12:00:00Z"));
   FakeEks fake;
   EksFargateApi moto;
 

@@ -1,4 +1,4 @@
-package dev.ekssteward.fargate.aws;
+package dev.ekssteward.shared.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,12 +6,19 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that moves only when told; the tests' sleeper advances it instead of sleeping. */
-public final class FakeClock extends Clock {
+/**
+ * A clock that moves only when a test moves it: set to the evening, the night, the morning, or
+ * advanced by a test's sleeper instead of sleeping.
+ */
+public final class ManualClock extends Clock {
   private Instant now;
 
-  public FakeClock(Instant start) {
+  public ManualClock(Instant start) {
     this.now = start;
+  }
+
+  public synchronized void set(Instant instant) {
+    now = instant;
   }
 
   public synchronized void advance(Duration d) {

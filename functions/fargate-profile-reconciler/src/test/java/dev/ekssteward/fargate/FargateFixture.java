@@ -1,0 +1,17 @@
+package dev.ekssteward.fargate;
+
+import dev.ekssteward.shared.testing.LocalAws;
+import java.time.Clock;
+import java.util.List;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+
+/** The reconciler's handler as the moto tests build it: the production component. */
+final class FargateFixture {
+  private FargateFixture() {}
+
+  static FargateProfileReconcilerHandler handler(
+      LocalAws aws, boolean dryRun, Clock clock, List<ExecutionInterceptor> with) {
+    return new FargateProfileReconcilerHandler(
+        DaggerFargateComponent.factory().create(aws.settings(dryRun), clock, d -> {}, with));
+  }
+}
