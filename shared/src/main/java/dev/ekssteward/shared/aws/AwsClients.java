@@ -1,18 +1,25 @@
 package dev.ekssteward.shared.aws;
 
 import dev.ekssteward.shared.runtime.Settings;
+import dev.ekssteward.shared.runtime.StartupMarks;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -24,6 +31,7 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * SDK clients per {@link Target}, built once and cached. Explicit region, explicit credential
@@ -41,6 +49,10 @@ public final class AwsClients {
    */
   public static final String SDK_DEFAULTS_ENV = "STEWARD_SDK_DEFAULTS";
 
+  /** Constant, not a secret: only ever signs requests that the canned HTTP client answers. */
+  private static final AwsCredentialsProvider WARM_UP_CREDENTIALS =
+      StaticCredentialsProvider.create(AwsBasicCredentials.create("warm-up", "warm-up"));
+
   private final Settings settings;
   private final String functionName;
   private final List<ExecutionInterceptor> interceptors;
@@ -50,11 +62,12 @@ public final class AwsClients {
 
   public AwsClients(
       Settings settings, String functionName, List<ExecutionInterceptor> interceptors) {
-    this(
-        settings,
-        functionName,
-        interceptors,
-        "true".equalsIgnoreCase(System.getenv(SDK_DEFAULTS_ENV)));
+    this(settings, functionName, interceptors, sdkDefaultsFromEnvironment());
+  }
+
+  /** Whether {@link #SDK_DEFAULTS_ENV} is set (benchmark baseline only). */
+  public static boolean sdkDefaultsFromEnvironment() {
+    return "true".equalsIgnoreCase(System.getenv(SDK_DEFAULTS_ENV));
   }
 
   /** {@code sdkDefaults}: see {@link #SDK_DEFAULTS_ENV}; false in production. */
@@ -77,11 +90,76 @@ public final class AwsClients {
     return Target.home(settings.region());
   }
 
-  /** Builds the home clients every function uses; no request is sent (SnapStart priming). */
-  public void prime() {
-    eks(home());
+  /**
+   * Builds the home clients every function uses and warms up their services (see {@link #warmUp});
+   * no request leaves the process (SnapStart priming, and the start-up warm-up thread). Returns
+   * whether every warm-up call went through.
+   */
+  public boolean prime() {
     ssm(home());
+    boolean warm = warmUp(SsmClient::builder, "{}", c -> c.getParameter(r -> r.name("/warm-up")));
+    eks(home());
+    warm &=
+        warmUp(
+            EksClient::builder,
+            "{}",
+            c -> {
+              c.listClusters(r -> r.maxResults(1));
+              c.describeCluster(r -> r.name("warm-up"));
+            });
     eventBridge(home());
+    warm &=
+        warmUp(
+            EventBridgeClient::builder,
+            "{}",
+            c -> c.putEvents(r -> r.entries(e -> e.detail("{}"))));
+    return warm;
+  }
+
+  /**
+   * Sends {@code call} through a throw-away client of the same service, region and endpoint whose
+   * HTTP client answers {@code cannedBody} from memory, with fixed dummy credentials. The SDK's
+   * first-call work for that service (class loading, endpoint rules, marshallers, signing,
+   * unmarshalling) is then done before the first real call. No request leaves the process, no real
+   * credentials are resolved, no interceptor (no CallRecorder) sees it. Returns whether the call
+   * went through; a failure is only reported by the result (it is a warm-up, nothing more).
+   */
+  public <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C extends SdkAutoCloseable>
+      boolean warmUp(Supplier<B> builder, String cannedBody, Consumer<C> call) {
+    try {
+      B b =
+          builder
+              .get()
+              .region(Region.of(settings.region()))
+              .credentialsProvider(WARM_UP_CREDENTIALS)
+              .httpClient(new CannedHttp(cannedBody))
+              .overrideConfiguration(
+                  o ->
+                      o.putAdvancedOption(
+                          SdkAdvancedClientOption.USER_AGENT_SUFFIX,
+                          USER_AGENT + "/" + functionName));
+      if (settings.endpoint() != null) {
+        b.endpointOverride(settings.endpoint());
+      }
+      try (C client = b.build()) {
+        call.accept(client);
+      }
+      StartupMarks.mark("warm-up: " + b.getClass().getSimpleName() + " answered");
+      return true;
+    } catch (RuntimeException | LinkageError e) {
+      return false; // only a warm-up: the real call meets (and reports) whatever went wrong here
+    }
+  }
+
+  /** The services whose clients were built so far, as {@code service@target} (laziness tests). */
+  public Set<String> built() {
+    Set<String> built = new TreeSet<>();
+    for (Object key : cache.keySet()) {
+      if (key instanceof List<?> k && k.size() == 2 && k.get(1) instanceof Target t) {
+        built.add(k.get(0) + "@" + t);
+      }
+    }
+    return built;
   }
 
   public EksClient eks(Target target) {
@@ -105,9 +183,14 @@ public final class AwsClients {
     return client(service, target, () -> configure(builder.get(), target).build());
   }
 
+  /**
+   * A home target (own credentials) is one client per service and region, whether or not the target
+   * names the own account: priming builds {@code home()}, runs name the account.
+   */
   @SuppressWarnings("unchecked")
   private <C> C client(String service, Target target, Supplier<C> factory) {
-    return (C) cache.computeIfAbsent(List.of(service, target), k -> factory.get());
+    Target key = target.isHome() ? Target.home(target.region()) : target;
+    return (C) cache.computeIfAbsent(List.of(service, key), k -> factory.get());
   }
 
   /** Applies region, credentials, HTTP client, endpoint and user agent to any builder. */
@@ -126,9 +209,7 @@ public final class AwsClients {
     } else {
       builder.region(Region.of(target.region())).credentialsProvider(credentials(target));
     }
-    if (!sdkDefaults
-        && builder
-            instanceof software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<?, ?> s) {
+    if (!sdkDefaults && builder instanceof SdkSyncClientBuilder<?, ?> s) {
       s.httpClient(http());
     }
     if (settings.endpoint() != null) {
