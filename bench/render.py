@@ -107,6 +107,13 @@ def coldstart(out, summary):
                        for x in v})
     out.append(f"\nEvery invocation {'succeeded' if not failures else f'— {failures} failed'} "
                f"(report statuses seen: {', '.join(str(x) for x in statuses)}).\n")
+    breakdown(out, d.get("marks") or {})
+    pe = d.get("motoPutEventsMs")
+    if pe:
+        out.append(f"The seeded moto's audit bus has no rule during these runs: with the demo's "
+                   f"rule to an SQS queue, moto took {ms(pe['withRule'])} for one PutEvents of 10 "
+                   f"entries (it delivers inside the call), without it {ms(pe['withoutRule'])}. "
+                   f"The functions make the same PutEvents calls either way.\n")
     summary.append(("Cold start: function ≤ 1.3× floor", f"best {best_fn:.2f}×, worst {worst_fn:.2f}×",
                     verdict(worst_fn <= 1.3)))
     if runner:
@@ -117,6 +124,64 @@ def coldstart(out, summary):
                     verdict(worst_naive >= 1.2)))
     summary.append(("Peak RSS of a local invoke ≤ 200 MB", f"max {max_rss:.0f} MB",
                     verdict(max_rss <= 200)))
+
+
+PHASES = [  # (label, the mark that ends the phase: a prefix of its text)
+    ("JVM start → the runner's main", "runner: main"),
+    ("runner start-up, handler class, Dagger graph, handler constructor",
+     "runner: handler constructed"),
+    ("event deserialised by the runner (Lambda's Jackson)", "handler: event deserialised"),
+    ("trigger parsed, config read (the first SDK call: SSM GetParameter)", "run: config loaded"),
+    ("targets and scopes (ListClusters, its first EKS call)", "run: "),
+    ("every scope observed and planned (Describe*/List* calls)", "run: scopes done"),
+    ("audit events published (PutEvents)", "run: audit published"),
+    ("reply serialised and written", "runner: reply written"),
+]
+
+
+def breakdown(out, marks):
+    """The main path of one marked run per function, phase by phase, and the warm-up thread."""
+    fns = [fn for fn in lib.FUNCTIONS if marks.get(fn)]
+    if not fns:
+        return
+    out.append("**Where the time goes** (one extra run per function with the startup marks on, "
+               "`-Dsteward.startupMarks=true`; ms of each phase on the invocation's path, "
+               "in order; the warm-up thread runs beside it):\n")
+    out.append("| phase | " + " | ".join(lib.FUNCTIONS[f] for f in fns) + " |")
+    out.append("|---|" + "---|" * len(fns))
+    ends = {}
+    for fn in fns:
+        ends[fn], at, i = [], 0, 0
+        main = [m for m in marks[fn] if m[1] != "steward-warm-up"]
+        for label, prefix in PHASES:
+            hit = None
+            for j in range(i, len(main)):
+                what = main[j][2]
+                if what.startswith(prefix) and (prefix != "run: " or what.endswith("scopes listed")):
+                    hit = j
+                    break
+            if hit is None:
+                ends[fn].append(None)
+                continue
+            ends[fn].append(main[hit][0] - at)
+            at, i = main[hit][0], hit + 1
+    for k, (label, _) in enumerate(PHASES):
+        cells = [("–" if ends[f][k] is None else f"{ends[f][k]:,}") for f in fns]
+        out.append(f"| {label} | " + " | ".join(cells) + " |")
+    totals = [max((m[0] for m in marks[f]), default=0) for f in fns]
+    out.append("| **total** | " + " | ".join(f"**{t:,}**" for t in totals) + " |")
+    warm = []
+    for f in fns:
+        done = [m for m in marks[f] if m[1] == "steward-warm-up"]
+        if done:
+            steps = ", ".join(f"{m[2].split('warm-up: ')[1].replace('Default', '').replace('ClientBuilder answered', '')} {m[0]:,}"
+                              for m in done if m[2].endswith("answered"))
+            warm.append(f"- {lib.FUNCTIONS[f]}: started at {done[0][0]:,} ms; services answered "
+                        f"in memory at (ms since JVM start): {steps}")
+    if warm:
+        out.append("\nThe warm-up thread (`Priming`, started by the handler's constructor):\n")
+        out.extend(warm)
+    out.append("")
 
 
 def size(out, summary):
@@ -198,7 +263,7 @@ def sweeps(out, summary):
     wide = d.get("wide") or []
     if wide:
         out.append(f"\nThe same 1,000-cluster sweeps at 25 ms with `scheduler.maxConcurrency` "
-                   f"{wide[0]['concurrency']} instead of 8 (the knob for larger fleets):\n")
+                   f"{wide[0]['concurrency']} instead of the default (16):\n")
         for r in wide:
             out.append(f"- {r['function']}: {ms(r['wallMs'])}, {r['totalCalls']:,} calls "
                        f"({ratio(r):.3f}× minimum), {r['state']['notDone']} left undone")
