@@ -1,7 +1,6 @@
 package dev.ekssteward.shared.aws;
 
 import dev.ekssteward.shared.runtime.Settings;
-import dev.ekssteward.shared.runtime.StartupMarks;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -10,13 +9,11 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
@@ -49,14 +46,11 @@ public final class AwsClients {
    */
   public static final String SDK_DEFAULTS_ENV = "STEWARD_SDK_DEFAULTS";
 
-  /** Constant, not a secret: only ever signs requests that the canned HTTP client answers. */
-  private static final AwsCredentialsProvider WARM_UP_CREDENTIALS =
-      StaticCredentialsProvider.create(AwsBasicCredentials.create("warm-up", "warm-up"));
-
   private final Settings settings;
   private final String functionName;
   private final List<ExecutionInterceptor> interceptors;
   private final boolean sdkDefaults;
+  private final ClientWarmUp warmUp;
   private volatile SdkHttpClient http;
   private final Map<Object, Object> cache = new ConcurrentHashMap<>();
 
@@ -80,6 +74,7 @@ public final class AwsClients {
     this.functionName = functionName;
     this.interceptors = List.copyOf(interceptors);
     this.sdkDefaults = sdkDefaults;
+    this.warmUp = new ClientWarmUp(settings, USER_AGENT + "/" + functionName);
   }
 
   public Settings settings() {
@@ -117,38 +112,14 @@ public final class AwsClients {
   }
 
   /**
-   * Sends {@code call} through a throw-away client of the same service, region and endpoint whose
-   * HTTP client answers {@code cannedBody} from memory, with fixed dummy credentials. The SDK's
-   * first-call work for that service (class loading, endpoint rules, marshallers, signing,
-   * unmarshalling) is then done before the first real call. No request leaves the process, no real
-   * credentials are resolved, no interceptor (no CallRecorder) sees it. Returns whether the call
-   * went through; a failure is only reported by the result (it is a warm-up, nothing more).
+   * Sends {@code call} through a throw-away client of the service whose HTTP client answers {@code
+   * cannedBody} from memory (see {@link ClientWarmUp}): the SDK's first-call work for that service
+   * is then done before the first real call. No request leaves the process, no real credentials are
+   * resolved, no interceptor (no CallRecorder) sees it. Returns whether the call went through.
    */
   public <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C extends SdkAutoCloseable>
       boolean warmUp(Supplier<B> builder, String cannedBody, Consumer<C> call) {
-    try {
-      B b =
-          builder
-              .get()
-              .region(Region.of(settings.region()))
-              .credentialsProvider(WARM_UP_CREDENTIALS)
-              .httpClient(new CannedHttp(cannedBody))
-              .overrideConfiguration(
-                  o ->
-                      o.putAdvancedOption(
-                          SdkAdvancedClientOption.USER_AGENT_SUFFIX,
-                          USER_AGENT + "/" + functionName));
-      if (settings.endpoint() != null) {
-        b.endpointOverride(settings.endpoint());
-      }
-      try (C client = b.build()) {
-        call.accept(client);
-      }
-      StartupMarks.mark("warm-up: " + b.getClass().getSimpleName() + " answered");
-      return true;
-    } catch (RuntimeException | LinkageError e) {
-      return false; // only a warm-up: the real call meets (and reports) whatever went wrong here
-    }
+    return warmUp.send(builder, cannedBody, call);
   }
 
   /** The services whose clients were built so far, as {@code service@target} (laziness tests). */
