@@ -111,6 +111,7 @@ def main():
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--functions", nargs="*", default=list(lib.FUNCTIONS))
     args = ap.parse_args()
+    load_start = os.getloadavg()  # the machine is shared: say how busy it was
     template = naive_template()
     env_vars = lib.write_env_vars("coldstart-env.json", {
         "DRY_RUN": "true", "CONFIG_PREFIX": "/eks-steward", "AUDIT_BUS": "eks-steward-audit"})
@@ -152,7 +153,8 @@ def main():
                                           "errors": len((reply or {}).get("errors") or [])})
         marks = {fn: startup_marks(fn, moto.url, env_vars, shim) for fn in args.functions}
         lib.save("coldstart.json", {"runs": args.runs, "samples": samples,
-                                    "motoPutEventsMs": put_events, "marks": marks})
+                                    "motoPutEventsMs": put_events, "marks": marks,
+                                    "loadAverage": {"start": load_start, "end": os.getloadavg()}})
     finally:
         moto.close()
 

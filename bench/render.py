@@ -108,6 +108,11 @@ def coldstart(out, summary):
     out.append(f"\nEvery invocation {'succeeded' if not failures else f'— {failures} failed'} "
                f"(report statuses seen: {', '.join(str(x) for x in statuses)}).\n")
     breakdown(out, d.get("marks") or {})
+    la = d.get("loadAverage")
+    if la:
+        out.append(f"Load average of the machine (1, 5, 15 min) when the cold-start rounds began: "
+                   f"{', '.join(f'{x:.1f}' for x in la['start'])}; when they ended: "
+                   f"{', '.join(f'{x:.1f}' for x in la['end'])}.\n")
     pe = d.get("motoPutEventsMs")
     if pe:
         out.append(f"The seeded moto's audit bus has no rule during these runs: with the demo's "
