@@ -47,6 +47,11 @@ def machine():
             f"read against baselines measured in the same run")
 
 
+def paired(xs, base):
+    """Median over rounds of xs[i] / base[i] (the samples of one round share an index)."""
+    return lib.median([x / b for x, b in zip(xs, base) if b])
+
+
 def coldstart(out, summary):
     d = load("coldstart.json")
     if not d:
@@ -59,7 +64,11 @@ def coldstart(out, summary):
                "interleaved, after one unrecorded warm-up of each. Wall time is the JVM process "
                "alone (start to exit, measured by a `java` shim that `local/invoke` is pointed at "
                "through `JAVA_HOME`); the `local/invoke` column adds its Python start-up. "
-               "Peak RSS is GNU time's maximum resident set size of the JVM.\n")
+               "Peak RSS is GNU time's maximum resident set size of the JVM. The ratios are "
+               "**paired**: the median over rounds of each round's own ratio (function ÷ floor of "
+               "the same round, naive ÷ function of the same round), so a change in the machine's "
+               "load between rounds cancels out; the ratio of the two medians is given beside "
+               "it.\n")
     out.append("| variant | wall median | IQR | min – max | local/invoke median | peak RSS median "
                "| ratio |")
     out.append("|---|---|---|---|---|---|---|")
@@ -72,7 +81,7 @@ def coldstart(out, summary):
         out.append(f"| floor as a handler through local/runner | {ms(lib.median(runner))} | "
                    f"{ms(iqr)} | {ms(lo)} – {ms(hi)} | – | "
                    f"{lib.median([x['rss'] for x in s['floor/runner']]):.0f} MB | "
-                   f"{lib.median(runner) / f_med:.2f} |")
+                   f"{paired(runner, floor):.2f} (medians: {lib.median(runner) / f_med:.2f}) |")
     worst_fn, worst_naive, max_rss, failures, worst_runner, best_fn = 0, 99, 0, 0, 0, 99
     best_naive = 0
     for fn, module in lib.FUNCTIONS.items():
@@ -83,17 +92,21 @@ def coldstart(out, summary):
         failures += sum(1 for x in ours + naive if not x.get("ok"))
         w = [x["wall"] for x in ours]
         nw = [x["wall"] for x in naive]
-        r_fn = lib.median(w) / f_med
-        r_naive = lib.median(nw) / lib.median(w) if nw else float("nan")
+        r_fn = paired(w, floor)
+        r_naive = paired(nw, w) if nw else float("nan")
+        m_fn = lib.median(w) / f_med
+        m_naive = lib.median(nw) / lib.median(w) if nw else float("nan")
         worst_fn = max(worst_fn, r_fn)
         best_fn = min(best_fn, r_fn)
         if runner:
-            worst_runner = max(worst_runner, lib.median(w) / lib.median(runner))
+            worst_runner = max(worst_runner, paired(w, runner))
         worst_naive = min(worst_naive, r_naive)
         best_naive = max(best_naive, r_naive)
-        r_runner = f", {lib.median(w) / lib.median(runner):.2f}× runner floor" if runner else ""
-        for name, xs, ratio in ((module, ours, f"{r_fn:.2f}× floor{r_runner}"),
-                                (module + " (naive)", naive, f"{r_naive:.2f}× ours")):
+        r_runner = f", {paired(w, runner):.2f}× runner floor" if runner else ""
+        for name, xs, ratio in ((module, ours, f"{r_fn:.2f}× floor{r_runner} "
+                                               f"(medians: {m_fn:.2f}×)"),
+                                (module + " (naive)", naive,
+                                 f"{r_naive:.2f}× ours (medians: {m_naive:.2f}×)")):
             if not xs:
                 continue
             ws = [x["wall"] for x in xs]
