@@ -150,8 +150,9 @@ PHASES = [  # (label, the mark that ends the phase: a prefix of its text)
      "runner: handler constructed"),
     ("event deserialised by the runner (Lambda's Jackson)", "handler: event deserialised"),
     ("trigger parsed, config read (the first SDK call: SSM GetParameter)", "run: config loaded"),
-    ("targets and scopes (ListClusters, its first EKS call)", "run: "),
-    ("every scope observed and planned (Describe*/List* calls)", "run: scopes done"),
+    ("targets and scopes listed (ListClusters where the function lists clusters)", "run: "),
+    ("every scope observed and planned (Describe/List calls; TLS probes for thumbprints)",
+     "run: scopes done"),
     ("audit events published (PutEvents)", "run: audit published"),
     ("reply serialised and written", "runner: reply written"),
 ]
