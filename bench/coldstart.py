@@ -10,10 +10,12 @@ Variants, interleaved round by round so machine noise hits all alike:
   bench/coldstart.py [--runs N]      writes bench/.out/coldstart.json
 """
 import argparse
+import json
 import os
 import re
 import subprocess
 import sys
+import time
 
 import lib
 
@@ -39,6 +41,48 @@ def naive_template():
     with open(path, "w", encoding="utf-8") as f:
         f.write(new)
     return path
+
+
+def put_events_ms(events, bus, runs=3):
+    """moto's median time for one PutEvents of 10 entries (what the functions' audit batch is)."""
+    entries = [{"EventBusName": bus, "Source": "eks-steward", "DetailType": "Bench",
+                "Detail": json.dumps({"n": i})} for i in range(10)]
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        events.put_events(Entries=entries)
+        times.append((time.perf_counter() - start) * 1000)
+    return lib.median(times)
+
+
+def without_audit_tap(endpoint):
+    """Removes the demo's audit-tap rule (audit bus → SQS queue) from the seeded moto.
+
+    moto delivers a PutEvents entry to every matching rule's targets inside the PutEvents call
+    (~0.1 s an entry to an SQS target here), where EventBridge acknowledges PutEvents and delivers
+    afterwards. Left in, that simulator cost lands in the wall time of every function that
+    publishes audit events, in proportion to how many it publishes. The functions make the same
+    PutEvents calls either way. Returns moto's PutEvents time with and without the rule."""
+    events = lib.boto("events", endpoint)
+    bus = "eks-steward-audit"
+    with_rule = put_events_ms(events, bus)
+    ids = [t["Id"] for t in events.list_targets_by_rule(Rule="audit-tap", EventBusName=bus)["Targets"]]
+    events.remove_targets(Rule="audit-tap", EventBusName=bus, Ids=ids)
+    events.delete_rule(Name="audit-tap", EventBusName=bus)
+    return {"withRule": with_rule, "withoutRule": put_events_ms(events, bus)}
+
+
+MARK = re.compile(r"^startup-mark (\d+) (\S+) (.+)$", re.M)
+
+
+def startup_marks(fn, endpoint, env_vars, shim):
+    """One more run with the startup marks on (-Dsteward.startupMarks=true, through the template's
+    JAVA_TOOL_OPTIONS): [ms since JVM start, thread, what] for the breakdown. Not a timed sample."""
+    opts = (lib.template_globals("JAVA_TOOL_OPTIONS") or "") + " -Dsteward.startupMarks=true"
+    reply, err, _, _ = lib.invoke(fn, EVENT, endpoint, env_vars, None, shim.home,
+                                  {"JAVA_TOOL_OPTIONS": opts.strip()})
+    shim.take()
+    return [[int(ms), thread, what] for ms, thread, what in MARK.findall(err)]
 
 
 def run_floor(shim, endpoint, through_runner=False):
@@ -67,6 +111,7 @@ def main():
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--functions", nargs="*", default=list(lib.FUNCTIONS))
     args = ap.parse_args()
+    load_start = os.getloadavg()  # the machine is shared: say how busy it was
     template = naive_template()
     env_vars = lib.write_env_vars("coldstart-env.json", {
         "DRY_RUN": "true", "CONFIG_PREFIX": "/eks-steward", "AUDIT_BUS": "eks-steward-audit"})
@@ -75,6 +120,7 @@ def main():
         env = lib.aws_env(moto.url)
         subprocess.run([sys.executable, os.path.join(lib.ROOT, "local", "demo.py"), "seed"],
                        env=env, check=True, stdout=subprocess.DEVNULL, cwd=lib.ROOT)
+        put_events = without_audit_tap(moto.url)
         shim = lib.JvmShim()
         samples = {"floor": [], "floor/runner": []}
         for fn in args.functions:
@@ -105,7 +151,10 @@ def main():
                     samples[name].append({"wall": wall, "rss": rss, "total": total, "ok": ok,
                                           "status": (reply or {}).get("status"),
                                           "errors": len((reply or {}).get("errors") or [])})
-        lib.save("coldstart.json", {"runs": args.runs, "samples": samples})
+        marks = {fn: startup_marks(fn, moto.url, env_vars, shim) for fn in args.functions}
+        lib.save("coldstart.json", {"runs": args.runs, "samples": samples,
+                                    "motoPutEventsMs": put_events, "marks": marks,
+                                    "loadAverage": {"start": load_start, "end": os.getloadavg()}})
     finally:
         moto.close()
 

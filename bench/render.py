@@ -47,6 +47,11 @@ def machine():
             f"read against baselines measured in the same run")
 
 
+def paired(xs, base):
+    """Median over rounds of xs[i] / base[i] (the samples of one round share an index)."""
+    return lib.median([x / b for x, b in zip(xs, base) if b])
+
+
 def coldstart(out, summary):
     d = load("coldstart.json")
     if not d:
@@ -59,7 +64,11 @@ def coldstart(out, summary):
                "interleaved, after one unrecorded warm-up of each. Wall time is the JVM process "
                "alone (start to exit, measured by a `java` shim that `local/invoke` is pointed at "
                "through `JAVA_HOME`); the `local/invoke` column adds its Python start-up. "
-               "Peak RSS is GNU time's maximum resident set size of the JVM.\n")
+               "Peak RSS is GNU time's maximum resident set size of the JVM. The ratios are "
+               "**paired**: the median over rounds of each round's own ratio (function ÷ floor of "
+               "the same round, naive ÷ function of the same round), so a change in the machine's "
+               "load between rounds cancels out; the ratio of the two medians is given beside "
+               "it.\n")
     out.append("| variant | wall median | IQR | min – max | local/invoke median | peak RSS median "
                "| ratio |")
     out.append("|---|---|---|---|---|---|---|")
@@ -72,7 +81,7 @@ def coldstart(out, summary):
         out.append(f"| floor as a handler through local/runner | {ms(lib.median(runner))} | "
                    f"{ms(iqr)} | {ms(lo)} – {ms(hi)} | – | "
                    f"{lib.median([x['rss'] for x in s['floor/runner']]):.0f} MB | "
-                   f"{lib.median(runner) / f_med:.2f} |")
+                   f"{paired(runner, floor):.2f} (medians: {lib.median(runner) / f_med:.2f}) |")
     worst_fn, worst_naive, max_rss, failures, worst_runner, best_fn = 0, 99, 0, 0, 0, 99
     best_naive = 0
     for fn, module in lib.FUNCTIONS.items():
@@ -83,17 +92,21 @@ def coldstart(out, summary):
         failures += sum(1 for x in ours + naive if not x.get("ok"))
         w = [x["wall"] for x in ours]
         nw = [x["wall"] for x in naive]
-        r_fn = lib.median(w) / f_med
-        r_naive = lib.median(nw) / lib.median(w) if nw else float("nan")
+        r_fn = paired(w, floor)
+        r_naive = paired(nw, w) if nw else float("nan")
+        m_fn = lib.median(w) / f_med
+        m_naive = lib.median(nw) / lib.median(w) if nw else float("nan")
         worst_fn = max(worst_fn, r_fn)
         best_fn = min(best_fn, r_fn)
         if runner:
-            worst_runner = max(worst_runner, lib.median(w) / lib.median(runner))
+            worst_runner = max(worst_runner, paired(w, runner))
         worst_naive = min(worst_naive, r_naive)
         best_naive = max(best_naive, r_naive)
-        r_runner = f", {lib.median(w) / lib.median(runner):.2f}× runner floor" if runner else ""
-        for name, xs, ratio in ((module, ours, f"{r_fn:.2f}× floor{r_runner}"),
-                                (module + " (naive)", naive, f"{r_naive:.2f}× ours")):
+        r_runner = f", {paired(w, runner):.2f}× runner floor" if runner else ""
+        for name, xs, ratio in ((module, ours, f"{r_fn:.2f}× floor{r_runner} "
+                                               f"(medians: {m_fn:.2f}×)"),
+                                (module + " (naive)", naive,
+                                 f"{r_naive:.2f}× ours (medians: {m_naive:.2f}×)")):
             if not xs:
                 continue
             ws = [x["wall"] for x in xs]
@@ -107,6 +120,18 @@ def coldstart(out, summary):
                        for x in v})
     out.append(f"\nEvery invocation {'succeeded' if not failures else f'— {failures} failed'} "
                f"(report statuses seen: {', '.join(str(x) for x in statuses)}).\n")
+    breakdown(out, d.get("marks") or {})
+    la = d.get("loadAverage")
+    if la:
+        out.append(f"Load average of the machine (1, 5, 15 min) when the cold-start rounds began: "
+                   f"{', '.join(f'{x:.1f}' for x in la['start'])}; when they ended: "
+                   f"{', '.join(f'{x:.1f}' for x in la['end'])}.\n")
+    pe = d.get("motoPutEventsMs")
+    if pe:
+        out.append(f"The seeded moto's audit bus has no rule during these runs: with the demo's "
+                   f"rule to an SQS queue, moto took {ms(pe['withRule'])} for one PutEvents of 10 "
+                   f"entries (it delivers inside the call), without it {ms(pe['withoutRule'])}. "
+                   f"The functions make the same PutEvents calls either way.\n")
     summary.append(("Cold start: function ≤ 1.3× floor", f"best {best_fn:.2f}×, worst {worst_fn:.2f}×",
                     verdict(worst_fn <= 1.3)))
     if runner:
@@ -117,6 +142,65 @@ def coldstart(out, summary):
                     verdict(worst_naive >= 1.2)))
     summary.append(("Peak RSS of a local invoke ≤ 200 MB", f"max {max_rss:.0f} MB",
                     verdict(max_rss <= 200)))
+
+
+PHASES = [  # (label, the mark that ends the phase: a prefix of its text)
+    ("JVM start → the runner's main", "runner: main"),
+    ("runner start-up, handler class, Dagger graph, handler constructor",
+     "runner: handler constructed"),
+    ("event deserialised by the runner (Lambda's Jackson)", "handler: event deserialised"),
+    ("trigger parsed, config read (the first SDK call: SSM GetParameter)", "run: config loaded"),
+    ("targets and scopes listed (ListClusters where the function lists clusters)", "run: "),
+    ("every scope observed and planned (Describe/List calls; TLS probes for thumbprints)",
+     "run: scopes done"),
+    ("audit events published (PutEvents)", "run: audit published"),
+    ("reply serialised and written", "runner: reply written"),
+]
+
+
+def breakdown(out, marks):
+    """The main path of one marked run per function, phase by phase, and the warm-up thread."""
+    fns = [fn for fn in lib.FUNCTIONS if marks.get(fn)]
+    if not fns:
+        return
+    out.append("**Where the time goes** (one extra run per function with the startup marks on, "
+               "`-Dsteward.startupMarks=true`; ms of each phase on the invocation's path, "
+               "in order; the warm-up thread runs beside it):\n")
+    out.append("| phase | " + " | ".join(lib.FUNCTIONS[f] for f in fns) + " |")
+    out.append("|---|" + "---|" * len(fns))
+    ends = {}
+    for fn in fns:
+        ends[fn], at, i = [], 0, 0
+        main = [m for m in marks[fn] if m[1] != "steward-warm-up"]
+        for label, prefix in PHASES:
+            hit = None
+            for j in range(i, len(main)):
+                what = main[j][2]
+                if what.startswith(prefix) and (prefix != "run: " or what.endswith("scopes listed")):
+                    hit = j
+                    break
+            if hit is None:
+                ends[fn].append(None)
+                continue
+            ends[fn].append(main[hit][0] - at)
+            at, i = main[hit][0], hit + 1
+    for k, (label, _) in enumerate(PHASES):
+        cells = [("–" if ends[f][k] is None else f"{ends[f][k]:,}") for f in fns]
+        out.append(f"| {label} | " + " | ".join(cells) + " |")
+    totals = [max((m[0] for m in marks[f]), default=0) for f in fns]
+    out.append("| **total** | " + " | ".join(f"**{t:,}**" for t in totals) + " |")
+    warm = []
+    for f in fns:
+        done = [m for m in marks[f] if m[1] == "steward-warm-up"]
+        if done:
+            steps = ", ".join(f"{m[2].split('warm-up: ')[1].replace('Default', '').replace('ClientBuilder answered', '')} {m[0]:,}"
+                              for m in done if m[2].endswith("answered"))
+            warm.append(f"- {lib.FUNCTIONS[f]}: started at {done[0][0]:,} ms; services answered "
+                        f"in memory at (ms since JVM start): {steps}")
+    if warm:
+        out.append("\nThe warm-up thread (`Priming`, started by the handler's constructor):\n")
+        out.extend(warm)
+    out.append("")
 
 
 def size(out, summary):
@@ -198,7 +282,7 @@ def sweeps(out, summary):
     wide = d.get("wide") or []
     if wide:
         out.append(f"\nThe same 1,000-cluster sweeps at 25 ms with `scheduler.maxConcurrency` "
-                   f"{wide[0]['concurrency']} instead of 8 (the knob for larger fleets):\n")
+                   f"{wide[0]['concurrency']} instead of the default (16):\n")
         for r in wide:
             out.append(f"- {r['function']}: {ms(r['wallMs'])}, {r['totalCalls']:,} calls "
                        f"({ratio(r):.3f}× minimum), {r['state']['notDone']} left undone")

@@ -27,6 +27,11 @@ final class ProviderWriter {
     this.providers = providers;
   }
 
+  /** Warms up IAM, the one service beyond the shared ones (no request leaves). */
+  void prime() {
+    providers.prime();
+  }
+
   Outcome apply(Target account, Action action) {
     try {
       if (action instanceof UpdateThumbprints u) {

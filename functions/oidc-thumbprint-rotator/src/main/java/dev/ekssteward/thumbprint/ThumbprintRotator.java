@@ -44,6 +44,11 @@ public final class ThumbprintRotator implements Controller<AccountView> {
   }
 
   @Override
+  public void prime() {
+    writer.prime();
+  }
+
+  @Override
   public String ignoreReason(Trigger trigger, StewardConfig config) {
     return TriggerFilter.ignoreReason(trigger, NAME, settings.selfRoleArn());
   }

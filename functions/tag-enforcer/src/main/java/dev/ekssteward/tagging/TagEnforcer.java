@@ -45,6 +45,11 @@ public final class TagEnforcer implements Controller<ClusterTags> {
   }
 
   @Override
+  public void prime() {
+    reader.prime();
+  }
+
+  @Override
   public String ignoreReason(Trigger trigger, StewardConfig config) {
     if (trigger instanceof ScheduleTick) {
       return null;

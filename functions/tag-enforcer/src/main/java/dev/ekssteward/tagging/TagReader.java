@@ -35,6 +35,15 @@ final class TagReader {
     this.retry = retry;
   }
 
+  /** Warms up Auto Scaling, the one service beyond the shared ones (no request leaves). */
+  boolean prime() {
+    return clients.warmUp(
+        AutoScalingClient::builder,
+        "<DescribeAutoScalingGroupsResponse><DescribeAutoScalingGroupsResult><AutoScalingGroups/>"
+            + "</DescribeAutoScalingGroupsResult></DescribeAutoScalingGroupsResponse>",
+        c -> c.describeAutoScalingGroups(r -> r.autoScalingGroupNames("warm-up")));
+  }
+
   /** The cluster's resources in the policy's scope, or only {@code only} when it is not null. */
   ClusterTags read(Target target, String cluster, TaggingConfig policy, ResourceRef only) {
     EksClient eks = clients.eks(target);

@@ -4,7 +4,10 @@ import dev.ekssteward.shared.runtime.Settings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
@@ -13,6 +16,7 @@ import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsPro
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -24,6 +28,7 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * SDK clients per {@link Target}, built once and cached. Explicit region, explicit credential
@@ -45,16 +50,18 @@ public final class AwsClients {
   private final String functionName;
   private final List<ExecutionInterceptor> interceptors;
   private final boolean sdkDefaults;
+  private final ClientWarmUp warmUp;
   private volatile SdkHttpClient http;
   private final Map<Object, Object> cache = new ConcurrentHashMap<>();
 
   public AwsClients(
       Settings settings, String functionName, List<ExecutionInterceptor> interceptors) {
-    this(
-        settings,
-        functionName,
-        interceptors,
-        "true".equalsIgnoreCase(System.getenv(SDK_DEFAULTS_ENV)));
+    this(settings, functionName, interceptors, sdkDefaultsFromEnvironment());
+  }
+
+  /** Whether {@link #SDK_DEFAULTS_ENV} is set (benchmark baseline only). */
+  public static boolean sdkDefaultsFromEnvironment() {
+    return "true".equalsIgnoreCase(System.getenv(SDK_DEFAULTS_ENV));
   }
 
   /** {@code sdkDefaults}: see {@link #SDK_DEFAULTS_ENV}; false in production. */
@@ -67,6 +74,7 @@ public final class AwsClients {
     this.functionName = functionName;
     this.interceptors = List.copyOf(interceptors);
     this.sdkDefaults = sdkDefaults;
+    this.warmUp = new ClientWarmUp(settings, USER_AGENT + "/" + functionName);
   }
 
   public Settings settings() {
@@ -77,11 +85,52 @@ public final class AwsClients {
     return Target.home(settings.region());
   }
 
-  /** Builds the home clients every function uses; no request is sent (SnapStart priming). */
-  public void prime() {
-    eks(home());
+  /**
+   * Builds the home clients every function uses and warms up their services (see {@link #warmUp});
+   * no request leaves the process (SnapStart priming, and the start-up warm-up thread). Returns
+   * whether every warm-up call went through.
+   */
+  public boolean prime() {
     ssm(home());
+    boolean warm = warmUp(SsmClient::builder, "{}", c -> c.getParameter(r -> r.name("/warm-up")));
+    eks(home());
+    warm &=
+        warmUp(
+            EksClient::builder,
+            "{}",
+            c -> {
+              c.listClusters(r -> r.maxResults(1));
+              c.describeCluster(r -> r.name("warm-up"));
+            });
     eventBridge(home());
+    warm &=
+        warmUp(
+            EventBridgeClient::builder,
+            "{}",
+            c -> c.putEvents(r -> r.entries(e -> e.detail("{}"))));
+    return warm;
+  }
+
+  /**
+   * Sends {@code call} through a throw-away client of the service whose HTTP client answers {@code
+   * cannedBody} from memory (see {@link ClientWarmUp}): the SDK's first-call work for that service
+   * is then done before the first real call. No request leaves the process, no real credentials are
+   * resolved, no interceptor (no CallRecorder) sees it. Returns whether the call went through.
+   */
+  public <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C extends SdkAutoCloseable>
+      boolean warmUp(Supplier<B> builder, String cannedBody, Consumer<C> call) {
+    return warmUp.send(builder, cannedBody, call);
+  }
+
+  /** The services whose clients were built so far, as {@code service@target} (laziness tests). */
+  public Set<String> built() {
+    Set<String> built = new TreeSet<>();
+    for (Object key : cache.keySet()) {
+      if (key instanceof List<?> k && k.size() == 2 && k.get(1) instanceof Target t) {
+        built.add(k.get(0) + "@" + t);
+      }
+    }
+    return built;
   }
 
   public EksClient eks(Target target) {
@@ -105,16 +154,22 @@ public final class AwsClients {
     return client(service, target, () -> configure(builder.get(), target).build());
   }
 
+  /**
+   * A home target (own credentials) is one client per service and region, whether or not the target
+   * names the own account: priming builds {@code home()}, runs name the account.
+   */
   @SuppressWarnings("unchecked")
   private <C> C client(String service, Target target, Supplier<C> factory) {
-    return (C) cached(List.of(service, target), factory);
+    Target key = target.isHome() ? Target.home(target.region()) : target;
+    return (C) cached(List.of(service, key), factory);
   }
 
   /**
    * Built once per key. Not computeIfAbsent: building a client caches its credentials (and for a
    * member account the STS client) in this same map, and a ConcurrentHashMap must not be updated
    * from inside its own computeIfAbsent ("Recursive update", depending on the keys' hash bins). Two
-   * threads may both build on a race; one result wins and is used by both.
+   * threads may both build on a race; one result wins and the other is closed (the shared HTTP
+   * client is not the SDK client's to close, so it stays open).
    */
   private Object cached(Object key, Supplier<?> factory) {
     Object value = cache.get(key);
@@ -123,7 +178,17 @@ public final class AwsClients {
     }
     Object built = factory.get();
     Object raced = cache.putIfAbsent(key, built);
-    return raced != null ? raced : built;
+    if (raced == null) {
+      return built;
+    }
+    if (built instanceof AutoCloseable loser) {
+      try {
+        loser.close();
+      } catch (Exception e) {
+        // nothing was sent with it; a failed close loses nothing
+      }
+    }
+    return raced;
   }
 
   /** Applies region, credentials, HTTP client, endpoint and user agent to any builder. */
@@ -142,9 +207,7 @@ public final class AwsClients {
     } else {
       builder.region(Region.of(target.region())).credentialsProvider(credentials(target));
     }
-    if (!sdkDefaults
-        && builder
-            instanceof software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<?, ?> s) {
+    if (!sdkDefaults && builder instanceof SdkSyncClientBuilder<?, ?> s) {
       s.httpClient(http());
     }
     if (settings.endpoint() != null) {

@@ -24,7 +24,10 @@ public interface Controller<S> {
     return targets.forTrigger(trigger, config);
   }
 
-  /** Builds the function's own clients for SnapStart's snapshot; must not call AWS. */
+  /**
+   * Warms up the services only this function uses ({@code AwsClients.warmUp}), on the start-up
+   * warm-up thread and before SnapStart's snapshot; must not call AWS.
+   */
   default void prime() {}
 
   /** How many scopes run at once (bounded so EKS is not flooded). */

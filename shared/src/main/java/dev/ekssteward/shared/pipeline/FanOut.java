@@ -5,9 +5,7 @@ import dev.ekssteward.shared.aws.Retry;
 import dev.ekssteward.shared.aws.Target;
 import dev.ekssteward.shared.event.FanOutMessages;
 import dev.ekssteward.shared.event.Trigger;
-import dev.ekssteward.shared.event.Trigger.FanOutItem;
 import dev.ekssteward.shared.event.Trigger.ScheduleTick;
-import dev.ekssteward.shared.metrics.Metrics;
 import dev.ekssteward.shared.runtime.Settings;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,34 +43,6 @@ public final class FanOut {
     return trigger instanceof ScheduleTick
         && settings.fanOutQueueUrl() != null
         && targets.size() >= settings.fanOutMinTargets();
-  }
-
-  /**
-   * The targets this run works on: a fan-out message's own target; or, when the tick fans out, only
-   * those that could not be sent (the report says so); else all of them.
-   */
-  static List<Target> choose(
-      FanOut fanOut,
-      Trigger trigger,
-      FanOutItem only,
-      List<Target> targets,
-      Report report,
-      Metrics metrics) {
-    if (only != null) {
-      return FanOutBatches.matching(targets, only);
-    }
-    if (fanOut == null || !fanOut.applies(trigger, targets)) {
-      return targets;
-    }
-    List<Target> unsent = fanOut.send((ScheduleTick) trigger, targets);
-    int sent = targets.size() - unsent.size();
-    metrics.add(METRIC, sent);
-    report.status(
-        "fanned-out",
-        sent
-            + " targets sent to the fan-out queue"
-            + (unsent.isEmpty() ? "" : "; " + unsent.size() + " could not be sent, run here"));
-    return unsent;
   }
 
   /** Sends one message per target; returns the targets that could not be sent (run them now). */

@@ -10,16 +10,15 @@ import dev.ekssteward.shared.config.StewardConfig;
 import dev.ekssteward.shared.event.Trigger;
 import dev.ekssteward.shared.event.Trigger.FanOutBatch;
 import dev.ekssteward.shared.event.Trigger.FanOutItem;
-import dev.ekssteward.shared.event.Trigger.ScheduleTick;
 import dev.ekssteward.shared.event.Trigger.Unrecognized;
 import dev.ekssteward.shared.event.TriggerParser;
 import dev.ekssteward.shared.metrics.Metrics;
 import dev.ekssteward.shared.runtime.Log;
 import dev.ekssteward.shared.runtime.Settings;
+import dev.ekssteward.shared.runtime.StartupMarks;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -43,10 +42,10 @@ public final class Pipeline<S> {
   private final AuditPublisher audit;
   private final Settings settings;
   private final Clock clock;
-  private final Retry.Sleeper sleeper;
   private final Log log;
 
-  private final FanOut fanOut;
+  private final FanOutRouting fanOut;
+  private final ScopeRunner<S> scopeRunner;
 
   /** Without fan-out (every tick runs all its targets here). */
   public Pipeline(
@@ -75,9 +74,9 @@ public final class Pipeline<S> {
     this.audit = audit;
     this.settings = settings;
     this.clock = clock;
-    this.sleeper = sleeper;
     this.log = log;
-    this.fanOut = fanOut;
+    this.fanOut = new FanOutRouting(fanOut, log);
+    this.scopeRunner = new ScopeRunner<>(controller, settings, clock, sleeper, log);
   }
 
   /** Loads what every run needs without calling AWS (SnapStart priming). */
@@ -89,7 +88,7 @@ public final class Pipeline<S> {
   public Map<String, Object> run(Map<String, Object> event, Invocation invocation) {
     Trigger trigger = TriggerParser.parse(event);
     if (trigger instanceof FanOutBatch batch) {
-      return FanOutBatches.run(batch, invocation, SAFETY_MILLIS, log, this::runItem);
+      return fanOut.runBatch(batch, invocation, SAFETY_MILLIS, this::runOnce);
     }
     Run run = runOnce(trigger, null, invocation);
     if (run.transientFailure() != null) {
@@ -103,11 +102,6 @@ public final class Pipeline<S> {
   /** One run's reply, and the first retryable failure it met (or null). */
   record Run(Map<String, Object> reply, RuntimeException transientFailure) {}
 
-  /** One fan-out message: the tick's work in that message's target only. */
-  private Run runItem(FanOutItem item, Invocation invocation) {
-    return runOnce(new ScheduleTick(item.time(), "fanout"), item, invocation);
-  }
-
   private Run runOnce(Trigger trigger, FanOutItem only, Invocation invocation) {
     Metrics metrics = new Metrics(controller.name(), clock);
     Report report = new Report(controller.name(), settings.dryRun(), Report.describe(trigger));
@@ -116,7 +110,9 @@ public final class Pipeline<S> {
     try {
       execute(trigger, only, invocation, report, events, transientFailure, metrics);
     } finally {
+      StartupMarks.mark("run: publishing " + events.size() + " audit events");
       int undelivered = audit.publish(events);
+      StartupMarks.mark("run: audit published");
       if (undelivered > 0) {
         metrics.add("AuditPublishFailed", undelivered);
       }
@@ -143,7 +139,9 @@ public final class Pipeline<S> {
     }
     StewardConfig config;
     try {
+      StartupMarks.mark("run: trigger parsed");
       ConfigLoader.Loaded loaded = configLoader.load();
+      StartupMarks.mark("run: config loaded");
       config = loaded.config();
       report.configSource(loaded.source());
     } catch (ConfigException e) {
@@ -169,7 +167,7 @@ public final class Pipeline<S> {
     long deadline = clock.millis() + invocation.remainingMillis().getAsLong() - SAFETY_MILLIS;
     List<Scope> scopes = new ArrayList<>();
     List<Target> chosen = controller.targets(trigger, config, targets);
-    chosen = FanOut.choose(fanOut, trigger, only, chosen, report, metrics);
+    chosen = fanOut.choose(trigger, only, chosen, report, metrics);
     for (Target target : chosen) {
       try {
         scopes.addAll(controller.scopes(trigger, config, target));
@@ -177,12 +175,14 @@ public final class Pipeline<S> {
         failed(target.toString(), e, report, transientFailure, metrics);
       }
     }
+    StartupMarks.mark("run: " + scopes.size() + " scopes listed");
     runScopes(scopes, config, deadline, report, events, transientFailure, metrics);
+    StartupMarks.mark("run: scopes done");
     Finding summary = controller.summary(trigger, config, metrics.snapshot());
     if (summary != null) {
       report.finding(summary);
       events.add(
-          new AuditEvent(summary.detailType(), arns(summary.target()), summary.detail())
+          new AuditEvent(summary.detailType(), ScopeRunner.arns(summary.target()), summary.detail())
               .withContext(Map.of("function", controller.name(), "dryRun", settings.dryRun())));
     }
     if (report.hasErrors()) {
@@ -206,12 +206,12 @@ public final class Pipeline<S> {
       // audit events of what it already changed.
       List<List<AuditEvent>> scopeEvents = new ArrayList<>();
       for (Scope scope : scopes) {
-        List<AuditEvent> sink = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<AuditEvent> sink = Collections.synchronizedList(new ArrayList<>());
         scopeEvents.add(sink);
         futures.add(
             pool.submit(
                 () -> {
-                  runScope(scope, config, deadline, report, metrics, sink);
+                  scopeRunner.run(scope, config, deadline, report, metrics, sink);
                   return null;
                 }));
       }
@@ -233,80 +233,6 @@ public final class Pipeline<S> {
     } finally {
       pool.shutdownNow();
     }
-  }
-
-  /** Observe, plan and (unless dry-run) apply one scope, again while a transition is under way. */
-  private void runScope(
-      Scope scope,
-      StewardConfig config,
-      long deadline,
-      Report report,
-      Metrics metrics,
-      List<AuditEvent> events)
-      throws InterruptedException {
-    Map<String, Object> context = new LinkedHashMap<>();
-    context.put("function", controller.name());
-    context.put("dryRun", settings.dryRun());
-    if (scope.target().accountId() != null) {
-      context.put("account", scope.target().accountId());
-    }
-    context.put("region", scope.target().region());
-    if (scope.cluster() != null) {
-      context.put("cluster", scope.cluster());
-    }
-    List<Object> seenPlanned = new ArrayList<>();
-    List<Finding> seenFindings = new ArrayList<>();
-    while (true) {
-      S observed = controller.observe(scope, config);
-      Plan plan = controller.plan(scope, observed, config, clock.instant());
-      plan.metrics().forEach(metrics::add);
-      for (Finding f : plan.findings()) {
-        if (!seenFindings.contains(f)) {
-          seenFindings.add(f);
-          report.finding(f);
-          metrics.add(f.detailType().replace(" ", ""), 1);
-          events.add(
-              new AuditEvent(f.detailType(), arns(f.target()), f.detail()).withContext(context));
-        }
-      }
-      for (Action a : plan.actions()) {
-        if (!seenPlanned.contains(a)) {
-          seenPlanned.add(a);
-          report.planned(scope, a);
-          metrics.add(a.mutates() ? "Planned" + a.type() : "Skipped", 1);
-          log.info("planned", Map.of("scope", scope.toString(), "action", a));
-        }
-      }
-      if (settings.dryRun()) {
-        return;
-      }
-      for (Action a : plan.actions()) {
-        if (!a.mutates()) {
-          continue;
-        }
-        Outcome outcome = controller.apply(scope, a, config);
-        report.applied(outcome);
-        metrics.add(outcome.metricName(), 1);
-        log.info("applied", Map.of("scope", scope.toString(), "outcome", outcome));
-        for (AuditEvent e : outcome.events()) {
-          events.add(e.withContext(context));
-        }
-      }
-      Duration wait = plan.recheckAfter();
-      if (wait == null) {
-        return;
-      }
-      if (clock.millis() + wait.toMillis() > deadline) {
-        report.pending(scope, "a transition is still under way; the next trigger continues it");
-        metrics.add("Pending", 1);
-        return;
-      }
-      sleeper.sleep(wait);
-    }
-  }
-
-  private static List<String> arns(String target) {
-    return target != null && target.startsWith("arn:") ? List.of(target) : List.of();
   }
 
   private void failed(

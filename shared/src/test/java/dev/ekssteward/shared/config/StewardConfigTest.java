@@ -84,7 +84,7 @@ class StewardConfigTest {
     assertThat(c.targets().regions()).isEmpty();
     assertThat(c.targets().clusters().include()).containsExactly("*");
     assertThat(c.scheduler().gracePeriodMinutes()).isEqualTo(30);
-    assertThat(c.scheduler().maxConcurrency()).isEqualTo(8);
+    assertThat(c.scheduler().maxConcurrency()).isEqualTo(16);
     assertThat(c.scheduler().wakeDurationMinutes()).isEqualTo(120);
     assertThat(c.scheduler().defaultSchedule()).isNull();
     assertThat(c.thumbprints().allowedHosts()).containsExactly("oidc.eks.*.amazonaws.com");

@@ -29,6 +29,16 @@ public final class OidcProviders {
     this.retry = retry;
   }
 
+  /** Runs IAM's first-call work on an in-memory answer (see {@link AwsClients#warmUp}). */
+  public boolean prime() {
+    return clients.warmUp(
+        IamClient::builder,
+        "<ListOpenIDConnectProvidersResponse><ListOpenIDConnectProvidersResult>"
+            + "<OpenIDConnectProviderList/></ListOpenIDConnectProvidersResult>"
+            + "</ListOpenIDConnectProvidersResponse>",
+        IamClient::listOpenIDConnectProviders);
+  }
+
   private IamClient iam(Target target) {
     return clients.service("iam", target, IamClient::builder);
   }

@@ -55,6 +55,7 @@ record HandlerMethod(Object target, Method method) {
       Object value = deserialise(event, method.getGenericParameterTypes()[0], loader);
       Object result =
           params.length == 2 ? method.invoke(target, value, context) : method.invoke(target, value);
+      LocalInvoke.mark("runner: handler returned");
       if (method.getReturnType() == void.class) {
         return "null".getBytes(java.nio.charset.StandardCharsets.UTF_8);
       }

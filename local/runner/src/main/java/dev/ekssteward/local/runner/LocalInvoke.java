@@ -23,9 +23,14 @@ import java.util.concurrent.TimeoutException;
  * come from the {@code AWS_LAMBDA_FUNCTION_*} variables that local/invoke sets, as SAM does.
  */
 public final class LocalInvoke {
+  private static final boolean MARKS =
+      "true".equalsIgnoreCase(System.getenv("STEWARD_STARTUP_MARKS"))
+          || Boolean.getBoolean("steward.startupMarks");
+
   private LocalInvoke() {}
 
   public static void main(String[] args) throws IOException {
+    mark("runner: main");
     if (args.length != 2) {
       System.err.println("usage: LocalInvoke <package.Class[::method]> <event.json | ->");
       System.exit(2);
@@ -35,16 +40,26 @@ public final class LocalInvoke {
     int status =
         invoke(args[0], read(args[1]), LocalContext.fromEnvironment(System.getenv()), reply);
     reply.flush();
+    mark("runner: reply written");
     System.exit(status);
   }
 
   /** Runs one invocation, writes the reply JSON to {@code reply}; returns the exit status. */
   static int invoke(String handler, byte[] event, LocalContext context, PrintStream reply) {
     FutureTask<byte[]> call =
-        new FutureTask<>(() -> HandlerMethod.load(handler).invoke(event, context));
+        new FutureTask<>(
+            () -> {
+              HandlerMethod method = HandlerMethod.load(handler);
+              mark("runner: handler constructed");
+              return method.invoke(event, context);
+            });
     Thread worker = new Thread(call, "lambda-handler");
     worker.setDaemon(true);
     worker.start();
+    // While the worker loads and constructs the handler, get the runtime's own serializer ready
+    // (the Lambda runtime has it ready before the first event too).
+    Json.warm();
+    mark("runner: serializer ready");
     try {
       write(reply, call.get(context.timeoutMillis(), TimeUnit.MILLISECONDS));
       return 0;
@@ -57,6 +72,24 @@ public final class LocalInvoke {
       write(reply, LambdaError.of(e));
     }
     return 1;
+  }
+
+  /**
+   * With {@code STEWARD_STARTUP_MARKS=true} (or {@code -Dsteward.startupMarks=true}): one line on
+   * stderr, {@code startup-mark <ms since the JVM started> <thread> <what>} (the same format as the
+   * functions' own marks).
+   */
+  static void mark(String what) {
+    if (MARKS) {
+      long start = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+      System.err.println(
+          "startup-mark "
+              + (System.currentTimeMillis() - start)
+              + " "
+              + Thread.currentThread().getName()
+              + " "
+              + what);
+    }
   }
 
   private static void write(PrintStream reply, Map<String, Object> error) {

@@ -1,0 +1,115 @@
+package dev.ekssteward.shared.pipeline;
+
+import dev.ekssteward.shared.audit.AuditEvent;
+import dev.ekssteward.shared.aws.Retry;
+import dev.ekssteward.shared.config.StewardConfig;
+import dev.ekssteward.shared.metrics.Metrics;
+import dev.ekssteward.shared.runtime.Log;
+import dev.ekssteward.shared.runtime.Settings;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One scope's turn in the pipeline: observe, plan and (unless dry-run) apply, and again after the
+ * plan's {@code recheckAfter} while a transition is under way and the invocation has time.
+ */
+final class ScopeRunner<S> {
+  private final Controller<S> controller;
+  private final Settings settings;
+  private final Clock clock;
+  private final Retry.Sleeper sleeper;
+  private final Log log;
+
+  ScopeRunner(
+      Controller<S> controller, Settings settings, Clock clock, Retry.Sleeper sleeper, Log log) {
+    this.controller = controller;
+    this.settings = settings;
+    this.clock = clock;
+    this.sleeper = sleeper;
+    this.log = log;
+  }
+
+  /** Runs the scope; audit events go to {@code events} as changes are made. */
+  void run(
+      Scope scope,
+      StewardConfig config,
+      long deadline,
+      Report report,
+      Metrics metrics,
+      List<AuditEvent> events)
+      throws InterruptedException {
+    Map<String, Object> context = context(scope);
+    List<Object> seenPlanned = new ArrayList<>();
+    List<Finding> seenFindings = new ArrayList<>();
+    while (true) {
+      S observed = controller.observe(scope, config);
+      Plan plan = controller.plan(scope, observed, config, clock.instant());
+      plan.metrics().forEach(metrics::add);
+      for (Finding f : plan.findings()) {
+        if (!seenFindings.contains(f)) {
+          seenFindings.add(f);
+          report.finding(f);
+          metrics.add(f.detailType().replace(" ", ""), 1);
+          events.add(
+              new AuditEvent(f.detailType(), arns(f.target()), f.detail()).withContext(context));
+        }
+      }
+      for (Action a : plan.actions()) {
+        if (!seenPlanned.contains(a)) {
+          seenPlanned.add(a);
+          report.planned(scope, a);
+          metrics.add(a.mutates() ? "Planned" + a.type() : "Skipped", 1);
+          log.info("planned", Map.of("scope", scope.toString(), "action", a));
+        }
+      }
+      if (settings.dryRun()) {
+        return;
+      }
+      for (Action a : plan.actions()) {
+        if (!a.mutates()) {
+          continue;
+        }
+        Outcome outcome = controller.apply(scope, a, config);
+        report.applied(outcome);
+        metrics.add(outcome.metricName(), 1);
+        log.info("applied", Map.of("scope", scope.toString(), "outcome", outcome));
+        for (AuditEvent e : outcome.events()) {
+          events.add(e.withContext(context));
+        }
+      }
+      Duration wait = plan.recheckAfter();
+      if (wait == null) {
+        return;
+      }
+      if (clock.millis() + wait.toMillis() > deadline) {
+        report.pending(scope, "a transition is still under way; the next trigger continues it");
+        metrics.add("Pending", 1);
+        return;
+      }
+      sleeper.sleep(wait);
+    }
+  }
+
+  /** What every audit event of the scope carries besides its own detail. */
+  private Map<String, Object> context(Scope scope) {
+    Map<String, Object> context = new LinkedHashMap<>();
+    context.put("function", controller.name());
+    context.put("dryRun", settings.dryRun());
+    if (scope.target().accountId() != null) {
+      context.put("account", scope.target().accountId());
+    }
+    context.put("region", scope.target().region());
+    if (scope.cluster() != null) {
+      context.put("cluster", scope.cluster());
+    }
+    return context;
+  }
+
+  static List<String> arns(String target) {
+    return target != null && target.startsWith("arn:") ? List.of(target) : List.of();
+  }
+}

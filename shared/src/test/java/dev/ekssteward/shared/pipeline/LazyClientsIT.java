@@ -1,0 +1,102 @@
+package dev.ekssteward.shared.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ekssteward.shared.audit.AuditPublisher;
+import dev.ekssteward.shared.aws.AwsClients;
+import dev.ekssteward.shared.aws.Fleet;
+import dev.ekssteward.shared.aws.Retry;
+import dev.ekssteward.shared.aws.Target;
+import dev.ekssteward.shared.config.ConfigLoader;
+import dev.ekssteward.shared.config.StewardConfig;
+import dev.ekssteward.shared.event.Trigger;
+import dev.ekssteward.shared.runtime.Log;
+import dev.ekssteward.shared.runtime.Settings;
+import dev.ekssteward.shared.testing.CallRecorder;
+import dev.ekssteward.shared.testing.LocalAws;
+import dev.ekssteward.shared.testing.TestContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A run builds only the clients it uses: no STS without member accounts, no SQS without fan-out.
+ */
+class LazyClientsIT {
+  @RegisterExtension static final LocalAws aws = new LocalAws();
+
+  private static final Map<String, Object> TICK =
+      Map.of("detail-type", "Scheduled Event", "source", "aws.events", "detail", Map.of());
+
+  private final CallRecorder calls = new CallRecorder("lazy-test");
+
+  /** Lists the target's clusters (one scope each) and plans nothing. */
+  record Lister(Fleet fleet) implements Controller<String> {
+    public String name() {
+      return "lister";
+    }
+
+    public String ignoreReason(Trigger trigger, StewardConfig config) {
+      return null;
+    }
+
+    public List<Scope> scopes(Trigger trigger, StewardConfig config, Target target) {
+      return fleet.clusterNames(target, config.targets().clusters()).stream()
+          .map(c -> new Scope(target, c, trigger))
+          .toList();
+    }
+
+    public String observe(Scope scope, StewardConfig config) {
+      return scope.cluster();
+    }
+
+    public Plan plan(Scope scope, String observed, StewardConfig config, Instant now) {
+      return Plan.of(List.of(), List.of());
+    }
+
+    public Outcome apply(Scope scope, Action action, StewardConfig config) {
+      throw new AssertionError("nothing is planned");
+    }
+  }
+
+  @Test
+  void aHomeOnlyTickWithTheFanOutQueueSetBuildsNeitherStsNorSqs() {
+    aws.eks(); // moto is up; the home account has no clusters and no config: defaults
+    Settings base = aws.settings(true);
+    Settings settings =
+        new Settings(
+            base.configPrefix(),
+            true,
+            base.auditBus(),
+            base.region(),
+            base.endpoint(),
+            null,
+            "https://sqs.eu-west-1.amazonaws.com/123456789012/fan-out",
+            2);
+    AwsClients clients = new AwsClients(settings, "lister", List.of(calls));
+    Retry retry = new Retry(2, Duration.ZERO, Duration.ZERO, d -> {});
+    Log log = new Log("lister");
+    Pipeline<String> pipeline =
+        new Pipeline<>(
+            new Lister(new Fleet(clients, retry)),
+            new ConfigLoader(clients, retry, Set.of()),
+            new AuditPublisher(() -> clients.eventBridge(clients.home()), settings.auditBus(), log),
+            settings,
+            Clock.systemUTC(),
+            d -> {},
+            log,
+            new FanOut(clients, retry, settings));
+
+    Map<String, Object> report = pipeline.run(TICK, Invocation.from(new TestContext("lister")));
+
+    assertThat(report).containsEntry("status", "ok");
+    assertThat(calls.calls()).containsExactly("ssm:GetParameter", "eks:ListClusters");
+    assertThat(clients.built())
+        .containsExactlyInAnyOrder("ssm@self/eu-west-1", "eks@self/eu-west-1");
+  }
+}
