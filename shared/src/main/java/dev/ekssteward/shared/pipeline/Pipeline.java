@@ -109,6 +109,14 @@ public final class Pipeline<S> {
     AtomicReference<RuntimeException> transientFailure = new AtomicReference<>();
     try {
       execute(trigger, only, invocation, report, events, transientFailure, metrics);
+    } catch (TransientFailureException e) {
+      if (only == null) {
+        throw e;
+      }
+      // A fan-out message (the config could not be read): return only it to the queue, not the
+      // batch, whose other messages may be done already.
+      report.status("retry", e.getMessage());
+      transientFailure.set(e);
     } finally {
       StartupMarks.mark("run: publishing " + events.size() + " audit events");
       int undelivered = audit.publish(events);

@@ -12,6 +12,8 @@ import dev.ekssteward.shared.event.Trigger;
 import dev.ekssteward.shared.runtime.Log;
 import dev.ekssteward.shared.runtime.Settings;
 import dev.ekssteward.shared.testing.CallRecorder;
+import dev.ekssteward.shared.testing.FaultInjector;
+import dev.ekssteward.shared.testing.FaultInjector.Kind;
 import dev.ekssteward.shared.testing.LocalAws;
 import dev.ekssteward.shared.testing.TestContext;
 import java.time.Clock;
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.eks.model.EksException;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -47,6 +50,7 @@ class FanOutIT {
   private static final List<String> REGIONS = List.of("eu-west-1", "eu-central-1", "us-east-1");
 
   private final CallRecorder calls = new CallRecorder("fanout-test");
+  private final List<ExecutionInterceptor> faults = new ArrayList<>();
   private final List<String> observed = new CopyOnWriteArrayList<>();
   private final Map<String, RuntimeException> failIn = new HashMap<>();
   private SqsClient sqs;
@@ -111,7 +115,9 @@ class FanOutIT {
             null,
             queueUrl,
             minTargets);
-    AwsClients clients = new AwsClients(settings, "fanout", List.of(calls));
+    List<ExecutionInterceptor> interceptors = new ArrayList<>(faults);
+    interceptors.add(calls);
+    AwsClients clients = new AwsClients(settings, "fanout", interceptors);
     Retry retry = new Retry(2, Duration.ZERO, Duration.ZERO, d -> {});
     Log log = new Log("fanout");
     return new Pipeline<>(
@@ -178,6 +184,26 @@ class FanOutIT {
     assertThat(reply).isEqualTo(Map.of("batchItemFailures", List.of()));
     assertThat(observed).containsExactlyInAnyOrderElementsOf(REGIONS);
     assertThat(calls.calls()).containsOnly("ssm:GetParameter").hasSize(3);
+  }
+
+  @Test
+  void aConfigThatCannotBeReadReturnsEachMessageWithoutFailingTheBatch() {
+    pipeline(queue, 2).run(TICK, Invocation.from(new TestContext("x")));
+    List<Map<String, Object>> records = new ArrayList<>();
+    List<Map<String, Object>> all = new ArrayList<>();
+    for (Message m : drain()) {
+      records.add(record(m.messageId(), m.body()));
+      all.add(Map.of("itemIdentifier", m.messageId()));
+    }
+    faults.add(FaultInjector.always(Kind.SERVER_ERROR, "ssm:GetParameter"));
+
+    Map<String, Object> reply =
+        pipeline(queue, 2).run(sqsEvent(records), Invocation.from(new TestContext("x")));
+
+    // No exception (that would redeliver the whole batch): each message is returned on its own.
+    assertThat(reply).isEqualTo(Map.of("batchItemFailures", all));
+    assertThat(all).hasSize(REGIONS.size());
+    assertThat(observed).isEmpty();
   }
 
   @Test
