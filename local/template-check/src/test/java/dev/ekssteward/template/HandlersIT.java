@@ -3,11 +3,15 @@ package dev.ekssteward.template;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -33,8 +37,19 @@ class HandlersIT {
               new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
         Class<?> type = Class.forName(handler[0], false, loader);
         Class<?> context = Class.forName(Context.class.getName(), false, loader);
-        Method method = type.getMethod(handler[1], Map.class, context);
-        assertThat(method.getReturnType()).as(f.getKey()).isEqualTo(Map.class);
+        // Lambda picks the overload with the most parameters: the stream one, so the runtime
+        // hands over the raw bytes and never runs its own Jackson.
+        Method method = type.getMethod(handler[1], InputStream.class, OutputStream.class, context);
+        assertThat(method.getReturnType()).as(f.getKey()).isEqualTo(void.class);
+        assertThat(
+                Arrays.stream(type.getMethods())
+                    .filter(m -> m.getName().equals(handler[1]))
+                    .mapToInt(Method::getParameterCount)
+                    .max())
+            .hasValue(3);
+        assertThat(Class.forName(RequestStreamHandler.class.getName(), false, loader))
+            .as(f.getKey() + " is a stream handler")
+            .isAssignableFrom(type);
         assertThat(type.getConstructor())
             .as(f.getKey() + " needs a public no-arg constructor")
             .isNotNull();

@@ -99,6 +99,11 @@ public final class Pipeline<S> {
     return run.reply();
   }
 
+  /** The report for an event that could not be read at all: ignored, with the reason. */
+  public Map<String, Object> ignore(String reason, Invocation invocation) {
+    return runOnce(new Unrecognized(reason), null, invocation).reply();
+  }
+
   /** One run's reply, and the first retryable failure it met (or null). */
   record Run(Map<String, Object> reply, RuntimeException transientFailure) {}
 

@@ -96,16 +96,26 @@ class LocalInvokeIT {
   }
 
   @Test
-  void eventThatIsNotAnObjectFailsWithLambdasErrorJson() throws Exception {
+  void aFunctionAnswersAnEventThatIsNotAnObjectWithAnIgnoredReport() throws Exception {
     Path event = write("broken.json", "[\"not\", \"an\", \"event\"]");
 
     Run run = invoke("TagEnforcerFunction", event.toString());
 
-    assertThat(run.exit).isEqualTo(1);
+    assertThat(run.exit).as(run.stderr).isZero();
     assertThat(run.json())
-        .containsEntry("errorType", "java.lang.RuntimeException")
-        .containsEntry("errorMessage", "An error occurred during JSON parsing")
-        .containsKey("stackTrace");
+        .containsEntry("status", "ignored")
+        .containsEntry("reason", "the event is not a JSON object");
+  }
+
+  @Test
+  void aFunctionAnswersBytesThatAreNotJsonWithAnIgnoredReport() throws Exception {
+    Path event = write("broken.json", "{\"detail-type\": ");
+
+    Run run = invoke("NodegroupSchedulerFunction", event.toString());
+
+    assertThat(run.exit).as(run.stderr).isZero();
+    assertThat(run.json()).containsEntry("status", "ignored");
+    assertThat((String) run.json().get("reason")).startsWith("the event is not valid JSON: ");
   }
 
   @Test
