@@ -99,8 +99,9 @@ class Proxy(Process):
 
 def aws_env(endpoint):
     env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
+    # The account is moto's: said here so local/invoke need not ask STS on every run.
     env.update(AWS_ENDPOINT_URL=endpoint, AWS_REGION=REGION, AWS_ACCESS_KEY_ID="testing",
-               AWS_SECRET_ACCESS_KEY="testing")
+               AWS_SECRET_ACCESS_KEY="testing", AWS_ACCOUNT_ID=ACCOUNT)
     return env
 
 
