@@ -33,7 +33,7 @@ class EventRoutingIT {
 
   Map<String, Object> dryRun(Map<String, Object> event) {
     return FargateFixture.handler(aws, true, Clock.systemUTC(), List.of(recorder))
-        .handleRequest(event, new TestContext("fn"));
+        .handle(event, new TestContext("fn"));
   }
 
   @SuppressWarnings("unchecked")

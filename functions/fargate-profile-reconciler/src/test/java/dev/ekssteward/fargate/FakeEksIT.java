@@ -46,7 +46,7 @@ class FakeEksIT {
   /** One invocation with {@code seconds} of Lambda time left (10 s of it are kept in reserve). */
   Map<String, Object> run(Map<String, Object> event, int seconds) {
     // A fresh graph per invocation, as a cold start: progress can only come from observed state.
-    return handler().handleRequest(event, new TestContext("fn", seconds * 1000L));
+    return handler().handle(event, new TestContext("fn", seconds * 1000L));
   }
 
   FargateProfileReconcilerHandler handler() {
@@ -279,7 +279,7 @@ class FakeEksIT {
 
     FargateProfileReconcilerHandler warm = handler();
     Map<String, Object> report =
-        warm.handleRequest(DesiredDocs.parameterChange("dev-1"), new TestContext("fn", 300_000));
+        warm.handle(DesiredDocs.parameterChange("dev-1"), new TestContext("fn", 300_000));
 
     assertThat(eks.mutations()).containsExactly("Create team-a");
     assertThat(applied(report)).containsExactly("CreateProfile failed");
@@ -292,7 +292,7 @@ class FakeEksIT {
                         "CreateProfile refused by EKS in this run (InvalidParameterException: Subnet is not a private subnet)"));
 
     // The next trigger (same warm container) tries once more.
-    warm.handleRequest(DesiredDocs.tick(), new TestContext("fn", 300_000));
+    warm.handle(DesiredDocs.tick(), new TestContext("fn", 300_000));
     assertThat(eks.mutations()).containsExactly("Create team-a", "Create team-a");
   }
 }

@@ -43,7 +43,7 @@ class FargateReconcilerIT {
   }
 
   Map<String, Object> run(Map<String, Object> event) {
-    return handler(false).handleRequest(event, new TestContext("fn"));
+    return handler(false).handle(event, new TestContext("fn"));
   }
 
   @BeforeEach
@@ -159,7 +159,7 @@ class FargateReconcilerIT {
 
     Map<String, Object> report =
         handler(true)
-            .handleRequest(EventFiles.load("fargate-parameter-change.json"), new TestContext("fn"));
+            .handle(EventFiles.load("fargate-parameter-change.json"), new TestContext("fn"));
 
     assertThat(report.get("dryRun")).isEqualTo(true);
     assertThat(report.get("planned").toString())

@@ -55,7 +55,7 @@ class FargateReliabilityIT {
   static Map<String, Object> run(Map<String, Object> event, List<ExecutionInterceptor> with) {
     Clock clock = Clock.fixed(Instant.parse("2026-11-25T14:05:00Z"), ZoneOffset.UTC);
     return FargateFixture.handler(aws, false, clock, with)
-        .handleRequest(event, new TestContext(FargateProfileReconciler.NAME));
+        .handle(event, new TestContext(FargateProfileReconciler.NAME));
   }
 
   static void profile(String name, String role, String namespace) {

@@ -125,7 +125,7 @@ final class MotoFleet {
     var handler =
         new NodegroupSchedulerHandler(
             DaggerSchedulerComponent.factory().create(aws.settings(dryRun), clock, d -> {}, with));
-    return handler.handleRequest(event, new TestContext("nodegroup-scheduler"));
+    return handler.handle(event, new TestContext("nodegroup-scheduler"));
   }
 
   Map<String, Object> tick(Instant now) {

@@ -130,7 +130,7 @@ final class Rig implements AutoCloseable {
   }
 
   static Map<String, Object> run(ThumbprintRotatorHandler handler, Map<String, Object> event) {
-    return handler.handleRequest(event, new TestContext(ThumbprintRotator.NAME));
+    return handler.handle(event, new TestContext(ThumbprintRotator.NAME));
   }
 
   static Map<String, Object> tick() {

@@ -182,7 +182,7 @@ final class Seed {
     TagEnforcerHandler handler =
         new TagEnforcerHandler(
             DaggerTaggingComponent.factory().create(settings, clock, d -> {}, with));
-    return handler.handleRequest(event, new TestContext(TagEnforcer.NAME));
+    return handler.handle(event, new TestContext(TagEnforcer.NAME));
   }
 
   @SuppressWarnings("unchecked")

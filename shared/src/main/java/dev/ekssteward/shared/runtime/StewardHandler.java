@@ -49,13 +49,16 @@ public abstract class StewardHandler implements RequestStreamHandler {
     @SuppressWarnings("unchecked")
     Map<String, Object> reply =
         problem == null
-            ? handleRequest((Map<String, Object>) event, context)
+            ? handle((Map<String, Object>) event, context)
             : pipeline.ignore(problem, Invocation.from(context));
     output.write(Json.write(reply).getBytes(StandardCharsets.UTF_8));
   }
 
-  /** The same run for an event already read into a Map (tests, and the stream method above). */
-  public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+  /**
+   * The same run for an event already read into a Map (tests, and the stream method above). Not an
+   * overload of handleRequest, so the template's Class::handleRequest names one method only.
+   */
+  public Map<String, Object> handle(Map<String, Object> event, Context context) {
     return pipeline.run(event, Invocation.from(context));
   }
 }

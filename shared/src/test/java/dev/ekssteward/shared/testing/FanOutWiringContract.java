@@ -45,7 +45,7 @@ public abstract class FanOutWiringContract {
             List.of(recorder));
 
     List<String> calls =
-        drill.tickThenBatch(e -> handler.handleRequest(e, new TestContext(function)), recorder);
+        drill.tickThenBatch(e -> handler.handle(e, new TestContext(function)), recorder);
 
     assertThat(calls).doesNotContainAnyElementsOf(mutations);
   }
