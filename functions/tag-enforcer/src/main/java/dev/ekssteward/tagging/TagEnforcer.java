@@ -8,7 +8,6 @@ import dev.ekssteward.shared.event.Trigger.CloudTrailCall;
 import dev.ekssteward.shared.event.Trigger.ScheduleTick;
 import dev.ekssteward.shared.pipeline.Action;
 import dev.ekssteward.shared.pipeline.Controller;
-import dev.ekssteward.shared.pipeline.FanOut;
 import dev.ekssteward.shared.pipeline.Finding;
 import dev.ekssteward.shared.pipeline.Outcome;
 import dev.ekssteward.shared.pipeline.Plan;
@@ -107,16 +106,10 @@ public final class TagEnforcer implements Controller<ClusterTags> {
     return writer.apply(scope.target(), action);
   }
 
-  /**
-   * A sweep ends with one summary over every cluster it worked on. A tick that only fanned out
-   * looked at nothing, so it has none; each fan-out message's run has its own.
-   */
+  /** A sweep ends with one summary over every cluster of every target it worked on. */
   @Override
   public Finding summary(Trigger trigger, StewardConfig config, Map<String, Double> metrics) {
-    boolean onlyFannedOut =
-        metrics.getOrDefault(FanOut.METRIC, 0.0) > 0
-            && metrics.keySet().stream().noneMatch(k -> k.startsWith("Tag"));
-    return trigger instanceof ScheduleTick && !onlyFannedOut
+    return trigger instanceof ScheduleTick
         ? ComplianceSummary.of(config.tagging(), metrics, settings.dryRun())
         : null;
   }

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The body of one fan-out message, both ways: {@code {"fanOut": {"account": "111122223333",
+ * The body of one fan-out message, both ways: {@code {"fanOut": {"account": "<12-digit id>",
  * "region": "eu-west-1", "time": "2026-11-25T18:00:00Z"}}} ({@code account} absent for the
  * function's own account). SQS delivers them as {@code {"Records": [{"messageId", "body",
  * "eventSource": "aws:sqs"}]}}.

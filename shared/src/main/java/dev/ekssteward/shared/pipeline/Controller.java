@@ -49,7 +49,8 @@ public interface Controller<S> {
 
   /**
    * One run-wide finding built after every scope ran (a compliance summary across clusters), or
-   * null. {@code metrics} are the run's metrics so far, summed over all scopes' plans.
+   * null. {@code metrics} are the run's metrics so far, summed over all scopes' plans. Not asked of
+   * a tick that sent every target to the fan-out queue.
    */
   default Finding summary(Trigger trigger, StewardConfig config, Map<String, Double> metrics) {
     return null;

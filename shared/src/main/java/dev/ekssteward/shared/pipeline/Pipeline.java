@@ -191,7 +191,10 @@ public final class Pipeline<S> {
     StartupMarks.mark("run: " + scopes.size() + " scopes listed");
     runScopes(scopes, config, deadline, report, events, transientFailure, metrics);
     StartupMarks.mark("run: scopes done");
-    Finding summary = controller.summary(trigger, config, metrics.snapshot());
+    // A tick that sent every target to the fan-out queue worked on nothing: no summary of its
+    // own (each message's run has one).
+    boolean allFannedOut = chosen.isEmpty() && metrics.snapshot().containsKey(FanOut.METRIC);
+    Finding summary = allFannedOut ? null : controller.summary(trigger, config, metrics.snapshot());
     if (summary != null) {
       report.finding(summary);
       events.add(
