@@ -24,25 +24,6 @@ final class Json {
     return JacksonFactory.getInstance().getSerializer(type);
   }
 
-  /**
-   * Loads and initialises the Jackson serializer for maps (the functions' input and output type)
-   * with one round trip of a small document. Only start-up work: failures are left to the real
-   * (de)serialisation to meet and report.
-   */
-  static void warm() {
-    try {
-      PojoSerializer<Object> maps = serializerFor(Map.class, Json.class.getClassLoader());
-      Object value =
-          maps.fromJson(
-              new java.io.ByteArrayInputStream(
-                  "{\"a\":[1,2.5,\"b\",true,null,{}]}"
-                      .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-      maps.toJson(value, new ByteArrayOutputStream());
-    } catch (RuntimeException e) {
-      // Start-up work only.
-    }
-  }
-
   static byte[] write(Object value, Type type, ClassLoader loader) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     serializerFor(type, loader).toJson(value, out);

@@ -55,11 +55,9 @@ public final class LocalInvoke {
             });
     Thread worker = new Thread(call, "lambda-handler");
     worker.setDaemon(true);
+    // The serializer is built on the worker, only for handlers that need one: stream handlers get
+    // bytes, and warming Jackson beside them took a core from their own start-up.
     worker.start();
-    // While the worker loads and constructs the handler, get the runtime's own serializer ready
-    // (the Lambda runtime has it ready before the first event too).
-    Json.warm();
-    mark("runner: serializer ready");
     try {
       write(reply, call.get(context.timeoutMillis(), TimeUnit.MILLISECONDS));
       return 0;
