@@ -11,15 +11,14 @@ import org.crac.Resource;
 
 /**
  * Runs the code paths every invocation needs (event and config parsing, JSON, SDK client
- * construction and each service's first request, answered in memory) before they are needed:
+ * construction and each service's first request, answered in memory) before SnapStart's snapshot,
+ * so a restore finds them loaded and initialised.
  *
- * <ul>
- *   <li>at a cold start, on a second thread started with the handler, so the SDK's class loading
- *       and first-call work overlap the runtime's event deserialisation and the config read;
- *   <li>with SnapStart, before the snapshot, so a restore finds it all loaded and initialised.
- * </ul>
+ * <p>Not at a plain cold start: run on a second thread beside the invocation it measured no faster
+ * locally (both threads load the same SDK classes at once; see docs/performance.md), and at the
+ * template's memory size Lambda gives a function less than one vCPU to overlap it with.
  *
- * It calls no AWS API and resolves no credentials; the warm-up requests go through throw-away
+ * <p>It calls no AWS API and resolves no credentials; the warm-up requests go through throw-away
  * clients (closed afterwards) whose HTTP client answers from memory, so nothing unique
  * (credentials, request ids, timestamps) is kept for the snapshot.
  */
@@ -28,7 +27,6 @@ public final class Priming implements Resource {
       Map.of("detail-type", "Scheduled Event", "source", "aws.events", "detail", Map.of());
 
   private final Consumer<Void> warmClients;
-  private volatile Thread early;
 
   private Priming(Consumer<Void> warmClients) {
     this.warmClients = warmClients;
@@ -39,23 +37,6 @@ public final class Priming implements Resource {
     Priming priming = new Priming(warmClients);
     Core.getGlobalContext().register(priming);
     return priming;
-  }
-
-  /** Starts {@link #prime} on a daemon thread now (cold start); returns this. */
-  public Priming startEarly() {
-    Thread thread = new Thread(this::primeQuietly, "steward-warm-up");
-    thread.setDaemon(true);
-    early = thread;
-    thread.start();
-    return this;
-  }
-
-  /** Waits for the early warm-up, if one was started (the snapshot must not catch it midway). */
-  public void awaitEarly() throws InterruptedException {
-    Thread thread = early;
-    if (thread != null) {
-      thread.join();
-    }
   }
 
   /** What the checkpoint runs; public so tests can prove it makes no AWS call. */
@@ -69,17 +50,8 @@ public final class Priming implements Resource {
     StartupMarks.mark("warm-up: done");
   }
 
-  private void primeQuietly() {
-    try {
-      prime();
-    } catch (RuntimeException e) {
-      // A warm-up only: the invocation itself meets and reports any real problem.
-    }
-  }
-
   @Override
-  public void beforeCheckpoint(Context<? extends Resource> context) throws InterruptedException {
-    awaitEarly();
+  public void beforeCheckpoint(Context<? extends Resource> context) {
     prime();
   }
 

@@ -2,7 +2,6 @@ package dev.ekssteward.shared.runtime;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import dev.ekssteward.shared.aws.AwsClients;
 import dev.ekssteward.shared.json.Json;
 import dev.ekssteward.shared.pipeline.Invocation;
 import dev.ekssteward.shared.pipeline.Pipeline;
@@ -16,8 +15,8 @@ import java.util.Map;
  * The thin handler every function extends. Lambda hands it the event's bytes (a stream handler: the
  * runtime's own Jackson deserialisation cost a cold start ~100-150 ms), our JSON reader turns them
  * into a Map, the pipeline does the work, and the report is the reply. An event that is not a JSON
- * object gets an {@code ignored} report, not an error. Construction starts the warm-up ({@link
- * Priming}) on a second thread, except in the benchmark's SDK-defaults baseline.
+ * object gets an {@code ignored} report, not an error. Construction registers the SnapStart warm-up
+ * ({@link Priming}).
  */
 public abstract class StewardHandler implements RequestStreamHandler {
   private final Pipeline<?> pipeline;
@@ -25,10 +24,7 @@ public abstract class StewardHandler implements RequestStreamHandler {
   protected StewardHandler(Pipeline<?> pipeline) {
     StartupMarks.mark("handler: component built");
     this.pipeline = pipeline;
-    Priming priming = Priming.register(v -> pipeline.prime());
-    if (!AwsClients.sdkDefaultsFromEnvironment()) {
-      priming.startEarly();
-    }
+    Priming.register(v -> pipeline.prime());
   }
 
   @Override
