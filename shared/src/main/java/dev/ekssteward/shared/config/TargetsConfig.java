@@ -12,8 +12,22 @@ public record TargetsConfig(List<String> regions, List<Account> accounts, Cluste
       Pattern.compile("^arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]{1,512}$");
   private static final Pattern ROLE_NAME = Pattern.compile("^[\\w+=,.@-]{1,64}$");
 
-  /** A member account, reached by assuming {@code roleArn}. */
-  public record Account(String accountId, String roleArn) {}
+  /**
+   * A member account, reached by assuming the role given as {@code roleArn} or as {@code roleName}
+   * (exactly one is set).
+   */
+  public record Account(String accountId, String roleArn, String roleName) {
+
+    /**
+     * The role's ARN in {@code partition} (aws, aws-cn, aws-us-gov...): a role name takes the
+     * partition of the region being worked in, as a role can only be assumed within its partition.
+     */
+    public String roleArnIn(String partition) {
+      return roleArn != null
+          ? roleArn
+          : "arn:" + partition + ":iam::" + accountId + ":role/" + roleName;
+    }
+  }
 
   static TargetsConfig read(Node node) {
     node.requireObject(Set.of("regions", "accounts", "clusters"));
@@ -32,7 +46,7 @@ public record TargetsConfig(List<String> regions, List<Account> accounts, Cluste
   private static Account account(Node node) {
     if (!node.requireObject(Set.of("accountId", "roleArn", "roleName"))) {
       node.error("must be an object with accountId and roleArn or roleName");
-      return new Account(null, null);
+      return new Account(null, null, null);
     }
     String id = node.get("accountId").requiredString();
     if (id != null && !ACCOUNT_ID.matcher(id).matches()) {
@@ -49,7 +63,6 @@ public record TargetsConfig(List<String> regions, List<Account> accounts, Cluste
     } else if (name != null && !ROLE_NAME.matcher(name).matches()) {
       node.get("roleName").error("is not an IAM role name");
     }
-    String roleArn = arn != null ? arn : "arn:aws:iam::" + id + ":role/" + name;
-    return new Account(id, roleArn);
+    return new Account(id, arn, name);
   }
 }

@@ -42,7 +42,9 @@ public final class Targets {
       out.add(new Target(homeAccount, region, null));
       for (Account account : config.targets().accounts()) {
         if (!account.accountId().equals(homeAccount)) {
-          out.add(new Target(account.accountId(), region, account.roleArn()));
+          out.add(
+              new Target(
+                  account.accountId(), region, account.roleArnIn(Target.partitionOf(region))));
         }
       }
     }

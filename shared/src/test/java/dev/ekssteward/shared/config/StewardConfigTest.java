@@ -58,9 +58,8 @@ class StewardConfigTest {
     assertThat(c.targets().accounts())
         .containsExactly(
             new TargetsConfig.Account(
-                "111122223333", "arn:aws:iam::111122223333:role/eks-steward-member"),
-            new TargetsConfig.Account(
-                "444455556666", "arn:aws:iam::444455556666:role/eks-steward-member"));
+                "111122223333", "arn:aws:iam::111122223333:role/eks-steward-member", null),
+            new TargetsConfig.Account("444455556666", null, "eks-steward-member"));
     assertThat(c.targets().clusters().matches("dev-1")).isTrue();
     assertThat(c.targets().clusters().matches("prod-eu")).isFalse();
     var office = c.scheduler().schedules().get("office-hours");

@@ -34,6 +34,23 @@ class TargetsTest {
   }
 
   @Test
+  void aRoleNameBecomesAnArnOfTheRegionsPartition() {
+    StewardConfig config =
+        StewardConfig.parse(
+            "{\"targets\":{\"regions\":[\"cn-north-1\",\"us-gov-west-1\",\"eu-west-1\"],"
+                + "\"accounts\":[{\"accountId\":\"111122223333\",\"roleName\":\"member\"}]}}",
+            "t");
+
+    assertThat(targets.all(config))
+        .filteredOn(t -> !t.isHome())
+        .extracting(Target::roleArn)
+        .containsExactly(
+            "arn:aws-cn:iam::111122223333:role/member",
+            "arn:aws-us-gov:iam::111122223333:role/member",
+            "arn:aws:iam::111122223333:role/member");
+  }
+
+  @Test
   void cloudTrailEventsCoverOnlyTheirAccountAndRegion() {
     Trigger call =
         new Trigger.CloudTrailCall(
