@@ -9,13 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.eks.EksClient;
-import software.amazon.awssdk.services.sts.StsClient;
-import software.amazon.awssdk.services.sts.model.Credentials;
 
 /** Per-target clients: other regions, and other accounts through STS AssumeRole. */
 class FleetIT {
@@ -40,19 +34,7 @@ class FleetIT {
 
   /** An EKS client acting inside the member account, as moto scopes state by credentials. */
   private EksClient memberEks() {
-    Credentials c =
-        aws.client(StsClient.builder().httpClient(UrlConnectionHttpClient.create()))
-            .assumeRole(r -> r.roleArn(ROLE).roleSessionName("seed"))
-            .credentials();
-    return EksClient.builder()
-        .httpClient(UrlConnectionHttpClient.create())
-        .region(Region.of(LocalAws.REGION))
-        .endpointOverride(aws.endpoint())
-        .credentialsProvider(
-            StaticCredentialsProvider.create(
-                AwsSessionCredentials.create(
-                    c.accessKeyId(), c.secretAccessKey(), c.sessionToken())))
-        .build();
+    return aws.member(ROLE, EksClient.builder());
   }
 
   @Test

@@ -14,6 +14,7 @@ import dev.ekssteward.shared.runtime.Settings;
 import dev.ekssteward.shared.testing.CallRecorder;
 import dev.ekssteward.shared.testing.FaultInjector;
 import dev.ekssteward.shared.testing.FaultInjector.Kind;
+import dev.ekssteward.shared.testing.Faults;
 import dev.ekssteward.shared.testing.LocalAws;
 import dev.ekssteward.shared.testing.TestContext;
 import java.time.Clock;
@@ -29,10 +30,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.services.eks.model.EksException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
@@ -208,17 +207,7 @@ class FanOutIT {
 
   @Test
   void retryableFailuresAndForeignMessagesAreReturnedForRedelivery() {
-    failIn.put(
-        "eu-central-1",
-        (RuntimeException)
-            EksException.builder()
-                .statusCode(400)
-                .awsErrorDetails(
-                    AwsErrorDetails.builder()
-                        .errorCode("InvalidRequestException")
-                        .errorMessage("Request limit exceeded")
-                        .build())
-                .build());
+    failIn.put("eu-central-1", Faults.eksRequestLimit());
     failIn.put("us-east-1", new IllegalStateException("a bug, not worth retrying"));
     String account = "\"account\":\"" + LocalAws.ACCOUNT + "\",";
     Map<String, Object> event =

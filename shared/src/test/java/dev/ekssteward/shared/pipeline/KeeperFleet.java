@@ -19,15 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
-import software.amazon.awssdk.services.sts.StsClient;
-import software.amazon.awssdk.services.sts.model.Credentials;
 
 /**
  * The scripted keeper fleet the shared reliability tests run: three "clusters" whose sizes live in
@@ -126,17 +120,7 @@ final class KeeperFleet {
 
   /** SSM of another moto account, reached the way the function does: by assuming its role. */
   static SsmClient memberSsm(String roleArn) {
-    StsClient sts = aws.client(StsClient.builder().httpClient(UrlConnectionHttpClient.create()));
-    Credentials c = sts.assumeRole(r -> r.roleArn(roleArn).roleSessionName("seed")).credentials();
-    return SsmClient.builder()
-        .httpClient(UrlConnectionHttpClient.create())
-        .region(Region.of(LocalAws.REGION))
-        .endpointOverride(aws.endpoint())
-        .credentialsProvider(
-            StaticCredentialsProvider.create(
-                AwsSessionCredentials.create(
-                    c.accessKeyId(), c.secretAccessKey(), c.sessionToken())))
-        .build();
+    return aws.member(roleArn, SsmClient.builder());
   }
 
   static boolean isTick(Map<String, Object> event) {

@@ -15,6 +15,7 @@ import dev.ekssteward.shared.runtime.Log;
 import dev.ekssteward.shared.runtime.Settings;
 import dev.ekssteward.shared.testing.AuditTrail;
 import dev.ekssteward.shared.testing.CallRecorder;
+import dev.ekssteward.shared.testing.Faults;
 import dev.ekssteward.shared.testing.LocalAws;
 import dev.ekssteward.shared.testing.TestContext;
 import java.time.Clock;
@@ -222,16 +223,7 @@ class PipelineIT {
 
   @Test
   void transientFailureThrowsAfterTheOthersWereAppliedAndAudited() {
-    controller.failure =
-        (RuntimeException)
-            EksException.builder()
-                .statusCode(400)
-                .awsErrorDetails(
-                    AwsErrorDetails.builder()
-                        .errorCode("InvalidRequestException")
-                        .errorMessage("Request limit exceeded")
-                        .build())
-                .build();
+    controller.failure = Faults.eksRequestLimit();
 
     assertThatThrownBy(() -> pipeline(false).run(TICK, Invocation.from(new TestContext("x"))))
         .isInstanceOf(TransientFailureException.class)

@@ -18,7 +18,7 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
  * ({@code EksException}, {@code IamException}, EKS's modelled {@code InvalidRequestException}) with
  * AWS's status and error code, or an {@code SdkClientException} around the I/O error.
  */
-final class Faults {
+public final class Faults {
   /** Query-protocol services spell throttling and access denial without "Exception". */
   private static final Set<String> QUERY = Set.of("Iam", "Sts", "AutoScaling", "Ec2");
 
@@ -36,12 +36,7 @@ final class Faults {
               service, null, 400, query ? "Throttling" : "ThrottlingException", "Rate exceeded");
       case REQUEST_LIMIT ->
           service.equals("Eks")
-              ? service(
-                  service,
-                  "InvalidRequestException",
-                  400,
-                  "InvalidRequestException",
-                  "Request limit exceeded")
+              ? eksRequestLimit()
               : service(
                   service,
                   null,
@@ -66,6 +61,12 @@ final class Faults {
               .cause(new ConnectException("Connection refused"))
               .build();
     };
+  }
+
+  /** EKS's "Request limit exceeded", as the SDK raises it (and does not retry). */
+  public static AwsServiceException eksRequestLimit() {
+    return service(
+        "Eks", "InvalidRequestException", 400, "InvalidRequestException", "Request limit exceeded");
   }
 
   /** {@code software.amazon.awssdk.services.<svc>.model.<Svc>Exception} (or a modelled one). */

@@ -15,13 +15,17 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.eks.EksClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.Credentials;
 
 /**
  * JUnit 5 extension: starts the local AWS ({@code local/moto-server}, the same one the demo uses)
@@ -103,6 +107,27 @@ public final class LocalAws implements BeforeAllCallback, BeforeEachCallback {
         .endpointOverride(endpoint())
         .credentialsProvider(
             StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
+        .build();
+  }
+
+  /**
+   * A client acting inside another moto account, reached the way the functions reach one: by
+   * assuming {@code roleArn} (moto scopes state by the caller's credentials).
+   */
+  public <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> C member(
+      String roleArn, B builder) {
+    Credentials c =
+        client(StsClient.builder().httpClient(UrlConnectionHttpClient.create()))
+            .assumeRole(r -> r.roleArn(roleArn).roleSessionName("seed"))
+            .credentials();
+    return builder
+        .httpClient(UrlConnectionHttpClient.create())
+        .region(Region.of(REGION))
+        .endpointOverride(endpoint())
+        .credentialsProvider(
+            StaticCredentialsProvider.create(
+                AwsSessionCredentials.create(
+                    c.accessKeyId(), c.secretAccessKey(), c.sessionToken())))
         .build();
   }
 
