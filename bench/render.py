@@ -148,30 +148,30 @@ PHASES = [  # (label, the mark that ends the phase: a prefix of its text)
     ("JVM start → the runner's main", "runner: main"),
     ("runner start-up, handler class, Dagger graph, handler constructor",
      "runner: handler constructed"),
-    ("event deserialised by the runner (Lambda's Jackson)", "handler: event deserialised"),
+    ("event read (the handler's own JSON reader)", "handler: event parsed"),
     ("trigger parsed, config read (the first SDK call: SSM GetParameter)", "run: config loaded"),
     ("targets and scopes listed (ListClusters where the function lists clusters)", "run: "),
     ("every scope observed and planned (Describe/List calls; TLS probes for thumbprints)",
      "run: scopes done"),
     ("audit events published (PutEvents)", "run: audit published"),
-    ("reply serialised and written", "runner: reply written"),
+    ("reply written", "runner: reply written"),
 ]
 
 
 def breakdown(out, marks):
-    """The main path of one marked run per function, phase by phase, and the warm-up thread."""
+    """The path of one marked run per function, phase by phase."""
     fns = [fn for fn in lib.FUNCTIONS if marks.get(fn)]
     if not fns:
         return
     out.append("**Where the time goes** (one extra run per function with the startup marks on, "
                "`-Dsteward.startupMarks=true`; ms of each phase on the invocation's path, "
-               "in order; the warm-up thread runs beside it):\n")
+               "in order):\n")
     out.append("| phase | " + " | ".join(lib.FUNCTIONS[f] for f in fns) + " |")
     out.append("|---|" + "---|" * len(fns))
     ends = {}
     for fn in fns:
         ends[fn], at, i = [], 0, 0
-        main = [m for m in marks[fn] if m[1] != "steward-warm-up"]
+        main = marks[fn]
         for label, prefix in PHASES:
             hit = None
             for j in range(i, len(main)):
@@ -189,17 +189,6 @@ def breakdown(out, marks):
         out.append(f"| {label} | " + " | ".join(cells) + " |")
     totals = [max((m[0] for m in marks[f]), default=0) for f in fns]
     out.append("| **total** | " + " | ".join(f"**{t:,}**" for t in totals) + " |")
-    warm = []
-    for f in fns:
-        done = [m for m in marks[f] if m[1] == "steward-warm-up"]
-        if done:
-            steps = ", ".join(f"{m[2].split('warm-up: ')[1].replace('Default', '').replace('ClientBuilder answered', '')} {m[0]:,}"
-                              for m in done if m[2].endswith("answered"))
-            warm.append(f"- {lib.FUNCTIONS[f]}: started at {done[0][0]:,} ms; services answered "
-                        f"in memory at (ms since JVM start): {steps}")
-    if warm:
-        out.append("\nThe warm-up thread (`Priming`, started by the handler's constructor):\n")
-        out.extend(warm)
     out.append("")
 
 
