@@ -15,12 +15,15 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -183,6 +186,44 @@ class ShrunkJarIT {
         .contains("type=Skip")
         .contains("reason=provider no longer exists");
   }
+
+  /**
+   * What the SDK and our code load by name ({@code Class.forName}, {@code loadClass}, probes for
+   * optional modules) is named by a string constant in the code that does it. Every such name in
+   * the shrunk jar's code that the unshrunk jar holds must still be in the shrunk jar; otherwise a
+   * keep rule is missing (this found the event-stream signer's marker class).
+   */
+  @ParameterizedTest
+  @EnumSource(Function.class)
+  void everyClassTheShrunkCodeNamesInAStringIsStillThere(Function function) throws Exception {
+    Path target = ROOT.resolve("functions/" + function.module + "/target");
+    try (ZipFile shrunk = new ZipFile(target.resolve(function.module + ".jar").toFile());
+        ZipFile unshrunk =
+            new ZipFile(target.resolve(function.module + "-unshrunk.jar").toFile())) {
+      List<String> missing = new ArrayList<>();
+      int named = 0;
+      for (ZipEntry entry : Collections.list(shrunk.entries())) {
+        if (!entry.getName().endsWith(".class")) {
+          continue;
+        }
+        for (String s : ClassStrings.of(shrunk.getInputStream(entry).readAllBytes())) {
+          String file = s.replace('.', '/') + ".class";
+          if (CLASS_NAME.matcher(s).matches() && unshrunk.getEntry(file) != null) {
+            named++;
+            if (shrunk.getEntry(file) == null) {
+              missing.add(s + " (named in " + entry.getName() + ")");
+            }
+          }
+        }
+      }
+      assertThat(missing).isEmpty();
+      // The SDK's HTTP-service and STS credential-factory lookups at least.
+      assertThat(named).isGreaterThanOrEqualTo(3);
+    }
+  }
+
+  private static final Pattern CLASS_NAME =
+      Pattern.compile("([a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*");
 
   /** What the live tick must have changed in moto (the demo fleet, seeded as in local/demo). */
   private void assertChangedLive(Function function, Run live) throws Exception {
