@@ -197,15 +197,18 @@ def size(out, summary):
     naive = load("size-target-naive.json") or {}
     if not d:
         return
-    out.append("| jar | bytes | SDK service modules | Apache/Netty inside | naive (-Pnaive) jar |")
-    out.append("|---|---|---|---|---|")
+    out.append("| jar | bytes | unshrunk (shaded, before ProGuard) | SDK service modules | "
+               "Apache/Netty inside | naive (-Pnaive) jar |")
+    out.append("|---|---|---|---|---|---|")
     biggest = 0
     clean = True
     for module, m in d.items():
         biggest = max(biggest, m["bytes"])
         clean = clean and not m["unwanted"]
         n = naive.get(module)
+        u = m.get("unshrunk")
         out.append(f"| {module}.jar | {m['bytes']:,} ({mb(m['bytes'])}) | "
+                   f"{mb(u['bytes']) if u else '–'} | "
                    f"{', '.join(m['sdkServices'])} | {', '.join(m['unwanted']) or 'none'} | "
                    f"{mb(n['bytes']) + ' (' + ', '.join(n['unwanted']) + ')' if n else '–'} |")
     out.append("\nLargest parts of each jar (compressed bytes, by top-level package; SDK service "

@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Package size: bytes of each deployable jar, what is inside by top-level package (SDK service
 modules shown one by one), and whether anything unwanted ships (Apache/Netty HTTP clients).
+Beside it, the same for the shaded jar before ProGuard shrank it (<module>-unshrunk.jar), where the
+build made one (not with -Pnaive).
 
   bench/size.py [--variant target|target/naive|target/min]   writes bench/.out/size.json
 """
@@ -63,9 +65,13 @@ def main():
         jar = os.path.join(lib.ROOT, "functions", module, args.variant, module + ".jar")
         if os.path.exists(jar):
             out[module] = measure(jar)
+            unshrunk = jar[: -len(".jar")] + "-unshrunk.jar"
+            if os.path.exists(unshrunk):
+                out[module]["unshrunk"] = measure(unshrunk)
     lib.save("size-" + args.variant.replace("/", "-") + ".json", out)
     for module, m in out.items():
-        print(f"{module}: {m['bytes'] / 1e6:.2f} MB, services {m['sdkServices']}, "
+        before = f" (unshrunk {m['unshrunk']['bytes'] / 1e6:.2f} MB)" if "unshrunk" in m else ""
+        print(f"{module}: {m['bytes'] / 1e6:.2f} MB{before}, services {m['sdkServices']}, "
               f"unwanted {m['unwanted'] or 'none'}")
         for g in m["groups"][:6]:
             print(f"   {g['compressed'] / 1e6:6.2f} MB  {g['group']}")
