@@ -1,8 +1,5 @@
 package dev.ekssteward.shared.aws;
 
-import software.amazon.awssdk.regions.PartitionMetadata;
-import software.amazon.awssdk.regions.Region;
-
 /**
  * One (account, region) the functions work in.
  *
@@ -14,11 +11,6 @@ public record Target(String accountId, String region, String roleArn) {
 
   public static Target home(String region) {
     return new Target(null, region, null);
-  }
-
-  /** The partition a region belongs to (aws, aws-cn, aws-us-gov...), by the SDK's region data. */
-  public static String partitionOf(String region) {
-    return PartitionMetadata.of(Region.of(region)).id();
   }
 
   public boolean isHome() {

@@ -20,7 +20,7 @@ public record TargetsConfig(List<String> regions, List<Account> accounts, Cluste
 
     /**
      * The role's ARN in {@code partition} (aws, aws-cn, aws-us-gov...): a role name takes the
-     * partition of the region being worked in, as a role can only be assumed within its partition.
+     * function's own partition, as a role can only be assumed within its partition.
      */
     public String roleArnIn(String partition) {
       return roleArn != null

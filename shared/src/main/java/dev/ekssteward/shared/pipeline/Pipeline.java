@@ -176,7 +176,8 @@ public final class Pipeline<S> {
       report.status("ignored", ignore);
       return;
     }
-    Targets targets = new Targets(settings.region(), invocation.homeAccount());
+    Targets targets =
+        new Targets(settings.region(), invocation.homeAccount(), invocation.partition());
     long deadline = clock.millis() + invocation.remainingMillis().getAsLong() - SAFETY_MILLIS;
     List<Scope> scopes = new ArrayList<>();
     List<Target> chosen = controller.targets(trigger, config, targets);

@@ -17,10 +17,16 @@ import java.util.List;
 public final class Targets {
   private final String homeRegion;
   private final String homeAccount;
+  private final String partition;
 
-  public Targets(String homeRegion, String homeAccount) {
+  /**
+   * {@code partition} is the function's own: member roles and regions can only be in the same one
+   * (a role cannot be assumed across partitions).
+   */
+  public Targets(String homeRegion, String homeAccount, String partition) {
     this.homeRegion = homeRegion;
     this.homeAccount = homeAccount;
+    this.partition = partition;
   }
 
   public String homeAccount() {
@@ -42,9 +48,7 @@ public final class Targets {
       out.add(new Target(homeAccount, region, null));
       for (Account account : config.targets().accounts()) {
         if (!account.accountId().equals(homeAccount)) {
-          out.add(
-              new Target(
-                  account.accountId(), region, account.roleArnIn(Target.partitionOf(region))));
+          out.add(new Target(account.accountId(), region, account.roleArnIn(partition)));
         }
       }
     }

@@ -240,7 +240,7 @@ class FanOutIT {
         pipeline(queue, 2)
             .run(
                 sqsEvent(List.of(record("m-1", body))),
-                new Invocation(LocalAws.ACCOUNT, () -> 5_000L, "req"));
+                new Invocation(LocalAws.ACCOUNT, "aws", () -> 5_000L, "req"));
 
     assertThat(reply)
         .isEqualTo(Map.of("batchItemFailures", List.of(Map.of("itemIdentifier", "m-1"))));

@@ -15,7 +15,7 @@ class TargetsTest {
           "{\"targets\":{\"regions\":[\"eu-west-1\",\"us-east-2\"],\"accounts\":[{\"accountId\":"
               + "\"111122223333\",\"roleName\":\"member\"}]}}",
           "t");
-  private final Targets targets = new Targets("eu-west-1", "999988887777");
+  private final Targets targets = new Targets("eu-west-1", "999988887777", "aws");
 
   @Test
   void defaultIsTheFunctionsOwnAccountAndRegion() {
@@ -34,20 +34,24 @@ class TargetsTest {
   }
 
   @Test
-  void aRoleNameBecomesAnArnOfTheRegionsPartition() {
+  void aRoleNameBecomesAnArnOfTheFunctionsPartition() {
     StewardConfig config =
         StewardConfig.parse(
-            "{\"targets\":{\"regions\":[\"cn-north-1\",\"us-gov-west-1\",\"eu-west-1\"],"
-                + "\"accounts\":[{\"accountId\":\"111122223333\",\"roleName\":\"member\"}]}}",
+            "{\"targets\":{\"regions\":[\"cn-north-1\",\"cn-northwest-1\"],"
+                + "\"accounts\":[{\"accountId\":\"111122223333\",\"roleName\":\"member\"},"
+                + "{\"accountId\":\"444455556666\","
+                + "\"roleArn\":\"arn:aws-cn:iam::444455556666:role/other\"}]}}",
             "t");
+    Targets china = new Targets("cn-north-1", "999988887777", "aws-cn");
 
-    assertThat(targets.all(config))
+    assertThat(china.all(config))
         .filteredOn(t -> !t.isHome())
         .extracting(Target::roleArn)
         .containsExactly(
             "arn:aws-cn:iam::111122223333:role/member",
-            "arn:aws-us-gov:iam::111122223333:role/member",
-            "arn:aws:iam::111122223333:role/member");
+            "arn:aws-cn:iam::444455556666:role/other",
+            "arn:aws-cn:iam::111122223333:role/member",
+            "arn:aws-cn:iam::444455556666:role/other");
   }
 
   @Test
