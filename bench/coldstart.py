@@ -4,6 +4,7 @@ moto seeded with the demo fleet (local/demo.py seed), in dry-run so every run do
 
 Variants, interleaved round by round so machine noise hits all alike:
   floor    bench/floor: one EKS client built the optimized way, one ListClusters call
+  floor/shrunk  the same, shrunk with the functions' ProGuard rules (proguard/steward.pro)
   <fn>     each function's jar through local/invoke
   <fn>/naive  the same jar built with -Pnaive, run with STEWARD_SDK_DEFAULTS=true
 
@@ -85,22 +86,16 @@ def startup_marks(fn, endpoint, env_vars, shim):
     return [[int(ms), thread, what] for ms, thread, what in MARK.findall(err)]
 
 
-def run_floor(shim, endpoint, through_runner=False):
-    """The floor as a bare main(), or as a handler run by local/runner (as the functions are)."""
+def run_floor(shim, endpoint, shrunk=False):
+    """The floor as a bare main(): as built, or shrunk with the functions' ProGuard rules."""
     memory = int(lib.template_globals("MemorySize") or 512)
     env = lib.aws_env(endpoint)
     opts = lib.template_globals("JAVA_TOOL_OPTIONS")
     if opts:
         env["JAVA_TOOL_OPTIONS"] = opts  # the functions' JVM flags, for a like-for-like floor
-    jar = os.path.join(lib.BENCH, "floor", "target", "floor.jar")
-    main = ["dev.ekssteward.bench.Floor"]
-    if through_runner:
-        jar += os.pathsep + os.path.join(lib.ROOT, "local", "runner", "target", "local-runner.jar")
-        main = ["dev.ekssteward.local.runner.LocalInvoke",
-                "dev.ekssteward.bench.FloorHandler::handleRequest", EVENT]
-        env.update(AWS_LAMBDA_FUNCTION_TIMEOUT="300", AWS_LAMBDA_FUNCTION_MEMORY_SIZE=str(memory))
-    done = subprocess.run([shim.java, f"-Xmx{memory * 85 // 100}m", "-cp", jar, *main],
-                          capture_output=True, text=True, env=env)
+    jar = os.path.join(lib.BENCH, "floor", "target", "floor-shrunk.jar" if shrunk else "floor.jar")
+    done = subprocess.run([shim.java, f"-Xmx{memory * 85 // 100}m", "-cp", jar,
+                           "dev.ekssteward.bench.Floor"], capture_output=True, text=True, env=env)
     if done.returncode != 0 or '"clusters"' not in done.stdout:
         raise SystemExit("floor failed: " + done.stdout + done.stderr)
     return shim.take()
@@ -122,13 +117,13 @@ def main():
                        env=env, check=True, stdout=subprocess.DEVNULL, cwd=lib.ROOT)
         put_events = without_audit_tap(moto.url)
         shim = lib.JvmShim()
-        samples = {"floor": [], "floor/runner": []}
+        samples = {"floor": [], "floor/shrunk": []}
         for fn in args.functions:
             samples[fn] = []
             samples[fn + "/naive"] = []
         # One warm-up of each (page cache, moto's first-request imports), not recorded.
         run_floor(shim, moto.url)
-        run_floor(shim, moto.url, through_runner=True)
+        run_floor(shim, moto.url, shrunk=True)
         for fn in args.functions:
             for tpl in (None, template):
                 lib.invoke(fn, EVENT, moto.url, env_vars, tpl, shim.home)
@@ -137,8 +132,8 @@ def main():
             lib.log(f"cold start round {r + 1}/{args.runs}")
             wall, rss, _ = run_floor(shim, moto.url)
             samples["floor"].append({"wall": wall, "rss": rss, "total": wall})
-            wall, rss, _ = run_floor(shim, moto.url, through_runner=True)
-            samples["floor/runner"].append({"wall": wall, "rss": rss, "total": wall})
+            wall, rss, _ = run_floor(shim, moto.url, shrunk=True)
+            samples["floor/shrunk"].append({"wall": wall, "rss": rss, "total": wall})
             for fn in args.functions:
                 for name, tpl in ((fn, None), (fn + "/naive", template)):
                     reply, err, total, rc = lib.invoke(fn, EVENT, moto.url, env_vars, tpl,
