@@ -88,18 +88,8 @@ public final class FanOutDrill {
         .anySatisfy(b -> assertThat(b).contains("\"account\":\"" + MEMBER_ACCOUNT + "\""))
         .hasSize(2);
 
-    List<Map<String, Object>> records = new ArrayList<>();
-    for (Message m : messages) {
-      records.add(
-          Map.of(
-              "messageId", m.messageId(),
-              "receiptHandle", m.receiptHandle(),
-              "body", m.body(),
-              "eventSource", "aws:sqs",
-              "awsRegion", LocalAws.REGION));
-    }
     int tickCalls = recorder.calls().size();
-    Map<String, Object> reply = handler.apply(Map.of("Records", records));
+    Map<String, Object> reply = handler.apply(sqsEvent(messages));
 
     assertThat(reply).isEqualTo(Map.of("batchItemFailures", List.of()));
     List<String> batchCalls = recorder.calls().subList(tickCalls, recorder.calls().size());
@@ -114,5 +104,20 @@ public final class FanOutDrill {
       out.addAll(sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10)).messages());
     }
     return out;
+  }
+
+  /** The SQS event Lambda's event source mapping delivers for {@code messages}. */
+  public static Map<String, Object> sqsEvent(List<Message> messages) {
+    List<Map<String, Object>> records = new ArrayList<>();
+    for (Message m : messages) {
+      records.add(
+          Map.of(
+              "messageId", m.messageId(),
+              "receiptHandle", m.receiptHandle(),
+              "body", m.body(),
+              "eventSource", "aws:sqs",
+              "awsRegion", LocalAws.REGION));
+    }
+    return Map.of("Records", records);
   }
 }

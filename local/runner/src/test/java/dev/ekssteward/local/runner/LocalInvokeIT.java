@@ -2,17 +2,14 @@ package dev.ekssteward.local.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
+import dev.ekssteward.local.runner.LocalInvokeProcess.Run;
 import dev.ekssteward.shared.testing.EventFiles;
 import dev.ekssteward.shared.testing.LocalAws;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +23,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LocalInvokeIT {
   @RegisterExtension static final LocalAws aws = new LocalAws();
 
-  private static final Path ROOT = EventFiles.directory().getParent();
   private static final String TICK =
       EventFiles.directory().resolve("schedule-tick.json").toString();
 
@@ -43,12 +39,12 @@ class LocalInvokeIT {
   void scheduleTickRepliesWithAReportOnStdoutAndLogsOnStderr(String function) throws Exception {
     Run run = invoke(function, TICK);
 
-    assertThat(run.exit).as(run.stderr).isZero();
-    assertThat(run.stdout.strip().lines()).hasSize(1);
+    assertThat(run.exit()).as(run.stderr()).isZero();
+    assertThat(run.stdout().strip().lines()).hasSize(1);
     assertThat(run.json())
         .containsEntry("dryRun", true) // the template's DryRun default
         .containsKeys("planned", "applied", "status");
-    assertThat(run.stderr).contains("\"message\":\"report\"").contains("Invoking ");
+    assertThat(run.stderr()).contains("\"message\":\"report\"").contains("Invoking ");
   }
 
   @Test
@@ -65,7 +61,7 @@ class LocalInvokeIT {
 
     assertThat(tagging.json()).containsEntry("dryRun", false);
     assertThat(scheduler.json()).containsEntry("dryRun", true);
-    assertThat(tagging.stderr).contains("NOT_DECLARED ignored (not declared in the template)");
+    assertThat(tagging.stderr()).contains("NOT_DECLARED ignored (not declared in the template)");
   }
 
   @Test
@@ -92,7 +88,7 @@ class LocalInvokeIT {
     assertThat(run.json())
         .containsEntry("status", "invalid-config")
         .containsEntry("reason", "invalid /eks-steward/config: $.scheduler: must be an object");
-    assertThat(run.stderr).doesNotContain("ignored (not declared");
+    assertThat(run.stderr()).doesNotContain("ignored (not declared");
   }
 
   @Test
@@ -101,7 +97,7 @@ class LocalInvokeIT {
 
     Run run = invoke("TagEnforcerFunction", event.toString());
 
-    assertThat(run.exit).as(run.stderr).isZero();
+    assertThat(run.exit()).as(run.stderr()).isZero();
     assertThat(run.json())
         .containsEntry("status", "ignored")
         .containsEntry("reason", "the event is not a JSON object");
@@ -113,7 +109,7 @@ class LocalInvokeIT {
 
     Run run = invoke("NodegroupSchedulerFunction", event.toString());
 
-    assertThat(run.exit).as(run.stderr).isZero();
+    assertThat(run.exit()).as(run.stderr()).isZero();
     assertThat(run.json()).containsEntry("status", "ignored");
     assertThat((String) run.json().get("reason")).startsWith("the event is not valid JSON: ");
   }
@@ -124,7 +120,7 @@ class LocalInvokeIT {
 
     Run run = invoke("FargateProfileReconcilerFunction", TICK, "--env-vars", env.toString());
 
-    assertThat(run.exit).isEqualTo(1);
+    assertThat(run.exit()).isEqualTo(1);
     assertThat(run.json())
         .containsEntry("errorType", "dev.ekssteward.shared.config.ConfigException");
     assertThat((String) run.json().get("errorMessage")).contains("CONFIG_PREFIX");
@@ -192,7 +188,7 @@ class LocalInvokeIT {
             "--parameter-overrides",
             "Stage=prod");
 
-    assertThat(run.exit).as(run.stderr).isZero();
+    assertThat(run.exit()).as(run.stderr()).isZero();
     assertThat(run.json())
         .containsEntry("STAGE", "prod")
         .containsEntry("FROM_GLOBALS", "global")
@@ -227,28 +223,6 @@ class LocalInvokeIT {
   }
 
   private Run invoke(Map<String, String> shell, String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(ROOT.resolve("local/invoke").toString()));
-    command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile());
-    Map<String, String> env = builder.environment();
-    env.keySet().removeIf(k -> k.startsWith("AWS_") || k.equals("DRY_RUN"));
-    env.put("AWS_ENDPOINT_URL", aws.endpoint().toString());
-    env.put("AWS_REGION", LocalAws.REGION);
-    shell.forEach((k, v) -> env.compute(k, (key, old) -> v.isEmpty() ? null : v)); // "" unsets
-    Path out = temp.resolve("stdout-" + System.nanoTime());
-    Path err = temp.resolve("stderr-" + System.nanoTime());
-    Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("local/invoke finished").isTrue();
-    return new Run(
-        process.exitValue(),
-        Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8));
-  }
-
-  private record Run(int exit, String stdout, String stderr) {
-    @SuppressWarnings("unchecked")
-    Map<String, Object> json() {
-      return JacksonFactory.getInstance().getSerializer(Map.class).fromJson(stdout);
-    }
+    return LocalInvokeProcess.run(aws, temp, shell, List.of(args));
   }
 }

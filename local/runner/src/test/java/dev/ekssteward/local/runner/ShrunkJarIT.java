@@ -2,13 +2,11 @@ package dev.ekssteward.local.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
+import dev.ekssteward.local.runner.LocalInvokeProcess.Run;
 import dev.ekssteward.shared.testing.EventFiles;
 import dev.ekssteward.shared.testing.FanOutDrill;
 import dev.ekssteward.shared.testing.LocalAws;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -16,11 +14,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -30,11 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.services.eks.model.Nodegroup;
-import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.ssm.model.ParameterType;
 
 /**
  * The deployable jars are ProGuard-shrunk (proguard/steward.pro): this runs each shrunk jar and its
@@ -46,11 +38,12 @@ import software.amazon.awssdk.services.ssm.model.ParameterType;
  */
 class ShrunkJarIT {
   @RegisterExtension static final LocalAws aws = new LocalAws();
+  private static final DemoMoto moto = new DemoMoto(aws);
 
-  private static final Path ROOT = EventFiles.directory().getParent();
+  private static final Path ROOT = LocalInvokeProcess.ROOT;
+  private static final Map<String, String> KEYS =
+      Map.of("AWS_ACCESS_KEY_ID", "testing", "AWS_SECRET_ACCESS_KEY", "testing");
   private static final String TICK = "schedule-tick.json";
-  private static final String PREFIX = "/eks-steward";
-  private static final String AUDIT_QUEUE = "eks-steward-audit-tap"; // local/demo-fleet/fleet.json
 
   /** Each function: its template logical id, module, and the prefix of its own event files. */
   enum Function {
@@ -96,19 +89,20 @@ class ShrunkJarIT {
       Run shrunk = invoke(function, event, dry, null);
       Run original = invoke(function, event, dry, unshrunk);
 
-      assertThat(shrunk.exit).as("%s %s: %s", function, event, shrunk.stderr).isZero();
-      assertThat(original.exit).as("%s %s: %s", function, event, original.stderr).isZero();
-      assertThat(comparable(shrunk.json()))
+      assertThat(shrunk.exit()).as("%s %s: %s", function, event, shrunk.stderr()).isZero();
+      assertThat(original.exit()).as("%s %s: %s", function, event, original.stderr()).isZero();
+      assertThat(Replies.comparable(shrunk.json()))
           .as("%s on %s: shrunk vs unshrunk reply", function, event)
-          .isEqualTo(comparable(original.json()));
+          .isEqualTo(Replies.comparable(original.json()));
       assertThat(shrunk.json()).containsEntry("dryRun", true);
-      work += size(shrunk.json().get("planned")) + size(shrunk.json().get("findings"));
+      work +=
+          Replies.size(shrunk.json().get("planned")) + Replies.size(shrunk.json().get("findings"));
     }
     assertThat(work).as("the runs planned or found something").isPositive();
 
-    purgeAuditQueue();
+    moto.purgeAuditQueue();
     Run live = invoke(function, TICK, envVars(Map.of("DRY_RUN", "false")), null);
-    assertThat(live.exit).as(live.stderr).isZero();
+    assertThat(live.exit()).as(live.stderr()).isZero();
     assertThat(live.json()).containsEntry("dryRun", false).containsEntry("status", "ok");
     assertChangedLive(function, live);
   }
@@ -116,47 +110,37 @@ class ShrunkJarIT {
   @Test
   void aFanOutBatchRunsThroughTheShrunkJar() throws Exception {
     seedDemoFleet();
-    String queue = sqs().createQueue(r -> r.queueName("eks-steward-fanout")).queueUrl();
+    String queue = moto.sqs().createQueue(r -> r.queueName("eks-steward-fanout")).queueUrl();
     // Two targets (this account and a member account assumed through STS): the tick fans out.
-    String config = demoConfig();
+    String config = moto.demoConfig();
     String targets =
         "{\"targets\": {\"accounts\": [{\"accountId\": \"%s\", \"roleName\": \"%s\"}]}, "
             .formatted(FanOutDrill.MEMBER_ACCOUNT, FanOutDrill.MEMBER_ROLE);
-    putConfig(targets + config.strip().substring(1));
+    moto.putConfig(targets + config.strip().substring(1));
     Path live = envVars(Map.of("DRY_RUN", "false", "FANOUT_QUEUE_URL", queue));
 
     Run tick = invoke(Function.TAGGING, TICK, live, null);
-    assertThat(tick.exit).as(tick.stderr).isZero();
+    assertThat(tick.exit()).as(tick.stderr()).isZero();
     assertThat(tick.json()).containsEntry("status", "fanned-out");
     List<Message> messages = new ArrayList<>();
     for (int i = 0; i < 5 && messages.size() < 2; i++) {
       messages.addAll(
-          sqs().receiveMessage(r -> r.queueUrl(queue).maxNumberOfMessages(10)).messages());
+          moto.sqs().receiveMessage(r -> r.queueUrl(queue).maxNumberOfMessages(10)).messages());
     }
     assertThat(messages).hasSize(2);
-    assertThat(clusterTags("staging-1")).doesNotContainKey("cost-center");
+    assertThat(moto.clusterTags("staging-1")).doesNotContainKey("cost-center");
 
-    List<Map<String, Object>> records = new ArrayList<>();
-    for (Message m : messages) {
-      records.add(
-          Map.of(
-              "messageId", m.messageId(),
-              "receiptHandle", m.receiptHandle(),
-              "body", m.body(),
-              "eventSource", "aws:sqs",
-              "awsRegion", LocalAws.REGION));
-    }
     Path batch = temp.resolve("batch.json");
-    Files.writeString(batch, json(Map.of("Records", records)));
+    Files.writeString(batch, Replies.json(FanOutDrill.sqsEvent(messages)));
     Run run = invoke(Function.TAGGING, batch.toString(), live, null);
 
-    assertThat(run.exit).as(run.stderr).isZero();
+    assertThat(run.exit()).as(run.stderr()).isZero();
     assertThat(run.json()).isEqualTo(Map.of("batchItemFailures", List.of()));
     // This account's message did the work: the cluster is tagged now.
-    assertThat(clusterTags("staging-1"))
+    assertThat(moto.clusterTags("staging-1"))
         .containsEntry("cost-center", "0000")
         .containsEntry("env", "staging");
-    assertThat(run.stderr).contains("\"message\":\"report\"");
+    assertThat(run.stderr()).contains("\"message\":\"report\"");
   }
 
   @Test
@@ -170,7 +154,7 @@ class ShrunkJarIT {
     // EventBridge (AWS JSON): no audit bus → ResourceNotFoundException → counted, not thrown.
     assertThat(noConfig.get("metrics").toString()).contains("AuditPublishFailed=1.0");
 
-    putConfig(demoConfig());
+    moto.putConfig(moto.demoConfig());
     // EKS (REST JSON): DescribeCluster on a missing cluster → ResourceNotFoundException.
     assertThat(same(Function.TAGGING, "tagging-create-cluster.json", dry, unshrunk))
         .extracting(r -> r.get("planned"), InstanceOfAssertFactories.LIST)
@@ -230,10 +214,10 @@ class ShrunkJarIT {
     switch (function) {
       case SCHEDULER -> {
         // Today is a holiday of the office-hours schedule (seedDemoFleet): its groups go down.
-        assertThat(nodegroup("dev-1", "general").scalingConfig().desiredSize()).isZero();
-        assertThat(nodegroup("dev-1", "batch").scalingConfig().desiredSize()).isZero();
-        assertThat(nodegroup("staging-1", "web").scalingConfig().desiredSize()).isZero();
-        assertThat(nodegroup("dev-1", "always-on").scalingConfig().desiredSize()).isEqualTo(2);
+        assertThat(moto.nodegroup("dev-1", "general").scalingConfig().desiredSize()).isZero();
+        assertThat(moto.nodegroup("dev-1", "batch").scalingConfig().desiredSize()).isZero();
+        assertThat(moto.nodegroup("staging-1", "web").scalingConfig().desiredSize()).isZero();
+        assertThat(moto.nodegroup("dev-1", "always-on").scalingConfig().desiredSize()).isEqualTo(2);
       }
       case THUMBPRINT -> {
         // Offline, no issuer answers, so no thumbprint may change; the live run still reports
@@ -241,7 +225,7 @@ class ShrunkJarIT {
         assertThat(live.json().get("applied"))
             .asInstanceOf(InstanceOfAssertFactories.LIST)
             .isEmpty();
-        assertThat(auditQueueBodies())
+        assertThat(moto.auditQueueBodies())
             .anySatisfy(b -> assertThat(b).contains("Thumbprint Check Failed"));
       }
       case FARGATE ->
@@ -249,11 +233,12 @@ class ShrunkJarIT {
                   aws.eks().listFargateProfiles(r -> r.clusterName("dev-1")).fargateProfileNames())
               .contains("team-a", "jobs", "legacy");
       case TAGGING ->
-          assertThat(clusterTags("staging-1"))
+          assertThat(moto.clusterTags("staging-1"))
               .containsEntry("cost-center", "0000")
               .containsEntry("env", "staging");
     }
-    assertThat(size(live.json().get("applied")) + size(live.json().get("findings"))).isPositive();
+    assertThat(Replies.size(live.json().get("applied")) + Replies.size(live.json().get("findings")))
+        .isPositive();
   }
 
   // --- the local AWS ----------------------------------------------------------------------------
@@ -265,66 +250,22 @@ class ShrunkJarIT {
    * in UTC) is a holiday of the office-hours schedule, and groups just created may go down at once.
    */
   private void seedDemoFleet() throws Exception {
-    ProcessBuilder seed =
-        new ProcessBuilder("python3", ROOT.resolve("local/demo.py").toString(), "seed")
-            .directory(ROOT.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(temp.resolve("seed.out").toFile());
-    motoEnvironment(seed.environment());
-    Process p = seed.start();
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("seeded").isTrue();
-    assertThat(p.exitValue()).as(Files.readString(temp.resolve("seed.out"))).isZero();
+    Run seed =
+        LocalInvokeProcess.command(
+            aws, temp, KEYS, List.of("python3", ROOT.resolve("local/demo.py").toString(), "seed"));
+    assertThat(seed.exit()).as(seed.stdout() + seed.stderr()).isZero();
 
     LocalDate berlin = LocalDate.now(ZoneId.of("Europe/Berlin"));
     LocalDate utc = LocalDate.now(ZoneOffset.UTC);
     String config =
-        demoConfig()
+        moto.demoConfig()
             .replace("\"gracePeriodMinutes\": 30", "\"gracePeriodMinutes\": 0")
             .replace(
                 "\"holidays\": [\"2026-12-25\"]",
                 "\"holidays\": [\"%s\", \"%s\"]"
                     .formatted(berlin, utc.equals(berlin) ? "2026-12-25" : utc));
     assertThat(config).contains("\"gracePeriodMinutes\": 0").doesNotContain("[\"2026-12-25\"]");
-    putConfig(config);
-  }
-
-  private static String demoConfig() throws IOException {
-    return Files.readString(ROOT.resolve("local/demo-fleet/config.json"));
-  }
-
-  private static void putConfig(String json) {
-    aws.ssm()
-        .putParameter(
-            r -> r.name(PREFIX + "/config").type(ParameterType.STRING).overwrite(true).value(json));
-  }
-
-  private static SqsClient sqs() {
-    return aws.client(SqsClient.builder().httpClient(UrlConnectionHttpClient.create()));
-  }
-
-  private static void purgeAuditQueue() {
-    String url = sqs().getQueueUrl(r -> r.queueName(AUDIT_QUEUE)).queueUrl();
-    sqs().purgeQueue(r -> r.queueUrl(url));
-  }
-
-  private static List<String> auditQueueBodies() {
-    String url = sqs().getQueueUrl(r -> r.queueName(AUDIT_QUEUE)).queueUrl();
-    List<String> bodies = new ArrayList<>();
-    for (int i = 0; i < 5; i++) {
-      sqs()
-          .receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10))
-          .messages()
-          .forEach(m -> bodies.add(m.body()));
-    }
-    return bodies;
-  }
-
-  private static Nodegroup nodegroup(String cluster, String name) {
-    return aws.eks().describeNodegroup(r -> r.clusterName(cluster).nodegroupName(name)).nodegroup();
-  }
-
-  private static Map<String, String> clusterTags(String cluster) {
-    return aws.eks().describeCluster(r -> r.name(cluster)).cluster().tags();
+    moto.putConfig(config);
   }
 
   // --- local/invoke ---------------------------------------------------------------------------
@@ -349,11 +290,12 @@ class ShrunkJarIT {
   /** An env-vars file: the demo's prefix and audit bus (dry-run is the template's default). */
   private Path envVars(Map<String, String> extra) throws IOException {
     Map<String, String> vars = new LinkedHashMap<>();
-    vars.put("CONFIG_PREFIX", PREFIX);
+    vars.put("CONFIG_PREFIX", DemoMoto.PREFIX);
     vars.put("AUDIT_BUS", "eks-steward-audit");
     vars.putAll(extra);
     return Files.writeString(
-        temp.resolve("env-" + System.nanoTime() + ".json"), json(Map.of("Parameters", vars)));
+        temp.resolve("env-" + System.nanoTime() + ".json"),
+        Replies.json(Map.of("Parameters", vars)));
   }
 
   /** Runs the event through both jars; asserts both succeed with the same reply; returns it. */
@@ -361,111 +303,19 @@ class ShrunkJarIT {
       throws Exception {
     Run shrunk = invoke(function, event, env, null);
     Run original = invoke(function, event, env, unshrunk);
-    assertThat(shrunk.exit).as(shrunk.stderr).isZero();
-    assertThat(original.exit).as(original.stderr).isZero();
-    assertThat(comparable(shrunk.json())).isEqualTo(comparable(original.json()));
+    assertThat(shrunk.exit()).as(shrunk.stderr()).isZero();
+    assertThat(original.exit()).as(original.stderr()).isZero();
+    assertThat(Replies.comparable(shrunk.json())).isEqualTo(Replies.comparable(original.json()));
     return shrunk.json();
   }
 
   private Run invoke(Function function, String event, Path env, Path template) throws Exception {
     String file = event.contains("/") ? event : EventFiles.directory().resolve(event).toString();
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                ROOT.resolve("local/invoke").toString(),
-                function.logicalId,
-                file,
-                "--env-vars",
-                env.toString()));
+    List<String> args =
+        new ArrayList<>(List.of(function.logicalId, file, "--env-vars", env.toString()));
     if (template != null) {
-      command.addAll(List.of("--template", template.toString()));
+      args.addAll(List.of("--template", template.toString()));
     }
-    ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile());
-    motoEnvironment(builder.environment());
-    Path out = temp.resolve("stdout-" + System.nanoTime());
-    Path err = temp.resolve("stderr-" + System.nanoTime());
-    Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("local/invoke finished").isTrue();
-    return new Run(
-        process.exitValue(),
-        Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8));
-  }
-
-  private static void motoEnvironment(Map<String, String> env) {
-    env.keySet().removeIf(k -> k.startsWith("AWS_") || k.equals("DRY_RUN"));
-    env.put("AWS_ENDPOINT_URL", aws.endpoint().toString());
-    env.put("AWS_REGION", LocalAws.REGION);
-    env.put("AWS_ACCESS_KEY_ID", "testing");
-    env.put("AWS_SECRET_ACCESS_KEY", "testing");
-  }
-
-  // --- comparing replies ----------------------------------------------------------------------
-
-  /** The report's lists of per-scope results, filled by a pool of scopes in completion order. */
-  private static final List<String> UNORDERED =
-      List.of("planned", "applied", "findings", "pending", "errors");
-
-  /** AWS request ids, new on every call; they appear only inside error messages. */
-  private static final Pattern REQUEST_ID =
-      Pattern.compile("(?i)(request ?id:? *)[A-Za-z0-9-]{16,}");
-
-  /**
-   * A reply in the form two runs must agree on. What legitimately differs between runs: the order
-   * of the {@link #UNORDERED} lists (so each is sorted), and AWS request ids in messages (masked).
-   * Reports carry no timings; nothing else is left out.
-   */
-  @SuppressWarnings("unchecked")
-  static Object comparable(Object reply) {
-    if (!(reply instanceof Map<?, ?> map)) {
-      return reply;
-    }
-    Map<String, Object> out = new LinkedHashMap<>();
-    ((Map<String, Object>) map)
-        .forEach(
-            (k, v) -> {
-              Object c = masked(v);
-              if (UNORDERED.contains(k) && c instanceof List<?> list) {
-                c = list.stream().sorted(Comparator.comparing(ShrunkJarIT::json)).toList();
-              }
-              out.put(k, c);
-            });
-    return out;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Object masked(Object value) {
-    if (value instanceof String s) {
-      return REQUEST_ID.matcher(s).replaceAll("$1<request-id>");
-    }
-    if (value instanceof List<?> list) {
-      return list.stream().map(ShrunkJarIT::masked).toList();
-    }
-    if (value instanceof Map<?, ?> map) {
-      Map<String, Object> out = new LinkedHashMap<>();
-      ((Map<String, Object>) map).forEach((k, v) -> out.put(k, masked(v)));
-      return out;
-    }
-    return value;
-  }
-
-  private static int size(Object list) {
-    return list instanceof List<?> l ? l.size() : 0;
-  }
-
-  private static String json(Object value) {
-    if (!(value instanceof Map<?, ?> map)) {
-      return String.valueOf(value);
-    }
-    var out = new ByteArrayOutputStream();
-    JacksonFactory.getInstance().getSerializer(Map.class).toJson(map, out);
-    return out.toString(StandardCharsets.UTF_8);
-  }
-
-  private record Run(int exit, String stdout, String stderr) {
-    @SuppressWarnings("unchecked")
-    Map<String, Object> json() {
-      return JacksonFactory.getInstance().getSerializer(Map.class).fromJson(stdout);
-    }
+    return LocalInvokeProcess.run(aws, temp, KEYS, args);
   }
 }
