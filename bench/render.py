@@ -11,6 +11,13 @@ import lib
 NOTES = os.path.join(lib.BENCH, "performance-notes.md")
 
 
+def measured_at():
+    """When the run wrote its results (the newest result file), not when this page was rendered."""
+    times = [os.path.getmtime(os.path.join(lib.OUT, f)) for f in os.listdir(lib.OUT)
+             if f.endswith(".json") and not f.endswith("-env.json")] if os.path.isdir(lib.OUT) else []
+    return datetime.datetime.utcfromtimestamp(max(times)) if times else datetime.datetime.utcnow()
+
+
 def load(name):
     path = os.path.join(lib.OUT, name)
     if not os.path.exists(path):
@@ -352,7 +359,7 @@ def main():
     notes = open(NOTES, encoding="utf-8").read() if os.path.exists(NOTES) else ""
     head, _, tail = notes.partition("<!-- results -->")
     out.append(head.rstrip() + "\n")
-    out.append(f"Measured {datetime.datetime.utcnow():%Y-%m-%d %H:%M} UTC on {machine()}.\n")
+    out.append(f"Measured {measured_at():%Y-%m-%d %H:%M} UTC on {machine()}.\n")
     out.append("## Targets\n")
     out.append("| target | result | |")
     out.append("|---|---|---|")
