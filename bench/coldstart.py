@@ -4,7 +4,7 @@ moto seeded with the demo fleet (local/demo.py seed), in dry-run so every run do
 
 Variants, interleaved round by round so machine noise hits all alike:
   floor    bench/floor: one EKS client built the optimized way, one ListClusters call
-  floor/shrunk  the same, shrunk with the functions' ProGuard rules (proguard/steward.pro)
+  floor/shrunk  the same, shrunk with the functions' ProGuard rules (functions/proguard.pro)
   <fn>     each function's jar through local/invoke
   <fn>/naive  the same jar built with -Pnaive, run with STEWARD_SDK_DEFAULTS=true
 

@@ -29,8 +29,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
- * The deployable jars are ProGuard-shrunk (proguard/steward.pro): this runs each shrunk jar and its
- * unshrunk shaded original ({@code target/<f>-unshrunk.jar}) through {@code local/invoke}, as a
+ * The deployable jars are ProGuard-shrunk (functions/proguard.pro): this runs each shrunk jar and
+ * its unshrunk shaded original ({@code target/<f>-unshrunk.jar}) through {@code local/invoke}, as a
  * user would, on every event file its function handles, against the same seeded moto, and asserts
  * the replies are the same. Then the shrunk jar alone runs live (it must change moto), a fan-out
  * batch, and paths where moto answers with AWS errors (the SDK's modelled exceptions must still be
