@@ -6,6 +6,8 @@ import dev.ekssteward.local.runner.LocalInvokeProcess.Run;
 import dev.ekssteward.shared.testing.EventFiles;
 import dev.ekssteward.shared.testing.FanOutDrill;
 import dev.ekssteward.shared.testing.LocalAws;
+import dev.ekssteward.thumbprint.tls.LocalIssuer;
+import dev.ekssteward.thumbprint.tls.TestPki;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +28,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
@@ -169,6 +173,47 @@ class ShrunkJarIT {
         .asString()
         .contains("type=Skip")
         .contains("reason=provider no longer exists");
+  }
+
+  /**
+   * The thumbprint rotator's write path through the shrunk jar: a CA change at a local issuer (an
+   * extra issuer, trusted through the documented extra trust store) rotates the IAM OIDC provider's
+   * thumbprints in moto, the new one first and the old one kept.
+   */
+  @Test
+  void aCaChangeAtAnIssuerRotatesTheProvidersThumbprintThroughTheShrunkJar() throws Exception {
+    TestPki.Chain before = TestPki.chain("before");
+    TestPki.Chain after = TestPki.chain("after");
+    String old = before.thumbprint();
+    Path store =
+        TestPki.trustStore(temp.resolve("issuers.p12"), List.of(before.root(), after.root()));
+    IamClient iam = aws.client(IamClient.builder().httpClient(UrlConnectionHttpClient.create()));
+    try (LocalIssuer server = LocalIssuer.start(after)) {
+      String issuer = server.origin() + "/tenant/a";
+      moto.putConfig("{\"thumbprints\":{\"extraIssuers\":[\"" + issuer + "\"]}}");
+      String arn =
+          iam.createOpenIDConnectProvider(
+                  r -> r.url(issuer).clientIDList("sts.amazonaws.com").thumbprintList(old))
+              .openIDConnectProviderArn();
+      // The extra trust store as a user names it (docs/oidc-thumbprint-rotator.md); the
+      // template's JIT flags do not matter to this run.
+      String trust =
+          "-Deks-steward.extraTrustStore=%s -Deks-steward.extraTrustStorePassword=%s"
+              .formatted(store, new String(TestPki.PASSWORD));
+
+      Run run =
+          invoke(
+              Function.THUMBPRINT,
+              TICK,
+              envVars(Map.of("DRY_RUN", "false", "JAVA_TOOL_OPTIONS", trust)),
+              null);
+
+      assertThat(run.exit()).as(run.stderr()).isZero();
+      assertThat(run.json().get("applied")).asString().contains(arn);
+      assertThat(
+              iam.getOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn)).thumbprintList())
+          .containsExactly(after.thumbprint(), old);
+    }
   }
 
   /**
