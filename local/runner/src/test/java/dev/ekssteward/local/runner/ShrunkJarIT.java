@@ -2,13 +2,12 @@ package dev.ekssteward.local.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ekssteward.local.runner.JarRuns.Function;
 import dev.ekssteward.local.runner.LocalInvokeProcess.Run;
-import dev.ekssteward.shared.testing.EventFiles;
 import dev.ekssteward.shared.testing.FanOutDrill;
 import dev.ekssteward.shared.testing.LocalAws;
 import dev.ekssteward.thumbprint.tls.LocalIssuer;
 import dev.ekssteward.thumbprint.tls.TestPki;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -16,13 +15,13 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.assertj.core.api.InstanceOfAssertFactories;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,53 +44,28 @@ class ShrunkJarIT {
   private static final DemoMoto moto = new DemoMoto(aws);
 
   private static final Path ROOT = LocalInvokeProcess.ROOT;
-  private static final Map<String, String> KEYS =
-      Map.of("AWS_ACCESS_KEY_ID", "testing", "AWS_SECRET_ACCESS_KEY", "testing");
-  private static final String TICK = "schedule-tick.json";
-
-  /** Each function: its template logical id, module, and the prefix of its own event files. */
-  enum Function {
-    SCHEDULER("NodegroupSchedulerFunction", "nodegroup-scheduler", "scheduler-"),
-    THUMBPRINT("ThumbprintRotatorFunction", "oidc-thumbprint-rotator", "thumbprint-"),
-    FARGATE("FargateProfileReconcilerFunction", "fargate-profile-reconciler", "fargate-"),
-    TAGGING("TagEnforcerFunction", "tag-enforcer", "tagging-");
-
-    final String logicalId;
-    final String module;
-    final String eventPrefix;
-
-    Function(String logicalId, String module, String eventPrefix) {
-      this.logicalId = logicalId;
-      this.module = module;
-      this.eventPrefix = eventPrefix;
-    }
-
-    /** The schedule tick plus the function's own sample events (its routing tests' files). */
-    List<String> events() throws IOException {
-      List<String> names = new ArrayList<>(List.of(TICK));
-      for (Path p : EventFiles.all()) {
-        String name = p.getFileName().toString();
-        if (name.startsWith(eventPrefix)) {
-          names.add(name);
-        }
-      }
-      return names;
-    }
-  }
+  private static final Map<String, String> KEYS = JarRuns.KEYS;
+  private static final String TICK = JarRuns.TICK;
 
   @TempDir Path temp;
+  private JarRuns jars;
+
+  @BeforeEach
+  void runner() {
+    jars = new JarRuns(aws, temp);
+  }
 
   @ParameterizedTest
   @EnumSource(Function.class)
   void shrunkJarRepliesAsTheUnshrunkJarToEveryEventThenChangesMotoLive(Function function)
       throws Exception {
     seedDemoFleet();
-    Path unshrunk = unshrunkTemplate();
-    Path dry = envVars(Map.of());
+    Path unshrunk = jars.unshrunkTemplate();
+    Path dry = jars.envVars(Map.of());
     int work = 0;
     for (String event : function.events()) {
-      Run shrunk = invoke(function, event, dry, null);
-      Run original = invoke(function, event, dry, unshrunk);
+      Run shrunk = jars.invoke(function, event, dry, null);
+      Run original = jars.invoke(function, event, dry, unshrunk);
 
       assertThat(shrunk.exit()).as("%s %s: %s", function, event, shrunk.stderr()).isZero();
       assertThat(original.exit()).as("%s %s: %s", function, event, original.stderr()).isZero();
@@ -105,7 +79,7 @@ class ShrunkJarIT {
     assertThat(work).as("the runs planned or found something").isPositive();
 
     moto.purgeAuditQueue();
-    Run live = invoke(function, TICK, envVars(Map.of("DRY_RUN", "false")), null);
+    Run live = jars.invoke(function, TICK, jars.envVars(Map.of("DRY_RUN", "false")), null);
     assertThat(live.exit()).as(live.stderr()).isZero();
     assertThat(live.json()).containsEntry("dryRun", false).containsEntry("status", "ok");
     assertChangedLive(function, live);
@@ -121,9 +95,9 @@ class ShrunkJarIT {
         "{\"targets\": {\"accounts\": [{\"accountId\": \"%s\", \"roleName\": \"%s\"}]}, "
             .formatted(FanOutDrill.MEMBER_ACCOUNT, FanOutDrill.MEMBER_ROLE);
     moto.putConfig(targets + config.strip().substring(1));
-    Path live = envVars(Map.of("DRY_RUN", "false", "FANOUT_QUEUE_URL", queue));
+    Path live = jars.envVars(Map.of("DRY_RUN", "false", "FANOUT_QUEUE_URL", queue));
 
-    Run tick = invoke(Function.TAGGING, TICK, live, null);
+    Run tick = jars.invoke(Function.TAGGING, TICK, live, null);
     assertThat(tick.exit()).as(tick.stderr()).isZero();
     assertThat(tick.json()).containsEntry("status", "fanned-out");
     List<Message> messages = new ArrayList<>();
@@ -136,7 +110,7 @@ class ShrunkJarIT {
 
     Path batch = temp.resolve("batch.json");
     Files.writeString(batch, Replies.json(FanOutDrill.sqsEvent(messages)));
-    Run run = invoke(Function.TAGGING, batch.toString(), live, null);
+    Run run = jars.invoke(Function.TAGGING, batch.toString(), live, null);
 
     assertThat(run.exit()).as(run.stderr()).isZero();
     assertThat(run.json()).isEqualTo(Map.of("batchItemFailures", List.of()));
@@ -149,25 +123,25 @@ class ShrunkJarIT {
 
   @Test
   void awsErrorsFromMotoReachTheShrunkJarAsTheSdksModelledExceptions() throws Exception {
-    Path unshrunk = unshrunkTemplate();
-    Path dry = envVars(Map.of());
+    Path unshrunk = jars.unshrunkTemplate();
+    Path dry = jars.envVars(Map.of());
 
     // SSM (AWS JSON): no config parameter → ParameterNotFoundException → the defaults.
-    Map<String, Object> noConfig = same(Function.TAGGING, TICK, dry, unshrunk);
+    Map<String, Object> noConfig = jars.same(Function.TAGGING, TICK, dry, unshrunk);
     assertThat(noConfig).containsEntry("config", "defaults").containsEntry("status", "ok");
     // EventBridge (AWS JSON): no audit bus → ResourceNotFoundException → counted, not thrown.
     assertThat(noConfig.get("metrics").toString()).contains("AuditPublishFailed=1.0");
 
     moto.putConfig(moto.demoConfig());
     // EKS (REST JSON): DescribeCluster on a missing cluster → ResourceNotFoundException.
-    assertThat(same(Function.TAGGING, "tagging-create-cluster.json", dry, unshrunk))
+    assertThat(jars.same(Function.TAGGING, "tagging-create-cluster.json", dry, unshrunk))
         .extracting(r -> r.get("planned"), InstanceOfAssertFactories.LIST)
         .singleElement()
         .asString()
         .contains("type=Skip")
         .contains("reason=cluster not found");
     // IAM (query, XML errors): GetOpenIDConnectProvider on a missing one → NoSuchEntityException.
-    assertThat(same(Function.THUMBPRINT, "thumbprint-update-thumbprint.json", dry, unshrunk))
+    assertThat(jars.same(Function.THUMBPRINT, "thumbprint-update-thumbprint.json", dry, unshrunk))
         .extracting(r -> r.get("planned"), InstanceOfAssertFactories.LIST)
         .singleElement()
         .asString()
@@ -202,10 +176,10 @@ class ShrunkJarIT {
               .formatted(store, new String(TestPki.PASSWORD));
 
       Run run =
-          invoke(
+          jars.invoke(
               Function.THUMBPRINT,
               TICK,
-              envVars(Map.of("DRY_RUN", "false", "JAVA_TOOL_OPTIONS", trust)),
+              jars.envVars(Map.of("DRY_RUN", "false", "JAVA_TOOL_OPTIONS", trust)),
               null);
 
       assertThat(run.exit()).as(run.stderr()).isZero();
@@ -311,56 +285,5 @@ class ShrunkJarIT {
                     .formatted(berlin, utc.equals(berlin) ? "2026-12-25" : utc));
     assertThat(config).contains("\"gracePeriodMinutes\": 0").doesNotContain("[\"2026-12-25\"]");
     moto.putConfig(config);
-  }
-
-  // --- local/invoke ---------------------------------------------------------------------------
-
-  /** template.yaml with every CodeUri pointing at the unshrunk shaded jar beside the shrunk one. */
-  private Path unshrunkTemplate() throws IOException {
-    String text = Files.readString(ROOT.resolve("template.yaml"));
-    for (Function f : Function.values()) {
-      String deployed = "CodeUri: functions/%s/target/%s.jar".formatted(f.module, f.module);
-      Path jar = ROOT.resolve("functions/%s/target/%s-unshrunk.jar".formatted(f.module, f.module));
-      assertThat(text).contains(deployed);
-      assertThat(jar).exists();
-      assertThat(Files.size(jar))
-          .as("the unshrunk jar is the bigger one")
-          .isGreaterThan(
-              Files.size(ROOT.resolve("functions/%s/target/%s.jar".formatted(f.module, f.module))));
-      text = text.replace(deployed, "CodeUri: " + jar);
-    }
-    return Files.writeString(temp.resolve("template-unshrunk.yaml"), text);
-  }
-
-  /** An env-vars file: the demo's prefix and audit bus (dry-run is the template's default). */
-  private Path envVars(Map<String, String> extra) throws IOException {
-    Map<String, String> vars = new LinkedHashMap<>();
-    vars.put("CONFIG_PREFIX", DemoMoto.PREFIX);
-    vars.put("AUDIT_BUS", "eks-steward-audit");
-    vars.putAll(extra);
-    return Files.writeString(
-        temp.resolve("env-" + System.nanoTime() + ".json"),
-        Replies.json(Map.of("Parameters", vars)));
-  }
-
-  /** Runs the event through both jars; asserts both succeed with the same reply; returns it. */
-  private Map<String, Object> same(Function function, String event, Path env, Path unshrunk)
-      throws Exception {
-    Run shrunk = invoke(function, event, env, null);
-    Run original = invoke(function, event, env, unshrunk);
-    assertThat(shrunk.exit()).as(shrunk.stderr()).isZero();
-    assertThat(original.exit()).as(original.stderr()).isZero();
-    assertThat(Replies.comparable(shrunk.json())).isEqualTo(Replies.comparable(original.json()));
-    return shrunk.json();
-  }
-
-  private Run invoke(Function function, String event, Path env, Path template) throws Exception {
-    String file = event.contains("/") ? event : EventFiles.directory().resolve(event).toString();
-    List<String> args =
-        new ArrayList<>(List.of(function.logicalId, file, "--env-vars", env.toString()));
-    if (template != null) {
-      args.addAll(List.of("--template", template.toString()));
-    }
-    return LocalInvokeProcess.run(aws, temp, KEYS, args);
   }
 }
