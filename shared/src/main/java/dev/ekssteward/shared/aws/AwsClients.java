@@ -60,7 +60,7 @@ public final class AwsClients {
   }
 
   /** Whether {@link #SDK_DEFAULTS_ENV} is set (benchmark baseline only). */
-  public static boolean sdkDefaultsFromEnvironment() {
+  private static boolean sdkDefaultsFromEnvironment() {
     return "true".equalsIgnoreCase(System.getenv(SDK_DEFAULTS_ENV));
   }
 
@@ -87,8 +87,8 @@ public final class AwsClients {
 
   /**
    * Builds the home clients every function uses and warms up their services (see {@link #warmUp});
-   * no request leaves the process (SnapStart priming, and the start-up warm-up thread). Returns
-   * whether every warm-up call went through.
+   * no request leaves the process (SnapStart priming). Returns whether every warm-up call went
+   * through.
    */
   public boolean prime() {
     ssm(home());

@@ -17,7 +17,7 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  * A service's first request, answered in memory. The first call of each SDK service costs 50-300 ms
  * of class loading and initialisation (endpoint rules, marshallers, signing, unmarshalling);
  * sending one request through a throw-away client whose HTTP client is {@link CannedHttp} does that
- * work early: on the start-up warm-up thread and before SnapStart's snapshot.
+ * work early: before SnapStart's snapshot.
  */
 final class ClientWarmUp {
   /** Constant, not a secret: only ever signs requests that the canned HTTP client answers. */

@@ -25,8 +25,8 @@ public interface Controller<S> {
   }
 
   /**
-   * Warms up the services only this function uses ({@code AwsClients.warmUp}), on the start-up
-   * warm-up thread and before SnapStart's snapshot; must not call AWS.
+   * Warms up the services only this function uses ({@code AwsClients.warmUp}) before SnapStart's
+   * snapshot; must not call AWS.
    */
   default void prime() {}
 
