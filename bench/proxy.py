@@ -7,7 +7,9 @@ counts calls by operation, and can answer a fixed share of them with a throttle.
                  [--throttle-services eks]
 
 It prints "listening <port>" on stdout once ready. Control (never counted, no latency):
-  GET  /__proxy/stats   -> {"calls": {"eks:ListClusters": 3, ...}, "throttled": {...}, "total": n}
+  GET  /__proxy/stats   -> {"calls": {"eks:ListClusters": 3, ...}, "throttled": {...}, "total": n,
+                            "upstreamMs": {"eks:ListClusters": 9.4, ...}, "upstreamMsTotal": ms}
+                           (upstreamMs: the time moto took to answer, the added latency excluded)
   POST /__proxy/reset   -> zero the counters
   POST /__proxy/config  -> JSON {"latencyMs": 25, "throttleEvery": 10, "throttleKind": "...",
                            "throttleServices": ["eks"]}
@@ -61,6 +63,7 @@ class State:
             self.calls = {}
             self.throttled = {}
             self.seen_throttleable = 0
+            self.upstream_ms = {}
 
     def record(self, operation, service):
         """Counts one call; True when this one is to be answered with a throttle."""
@@ -73,6 +76,11 @@ class State:
             counter[operation] = counter.get(operation, 0) + 1
             return throttle
 
+    def answered(self, operation, ms):
+        """Adds the time moto took to answer one call."""
+        with self.lock:
+            self.upstream_ms[operation] = self.upstream_ms.get(operation, 0.0) + ms
+
     def stats(self):
         with self.lock:
             return {"calls": dict(sorted(self.calls.items())),
@@ -80,7 +88,9 @@ class State:
                     "total": sum(self.calls.values()),
                     "totalThrottled": sum(self.throttled.values()),
                     "latencyMs": self.latency_ms, "throttleEvery": self.throttle_every,
-                    "throttleKind": self.throttle_kind}
+                    "throttleKind": self.throttle_kind,
+                    "upstreamMs": {k: round(v, 2) for k, v in sorted(self.upstream_ms.items())},
+                    "upstreamMsTotal": round(sum(self.upstream_ms.values()), 2)}
 
 
 def operation_of(method, path, headers, body):
@@ -176,9 +186,12 @@ def make_handler(state, upstream):
             for attempt in (1, 2):
                 try:
                     c = connection()
+                    start = time.perf_counter()
                     c.request(self.command, self.path, body=body, headers=headers)
                     r = c.getresponse()
                     data = r.read()
+                    if counted:
+                        state.answered(op, (time.perf_counter() - start) * 1000)
                     break
                 except (http.client.HTTPException, OSError):
                     local.conn = None  # moto closed a kept-alive connection: reconnect once

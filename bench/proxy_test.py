@@ -1,6 +1,7 @@
 """Smoke test of the fleet simulator's proxy (python3 -m unittest proxy_test, from bench/; bench/run
 runs it first): it adds the latency, counts calls by operation, forwards bodies intact, and
-throttles exactly every N-th call of a throttled service with EKS's own error shape."""
+throttles exactly every N-th call of a throttled service with EKS's own error shape, and times
+the upstream's answers without the latency it adds."""
 import http.client
 import json
 import os
@@ -22,8 +23,10 @@ class Echo(BaseHTTPRequestHandler):
 
     def _any(self):
         n = int(self.headers.get("Content-Length") or 0)
-        body = json.dumps({"path": self.path, "method": self.command,
-                           "body": self.rfile.read(n).decode()}).encode()
+        text = self.rfile.read(n).decode()
+        if "slow" in text:
+            time.sleep(0.05)  # an upstream that takes a known time to answer
+        body = json.dumps({"path": self.path, "method": self.command, "body": text}).encode()
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(body)))
@@ -85,6 +88,19 @@ class ProxyTest(unittest.TestCase):
         self.assertEqual(stats["calls"], {"eks:DescribeNodegroup": 1, "eks:ListClusters": 1,
                                           "ssm:GetParameter": 1})
         self.assertEqual(stats["throttled"], {"eks:DescribeCluster": 1})
+
+    def test_upstream_time_excludes_the_added_latency(self):
+        self.call("POST", "/__proxy/reset")
+        ssm = {**auth("ssm"), "X-Amz-Target": "AmazonSSM.GetParameter"}
+        self.call("POST", "/", ssm, b'{"Name": "slow"}')
+        self.call("POST", "/", ssm, b'{"Name": "fast"}')
+        _, _, stats = self.call("GET", "/__proxy/stats")
+        stats = json.loads(stats)
+        self.assertEqual(stats["calls"], {"ssm:GetParameter": 2})
+        answered = stats["upstreamMs"]["ssm:GetParameter"]
+        self.assertGreaterEqual(answered, 50)  # the slow answer counts
+        self.assertLess(answered, 110)  # the two 60 ms latencies do not
+        self.assertEqual(stats["upstreamMsTotal"], answered)
 
 
 if __name__ == "__main__":
