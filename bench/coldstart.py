@@ -7,6 +7,12 @@ Variants, interleaved round by round so machine noise hits all alike:
   floor/shrunk  the same, shrunk with the functions' ProGuard rules (functions/proguard.pro)
   <fn>     each function's jar through local/invoke
   <fn>/naive  the same jar built with -Pnaive, run with STEWARD_SDK_DEFAULTS=true
+  floor/cds, <fn>/cds  the floor and each function with a dynamic AppCDS archive of their own,
+           recorded in one training run (informational: not what the target is judged on)
+
+After the rounds, untimed: one run per function with the startup marks on, and three runs of the
+floor and of each function through bench/proxy.py (no added latency) for the time moto itself
+takes to answer their calls.
 
   bench/coldstart.py [--runs N]      writes bench/.out/coldstart.json
 """
@@ -76,23 +82,59 @@ def without_audit_tap(endpoint):
 MARK = re.compile(r"^startup-mark (\d+) (\S+) (.+)$", re.M)
 
 
+def jvm_options(extra=""):
+    """The template's JAVA_TOOL_OPTIONS, with extra flags after them."""
+    return {"JAVA_TOOL_OPTIONS": ((lib.template_globals("JAVA_TOOL_OPTIONS") or "") + " "
+                                  + extra).strip()}
+
+
 def startup_marks(fn, endpoint, env_vars, shim):
     """One more run with the startup marks on (-Dsteward.startupMarks=true, through the template's
     JAVA_TOOL_OPTIONS): [ms since JVM start, thread, what] for the breakdown. Not a timed sample."""
-    opts = (lib.template_globals("JAVA_TOOL_OPTIONS") or "") + " -Dsteward.startupMarks=true"
     reply, err, _, _ = lib.invoke(fn, EVENT, endpoint, env_vars, None, shim.home,
-                                  {"JAVA_TOOL_OPTIONS": opts.strip()})
+                                  jvm_options("-Dsteward.startupMarks=true"))
     shim.take()
     return [[int(ms), thread, what] for ms, thread, what in MARK.findall(err)]
 
 
-def run_floor(shim, endpoint, shrunk=False):
+def cds_flags(name, record=False):
+    """JVM flags that record (one training run) or use the variant's dynamic AppCDS archive.
+    -Xshare:on makes a run fail rather than silently start without the archive."""
+    path = os.path.join(lib.OUT, "cds", name.replace("/", "-") + ".jsa")
+    if record:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        if os.path.exists(path):
+            os.remove(path)
+        return f"-XX:ArchiveClassesAtExit={path}"
+    return f"-Xshare:on -XX:SharedArchiveFile={path}"
+
+
+def simulator_time(moto_url, fn, env_vars, shim, runs=3):
+    """Untimed: the median time moto takes to answer one run's calls (bench/proxy.py with no
+    added latency measures it), and the calls by operation; fn None is the floor."""
+    proxy = lib.Proxy(moto_url, latency_ms=0)
+    try:
+        answered, calls = [], {}
+        for _ in range(runs):
+            proxy.control("reset")
+            if fn is None:
+                run_floor(shim, proxy.url)
+            else:
+                lib.invoke(fn, EVENT, proxy.url, env_vars, None, shim.home)
+                shim.take()
+            stats = proxy.control("stats")
+            answered.append(stats["upstreamMsTotal"])
+            calls = stats["calls"]
+        return {"ms": lib.median(answered), "calls": calls}
+    finally:
+        proxy.close()
+
+
+def run_floor(shim, endpoint, shrunk=False, extra_opts=""):
     """The floor as a bare main(): as built, or shrunk with the functions' ProGuard rules."""
     memory = int(lib.template_globals("MemorySize") or 512)
     env = lib.aws_env(endpoint)
-    opts = lib.template_globals("JAVA_TOOL_OPTIONS")
-    if opts:
-        env["JAVA_TOOL_OPTIONS"] = opts  # the functions' JVM flags, for a like-for-like floor
+    env.update(jvm_options(extra_opts))  # the functions' JVM flags, for a like-for-like floor
     jar = os.path.join(lib.BENCH, "floor", "target", "floor-shrunk.jar" if shrunk else "floor.jar")
     done = subprocess.run([shim.java, f"-Xmx{memory * 85 // 100}m", "-cp", jar,
                            "dev.ekssteward.bench.Floor"], capture_output=True, text=True, env=env)
@@ -117,27 +159,34 @@ def main():
                        env=env, check=True, stdout=subprocess.DEVNULL, cwd=lib.ROOT)
         put_events = without_audit_tap(moto.url)
         shim = lib.JvmShim()
-        samples = {"floor": [], "floor/shrunk": []}
+        samples = {"floor": [], "floor/shrunk": [], "floor/cds": []}
         for fn in args.functions:
             samples[fn] = []
             samples[fn + "/naive"] = []
-        # One warm-up of each (page cache, moto's first-request imports), not recorded.
-        run_floor(shim, moto.url)
+            samples[fn + "/cds"] = []
+        # One warm-up of each (page cache, moto's first-request imports), not recorded; the
+        # floor's and each function's also record their AppCDS archive.
+        run_floor(shim, moto.url, extra_opts=cds_flags("floor", record=True))
         run_floor(shim, moto.url, shrunk=True)
         for fn in args.functions:
-            for tpl in (None, template):
-                lib.invoke(fn, EVENT, moto.url, env_vars, tpl, shim.home)
-                shim.take()
+            lib.invoke(fn, EVENT, moto.url, env_vars, None, shim.home,
+                       jvm_options(cds_flags(fn, record=True)))
+            shim.take()
+            lib.invoke(fn, EVENT, moto.url, env_vars, template, shim.home)
+            shim.take()
         for r in range(args.runs):
             lib.log(f"cold start round {r + 1}/{args.runs}")
             wall, rss, _ = run_floor(shim, moto.url)
             samples["floor"].append({"wall": wall, "rss": rss, "total": wall})
             wall, rss, _ = run_floor(shim, moto.url, shrunk=True)
             samples["floor/shrunk"].append({"wall": wall, "rss": rss, "total": wall})
+            wall, rss, _ = run_floor(shim, moto.url, extra_opts=cds_flags("floor"))
+            samples["floor/cds"].append({"wall": wall, "rss": rss, "total": wall})
             for fn in args.functions:
-                for name, tpl in ((fn, None), (fn + "/naive", template)):
+                for name, tpl, opts in ((fn, None, None), (fn + "/naive", template, None),
+                                        (fn + "/cds", None, jvm_options(cds_flags(fn)))):
                     reply, err, total, rc = lib.invoke(fn, EVENT, moto.url, env_vars, tpl,
-                                                       shim.home)
+                                                       shim.home, opts)
                     wall, rss, jrc = shim.take()
                     ok = rc == 0 and reply is not None and "errorType" not in reply
                     if not ok:
@@ -147,8 +196,12 @@ def main():
                                           "status": (reply or {}).get("status"),
                                           "errors": len((reply or {}).get("errors") or [])})
         marks = {fn: startup_marks(fn, moto.url, env_vars, shim) for fn in args.functions}
+        simulator = {"floor": simulator_time(moto.url, None, env_vars, shim)}
+        for fn in args.functions:
+            simulator[fn] = simulator_time(moto.url, fn, env_vars, shim)
         lib.save("coldstart.json", {"runs": args.runs, "samples": samples,
                                     "motoPutEventsMs": put_events, "marks": marks,
+                                    "simulator": simulator,
                                     "loadAverage": {"start": load_start, "end": os.getloadavg()}})
     finally:
         moto.close()

@@ -128,6 +128,8 @@ def coldstart(out, summary):
     out.append(f"\nEvery invocation {'succeeded' if not failures else f'— {failures} failed'} "
                f"(report statuses seen: {', '.join(str(x) for x in statuses)}).\n")
     breakdown(out, d.get("marks") or {})
+    simulator_share(out, d)
+    appcds(out, s, floor)
     la = d.get("loadAverage")
     if la:
         out.append(f"Load average of the machine (1, 5, 15 min) when the cold-start rounds began: "
@@ -149,6 +151,68 @@ def coldstart(out, summary):
                     verdict(worst_naive >= 1.2)))
     summary.append(("Peak RSS of a local invoke ≤ 200 MB", f"max {max_rss:.0f} MB",
                     verdict(max_rss <= 200)))
+
+
+def simulator_share(out, d):
+    """How much of each wall time is moto answering the calls (measured in separate runs)."""
+    sim = d.get("simulator")
+    s = d["samples"]
+    if not sim or "floor" not in sim:
+        return
+    f_med = lib.median([x["wall"] for x in s["floor"]])
+    f_sim = sim["floor"]["ms"]
+    out.append("**How much of it is moto answering.** Each variant ran three more times, untimed, "
+               "through `bench/proxy.py` with no added latency, which times moto's answer to "
+               "every call (median of the three runs). The floor makes one call; a function makes "
+               "every call its work needs, and each of those costs moto a few milliseconds of "
+               "Python. The last column takes moto's time out of both sides of the ratio: it is "
+               "not the target (the target counts moto's time, as the issue defines it), it says "
+               "how much of each ratio is the JVM's work and how much is the simulator's. It "
+               "leans in the functions' favour: their clusters are observed in parallel, so "
+               "some of moto's time overlaps work the JVM does meanwhile.\n")
+    out.append("| variant | AWS calls in one run | moto's time answering them | wall median "
+               "| wall without moto's time | ÷ floor, both without moto's time |")
+    out.append("|---|---|---|---|---|---|")
+    out.append(f"| floor | {sum(sim['floor']['calls'].values())} | {ms(f_sim)} | {ms(f_med)} "
+               f"| {ms(f_med - f_sim)} | 1.00 |")
+    for fn, module in lib.FUNCTIONS.items():
+        if fn not in sim or fn not in s:
+            continue
+        w = lib.median([x["wall"] for x in s[fn]])
+        m = sim[fn]["ms"]
+        calls = ", ".join(f"{op.split(':')[1]} {n}" for op, n in sim[fn]["calls"].items())
+        out.append(f"| {module} | {sum(sim[fn]['calls'].values())} ({calls}) | {ms(m)} | {ms(w)} "
+                   f"| {ms(w - m)} | {(w - m) / (f_med - f_sim):.2f}× |")
+    out.append("")
+
+
+def appcds(out, s, floor):
+    """The floor and each function with an AppCDS archive of their own (informational)."""
+    f_cds = [x["wall"] for x in s.get("floor/cds", [])]
+    if not f_cds:
+        return
+    out.append("**With an AppCDS archive** (informational; not shipped, see below). The floor and "
+               "each function also ran in every round with a dynamic class-data-sharing archive "
+               "of their own, recorded in their unrecorded warm-up run "
+               "(`-XX:ArchiveClassesAtExit`, then `-Xshare:on -XX:SharedArchiveFile`, so a run "
+               "that could not use its archive would fail instead of quietly starting without "
+               "it). Ratios paired by round as above.\n")
+    out.append("| variant | wall median with its archive | ÷ the same without one "
+               "| ÷ floor with its archive | ÷ floor without one |")
+    out.append("|---|---|---|---|---|")
+    out.append(f"| floor | {ms(lib.median(f_cds))} | {paired(f_cds, floor):.2f} | 1.00 "
+               f"| {paired(f_cds, floor):.2f} |")
+    for fn, module in lib.FUNCTIONS.items():
+        xs = s.get(fn + "/cds")
+        if not xs or fn not in s:
+            continue
+        w = [x["wall"] for x in xs]
+        failed = sum(1 for x in xs if not x.get("ok"))
+        note = f" ({failed} failed)" if failed else ""
+        out.append(f"| {module}{note} | {ms(lib.median(w))} "
+                   f"| {paired(w, [x['wall'] for x in s[fn]]):.2f} | {paired(w, f_cds):.2f}× "
+                   f"| {paired(w, floor):.2f}× |")
+    out.append("")
 
 
 PHASES = [  # (label, the mark that ends the phase: a prefix of its text)
