@@ -54,6 +54,10 @@ def machine():
             f"read against baselines measured in the same run")
 
 
+def rss_spread(xs):
+    return f"{lib.median(xs):.0f} MB ({min(xs):.0f} – {max(xs):.0f})"
+
+
 def paired(xs, base):
     """Median over rounds of xs[i] / base[i] (the samples of one round share an index)."""
     return lib.median([x / b for x, b in zip(xs, base) if b])
@@ -76,18 +80,18 @@ def coldstart(out, summary):
                "the same round, naive ÷ function of the same round), so a change in the machine's "
                "load between rounds cancels out; the ratio of the two medians is given beside "
                "it.\n")
-    out.append("| variant | wall median | IQR | min – max | local/invoke median | peak RSS median "
-               "| ratio |")
+    out.append("| variant | wall median | IQR | min – max | local/invoke median "
+               "| peak RSS median (min – max) | ratio |")
     out.append("|---|---|---|---|---|---|---|")
     lo, hi, iqr = lib.spread(floor)
     out.append(f"| floor (1 EKS client, 1 call) | {ms(f_med)} | {ms(iqr)} | {ms(lo)} – {ms(hi)} "
-               f"| – | {lib.median(floor_rss):.0f} MB | 1.00 |")
+               f"| – | {rss_spread(floor_rss)} | 1.00 |")
     shrunk = [x["wall"] for x in s.get("floor/shrunk", [])]
     if shrunk:
         lo, hi, iqr = lib.spread(shrunk)
         out.append(f"| floor, shrunk like the functions (ProGuard) | {ms(lib.median(shrunk))} | "
                    f"{ms(iqr)} | {ms(lo)} – {ms(hi)} | – | "
-                   f"{lib.median([x['rss'] for x in s['floor/shrunk']]):.0f} MB | "
+                   f"{rss_spread([x['rss'] for x in s['floor/shrunk']])} | "
                    f"{paired(shrunk, floor):.2f} (medians: {lib.median(shrunk) / f_med:.2f}) |")
     worst_fn, worst_naive, max_rss, failures, worst_shrunk, best_fn = 0, 99, 0, 0, 0, 99
     best_naive = 0
@@ -121,7 +125,7 @@ def coldstart(out, summary):
             rss = [x["rss"] for x in xs]
             max_rss = max(max_rss, max(rss))
             out.append(f"| {name} | {ms(lib.median(ws))} | {ms(iqr)} | {ms(lo)} – {ms(hi)} "
-                       f"| {ms(lib.median([x['total'] for x in xs]))} | {lib.median(rss):.0f} MB "
+                       f"| {ms(lib.median([x['total'] for x in xs]))} | {rss_spread(rss)} "
                        f"| {ratio} |")
     statuses = sorted({x.get("status") for k, v in s.items() if not k.startswith("floor")
                        for x in v})
