@@ -109,23 +109,27 @@ def cds_flags(name, record=False):
     return f"-Xshare:on -XX:SharedArchiveFile={path}"
 
 
-def simulator_time(moto_url, fn, env_vars, shim, runs=3):
-    """Untimed: the median time moto takes to answer one run's calls (bench/proxy.py with no
-    added latency measures it), and the calls by operation; fn None is the floor."""
+def simulator_times(moto_url, fns, env_vars, shim, runs=3):
+    """Untimed: per variant (the floor, then each function), the median time moto takes to answer
+    one run's calls (bench/proxy.py with no added latency measures it), and the calls by
+    operation."""
     proxy = lib.Proxy(moto_url, latency_ms=0)
     try:
-        answered, calls = [], {}
-        for _ in range(runs):
-            proxy.control("reset")
-            if fn is None:
-                run_floor(shim, proxy.url)
-            else:
-                lib.invoke(fn, EVENT, proxy.url, env_vars, None, shim.home)
-                shim.take()
-            stats = proxy.control("stats")
-            answered.append(stats["upstreamMsTotal"])
-            calls = stats["calls"]
-        return {"ms": lib.median(answered), "calls": calls}
+        out = {}
+        for fn in ["floor", *fns]:
+            answered, calls = [], {}
+            for _ in range(runs):
+                proxy.control("reset")
+                if fn == "floor":
+                    run_floor(shim, proxy.url)
+                else:
+                    lib.invoke(fn, EVENT, proxy.url, env_vars, None, shim.home)
+                    shim.take()
+                stats = proxy.control("stats")
+                answered.append(stats["upstreamMsTotal"])
+                calls = stats["calls"]
+            out[fn] = {"ms": lib.median(answered), "calls": calls}
+        return out
     finally:
         proxy.close()
 
@@ -196,9 +200,7 @@ def main():
                                           "status": (reply or {}).get("status"),
                                           "errors": len((reply or {}).get("errors") or [])})
         marks = {fn: startup_marks(fn, moto.url, env_vars, shim) for fn in args.functions}
-        simulator = {"floor": simulator_time(moto.url, None, env_vars, shim)}
-        for fn in args.functions:
-            simulator[fn] = simulator_time(moto.url, fn, env_vars, shim)
+        simulator = simulator_times(moto.url, args.functions, env_vars, shim)
         lib.save("coldstart.json", {"runs": args.runs, "samples": samples,
                                     "motoPutEventsMs": put_events, "marks": marks,
                                     "simulator": simulator,
