@@ -8,11 +8,25 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The string literals of a class file: the UTF-8 constants its String constants point at. */
+/**
+ * The constant pool of a class file: its string literals (the UTF-8 constants its String constants
+ * point at) and every UTF-8 constant.
+ */
 final class ClassStrings {
   private ClassStrings() {}
 
   static List<String> of(byte[] classFile) throws IOException {
+    return read(classFile).strings();
+  }
+
+  /** Every UTF-8 constant: names of the classes, methods and fields the class refers to. */
+  static List<String> names(byte[] classFile) throws IOException {
+    return List.copyOf(read(classFile).utf8().values());
+  }
+
+  private record Pool(Map<Integer, String> utf8, List<String> strings) {}
+
+  private static Pool read(byte[] classFile) throws IOException {
     DataInputStream in = new DataInputStream(new ByteArrayInputStream(classFile));
     in.skipBytes(8); // magic, minor, major
     int count = in.readUnsignedShort();
@@ -33,6 +47,6 @@ final class ClassStrings {
         default -> throw new IOException("unknown constant pool tag " + tag);
       }
     }
-    return strings.stream().map(utf8::get).toList();
+    return new Pool(utf8, strings.stream().map(utf8::get).toList());
   }
 }
