@@ -38,8 +38,11 @@ public final class FargateProfileReconciler implements Controller<ClusterObserva
   private final ProfileApplier applier;
   private final FargateTriggers triggers;
 
-  /** Creates/deletes EKS refused in the current invocation, per scope (reserved concurrency 1). */
-  private final Map<Scope, Map<String, String>> rejected = new ConcurrentHashMap<>();
+  /**
+   * Creates/deletes EKS refused in the current invocation, per target and cluster (reserved
+   * concurrency 1).
+   */
+  private final Map<Target, Map<String, Map<String, String>>> rejected = new ConcurrentHashMap<>();
 
   @Inject
   FargateProfileReconciler(
@@ -100,7 +103,7 @@ public final class FargateProfileReconciler implements Controller<ClusterObserva
         parameter,
         document,
         api.profiles(scope.target(), scope.cluster()),
-        rejected.getOrDefault(scope, Map.of()));
+        rejected.getOrDefault(scope.target(), Map.of()).getOrDefault(scope.cluster(), Map.of()));
   }
 
   @Override
@@ -139,7 +142,8 @@ public final class FargateProfileReconciler implements Controller<ClusterObserva
     if (outcome.status() == Outcome.Status.FAILED
         && (a instanceof CreateProfile || a instanceof DeleteProfile)) {
       rejected
-          .computeIfAbsent(scope, s -> new ConcurrentHashMap<>())
+          .computeIfAbsent(scope.target(), t -> new ConcurrentHashMap<>())
+          .computeIfAbsent(scope.cluster(), c -> new ConcurrentHashMap<>())
           .put(a.name(), outcome.message());
     }
     return outcome;

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Predicate;
 import javax.inject.Inject;
 
 /**
@@ -28,8 +29,9 @@ final class Probes {
 
   List<IssuerCheck> check(List<IssuerCheck> checks, StewardConfig config) {
     boolean create = config.thumbprints().createMissingProviders();
-    List<IssuerCheck> wanted = checks.stream().filter(c -> c.provider() != null || create).toList();
-    if (wanted.isEmpty()) {
+    Predicate<IssuerCheck> wanted = c -> c.provider() != null || create;
+    long count = checks.stream().filter(wanted).count();
+    if (count == 0) {
       return checks;
     }
     IssuerTrust trust;
@@ -37,16 +39,16 @@ final class Probes {
       trust = IssuerTrust.load(System.getenv());
     } catch (ProbeFailure e) {
       return checks.stream()
-          .map(c -> wanted.contains(c) ? with(c, new Probe.Failed(e.getMessage())) : c)
+          .map(c -> wanted.test(c) ? with(c, new Probe.Failed(e.getMessage())) : c)
           .toList();
     }
-    int threads = Math.max(1, Math.min(config.scheduler().maxConcurrency(), wanted.size()));
+    int threads = Math.max(1, Math.min(config.scheduler().maxConcurrency(), (int) count));
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       List<Future<Probe>> futures = new ArrayList<>();
       for (IssuerCheck c : checks) {
         futures.add(
-            wanted.contains(c)
+            wanted.test(c)
                 ? pool.submit(() -> probe.probe(c.issuer(), trust, config.thumbprints()))
                 : null);
       }

@@ -43,14 +43,18 @@ final class ScopeRunner<S> {
       List<AuditEvent> events)
       throws InterruptedException {
     Map<String, Object> context = context(scope);
-    List<Object> seenPlanned = new ArrayList<>();
+    // What earlier passes reported: a recheck reports only what is new. The first pass compares
+    // with nothing, so a cold start never pays for the records' generated equals (ObjectMethods).
+    List<Action> seenPlanned = new ArrayList<>();
     List<Finding> seenFindings = new ArrayList<>();
     while (true) {
       S observed = controller.observe(scope, config);
       Plan plan = controller.plan(scope, observed, config, clock.instant());
       plan.metrics().forEach(metrics::add);
+      List<Finding> findingsBefore = List.copyOf(seenFindings);
+      List<Action> plannedBefore = List.copyOf(seenPlanned);
       for (Finding f : plan.findings()) {
-        if (!seenFindings.contains(f)) {
+        if (!findingsBefore.contains(f)) {
           seenFindings.add(f);
           report.finding(f);
           metrics.add(f.detailType().replace(" ", ""), 1);
@@ -59,7 +63,7 @@ final class ScopeRunner<S> {
         }
       }
       for (Action a : plan.actions()) {
-        if (!seenPlanned.contains(a)) {
+        if (!plannedBefore.contains(a)) {
           seenPlanned.add(a);
           report.planned(scope, a);
           metrics.add(a.mutates() ? "Planned" + a.type() : "Skipped", 1);

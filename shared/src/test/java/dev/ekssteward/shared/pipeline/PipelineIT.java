@@ -51,9 +51,14 @@ class PipelineIT {
     }
   }
 
-  /** Plans one Bump per scope, a finding for scope "b", and fails scope "boom" as told. */
+  /**
+   * Plans one Bump per scope, a finding for scope "b", and fails scope "boom" as told. Scope "b"
+   * asks for {@code rechecks} more passes, and from its second pass on finds one more thing.
+   */
   final class Scripted implements Controller<String> {
     RuntimeException failure;
+    int rechecks;
+    private int passesOfB;
 
     public String name() {
       return "scripted";
@@ -76,11 +81,20 @@ class PipelineIT {
 
     public Plan plan(Scope scope, String observed, StewardConfig config, Instant now) {
       List<Finding> findings = new ArrayList<>();
+      Duration recheck = null;
       if (observed.equals("b")) {
         findings.add(new Finding("Thing Found", "arn:aws:eks:x:1:cluster/b", Map.of("why", "b")));
+        int pass = ++passesOfB;
+        if (pass > 1) {
+          findings.add(new Finding("Thing Changed", "arn:aws:eks:x:1:cluster/b", Map.of()));
+        }
+        recheck = pass <= rechecks ? Duration.ofSeconds(1) : null;
       }
-      return Plan.of(
-          List.of(new Bump(observed), new Action.Skip(observed, "just because")), findings);
+      return new Plan(
+          List.of(new Bump(observed), new Action.Skip(observed, "just because")),
+          findings,
+          Map.of(),
+          recheck);
     }
 
     public Outcome apply(Scope scope, Action action, StewardConfig config) {
@@ -155,6 +169,28 @@ class PipelineIT {
     assertThat(list(report, "applied")).isEmpty();
     assertThat(applied).isEmpty();
     assertThat(trail.drainTypes()).containsExactly("Thing Found");
+  }
+
+  @Test
+  void aRecheckReportsOnlyWhatEarlierPassesHadNotReported() {
+    controller.rechecks = 2;
+
+    Map<String, Object> report = pipeline(false).run(TICK, Invocation.from(new TestContext("x")));
+
+    assertThat(report).containsEntry("status", "ok");
+    // Scope "b" ran three passes and applied its Bump in each...
+    assertThat(applied).containsExactlyInAnyOrder("a", "b", "b", "b", "boom");
+    // ...but its Bump, Skip and first finding are planned and reported once.
+    assertThat(list(report, "planned"))
+        .extracting(m -> m.get("type") + ":" + m.get("target"))
+        .containsExactlyInAnyOrder(
+            "Bump:a", "Skip:a", "Bump:b", "Skip:b", "Bump:boom", "Skip:boom");
+    assertThat(list(report, "findings"))
+        .extracting(m -> m.get("detailType"))
+        .containsExactlyInAnyOrder("Thing Found", "Thing Changed");
+    assertThat(trail.drainTypes())
+        .containsExactlyInAnyOrder(
+            "Bumped", "Bumped", "Bumped", "Bumped", "Bumped", "Thing Found", "Thing Changed");
   }
 
   @Test

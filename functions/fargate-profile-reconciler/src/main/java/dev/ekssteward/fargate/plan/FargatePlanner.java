@@ -14,8 +14,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Pure: desired state + observed profiles → the next steps for one cluster. Tag changes go out at
@@ -41,10 +43,10 @@ public final class FargatePlanner {
     List<ProfileAction> creating = new ArrayList<>();
     List<ProfileAction> replacing = new ArrayList<>();
     List<ProfileAction> pruning = new ArrayList<>();
-    List<ObservedProfile> claimed = new ArrayList<>();
+    Set<String> claimed = new HashSet<>(); // profile names are unique in a cluster
     for (DesiredProfile d : desired.profiles()) {
       List<ObservedProfile> mine = owned(d, desired, observed);
-      claimed.addAll(mine);
+      mine.forEach(p -> claimed.add(p.name()));
       ObservedProfile current = first(mine, d, Status.ACTIVE);
       if (current != null) {
         tagging.addAll(TagDiff.actions(cluster, current, d.expectedTags(), limits.policyTagKeys()));
@@ -80,7 +82,7 @@ public final class FargatePlanner {
       }
     }
     for (ObservedProfile p : observed) {
-      if (claimed.contains(p)) {
+      if (claimed.contains(p.name())) {
         continue;
       }
       boolean prune =

@@ -32,4 +32,19 @@ class IssuerUrlTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> IssuerUrl.parse("/id/x")).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void equalWhenNormalisedTheSameAndEveryComponentCounts() {
+    IssuerUrl url = IssuerUrl.parse("https://Issuer.Example.com:8443/tenant/a/");
+
+    assertThat(url)
+        .isEqualTo(IssuerUrl.parse("https://issuer.example.com:8443/tenant/a"))
+        .hasSameHashCodeAs(IssuerUrl.parse("https://issuer.example.com:8443/tenant/a"));
+    assertThat(url)
+        .isNotEqualTo(IssuerUrl.parse("http://issuer.example.com:8443/tenant/a"))
+        .isNotEqualTo(IssuerUrl.parse("https://other.example.com:8443/tenant/a"))
+        .isNotEqualTo(IssuerUrl.parse("https://issuer.example.com:9443/tenant/a"))
+        .isNotEqualTo(IssuerUrl.parse("https://issuer.example.com:8443/tenant/b"))
+        .isNotEqualTo(null);
+  }
 }
