@@ -1,0 +1,89 @@
+package dev.ekssteward.local.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ekssteward.local.runner.JarRuns.Function;
+import dev.ekssteward.local.runner.LocalInvokeProcess.Run;
+import dev.ekssteward.shared.testing.LocalAws;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Guards two cold-start savings (docs/performance.md). A record's generated equals, hashCode and
+ * toString bootstrap through {@code java.lang.runtime.ObjectMethods}, and javac's default string
+ * concatenation through {@code StringConcatFactory}: each spins method handles at its first use,
+ * ~25-40 ms of a cold start together. The root pom compiles with {@code -XDstringConcat=inline},
+ * and the records compared on the schedule tick's path spell those methods out.
+ */
+class ColdPathIT {
+  @RegisterExtension static final LocalAws aws = new LocalAws();
+
+  /** The JVM's trace of every invokedynamic call site it links, with the caller and bootstrap. */
+  private static final String TRACE = "-Djava.lang.invoke.MethodHandle.TRACE_METHOD_LINKAGE=true";
+
+  @TempDir Path temp;
+
+  @ParameterizedTest
+  @EnumSource(Function.class)
+  void theScheduleTickLinksNoRecordMethodAndNoStringConcatenationOfOurs(Function function)
+      throws Exception {
+    Run seed =
+        LocalInvokeProcess.command(
+            aws,
+            temp,
+            JarRuns.KEYS,
+            List.of("python3", JarRuns.ROOT.resolve("local/demo.py").toString(), "seed"));
+    assertThat(seed.exit()).as(seed.stdout() + seed.stderr()).isZero();
+    JarRuns jars = new JarRuns(aws, temp);
+
+    Run tick =
+        jars.invoke(function, JarRuns.TICK, jars.envVars(Map.of("JAVA_TOOL_OPTIONS", TRACE)), null);
+
+    assertThat(tick.exit()).as(tick.stderr()).isZero();
+    assertThat(tick.json()).containsEntry("status", "ok");
+    List<String> ours =
+        tick.stderr().lines().filter(l -> l.startsWith("linkCallSite dev.ekssteward.")).toList();
+    assertThat(ours).as("the trace names the call sites of our lambdas").isNotEmpty();
+    assertThat(ours)
+        .filteredOn(l -> l.contains("ObjectMethods") || l.contains("StringConcatFactory"))
+        .as("records' generated methods or string concatenation linked on the cold path")
+        .isEmpty();
+  }
+
+  @Test
+  void noClassOfOursConcatenatesStringsThroughInvokedynamic() throws Exception {
+    List<Path> jars = new ArrayList<>();
+    for (Function f : Function.values()) {
+      jars.add(JarRuns.ROOT.resolve("functions/%s/target/%s.jar".formatted(f.module, f.module)));
+    }
+    jars.add(JarRuns.ROOT.resolve("local/runner/target/local-runner.jar"));
+    int scanned = 0;
+    List<String> concatenating = new ArrayList<>();
+    for (Path jar : jars) {
+      try (ZipFile zip = new ZipFile(jar.toFile())) {
+        for (ZipEntry entry : Collections.list(zip.entries())) {
+          String name = entry.getName();
+          if (name.startsWith("dev/ekssteward/") && name.endsWith(".class")) {
+            scanned++;
+            byte[] bytes = zip.getInputStream(entry).readAllBytes();
+            if (ClassStrings.names(bytes).contains("makeConcatWithConstants")) {
+              concatenating.add(jar.getFileName() + "!" + name);
+            }
+          }
+        }
+      }
+    }
+    assertThat(scanned).as("classes of ours in the jars").isGreaterThan(100);
+    assertThat(concatenating).isEmpty();
+  }
+}
