@@ -1,6 +1,7 @@
 package dev.ekssteward.tagging;
 
 import dev.ekssteward.shared.aws.AwsClients;
+import dev.ekssteward.shared.aws.Pages;
 import dev.ekssteward.shared.aws.Retry;
 import dev.ekssteward.shared.aws.Target;
 import dev.ekssteward.shared.config.TaggingConfig;
@@ -11,10 +12,13 @@ import java.util.Map;
 import javax.inject.Inject;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
+import software.amazon.awssdk.services.autoscaling.model.DescribeAutoScalingGroupsResponse;
 import software.amazon.awssdk.services.autoscaling.model.TagDescription;
 import software.amazon.awssdk.services.eks.EksClient;
 import software.amazon.awssdk.services.eks.model.Cluster;
 import software.amazon.awssdk.services.eks.model.FargateProfile;
+import software.amazon.awssdk.services.eks.model.ListFargateProfilesResponse;
+import software.amazon.awssdk.services.eks.model.ListNodegroupsResponse;
 import software.amazon.awssdk.services.eks.model.Nodegroup;
 import software.amazon.awssdk.services.eks.model.ResourceNotFoundException;
 
@@ -109,18 +113,21 @@ final class TagReader {
   private List<String> nodegroups(EksClient eks, String cluster) {
     return retry.call(
         () ->
-            eks.listNodegroupsPaginator(r -> r.clusterName(cluster)).nodegroups().stream()
-                .toList());
+            Pages.all(
+                t -> eks.listNodegroups(r -> r.clusterName(cluster).maxResults(100).nextToken(t)),
+                ListNodegroupsResponse::nodegroups,
+                ListNodegroupsResponse::nextToken));
   }
 
   private List<String> profiles(EksClient eks, String cluster) {
     return retry.call(
         () ->
-            eks
-                .listFargateProfilesPaginator(r -> r.clusterName(cluster))
-                .fargateProfileNames()
-                .stream()
-                .toList());
+            Pages.all(
+                t ->
+                    eks.listFargateProfiles(
+                        r -> r.clusterName(cluster).maxResults(100).nextToken(t)),
+                ListFargateProfilesResponse::fargateProfileNames,
+                ListFargateProfilesResponse::nextToken));
   }
 
   /** The ASGs of the node groups, only when some rule propagates to them. */
@@ -138,11 +145,12 @@ final class TagReader {
       List<AutoScalingGroup> groups =
           retry.call(
               () ->
-                  autoscaling
-                      .describeAutoScalingGroupsPaginator(r -> r.autoScalingGroupNames(batch))
-                      .autoScalingGroups()
-                      .stream()
-                      .toList());
+                  Pages.all(
+                      t ->
+                          autoscaling.describeAutoScalingGroups(
+                              r -> r.autoScalingGroupNames(batch).nextToken(t)),
+                      DescribeAutoScalingGroupsResponse::autoScalingGroups,
+                      DescribeAutoScalingGroupsResponse::nextToken));
       groups.forEach(g -> out.put(g.autoScalingGroupName(), asg(g)));
     }
     return out;

@@ -2,7 +2,9 @@ package dev.ekssteward.shared.aws;
 
 import dev.ekssteward.shared.config.ClusterFilter;
 import java.util.List;
+import software.amazon.awssdk.services.eks.EksClient;
 import software.amazon.awssdk.services.eks.model.Cluster;
+import software.amazon.awssdk.services.eks.model.ListClustersResponse;
 
 /** Lists the EKS clusters of a target (every page) and keeps those the config selects. */
 public final class Fleet {
@@ -18,19 +20,16 @@ public final class Fleet {
   }
 
   public List<String> clusterNames(Target target, ClusterFilter filter) {
-    return retry
-        .call(
-            () ->
-                clients
-                    .eks(target)
-                    .listClustersPaginator(r -> r.maxResults(100))
-                    .clusters()
-                    .stream()
-                    .toList())
-        .stream()
-        .filter(filter::matches)
-        .sorted()
-        .toList();
+    EksClient eks = clients.eks(target);
+    return retry.call(() -> allClusters(eks)).stream().filter(filter::matches).sorted().toList();
+  }
+
+  /** Every cluster name of the client's account and region (ListClusters, 100 a page). */
+  public static List<String> allClusters(EksClient eks) {
+    return Pages.all(
+        t -> eks.listClusters(r -> r.maxResults(100).nextToken(t)),
+        ListClustersResponse::clusters,
+        ListClustersResponse::nextToken);
   }
 
   /** DescribeCluster, or null when the cluster is gone. */

@@ -3,6 +3,8 @@ package dev.ekssteward.fargate.aws;
 import dev.ekssteward.fargate.desired.ProfileSpec;
 import dev.ekssteward.fargate.desired.Selector;
 import dev.ekssteward.shared.aws.AwsClients;
+import dev.ekssteward.shared.aws.Fleet;
+import dev.ekssteward.shared.aws.Pages;
 import dev.ekssteward.shared.aws.Retry;
 import dev.ekssteward.shared.aws.Target;
 import java.util.ArrayList;
@@ -16,6 +18,7 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.eks.EksClient;
 import software.amazon.awssdk.services.eks.model.FargateProfile;
 import software.amazon.awssdk.services.eks.model.FargateProfileSelector;
+import software.amazon.awssdk.services.eks.model.ListFargateProfilesResponse;
 import software.amazon.awssdk.services.eks.model.ResourceNotFoundException;
 
 /** {@link FargateApi} over the EKS SDK: the only class that sees EKS request/response types. */
@@ -31,9 +34,8 @@ public final class EksFargateApi implements FargateApi {
 
   @Override
   public List<String> clusters(Target target) {
-    return retry.call(
-        () ->
-            eks(target).listClustersPaginator(r -> r.maxResults(100)).clusters().stream().toList());
+    EksClient eks = eks(target);
+    return retry.call(() -> Fleet.allClusters(eks));
   }
 
   @Override
@@ -43,11 +45,13 @@ public final class EksFargateApi implements FargateApi {
       names =
           retry.call(
               () ->
-                  eks(target)
-                      .listFargateProfilesPaginator(r -> r.clusterName(cluster).maxResults(100))
-                      .fargateProfileNames()
-                      .stream()
-                      .toList());
+                  Pages.all(
+                      t ->
+                          eks(target)
+                              .listFargateProfiles(
+                                  r -> r.clusterName(cluster).maxResults(100).nextToken(t)),
+                      ListFargateProfilesResponse::fargateProfileNames,
+                      ListFargateProfilesResponse::nextToken));
     } catch (ResourceNotFoundException e) {
       return null;
     }

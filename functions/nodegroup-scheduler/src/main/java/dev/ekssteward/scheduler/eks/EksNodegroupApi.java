@@ -1,9 +1,12 @@
 package dev.ekssteward.scheduler.eks;
 
+import dev.ekssteward.shared.aws.Fleet;
+import dev.ekssteward.shared.aws.Pages;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.eks.EksClient;
+import software.amazon.awssdk.services.eks.model.ListNodegroupsResponse;
 import software.amazon.awssdk.services.eks.model.NodegroupScalingConfig;
 import software.amazon.awssdk.services.eks.model.ResourceNotFoundException;
 
@@ -17,7 +20,7 @@ public final class EksNodegroupApi implements NodegroupApi {
 
   @Override
   public List<String> listClusters() {
-    return eks.listClustersPaginator(r -> r.maxResults(100)).clusters().stream().toList();
+    return Fleet.allClusters(eks);
   }
 
   @Override
@@ -32,11 +35,10 @@ public final class EksNodegroupApi implements NodegroupApi {
 
   @Override
   public List<String> listNodegroups(String cluster) {
-    return eks
-        .listNodegroupsPaginator(r -> r.clusterName(cluster).maxResults(100))
-        .nodegroups()
-        .stream()
-        .toList();
+    return Pages.all(
+        t -> eks.listNodegroups(r -> r.clusterName(cluster).maxResults(100).nextToken(t)),
+        ListNodegroupsResponse::nodegroups,
+        ListNodegroupsResponse::nextToken);
   }
 
   @Override
