@@ -1,6 +1,7 @@
 package dev.ekssteward.tagging;
 
 import dev.ekssteward.shared.aws.AwsClients;
+import dev.ekssteward.shared.aws.Fleet;
 import dev.ekssteward.shared.aws.Pages;
 import dev.ekssteward.shared.aws.Retry;
 import dev.ekssteward.shared.aws.Target;
@@ -17,8 +18,6 @@ import software.amazon.awssdk.services.autoscaling.model.TagDescription;
 import software.amazon.awssdk.services.eks.EksClient;
 import software.amazon.awssdk.services.eks.model.Cluster;
 import software.amazon.awssdk.services.eks.model.FargateProfile;
-import software.amazon.awssdk.services.eks.model.ListFargateProfilesResponse;
-import software.amazon.awssdk.services.eks.model.ListNodegroupsResponse;
 import software.amazon.awssdk.services.eks.model.Nodegroup;
 import software.amazon.awssdk.services.eks.model.ResourceNotFoundException;
 
@@ -111,23 +110,11 @@ final class TagReader {
   }
 
   private List<String> nodegroups(EksClient eks, String cluster) {
-    return retry.call(
-        () ->
-            Pages.all(
-                t -> eks.listNodegroups(r -> r.clusterName(cluster).maxResults(100).nextToken(t)),
-                ListNodegroupsResponse::nodegroups,
-                ListNodegroupsResponse::nextToken));
+    return retry.call(() -> Fleet.allNodegroups(eks, cluster));
   }
 
   private List<String> profiles(EksClient eks, String cluster) {
-    return retry.call(
-        () ->
-            Pages.all(
-                t ->
-                    eks.listFargateProfiles(
-                        r -> r.clusterName(cluster).maxResults(100).nextToken(t)),
-                ListFargateProfilesResponse::fargateProfileNames,
-                ListFargateProfilesResponse::nextToken));
+    return retry.call(() -> Fleet.allFargateProfiles(eks, cluster));
   }
 
   /** The ASGs of the node groups, only when some rule propagates to them. */

@@ -5,8 +5,13 @@ import java.util.List;
 import software.amazon.awssdk.services.eks.EksClient;
 import software.amazon.awssdk.services.eks.model.Cluster;
 import software.amazon.awssdk.services.eks.model.ListClustersResponse;
+import software.amazon.awssdk.services.eks.model.ListFargateProfilesResponse;
+import software.amazon.awssdk.services.eks.model.ListNodegroupsResponse;
 
-/** Lists the EKS clusters of a target (every page) and keeps those the config selects. */
+/**
+ * Lists the EKS clusters of a target (every page) and keeps those the config selects; and the
+ * every-page listings of a cluster's node groups and Fargate profiles the functions share.
+ */
 public final class Fleet {
   /** Cluster tag that takes a whole cluster out of every function's scope. */
   public static final String EXCLUDE_TAG = "eks-steward/exclude";
@@ -30,6 +35,22 @@ public final class Fleet {
         t -> eks.listClusters(r -> r.maxResults(100).nextToken(t)),
         ListClustersResponse::clusters,
         ListClustersResponse::nextToken);
+  }
+
+  /** Every node group name of a cluster (ListNodegroups, 100 a page). */
+  public static List<String> allNodegroups(EksClient eks, String cluster) {
+    return Pages.all(
+        t -> eks.listNodegroups(r -> r.clusterName(cluster).maxResults(100).nextToken(t)),
+        ListNodegroupsResponse::nodegroups,
+        ListNodegroupsResponse::nextToken);
+  }
+
+  /** Every Fargate profile name of a cluster (ListFargateProfiles, 100 a page). */
+  public static List<String> allFargateProfiles(EksClient eks, String cluster) {
+    return Pages.all(
+        t -> eks.listFargateProfiles(r -> r.clusterName(cluster).maxResults(100).nextToken(t)),
+        ListFargateProfilesResponse::fargateProfileNames,
+        ListFargateProfilesResponse::nextToken);
   }
 
   /** DescribeCluster, or null when the cluster is gone. */

@@ -4,7 +4,6 @@ import dev.ekssteward.fargate.desired.ProfileSpec;
 import dev.ekssteward.fargate.desired.Selector;
 import dev.ekssteward.shared.aws.AwsClients;
 import dev.ekssteward.shared.aws.Fleet;
-import dev.ekssteward.shared.aws.Pages;
 import dev.ekssteward.shared.aws.Retry;
 import dev.ekssteward.shared.aws.Target;
 import java.util.ArrayList;
@@ -18,7 +17,6 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.eks.EksClient;
 import software.amazon.awssdk.services.eks.model.FargateProfile;
 import software.amazon.awssdk.services.eks.model.FargateProfileSelector;
-import software.amazon.awssdk.services.eks.model.ListFargateProfilesResponse;
 import software.amazon.awssdk.services.eks.model.ResourceNotFoundException;
 
 /** {@link FargateApi} over the EKS SDK: the only class that sees EKS request/response types. */
@@ -42,16 +40,7 @@ public final class EksFargateApi implements FargateApi {
   public List<ObservedProfile> profiles(Target target, String cluster) {
     List<String> names;
     try {
-      names =
-          retry.call(
-              () ->
-                  Pages.all(
-                      t ->
-                          eks(target)
-                              .listFargateProfiles(
-                                  r -> r.clusterName(cluster).maxResults(100).nextToken(t)),
-                      ListFargateProfilesResponse::fargateProfileNames,
-                      ListFargateProfilesResponse::nextToken));
+      names = retry.call(() -> Fleet.allFargateProfiles(eks(target), cluster));
     } catch (ResourceNotFoundException e) {
       return null;
     }

@@ -1,12 +1,10 @@
 package dev.ekssteward.scheduler.eks;
 
 import dev.ekssteward.shared.aws.Fleet;
-import dev.ekssteward.shared.aws.Pages;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.eks.EksClient;
-import software.amazon.awssdk.services.eks.model.ListNodegroupsResponse;
 import software.amazon.awssdk.services.eks.model.NodegroupScalingConfig;
 import software.amazon.awssdk.services.eks.model.ResourceNotFoundException;
 
@@ -35,10 +33,7 @@ public final class EksNodegroupApi implements NodegroupApi {
 
   @Override
   public List<String> listNodegroups(String cluster) {
-    return Pages.all(
-        t -> eks.listNodegroups(r -> r.clusterName(cluster).maxResults(100).nextToken(t)),
-        ListNodegroupsResponse::nodegroups,
-        ListNodegroupsResponse::nextToken);
+    return Fleet.allNodegroups(eks, cluster);
   }
 
   @Override
