@@ -37,13 +37,7 @@ class ColdPathIT {
   @EnumSource(Function.class)
   void theScheduleTickLinksNoRecordMethodAndNoStringConcatenationOfOurs(Function function)
       throws Exception {
-    Run seed =
-        LocalInvokeProcess.command(
-            aws,
-            temp,
-            JarRuns.KEYS,
-            List.of("python3", JarRuns.ROOT.resolve("local/demo.py").toString(), "seed"));
-    assertThat(seed.exit()).as(seed.stdout() + seed.stderr()).isZero();
+    new DemoMoto(aws).seed(temp);
     JarRuns jars = new JarRuns(aws, temp);
 
     Run tick =

@@ -1,8 +1,12 @@
 package dev.ekssteward.local.runner;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ekssteward.local.runner.LocalInvokeProcess.Run;
 import dev.ekssteward.shared.testing.LocalAws;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +15,7 @@ import software.amazon.awssdk.services.eks.model.Nodegroup;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
 
-/** Reads and writes of the moto that local/demo.py seeded (ShrunkJarIT). */
+/** The moto local/demo.py seeds: seeding it, and its reads and writes (ShrunkJarIT, ColdPathIT). */
 final class DemoMoto {
   static final String PREFIX = "/eks-steward";
   static final String AUDIT_QUEUE = "eks-steward-audit-tap"; // local/demo-fleet/fleet.json
@@ -20,6 +24,18 @@ final class DemoMoto {
 
   DemoMoto(LocalAws aws) {
     this.aws = aws;
+  }
+
+  /** Seeds this moto with the demo fleet, as local/demo does ({@code local/demo.py seed}). */
+  void seed(Path temp) throws Exception {
+    Run seed =
+        LocalInvokeProcess.command(
+            aws,
+            temp,
+            JarRuns.KEYS,
+            List.of(
+                "python3", LocalInvokeProcess.ROOT.resolve("local/demo.py").toString(), "seed"));
+    assertThat(seed.exit()).as(seed.stdout() + seed.stderr()).isZero();
   }
 
   String demoConfig() throws IOException {

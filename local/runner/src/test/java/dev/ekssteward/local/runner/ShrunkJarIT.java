@@ -44,7 +44,6 @@ class ShrunkJarIT {
   private static final DemoMoto moto = new DemoMoto(aws);
 
   private static final Path ROOT = LocalInvokeProcess.ROOT;
-  private static final Map<String, String> KEYS = JarRuns.KEYS;
   private static final String TICK = JarRuns.TICK;
 
   @TempDir Path temp;
@@ -273,10 +272,7 @@ class ShrunkJarIT {
    * in UTC) is a holiday of the office-hours schedule, and groups just created may go down at once.
    */
   private void seedDemoFleet() throws Exception {
-    Run seed =
-        LocalInvokeProcess.command(
-            aws, temp, KEYS, List.of("python3", ROOT.resolve("local/demo.py").toString(), "seed"));
-    assertThat(seed.exit()).as(seed.stdout() + seed.stderr()).isZero();
+    moto.seed(temp);
 
     LocalDate berlin = LocalDate.now(ZoneId.of("Europe/Berlin"));
     LocalDate utc = LocalDate.now(ZoneOffset.UTC);
