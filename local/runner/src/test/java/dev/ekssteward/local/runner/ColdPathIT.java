@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Guards two cold-start savings (docs/performance.md). A record's generated equals, hashCode and
  * toString bootstrap through {@code java.lang.runtime.ObjectMethods}, and javac's default string
  * concatenation through {@code StringConcatFactory}: each spins method handles at its first use,
- * ~25-40 ms of a cold start together. The root pom compiles with {@code -XDstringConcat=inline},
+ * ~15-30 ms of a cold start together. The root pom compiles with {@code -XDstringConcat=inline},
  * and the records compared on the schedule tick's path spell those methods out.
  */
 class ColdPathIT {
