@@ -7,12 +7,15 @@ Variants, interleaved round by round so machine noise hits all alike:
   floor/shrunk  the same, shrunk with the functions' ProGuard rules (functions/proguard.pro)
   <fn>     each function's jar through local/invoke
   <fn>/naive  the same jar built with -Pnaive, run with STEWARD_SDK_DEFAULTS=true
+  <fn>/calls  calls-only: bench/floor's Calls, the AWS calls the function makes on the tick, one
+           after the other with clients built like the floor's, nothing else; shrunk like the
+           functions
   floor/cds, <fn>/cds  the floor and each function with a dynamic AppCDS archive of their own,
            recorded in one training run (informational: not what the target is judged on)
 
 After the rounds, untimed: one run per function with the startup marks on, and three runs of the
-floor and of each function through bench/proxy.py (no added latency) for the time moto itself
-takes to answer their calls.
+floor, of each function and of each calls-only baseline through bench/proxy.py (no added
+latency) for the time moto itself takes to answer their calls.
 
   bench/coldstart.py [--runs N]      writes bench/.out/coldstart.json
 """
@@ -116,12 +119,14 @@ def simulator_times(moto_url, fns, env_vars, shim, runs=3):
     proxy = lib.Proxy(moto_url, latency_ms=0)
     try:
         out = {}
-        for fn in ["floor", *fns]:
+        for fn in ["floor", *fns, *(f + "/calls" for f in fns)]:
             answered, calls = [], {}
             for _ in range(runs):
                 proxy.control("reset")
                 if fn == "floor":
                     run_floor(shim, proxy.url)
+                elif fn.endswith("/calls"):
+                    run_calls(shim, proxy.url, fn[:-len("/calls")])
                 else:
                     lib.invoke(fn, EVENT, proxy.url, env_vars, None, shim.home)
                     shim.take()
@@ -134,17 +139,32 @@ def simulator_times(moto_url, fns, env_vars, shim, runs=3):
         proxy.close()
 
 
-def run_floor(shim, endpoint, shrunk=False, extra_opts=""):
-    """The floor as a bare main(): as built, or shrunk with the functions' ProGuard rules."""
+def run_bare(shim, endpoint, jar, args, expect, extra_opts=""):
+    """A bare main() of bench/floor with the functions' JVM flags and heap; its wall and RSS."""
     memory = int(lib.template_globals("MemorySize") or 512)
     env = lib.aws_env(endpoint)
-    env.update(jvm_options(extra_opts))  # the functions' JVM flags, for a like-for-like floor
-    jar = os.path.join(lib.BENCH, "floor", "target", "floor-shrunk.jar" if shrunk else "floor.jar")
-    done = subprocess.run([shim.java, f"-Xmx{memory * 85 // 100}m", "-cp", jar,
-                           "dev.ekssteward.bench.Floor"], capture_output=True, text=True, env=env)
-    if done.returncode != 0 or '"clusters"' not in done.stdout:
-        raise SystemExit("floor failed: " + done.stdout + done.stderr)
+    env.update({"CONFIG_PREFIX": "/eks-steward", "AUDIT_BUS": "eks-steward-audit"})
+    env.update(jvm_options(extra_opts))  # the functions' JVM flags, for a like-for-like baseline
+    done = subprocess.run([shim.java, f"-Xmx{memory * 85 // 100}m", "-cp",
+                           os.path.join(lib.BENCH, "floor", "target", jar), *args],
+                          capture_output=True, text=True, env=env)
+    if done.returncode != 0 or expect not in done.stdout:
+        raise SystemExit(f"{' '.join(args)} failed: " + done.stdout + done.stderr)
     return shim.take()
+
+
+def run_floor(shim, endpoint, shrunk=False, extra_opts=""):
+    """The floor as a bare main(): as built, or shrunk with the functions' ProGuard rules."""
+    return run_bare(shim, endpoint, "floor-shrunk.jar" if shrunk else "floor.jar",
+                    ["dev.ekssteward.bench.Floor"], '"clusters"', extra_opts)
+
+
+def run_calls(shim, endpoint, fn):
+    """The calls-only baseline of one function (fn: its logical id in template.yaml), bench/floor's
+    Calls shrunk like the functions: the same AWS calls the function makes on the tick, one after
+    the other, nothing else."""
+    return run_bare(shim, endpoint, "calls-shrunk.jar",
+                    ["dev.ekssteward.bench.Calls", lib.FUNCTIONS[fn]], '"calls"')
 
 
 def main():
@@ -167,6 +187,7 @@ def main():
         for fn in args.functions:
             samples[fn] = []
             samples[fn + "/naive"] = []
+            samples[fn + "/calls"] = []
             samples[fn + "/cds"] = []
         # One warm-up of each (page cache, moto's first-request imports), not recorded; the
         # floor's and each function's also record their AppCDS archive.
@@ -178,6 +199,7 @@ def main():
             shim.take()
             lib.invoke(fn, EVENT, moto.url, env_vars, template, shim.home)
             shim.take()
+            run_calls(shim, moto.url, fn)
         for r in range(args.runs):
             lib.log(f"cold start round {r + 1}/{args.runs}")
             wall, rss, _ = run_floor(shim, moto.url)
@@ -187,6 +209,8 @@ def main():
             wall, rss, _ = run_floor(shim, moto.url, extra_opts=cds_flags("floor"))
             samples["floor/cds"].append({"wall": wall, "rss": rss, "total": wall})
             for fn in args.functions:
+                wall, rss, _ = run_calls(shim, moto.url, fn)
+                samples[fn + "/calls"].append({"wall": wall, "rss": rss, "total": wall})
                 for name, tpl, opts in ((fn, None, None), (fn + "/naive", template, None),
                                         (fn + "/cds", None, jvm_options(cds_flags(fn)))):
                     reply, err, total, rc = lib.invoke(fn, EVENT, moto.url, env_vars, tpl,

@@ -1,0 +1,205 @@
+package dev.ekssteward.bench;
+
+import java.io.IOException;
+import java.net.Proxy;
+import java.net.URI;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
+import software.amazon.awssdk.services.eks.EksClient;
+import software.amazon.awssdk.services.eks.model.Cluster;
+import software.amazon.awssdk.services.eks.model.Nodegroup;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.OpenIDConnectProviderListEntry;
+import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
+
+/**
+ * The calls-only baseline: the AWS calls one function makes on the schedule tick against the
+ * seeded demo fleet, the same operations the same number of times, made one after the other on one
+ * thread with clients built like the floor's, and nothing else (no config parsing, planning,
+ * report or audit logic). Its cold start is what any program doing that function's calls through
+ * the SDK pays at least; the function's own code is the difference. Argument: the function's name.
+ */
+public final class Calls {
+  private static final SdkHttpClient HTTP = UrlConnectionHttpClient.create();
+
+  private Calls() {}
+
+  public static void main(String[] args) throws Exception {
+    int calls =
+        switch (args[0]) {
+          case "nodegroup-scheduler" -> scheduler();
+          case "oidc-thumbprint-rotator" -> thumbprints();
+          case "fargate-profile-reconciler" -> fargate();
+          case "tag-enforcer" -> tags();
+          default -> throw new IllegalArgumentException("unknown function " + args[0]);
+        };
+    System.out.println("{\"calls\":" + calls + "}");
+  }
+
+  private static <B extends AwsClientBuilder<B, C>, C> C client(B builder) {
+    String endpoint = System.getenv("AWS_ENDPOINT_URL");
+    builder
+        .region(Region.of(System.getenv("AWS_REGION")))
+        .credentialsProvider(
+            StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(
+                    System.getenv("AWS_ACCESS_KEY_ID"), System.getenv("AWS_SECRET_ACCESS_KEY"))));
+    if (endpoint != null) {
+      builder.endpointOverride(URI.create(endpoint));
+    }
+    return builder.build();
+  }
+
+  private static int config(String name) {
+    SsmClient ssm = client(SsmClient.builder().httpClient(HTTP));
+    try {
+      ssm.getParameter(r -> r.name(System.getenv("CONFIG_PREFIX") + name));
+    } catch (ParameterNotFoundException e) {
+      // A missing parameter is still the call.
+    }
+    return 1;
+  }
+
+  private static List<String> clusters(EksClient eks) {
+    return eks.listClusters(r -> r.maxResults(100)).clusters();
+  }
+
+  private static int publish(int events) {
+    EventBridgeClient bus = client(EventBridgeClient.builder().httpClient(HTTP));
+    List<PutEventsRequestEntry> entries = new ArrayList<>();
+    for (int i = 0; i < events; i++) {
+      entries.add(
+          PutEventsRequestEntry.builder()
+              .eventBusName(System.getenv("AUDIT_BUS"))
+              .source("eks-steward")
+              .detailType("Baseline")
+              .resources("arn:aws:eks:region:account:cluster/c" + i)
+              .detail("{\"function\":\"calls-only\",\"dryRun\":true,\"n\":" + i + "}")
+              .build());
+    }
+    bus.putEvents(r -> r.entries(entries));
+    return 1;
+  }
+
+  /** GetParameter; ListClusters; per cluster DescribeCluster, ListNodegroups, DescribeNodegroup. */
+  static int scheduler() {
+    int calls = config("/config");
+    EksClient eks = client(EksClient.builder().httpClient(HTTP));
+    calls++;
+    for (String name : clusters(eks)) {
+      eks.describeCluster(r -> r.name(name)).cluster().tags();
+      calls += 2;
+      for (String group : eks.listNodegroups(r -> r.clusterName(name)).nodegroups()) {
+        eks.describeNodegroup(r -> r.clusterName(name).nodegroupName(group)).nodegroup();
+        calls++;
+      }
+    }
+    return calls;
+  }
+
+  /**
+   * GetParameter; ListOpenIDConnectProviders; ListClusters; per cluster DescribeCluster; per
+   * provider GetOpenIDConnectProvider; per issuer a discovery-document fetch; one PutEvents.
+   */
+  static int thumbprints() throws Exception {
+    int calls = config("/config");
+    IamClient iam = client(IamClient.builder().httpClient(HTTP).region(Region.AWS_GLOBAL));
+    List<OpenIDConnectProviderListEntry> providers =
+        iam.listOpenIDConnectProviders().openIDConnectProviderList();
+    EksClient eks = client(EksClient.builder().httpClient(HTTP));
+    calls += 2;
+    List<String> issuers = new ArrayList<>();
+    for (String name : clusters(eks)) {
+      Cluster cluster = eks.describeCluster(r -> r.name(name)).cluster();
+      issuers.add(cluster.identity().oidc().issuer());
+      calls++;
+    }
+    for (OpenIDConnectProviderListEntry p : providers) {
+      String url = iam.getOpenIDConnectProvider(r -> r.openIDConnectProviderArn(p.arn())).url();
+      calls++;
+      if (issuers.stream().noneMatch(i -> i.endsWith(url))) {
+        issuers.add("https://" + url);
+      }
+    }
+    TrustManagerFactory trust =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    trust.init((java.security.KeyStore) null);
+    for (String issuer : issuers) {
+      SSLContext tls = SSLContext.getInstance("TLS");
+      tls.init(null, trust.getTrustManagers(), null);
+      probe(issuer, tls);
+    }
+    return calls + publish(issuers.size() + 1);
+  }
+
+  private static void probe(String issuer, SSLContext tls) {
+    try {
+      HttpsURLConnection c =
+          (HttpsURLConnection)
+              new URL(issuer + "/.well-known/openid-configuration").openConnection(Proxy.NO_PROXY);
+      c.setSSLSocketFactory(tls.getSocketFactory());
+      c.setConnectTimeout(2000);
+      c.setReadTimeout(2000);
+      c.getResponseCode();
+      c.disconnect();
+    } catch (IOException e) {
+      // The demo's issuers do not resolve here; the attempt is the work.
+    }
+  }
+
+  /** GetParameter (config, then each cluster's desired state); ListClusters; the profiles. */
+  static int fargate() {
+    int calls = config("/config");
+    EksClient eks = client(EksClient.builder().httpClient(HTTP));
+    calls++;
+    for (String name : clusters(eks)) {
+      calls += config("/fargate/" + name);
+      calls++;
+      for (String profile : eks.listFargateProfiles(r -> r.clusterName(name)).fargateProfileNames()) {
+        eks.describeFargateProfile(r -> r.clusterName(name).fargateProfileName(profile));
+        calls++;
+      }
+    }
+    return calls + publish(2);
+  }
+
+  /** The scheduler's reads, then each cluster's ASGs and Fargate profiles; one PutEvents. */
+  static int tags() {
+    int calls = config("/config");
+    EksClient eks = client(EksClient.builder().httpClient(HTTP));
+    AutoScalingClient asg = client(AutoScalingClient.builder().httpClient(HTTP));
+    calls++;
+    for (String name : clusters(eks)) {
+      eks.describeCluster(r -> r.name(name)).cluster().tags();
+      calls += 2;
+      List<String> groups = new ArrayList<>();
+      for (String group : eks.listNodegroups(r -> r.clusterName(name)).nodegroups()) {
+        Nodegroup ng =
+            eks.describeNodegroup(r -> r.clusterName(name).nodegroupName(group)).nodegroup();
+        ng.resources().autoScalingGroups().forEach(g -> groups.add(g.name()));
+        calls++;
+      }
+      asg.describeAutoScalingGroups(r -> r.autoScalingGroupNames(groups));
+      calls += 2;
+      for (String profile : eks.listFargateProfiles(r -> r.clusterName(name)).fargateProfileNames()) {
+        eks.describeFargateProfile(r -> r.clusterName(name).fargateProfileName(profile));
+        calls++;
+      }
+    }
+    return calls + publish(9);
+  }
+}
