@@ -7,7 +7,7 @@ import copy
 import re
 
 from moto.eks import models as eks
-from moto.eks.exceptions import EKSError, InvalidParameterException
+from moto.eks.exceptions import EKSError, InvalidParameterException, ResourceNotFoundException
 from moto.iam import models as iam
 from moto.iam.exceptions import InvalidInput, ValidationError
 
@@ -123,6 +123,31 @@ def _create_nodegroup(self, *args, **kwargs):
     return group
 
 
+# --- EKS listings of an unknown cluster ----------------------------------------------------
+# AWS: ListNodegroups / ListFargateProfiles of a cluster that does not exist are
+# ResourceNotFoundException (404), which is how a caller learns the cluster is gone; moto fails
+# with a KeyError (500).
+_moto_list_nodegroups = eks.EKSBackend.list_nodegroups
+_moto_list_fargate_profiles = eks.EKSBackend.list_fargate_profiles
+
+
+def _known_cluster(backend, cluster_name):
+    if cluster_name not in backend.clusters:
+        raise ResourceNotFoundException(
+            clusterName=None, nodegroupName=None, fargateProfileName=None, addonName=None,
+            message=f"No cluster found for name: {cluster_name}.")
+
+
+def _list_nodegroups(self, cluster_name, *args, **kwargs):
+    _known_cluster(self, cluster_name)
+    return _moto_list_nodegroups(self, cluster_name, *args, **kwargs)
+
+
+def _list_fargate_profiles(self, cluster_name, *args, **kwargs):
+    _known_cluster(self, cluster_name)
+    return _moto_list_fargate_profiles(self, cluster_name, *args, **kwargs)
+
+
 # --- EKS cluster identity ----------------------------------------------------------------
 # AWS: every cluster has its own OIDC issuer (https://oidc.eks.<region>.amazonaws.com/id/<32 hex>);
 # moto draws one id at import time and gives it to every cluster, so IRSA providers would collide.
@@ -205,6 +230,8 @@ def apply() -> None:
     eks.EKSBackend.create_nodegroup = _create_nodegroup
     eks.EKSBackend.create_fargate_profile = _create_fargate_profile
     eks.EKSBackend.create_cluster = _create_cluster
+    eks.EKSBackend.list_nodegroups = _list_nodegroups
+    eks.EKSBackend.list_fargate_profiles = _list_fargate_profiles
     iam.IAMBackend.create_open_id_connect_provider = _create_open_id_connect_provider
     iam.IAMBackend.update_open_id_connect_provider_thumbprint = (
         _update_open_id_connect_provider_thumbprint

@@ -92,6 +92,16 @@ class MotoPatchesIT {
   }
 
   @Test
+  void listingTheGroupsOrProfilesOfAnUnknownClusterIsNotFound() {
+    assertAwsError(
+        () -> eks.listNodegroups(r -> r.clusterName("gone")), 404, "ResourceNotFoundException");
+    assertAwsError(
+        () -> eks.listFargateProfiles(r -> r.clusterName("gone")),
+        404,
+        "ResourceNotFoundException");
+  }
+
+  @Test
   void reservedAwsTagPrefixIsABadRequest() {
     String arn = nodegroup("ng-a", scaling(1, 3, 2)).nodegroupArn();
 
