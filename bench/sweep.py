@@ -74,7 +74,8 @@ def minimum(function, n, changes, audit_events):
         m["eks:DescribeCluster"] = n  # the cluster's own tags are part of the sweep
         m["eks:TagResource"] = changes
     else:
-        m["eks:DescribeCluster"] = n  # the cluster-level exclude tag
+        # The cluster's tags (exclude, default schedule), on the ARN a node group's ARN gives.
+        m["eks:ListTagsForResource"] = n
         m["eks:UpdateNodegroupConfig"] = changes
         m["eks:TagResource"] = changes  # the durable original-scaling record, written first
     m["events:PutEvents"] = math.ceil(audit_events / 10) if audit_events else 0

@@ -95,18 +95,28 @@ public final class Calls {
     return 1;
   }
 
-  /** GetParameter; ListClusters; per cluster DescribeCluster, ListNodegroups, DescribeNodegroup. */
+  /**
+   * GetParameter; ListClusters; per cluster ListNodegroups, DescribeNodegroup each, and the
+   * cluster's tags: ListTagsForResource (DescribeCluster when it has no node group).
+   */
   static int scheduler() {
     int calls = config("/config");
     EksClient eks = client(EksClient.builder().httpClient(HTTP));
     calls++;
     for (String name : clusters(eks)) {
-      eks.describeCluster(r -> r.name(name)).cluster().tags();
-      calls += 2;
+      String arn = null;
       for (String group : eks.listNodegroups(r -> r.clusterName(name)).nodegroups()) {
-        eks.describeNodegroup(r -> r.clusterName(name).nodegroupName(group)).nodegroup();
+        arn = eks.describeNodegroup(r -> r.clusterName(name).nodegroupName(group)).nodegroup()
+            .nodegroupArn();
         calls++;
       }
+      if (arn == null) {
+        eks.describeCluster(r -> r.name(name)).cluster().tags();
+      } else {
+        String cluster = arn.substring(0, arn.indexOf(":nodegroup/")) + ":cluster/" + name;
+        eks.listTagsForResource(r -> r.resourceArn(cluster)).tags();
+      }
+      calls += 2;
     }
     return calls;
   }

@@ -1,5 +1,7 @@
 package dev.ekssteward.scheduler;
 
+import dev.ekssteward.scheduler.eks.Cluster;
+import dev.ekssteward.scheduler.eks.Nodegroup;
 import dev.ekssteward.scheduler.eks.NodegroupApi;
 import dev.ekssteward.scheduler.eks.NodegroupApis;
 import dev.ekssteward.scheduler.plan.ClusterState;
@@ -16,6 +18,7 @@ import dev.ekssteward.shared.pipeline.Plan;
 import dev.ekssteward.shared.pipeline.Scope;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import javax.inject.Inject;
 
@@ -81,10 +84,6 @@ public final class NodegroupScheduler implements Controller<ClusterState> {
   @Override
   public ClusterState observe(Scope scope, StewardConfig config) {
     NodegroupApi api = apis.in(scope.target());
-    var cluster = api.describeCluster(scope.cluster());
-    if (cluster == null) {
-      return new ClusterState(null, List.of());
-    }
     List<String> names;
     if (scope.trigger() instanceof CloudTrailCall c) {
       names = List.of(text(c, "nodegroupName"));
@@ -93,12 +92,31 @@ public final class NodegroupScheduler implements Controller<ClusterState> {
     } else {
       names = api.listNodegroups(scope.cluster());
     }
-    return new ClusterState(
-        cluster,
+    if (names == null) {
+      return new ClusterState(null, List.of());
+    }
+    List<Nodegroup> groups =
         names.stream()
             .map(n -> api.describeNodegroup(scope.cluster(), n))
             .filter(Objects::nonNull)
-            .toList());
+            .toList();
+    Cluster cluster = cluster(api, scope.cluster(), groups);
+    return cluster == null ? new ClusterState(null, List.of()) : new ClusterState(cluster, groups);
+  }
+
+  /**
+   * The cluster's tags (the groups' default schedule). With a group in hand, ListTagsForResource on
+   * the ARN its ARN gives: the same tags as DescribeCluster, without the cold start of its
+   * ~40-field response model. Without one, DescribeCluster, which also tells a cluster that is gone
+   * from one that has no such group.
+   */
+  private static Cluster cluster(NodegroupApi api, String name, List<Nodegroup> groups) {
+    String arn = groups.isEmpty() ? null : Cluster.arnOf(name, groups.get(0).arn());
+    if (arn == null) {
+      return api.describeCluster(name);
+    }
+    Map<String, String> tags = api.clusterTags(arn);
+    return tags == null ? null : new Cluster(name, arn, tags);
   }
 
   @Override

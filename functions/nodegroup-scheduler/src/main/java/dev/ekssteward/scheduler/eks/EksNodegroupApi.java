@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.eks.EksClient;
 import software.amazon.awssdk.services.eks.model.NodegroupScalingConfig;
+import software.amazon.awssdk.services.eks.model.NotFoundException;
 import software.amazon.awssdk.services.eks.model.ResourceNotFoundException;
 
 /** {@link NodegroupApi} over the EKS SDK client of one target. The only class with SDK types. */
@@ -32,8 +33,21 @@ public final class EksNodegroupApi implements NodegroupApi {
   }
 
   @Override
+  public Map<String, String> clusterTags(String clusterArn) {
+    try {
+      return eks.listTagsForResource(r -> r.resourceArn(clusterArn)).tags();
+    } catch (NotFoundException e) {
+      return null;
+    }
+  }
+
+  @Override
   public List<String> listNodegroups(String cluster) {
-    return Fleet.allNodegroups(eks, cluster);
+    try {
+      return Fleet.allNodegroups(eks, cluster);
+    } catch (ResourceNotFoundException e) {
+      return null;
+    }
   }
 
   @Override

@@ -15,7 +15,10 @@ public interface NodegroupApi {
   /** DescribeCluster, or null when the cluster is gone. */
   Cluster describeCluster(String cluster);
 
-  /** ListNodegroups, every page. */
+  /** ListTagsForResource of a cluster's ARN, or null when the cluster is gone. */
+  Map<String, String> clusterTags(String clusterArn);
+
+  /** ListNodegroups, every page, or null when the cluster is gone. */
   List<String> listNodegroups(String cluster);
 
   /** DescribeNodegroup, or null when it is gone. */

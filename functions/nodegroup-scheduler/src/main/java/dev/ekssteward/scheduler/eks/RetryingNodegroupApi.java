@@ -29,6 +29,11 @@ public final class RetryingNodegroupApi implements NodegroupApi {
   }
 
   @Override
+  public Map<String, String> clusterTags(String clusterArn) {
+    return retry.call(() -> api.clusterTags(clusterArn));
+  }
+
+  @Override
   public List<String> listNodegroups(String cluster) {
     return retry.call(() -> api.listNodegroups(cluster));
   }

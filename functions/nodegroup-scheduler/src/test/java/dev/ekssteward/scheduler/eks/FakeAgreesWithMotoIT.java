@@ -25,7 +25,10 @@ class FakeAgreesWithMotoIT {
   record Seen(
       List<String> clusters,
       Map<String, String> clusterTags,
+      Map<String, String> clusterTagsByArn,
+      Map<String, String> tagsOfGoneCluster,
       List<String> groups,
+      List<String> groupsOfGoneCluster,
       Sizes down,
       Map<String, String> taggedThenUntagged,
       Integer invalidMaxStatus,
@@ -34,6 +37,7 @@ class FakeAgreesWithMotoIT {
 
   private static Seen exercise(NodegroupApi api) {
     String arn = api.describeNodegroup("dev-1", "web").arn();
+    String clusterArn = Cluster.arnOf("dev-1", arn);
     api.tagResource(
         arn, Map.of("eks-steward/original-scaling", "2-3-5@2026-11-25T18:00Z", "x", "y"));
     api.untagResource(arn, Set.of("x"));
@@ -46,7 +50,10 @@ class FakeAgreesWithMotoIT {
     return new Seen(
         api.listClusters(),
         api.describeCluster("dev-1").tags(),
+        api.clusterTags(clusterArn),
+        api.clusterTags(clusterArn.replace(":cluster/dev-1", ":cluster/gone")),
         api.listNodegroups("dev-1"),
+        api.listNodegroups("gone"),
         down,
         api.describeNodegroup("dev-1", "web").tags(),
         invalid == null ? null : invalid.statusCode(),
@@ -81,6 +88,9 @@ class FakeAgreesWithMotoIT {
 
     assertThat(memory).isEqualTo(moto);
     assertThat(moto.down()).isEqualTo(new Sizes(0, 0, 5));
+    assertThat(moto.clusterTagsByArn()).isEqualTo(moto.clusterTags()).isNotEmpty();
+    assertThat(moto.tagsOfGoneCluster()).isNull();
+    assertThat(moto.groupsOfGoneCluster()).isNull();
     assertThat(moto.invalidMaxStatus()).isEqualTo(400);
     assertThat(moto.taggedThenUntagged())
         .isEqualTo(Map.of("eks-steward/original-scaling", "2-3-5@2026-11-25T18:00Z"));

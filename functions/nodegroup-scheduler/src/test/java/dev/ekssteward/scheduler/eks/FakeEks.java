@@ -155,8 +155,21 @@ public final class FakeEks implements NodegroupApi {
   }
 
   @Override
+  public Map<String, String> clusterTags(String clusterArn) {
+    call("ListTagsForResource", clusterArn);
+    return clusters.values().stream()
+        .filter(c -> c.arn().equals(clusterArn))
+        .map(Cluster::tags)
+        .findFirst()
+        .orElse(null);
+  }
+
+  @Override
   public List<String> listNodegroups(String cluster) {
     call("ListNodegroups", cluster);
+    if (!clusters.containsKey(cluster)) {
+      return null;
+    }
     return groups.values().stream()
         .filter(g -> g.cluster.equals(cluster))
         .map(g -> g.name)
