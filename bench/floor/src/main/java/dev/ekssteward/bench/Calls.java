@@ -64,8 +64,13 @@ public final class Calls {
     return builder.build();
   }
 
+  private static SsmClient ssm;
+
+  /** GetParameter of one name under the config prefix, through one SSM client, as the functions. */
   private static int config(String name) {
-    SsmClient ssm = client(SsmClient.builder().httpClient(HTTP));
+    if (ssm == null) {
+      ssm = client(SsmClient.builder().httpClient(HTTP));
+    }
     try {
       ssm.getParameter(r -> r.name(System.getenv("CONFIG_PREFIX") + name));
     } catch (ParameterNotFoundException e) {
@@ -127,7 +132,8 @@ public final class Calls {
    */
   static int thumbprints() throws Exception {
     int calls = config("/config");
-    IamClient iam = client(IamClient.builder().httpClient(HTTP).region(Region.AWS_GLOBAL));
+    // As the function: IAM is global, the client simply takes the target's region.
+    IamClient iam = client(IamClient.builder().httpClient(HTTP));
     List<OpenIDConnectProviderListEntry> providers =
         iam.listOpenIDConnectProviders().openIDConnectProviderList();
     EksClient eks = client(EksClient.builder().httpClient(HTTP));
