@@ -14,7 +14,7 @@ import java.util.Map;
  */
 public record AuditEvent(String detailType, List<String> resources, Map<String, Object> detail)
     implements JsonValue {
-  public static final String SOURCE = "eks-steward";
+  public static final String SOURCE = dev.ekssteward.shared.Contract.AUDIT_SOURCE;
 
   public AuditEvent {
     resources = List.copyOf(resources);

@@ -1,5 +1,6 @@
 package dev.ekssteward.shared.aws;
 
+import dev.ekssteward.shared.Contract;
 import dev.ekssteward.shared.runtime.Settings;
 import java.time.Duration;
 import java.util.List;
@@ -22,7 +23,7 @@ import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.eks.EksClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
@@ -37,43 +38,26 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  */
 public final class AwsClients {
   /** Appears in CloudTrail's userAgent of every call we make. */
-  public static final String USER_AGENT = "eks-steward";
-
-  /**
-   * Benchmark-only switch (bench/run's "naive" variant, built with {@code -Pnaive}): when "true",
-   * clients are built with the SDK's defaults (its default HTTP client, credential and region
-   * chains) so the cost of those defaults can be measured. Never set it in a deployment.
-   */
-  public static final String SDK_DEFAULTS_ENV = "STEWARD_SDK_DEFAULTS";
+  public static final String USER_AGENT = Contract.USER_AGENT;
 
   private final Settings settings;
   private final String functionName;
   private final List<ExecutionInterceptor> interceptors;
-  private final boolean sdkDefaults;
+  private final BackoffStrategy backoff;
   private final ClientWarmUp warmUp;
   private volatile SdkHttpClient http;
   private final Map<Object, Object> cache = new ConcurrentHashMap<>();
 
-  public AwsClients(
-      Settings settings, String functionName, List<ExecutionInterceptor> interceptors) {
-    this(settings, functionName, interceptors, sdkDefaultsFromEnvironment());
-  }
-
-  /** Whether {@link #SDK_DEFAULTS_ENV} is set (benchmark baseline only). */
-  private static boolean sdkDefaultsFromEnvironment() {
-    return "true".equalsIgnoreCase(System.getenv(SDK_DEFAULTS_ENV));
-  }
-
-  /** {@code sdkDefaults}: see {@link #SDK_DEFAULTS_ENV}; false in production. */
+  /** {@code backoff}: the SDK's delay between attempts of a call (none in tests). */
   public AwsClients(
       Settings settings,
       String functionName,
       List<ExecutionInterceptor> interceptors,
-      boolean sdkDefaults) {
+      BackoffStrategy backoff) {
     this.settings = settings;
     this.functionName = functionName;
     this.interceptors = List.copyOf(interceptors);
-    this.sdkDefaults = sdkDefaults;
+    this.backoff = backoff;
     this.warmUp = new ClientWarmUp(settings, USER_AGENT + "/" + functionName);
   }
 
@@ -191,25 +175,19 @@ public final class AwsClients {
     return raced;
   }
 
-  /** Applies region, credentials, HTTP client, endpoint and user agent to any builder. */
+  /**
+   * Applies region, credentials, HTTP client ({@link ClientDefaults}), the retry strategy, the
+   * endpoint and the user agent to any builder.
+   */
   public <B extends AwsClientBuilder<B, C>, C> B configure(B builder, Target target) {
     ClientOverrideConfiguration.Builder override =
         ClientOverrideConfiguration.builder()
+            .retryStrategy(Retry.strategy(backoff))
             .putAdvancedOption(
                 SdkAdvancedClientOption.USER_AGENT_SUFFIX, USER_AGENT + "/" + functionName);
     interceptors.forEach(override::addExecutionInterceptor);
     builder.overrideConfiguration(override.build());
-    if (sdkDefaults && target.isHome()) {
-      // Benchmark baseline: the SDK finds the HTTP client, credentials and (home) region itself.
-      if (!target.region().equals(settings.region())) {
-        builder.region(Region.of(target.region()));
-      }
-    } else {
-      builder.region(Region.of(target.region())).credentialsProvider(credentials(target));
-    }
-    if (!sdkDefaults && builder instanceof SdkSyncClientBuilder<?, ?> s) {
-      s.httpClient(http());
-    }
+    ClientDefaults.apply(builder, target, settings.region(), () -> credentials(target), this::http);
     if (settings.endpoint() != null) {
       builder.endpointOverride(settings.endpoint());
     }
@@ -230,11 +208,6 @@ public final class AwsClients {
       }
     }
     return http;
-  }
-
-  /** True when built with the SDK's defaults (benchmark baseline only). */
-  public boolean sdkDefaults() {
-    return sdkDefaults;
   }
 
   private AwsCredentialsProvider credentials(Target target) {

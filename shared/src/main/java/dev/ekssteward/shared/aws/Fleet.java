@@ -1,5 +1,6 @@
 package dev.ekssteward.shared.aws;
 
+import dev.ekssteward.shared.Contract;
 import dev.ekssteward.shared.config.ClusterFilter;
 import java.util.List;
 import software.amazon.awssdk.services.eks.EksClient;
@@ -14,19 +15,16 @@ import software.amazon.awssdk.services.eks.model.ListNodegroupsResponse;
  */
 public final class Fleet {
   /** Cluster tag that takes a whole cluster out of every function's scope. */
-  public static final String EXCLUDE_TAG = "eks-steward/exclude";
+  public static final String EXCLUDE_TAG = Contract.EXCLUDE_TAG;
 
   private final AwsClients clients;
-  private final Retry retry;
 
-  public Fleet(AwsClients clients, Retry retry) {
+  public Fleet(AwsClients clients) {
     this.clients = clients;
-    this.retry = retry;
   }
 
   public List<String> clusterNames(Target target, ClusterFilter filter) {
-    EksClient eks = clients.eks(target);
-    return retry.call(() -> allClusters(eks)).stream().filter(filter::matches).sorted().toList();
+    return allClusters(clients.eks(target)).stream().filter(filter::matches).sorted().toList();
   }
 
   /** Every cluster name of the client's account and region (ListClusters, 100 a page). */
@@ -56,7 +54,7 @@ public final class Fleet {
   /** DescribeCluster, or null when the cluster is gone. */
   public Cluster describe(Target target, String cluster) {
     try {
-      return retry.call(() -> clients.eks(target).describeCluster(r -> r.name(cluster)).cluster());
+      return clients.eks(target).describeCluster(r -> r.name(cluster)).cluster();
     } catch (software.amazon.awssdk.services.eks.model.ResourceNotFoundException e) {
       return null;
     }

@@ -2,14 +2,16 @@ package dev.ekssteward.shared.aws;
 
 import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 
 /**
- * Backoff for what the SDK does not retry: EKS answers "Request limit exceeded" as a 400
- * InvalidRequestException and busy resources as 409 ResourceInUseException.
+ * The one retry layer: the SDK's standard retry strategy, told about what it does not retry by
+ * itself. EKS answers "Request limit exceeded" as a 400 InvalidRequestException and a busy resource
+ * as 409 ResourceInUseException. Every AWS call is tried at most {@link #MAX_ATTEMPTS} times.
  */
 public final class Retry {
   /** Sleeps; tests pass one that records instead of waiting. */
@@ -17,50 +19,28 @@ public final class Retry {
     void sleep(Duration d) throws InterruptedException;
   }
 
-  private final int maxAttempts;
-  private final Duration base;
-  private final Duration cap;
-  private final Sleeper sleeper;
+  /** Attempts per AWS call, the first included (documented in docs/reliability.md). */
+  public static final int MAX_ATTEMPTS = 6;
 
-  public Retry(int maxAttempts, Duration base, Duration cap, Sleeper sleeper) {
-    this.maxAttempts = maxAttempts;
-    this.base = base;
-    this.cap = cap;
-    this.sleeper = sleeper;
-  }
+  /** Full-jitter exponential backoff: up to 0.2 s, 0.4 s, 0.8 s, 1.6 s, 3.2 s between attempts. */
+  public static final BackoffStrategy BACKOFF =
+      BackoffStrategy.exponentialDelay(Duration.ofMillis(200), Duration.ofSeconds(5));
 
-  public static Retry standard() {
-    return new Retry(
-        6, Duration.ofMillis(200), Duration.ofSeconds(5), d -> Thread.sleep(d.toMillis()));
-  }
+  private Retry() {}
 
-  /** Calls {@code call}, retrying throttles and 409s with full-jitter exponential backoff. */
-  public <T> T call(Supplier<T> call) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return call.get();
-      } catch (RuntimeException e) {
-        if (attempt >= maxAttempts || !isRetryable(e)) {
-          throw e;
-        }
-        long ceiling = Math.min(cap.toMillis(), base.toMillis() << Math.min(attempt - 1, 16));
-        try {
-          sleeper.sleep(
-              Duration.ofMillis(ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling + 1)));
-        } catch (InterruptedException ie) {
-          Thread.currentThread().interrupt();
-          throw e;
-        }
-      }
-    }
-  }
-
-  public void run(Runnable call) {
-    call(
-        () -> {
-          call.run();
-          return null;
-        });
+  /**
+   * The strategy every client gets. No circuit breaker: each call keeps its own bounded attempts, so
+   * one throttled burst in a sweep does not fail the calls of other clusters without a try.
+   */
+  public static RetryStrategy strategy(BackoffStrategy backoff) {
+    return AwsRetryStrategy.standardRetryStrategy().toBuilder()
+        .maxAttempts(MAX_ATTEMPTS)
+        .retryOnException(
+            e -> e instanceof AwsServiceException a && (isRequestLimit(a) || isResourceInUse(a)))
+        .backoffStrategy(backoff)
+        .throttlingBackoffStrategy(backoff)
+        .circuitBreakerEnabled(false)
+        .build();
   }
 
   /** Throttling, "Request limit exceeded", 409 busy, 5xx and I/O failures. */
@@ -98,5 +78,13 @@ public final class Retry {
 
   public static String errorCode(AwsServiceException e) {
     return e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+  }
+
+  /** {@code Code: message} of an AWS error, without request ids or payloads. */
+  public static String describe(Throwable e) {
+    if (e instanceof AwsServiceException a && a.awsErrorDetails() != null) {
+      return errorCode(a) + ": " + a.awsErrorDetails().errorMessage();
+    }
+    return e.getClass().getSimpleName() + ": " + e.getMessage();
   }
 }

@@ -1,7 +1,6 @@
 package dev.ekssteward.shared.config;
 
 import dev.ekssteward.shared.aws.AwsClients;
-import dev.ekssteward.shared.aws.Retry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -18,12 +17,10 @@ public final class ConfigLoader {
   public record Loaded(StewardConfig config, String source) {}
 
   private final AwsClients clients;
-  private final Retry retry;
   private final Set<ConfigCheck> checks;
 
-  public ConfigLoader(AwsClients clients, Retry retry, Set<ConfigCheck> checks) {
+  public ConfigLoader(AwsClients clients, Set<ConfigCheck> checks) {
     this.clients = clients;
-    this.retry = retry;
     this.checks = checks;
   }
 
@@ -37,13 +34,11 @@ public final class ConfigLoader {
     String text;
     try {
       text =
-          retry.call(
-              () ->
-                  clients
-                      .ssm(clients.home())
-                      .getParameter(r -> r.name(name).withDecryption(true))
-                      .parameter()
-                      .value());
+          clients
+              .ssm(clients.home())
+              .getParameter(r -> r.name(name).withDecryption(true))
+              .parameter()
+              .value();
     } catch (ParameterNotFoundException e) {
       return new Loaded(validated(StewardConfig.defaults(), "defaults"), "defaults");
     } catch (SdkException e) {

@@ -1,5 +1,7 @@
 package dev.ekssteward.shared.event;
 
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import dev.ekssteward.shared.event.Trigger.FanOutBatch;
 import dev.ekssteward.shared.event.Trigger.FanOutItem;
 import dev.ekssteward.shared.event.Trigger.Unrecognized;
@@ -33,26 +35,28 @@ public final class FanOutMessages {
     return Json.write(Map.of("fanOut", fanOut));
   }
 
-  static Trigger parse(Object records) {
-    if (!(records instanceof List<?> list) || list.isEmpty()) {
+  /** The fan-out messages of an SQS delivery, or why it is not one. */
+  public static Trigger parse(SQSEvent event) {
+    List<SQSMessage> records = event.getRecords();
+    if (records == null || records.isEmpty()) {
       return new Unrecognized("Records: must be a non-empty array");
     }
     List<FanOutItem> items = new ArrayList<>();
-    for (Object r : list) {
-      if (!(r instanceof Map<?, ?> record) || !"aws:sqs".equals(record.get("eventSource"))) {
+    for (SQSMessage r : records) {
+      if (!"aws:sqs".equals(r.getEventSource())) {
         return new Unrecognized("Records: only SQS records (eventSource aws:sqs) are supported");
       }
-      if (!(record.get("messageId") instanceof String id) || id.isBlank()) {
+      if (r.getMessageId() == null || r.getMessageId().isBlank()) {
         return new Unrecognized("Records[].messageId: is required");
       }
-      items.add(item(id, record.get("body")));
+      items.add(item(r.getMessageId(), r.getBody()));
     }
     return new FanOutBatch(items);
   }
 
-  private static FanOutItem item(String id, Object body) {
+  private static FanOutItem item(String id, String body) {
     try {
-      Object parsed = body instanceof String s ? Json.parse(s) : null;
+      Object parsed = body == null ? null : Json.parse(body);
       Object fanOut = parsed instanceof Map<?, ?> m ? m.get("fanOut") : null;
       if (!(fanOut instanceof Map<?, ?> f)
           || !(f.get("region") instanceof String region)

@@ -1,5 +1,7 @@
 package dev.ekssteward.shared.event;
 
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import dev.ekssteward.shared.Contract;
 import dev.ekssteward.shared.event.Trigger.CloudTrailCall;
 import dev.ekssteward.shared.event.Trigger.ParameterChange;
 import dev.ekssteward.shared.event.Trigger.ScheduleTick;
@@ -12,48 +14,39 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns the handler's input (as the Lambda runtime deserialises it into a Map) into a {@link
- * Trigger}. Never throws: anything it cannot use becomes {@link Unrecognized} naming the field.
+ * Turns an EventBridge delivery ({@link ScheduledEvent}, as {@link Deliveries} or the library's
+ * loaders fill it) into a {@link Trigger}. Never throws: anything it cannot use becomes {@link
+ * Unrecognized} naming the field.
  */
 public final class TriggerParser {
-  public static final String WAKE_SOURCE = "eks-steward.requests";
-  public static final String WAKE_DETAIL_TYPE = "Wake Request";
+  public static final String WAKE_SOURCE = Contract.REQUEST_SOURCE;
+  public static final String WAKE_DETAIL_TYPE = Contract.WAKE_DETAIL_TYPE;
   public static final String CLOUDTRAIL_DETAIL_TYPE = "AWS API Call via CloudTrail";
+  static final String SCHEDULED_EVENT = "Scheduled Event";
 
   private TriggerParser() {}
 
-  public static Trigger parse(Map<String, Object> event) {
+  public static Trigger parse(ScheduledEvent event) {
     try {
-      return route(new Fields(event, ""));
+      return route(event);
     } catch (BadField e) {
       return new Unrecognized(e.getMessage());
     }
   }
 
-  private static Trigger route(Fields event) {
-    if (event.isEmpty()) {
-      return new Unrecognized("event is empty");
-    }
-    if (event.raw().containsKey("Records")) {
-      return FanOutMessages.parse(event.raw().get("Records"));
-    }
-    // EventBridge Scheduler (ScheduleV2) delivers only its Input; ours is {"trigger":"schedule"}.
-    String direct = event.string("trigger");
-    if (direct != null) {
-      if (direct.equals("schedule")) {
-        return new ScheduleTick(Instant.now(), "direct");
-      }
-      throw new BadField("trigger: unknown value '" + clip(direct) + "'");
-    }
-    String detailType = event.string("detail-type");
-    String source = event.string("source");
+  private static Trigger route(ScheduledEvent event) {
+    String detailType = event.getDetailType();
+    String source = event.getSource();
     if (detailType == null || source == null) {
       throw new BadField("not an EventBridge event: source and detail-type are required");
     }
-    Fields detail = event.object("detail");
-    Instant time = event.instant("time");
-    if (detailType.equals("Scheduled Event") && source.equals("aws.events")) {
-      List<String> resources = event.strings("resources");
+    Fields detail = new Fields(event.getDetail(), "detail.");
+    Instant time = time(event);
+    if (detailType.equals(SCHEDULED_EVENT) && source.equals(Deliveries.SCHEDULER)) {
+      return new ScheduleTick(time != null ? time : Instant.now(), "direct");
+    }
+    if (detailType.equals(SCHEDULED_EVENT) && source.equals("aws.events")) {
+      List<String> resources = event.getResources() == null ? List.of() : event.getResources();
       return new ScheduleTick(time, resources.isEmpty() ? null : resources.get(0));
     }
     if (detailType.equals(CLOUDTRAIL_DETAIL_TYPE)) {
@@ -63,8 +56,8 @@ public final class TriggerParser {
       return new ParameterChange(
           detail.required("name"),
           detail.required("operation"),
-          event.string("account"),
-          event.string("region"),
+          event.getAccount(),
+          event.getRegion(),
           time);
     }
     if (detailType.equals(WAKE_DETAIL_TYPE) && source.equals(WAKE_SOURCE)) {
@@ -76,14 +69,26 @@ public final class TriggerParser {
           detail.required("cluster"),
           detail.strings("nodegroups"),
           minutes == null ? null : minutes.intValue(),
-          event.string("account"),
-          event.string("region"));
+          event.getAccount(),
+          event.getRegion());
     }
     return new Unrecognized(
         "unsupported event: source '" + clip(source) + "', detail-type '" + clip(detailType) + "'");
   }
 
-  private static Trigger cloudTrail(Fields event, Fields detail, Instant time) {
+  /** The event's time: as delivered (our reader keeps the text), or the library's DateTime. */
+  private static Instant time(ScheduledEvent event) {
+    if (event instanceof Delivered d) {
+      try {
+        return d.timeText() == null ? null : Instant.parse(d.timeText());
+      } catch (DateTimeParseException e) {
+        throw new BadField("time: must be an ISO-8601 time");
+      }
+    }
+    return event.getTime() == null ? null : Instant.ofEpochMilli(event.getTime().getMillis());
+  }
+
+  private static Trigger cloudTrail(ScheduledEvent event, Fields detail, Instant time) {
     Fields who = detail.object("userIdentity");
     Fields session = who.object("sessionContext").object("sessionIssuer");
     CallerIdentity caller =
@@ -99,8 +104,8 @@ public final class TriggerParser {
         detail.required("eventName"),
         detail.string("eventID"),
         time,
-        event.string("account") != null ? event.string("account") : who.string("accountId"),
-        region != null ? region : event.string("region"),
+        event.getAccount() != null ? event.getAccount() : who.string("accountId"),
+        region != null ? region : event.getRegion(),
         detail.object("requestParameters").map(),
         detail.object("responseElements").map(),
         caller,

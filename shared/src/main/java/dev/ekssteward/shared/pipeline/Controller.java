@@ -2,13 +2,14 @@ package dev.ekssteward.shared.pipeline;
 
 import dev.ekssteward.shared.aws.Target;
 import dev.ekssteward.shared.config.StewardConfig;
-import dev.ekssteward.shared.event.Trigger;
+import dev.ekssteward.shared.event.Triggers;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One function's logic, run by {@link Pipeline}: trigger → scopes → observe → plan → apply.
+ * One function's logic, run by {@link Pipeline}: what it reacts to, how it observes a scope and
+ * what it plans. Applying is the executors' job ({@link dev.ekssteward.shared.apply.Executor}).
  *
  * @param <S> the observed state of one scope, in the function's own records (no SDK types)
  */
@@ -16,13 +17,8 @@ public interface Controller<S> {
   /** The function's name in reports, metrics and audit events ({@code nodegroup-scheduler}). */
   String name();
 
-  /** Why this trigger is not for us (wrong event, a call we made ourselves), or null. */
-  String ignoreReason(Trigger trigger, StewardConfig config);
-
-  /** The targets a trigger concerns; by default the event's own account and region. */
-  default List<Target> targets(Trigger trigger, StewardConfig config, Targets targets) {
-    return targets.forTrigger(trigger, config);
-  }
+  /** What the function reacts to; the pipeline applies the shared rules to it. */
+  Triggers triggers();
 
   /**
    * Warms up the services only this function uses ({@code AwsClients.warmUp}) before SnapStart's
@@ -30,29 +26,29 @@ public interface Controller<S> {
    */
   default void prime() {}
 
-  /** How many scopes run at once (bounded so EKS is not flooded). */
-  default int concurrency(StewardConfig config) {
-    return config.scheduler().maxConcurrency();
-  }
+  /** How many scopes run at once, from the function's own config section. */
+  int concurrency(StewardConfig config);
 
-  /** The scopes to work on in one target. May read AWS (list clusters). */
-  List<Scope> scopes(Trigger trigger, StewardConfig config, Target target);
+  /** Every cluster of a target (a sweep); not asked of functions that work per account. */
+  default List<String> clusters(Target target) {
+    throw new UnsupportedOperationException(name() + " works per account, not per cluster");
+  }
 
   /** Reads the current state of one scope. */
   S observe(Scope scope, StewardConfig config);
 
-  /** Pure: what should be done, given what is. */
-  Plan plan(Scope scope, S observed, StewardConfig config, Instant now);
-
-  /** Carries out one mutating action; idempotent. Throws only for failures worth retrying. */
-  Outcome apply(Scope scope, Action action, StewardConfig config);
+  /**
+   * Pure: what should be done, given what is. {@code earlier} holds the outcomes of this scope's
+   * earlier passes in the same invocation (empty on the first).
+   */
+  Plan plan(Scope scope, S observed, StewardConfig config, Instant now, List<Outcome> earlier);
 
   /**
-   * One run-wide finding built after every scope ran (a compliance summary across clusters), or
-   * null. {@code metrics} are the run's metrics so far, summed over all scopes' plans. Not asked of
-   * a tick that sent every target to the fan-out queue.
+   * One run-wide finding built after every scope of a sweep ran (a compliance summary across
+   * clusters), or null. {@code metrics} are the run's metrics so far. Not asked of a tick that
+   * sent every target to the fan-out queue.
    */
-  default Finding summary(Trigger trigger, StewardConfig config, Map<String, Double> metrics) {
+  default Finding summary(StewardConfig config, Map<String, Double> metrics) {
     return null;
   }
 }

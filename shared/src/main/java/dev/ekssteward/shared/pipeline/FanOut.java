@@ -1,7 +1,6 @@
 package dev.ekssteward.shared.pipeline;
 
 import dev.ekssteward.shared.aws.AwsClients;
-import dev.ekssteward.shared.aws.Retry;
 import dev.ekssteward.shared.aws.Target;
 import dev.ekssteward.shared.event.FanOutMessages;
 import dev.ekssteward.shared.event.Trigger;
@@ -29,13 +28,11 @@ public final class FanOut {
   static final int BATCH = 10;
 
   private final AwsClients clients;
-  private final Retry retry;
   private final Settings settings;
 
   @Inject
-  public FanOut(AwsClients clients, Retry retry, Settings settings) {
+  public FanOut(AwsClients clients, Settings settings) {
     this.clients = clients;
-    this.retry = retry;
     this.settings = settings;
   }
 
@@ -78,9 +75,7 @@ public final class FanOut {
     }
     SqsClient sqs = clients.service("sqs", clients.home(), SqsClient::builder);
     SendMessageBatchResponse response =
-        retry.call(
-            () ->
-                sqs.sendMessageBatch(r -> r.queueUrl(settings.fanOutQueueUrl()).entries(entries)));
+        sqs.sendMessageBatch(r -> r.queueUrl(settings.fanOutQueueUrl()).entries(entries));
     return response.failed().stream().map(f -> f.id()).collect(Collectors.toSet());
   }
 }

@@ -1,5 +1,7 @@
 package dev.ekssteward.shared.pipeline;
 
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse.BatchItemFailure;
 import dev.ekssteward.shared.aws.Target;
 import dev.ekssteward.shared.event.Trigger.FanOutBatch;
 import dev.ekssteward.shared.event.Trigger.FanOutItem;
@@ -19,13 +21,13 @@ import java.util.function.BiFunction;
 final class FanOutBatches {
   private FanOutBatches() {}
 
-  static Map<String, Object> run(
+  static SQSBatchResponse run(
       FanOutBatch batch,
       Invocation invocation,
       long safetyMillis,
       Log log,
       BiFunction<FanOutItem, Invocation, Pipeline.Run> runItem) {
-    List<Map<String, Object>> failures = new ArrayList<>();
+    List<BatchItemFailure> failures = new ArrayList<>();
     for (FanOutItem item : batch.items()) {
       String outcome;
       if (item.problem() != null) {
@@ -38,11 +40,20 @@ final class FanOutBatches {
             run.transientFailure() == null ? "done: " + run.reply().get("status") : "retryable";
       }
       if (!outcome.startsWith("done")) {
-        failures.add(Map.of("itemIdentifier", item.messageId()));
+        failures.add(new BatchItemFailure(item.messageId()));
       }
       log.info("fan-out message", Map.of("messageId", item.messageId(), "outcome", outcome));
     }
-    return Map.of("batchItemFailures", failures);
+    return new SQSBatchResponse(failures);
+  }
+
+  /** SQS's partial batch response as the JSON Lambda expects. */
+  static Map<String, Object> json(SQSBatchResponse response) {
+    return Map.of(
+        "batchItemFailures",
+        response.getBatchItemFailures().stream()
+            .map(f -> Map.of("itemIdentifier", f.getItemIdentifier()))
+            .toList());
   }
 
   /** The targets a message names: same region, same account (null = the function's own). */

@@ -1,5 +1,6 @@
 package dev.ekssteward.shared.pipeline;
 
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import dev.ekssteward.shared.aws.Target;
 import dev.ekssteward.shared.event.Trigger;
 import dev.ekssteward.shared.event.Trigger.FanOutBatch;
@@ -30,7 +31,7 @@ final class FanOutRouting {
   }
 
   /** The partial batch response to a batch of fan-out messages. */
-  Map<String, Object> runBatch(
+  SQSBatchResponse runBatch(
       FanOutBatch batch, Invocation invocation, long safetyMillis, ItemRun items) {
     return FanOutBatches.run(
         batch,

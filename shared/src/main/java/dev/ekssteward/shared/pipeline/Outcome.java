@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * What applying one action did. {@code APPLIED} outcomes carry the audit events of the change;
- * {@code NOOP} means AWS was already in the wanted state (idempotent replay).
+ * {@code NOOP} means there was nothing to do (AWS was already as wanted, or the resource is gone);
+ * {@code DEFERRED} means AWS was busy with the resource (409) and a later pass retries.
  */
 public record Outcome(Action action, Status status, String message, List<AuditEvent> events)
     implements JsonValue {
@@ -16,6 +17,7 @@ public record Outcome(Action action, Status status, String message, List<AuditEv
   public enum Status {
     APPLIED,
     NOOP,
+    DEFERRED,
     FAILED
   }
 
@@ -40,6 +42,7 @@ public record Outcome(Action action, Status status, String message, List<AuditEv
     return switch (status) {
       case APPLIED -> "Applied" + action.type();
       case NOOP -> "Noop";
+      case DEFERRED -> "Deferred";
       case FAILED -> "Failed" + action.type();
     };
   }

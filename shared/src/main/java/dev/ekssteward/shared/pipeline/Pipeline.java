@@ -1,5 +1,6 @@
 package dev.ekssteward.shared.pipeline;
 
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import dev.ekssteward.shared.audit.AuditEvent;
 import dev.ekssteward.shared.audit.AuditPublisher;
 import dev.ekssteward.shared.aws.Retry;
@@ -7,15 +8,21 @@ import dev.ekssteward.shared.aws.Target;
 import dev.ekssteward.shared.config.ConfigException;
 import dev.ekssteward.shared.config.ConfigLoader;
 import dev.ekssteward.shared.config.StewardConfig;
+import dev.ekssteward.shared.event.Deliveries;
+import dev.ekssteward.shared.event.Routing;
+import dev.ekssteward.shared.event.Routing.Go;
+import dev.ekssteward.shared.event.Routing.Ignore;
+import dev.ekssteward.shared.event.Selection;
 import dev.ekssteward.shared.event.Trigger;
 import dev.ekssteward.shared.event.Trigger.FanOutBatch;
 import dev.ekssteward.shared.event.Trigger.FanOutItem;
+import dev.ekssteward.shared.event.Trigger.ScheduleTick;
 import dev.ekssteward.shared.event.Trigger.Unrecognized;
-import dev.ekssteward.shared.event.TriggerParser;
 import dev.ekssteward.shared.metrics.Metrics;
 import dev.ekssteward.shared.runtime.Log;
 import dev.ekssteward.shared.runtime.Settings;
 import dev.ekssteward.shared.runtime.StartupMarks;
+import dev.ekssteward.shared.runtime.Waits;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,15 +30,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.inject.Inject;
 
 /**
- * The one machine every function runs: event → trigger → targets → scopes → observe → plan → apply
- * → report. Dry-run stops after plan. Failures are kept per scope so one bad cluster, account or
- * region never stops the others.
+ * The one machine every function runs: trigger → route → targets → scopes → observe → plan →
+ * apply → report. Dry-run stops after plan. Failures are kept per scope so one bad cluster, account
+ * or region never stops the others.
  */
 public final class Pipeline<S> {
   /** Stop starting new passes when less than this is left of the invocation. */
@@ -44,29 +50,32 @@ public final class Pipeline<S> {
   private final Clock clock;
   private final Log log;
 
+  private final Routing routing;
   private final FanOutRouting fanOut;
   private final ScopeRunner<S> scopeRunner;
 
   /** Without fan-out (every tick runs all its targets here). */
   public Pipeline(
       Controller<S> controller,
+      ActionExecutors executors,
       ConfigLoader configLoader,
       AuditPublisher audit,
       Settings settings,
       Clock clock,
-      Retry.Sleeper sleeper,
+      Waits waits,
       Log log) {
-    this(controller, configLoader, audit, settings, clock, sleeper, log, null);
+    this(controller, executors, configLoader, audit, settings, clock, waits, log, null);
   }
 
   @Inject
   public Pipeline(
       Controller<S> controller,
+      ActionExecutors executors,
       ConfigLoader configLoader,
       AuditPublisher audit,
       Settings settings,
       Clock clock,
-      Retry.Sleeper sleeper,
+      Waits waits,
       Log log,
       FanOut fanOut) {
     this.controller = controller;
@@ -75,8 +84,15 @@ public final class Pipeline<S> {
     this.settings = settings;
     this.clock = clock;
     this.log = log;
+    this.routing =
+        new Routing(
+            controller.name(),
+            controller.triggers(),
+            settings.configPrefix(),
+            settings.selfRoleArn());
     this.fanOut = new FanOutRouting(fanOut, log);
-    this.scopeRunner = new ScopeRunner<>(controller, settings, clock, sleeper, log);
+    this.scopeRunner =
+        new ScopeRunner<>(controller, executors, settings, clock, waits.sleeper(), log);
   }
 
   /** Loads what every run needs without calling AWS (SnapStart priming). */
@@ -85,11 +101,28 @@ public final class Pipeline<S> {
     controller.prime();
   }
 
+  /**
+   * One handler input as our JSON reader parsed it ({@link Deliveries} types it): the report, or
+   * for fan-out messages SQS's partial batch response {@code {"batchItemFailures": [...]}}.
+   */
   public Map<String, Object> run(Map<String, Object> event, Invocation invocation) {
-    Trigger trigger = TriggerParser.parse(event);
+    Trigger trigger = Deliveries.read(event);
     if (trigger instanceof FanOutBatch batch) {
-      return fanOut.runBatch(batch, invocation, SAFETY_MILLIS, this::runOnce);
+      return FanOutBatches.json(run(batch, invocation));
     }
+    return run(trigger, invocation);
+  }
+
+  /**
+   * The partial batch response to fan-out messages: every message whose run met a retryable
+   * failure, or could not start, is returned to the queue.
+   */
+  public SQSBatchResponse run(FanOutBatch batch, Invocation invocation) {
+    return fanOut.runBatch(batch, invocation, SAFETY_MILLIS, this::runOnce);
+  }
+
+  /** The report of one trigger; throws after the work when a failure is worth a Lambda retry. */
+  public Map<String, Object> run(Trigger trigger, Invocation invocation) {
     Run run = runOnce(trigger, null, invocation);
     if (run.transientFailure() != null) {
       throw new TransientFailureException(
@@ -170,21 +203,21 @@ public final class Pipeline<S> {
                   "errors", e.errors().stream().map(Object::toString).toList())));
       return;
     }
-    String ignore = controller.ignoreReason(trigger, config);
-    if (ignore != null) {
-      metrics.add("EventsIgnored", 1);
-      report.status("ignored", ignore);
-      return;
-    }
     Targets targets =
         new Targets(settings.region(), invocation.homeAccount(), invocation.partition());
+    Routing.Route route = routing.route(trigger, config, targets);
+    if (route instanceof Ignore ignore) {
+      metrics.add("EventsIgnored", 1);
+      report.status("ignored", ignore.reason());
+      return;
+    }
+    Go go = (Go) route;
     long deadline = clock.millis() + invocation.remainingMillis().getAsLong() - SAFETY_MILLIS;
+    List<Target> chosen = fanOut.choose(trigger, only, go.targets(), report, metrics);
     List<Scope> scopes = new ArrayList<>();
-    List<Target> chosen = controller.targets(trigger, config, targets);
-    chosen = fanOut.choose(trigger, only, chosen, report, metrics);
     for (Target target : chosen) {
       try {
-        scopes.addAll(controller.scopes(trigger, config, target));
+        scopes.addAll(scopes(go, target, config));
       } catch (RuntimeException e) {
         failed(target.toString(), e, report, transientFailure, metrics);
       }
@@ -195,7 +228,10 @@ public final class Pipeline<S> {
     // A tick that sent every target to the fan-out queue worked on nothing: no summary of its
     // own (each message's run has one).
     boolean allFannedOut = chosen.isEmpty() && metrics.snapshot().containsKey(FanOut.METRIC);
-    Finding summary = allFannedOut ? null : controller.summary(trigger, config, metrics.snapshot());
+    Finding summary =
+        trigger instanceof ScheduleTick && !allFannedOut
+            ? controller.summary(config, metrics.snapshot())
+            : null;
     if (summary != null) {
       report.finding(summary);
       events.add(
@@ -207,6 +243,18 @@ public final class Pipeline<S> {
     }
   }
 
+  /** The named cluster; or the whole account; or, for a sweep, every cluster the config selects. */
+  private List<Scope> scopes(Go go, Target target, StewardConfig config) {
+    if (go.cluster() != null || controller.triggers().isPerAccount()) {
+      return List.of(new Scope(target, go.cluster(), go.selection()));
+    }
+    return controller.clusters(target).stream()
+        .filter(config.targets().clusters()::matches)
+        .sorted()
+        .map(c -> new Scope(target, c, Selection.ALL))
+        .toList();
+  }
+
   private void runScopes(
       List<Scope> scopes,
       StewardConfig config,
@@ -216,7 +264,7 @@ public final class Pipeline<S> {
       AtomicReference<RuntimeException> transientFailure,
       Metrics metrics) {
     int threads = Math.max(1, Math.min(controller.concurrency(config), scopes.size()));
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
     try {
       List<Future<?>> futures = new ArrayList<>();
       // Per scope, filled as changes are made: a later failure in the scope must not drop the
@@ -228,7 +276,14 @@ public final class Pipeline<S> {
         futures.add(
             pool.submit(
                 () -> {
-                  scopeRunner.run(scope, config, deadline, report, metrics, sink);
+                  scopeRunner.run(
+                      scope,
+                      config,
+                      deadline,
+                      report,
+                      metrics,
+                      sink,
+                      e -> transientFailure.compareAndSet(null, e));
                   return null;
                 }));
       }

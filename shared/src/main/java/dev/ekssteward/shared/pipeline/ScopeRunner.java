@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * One scope's turn in the pipeline: observe, plan and (unless dry-run) apply, and again after the
@@ -19,37 +20,48 @@ import java.util.Map;
  */
 final class ScopeRunner<S> {
   private final Controller<S> controller;
+  private final ActionExecutors executors;
   private final Settings settings;
   private final Clock clock;
   private final Retry.Sleeper sleeper;
   private final Log log;
 
   ScopeRunner(
-      Controller<S> controller, Settings settings, Clock clock, Retry.Sleeper sleeper, Log log) {
+      Controller<S> controller,
+      ActionExecutors executors,
+      Settings settings,
+      Clock clock,
+      Retry.Sleeper sleeper,
+      Log log) {
     this.controller = controller;
+    this.executors = executors;
     this.settings = settings;
     this.clock = clock;
     this.sleeper = sleeper;
     this.log = log;
   }
 
-  /** Runs the scope; audit events go to {@code events} as changes are made. */
+  /**
+   * Runs the scope; audit events go to {@code events} as changes are made, and a failure worth
+   * retrying to {@code retryLater} (the scope goes on with its other actions).
+   */
   void run(
       Scope scope,
       StewardConfig config,
       long deadline,
       Report report,
       Metrics metrics,
-      List<AuditEvent> events)
+      List<AuditEvent> events,
+      Consumer<RuntimeException> retryLater)
       throws InterruptedException {
     Map<String, Object> context = context(scope);
-    // What earlier passes reported: a recheck reports only what is new. The first pass compares
-    // with nothing, so a cold start never pays for the records' generated equals (ObjectMethods).
+    // What earlier passes reported: a recheck reports only what is new.
     List<Action> seenPlanned = new ArrayList<>();
     List<Finding> seenFindings = new ArrayList<>();
+    List<Outcome> earlier = new ArrayList<>();
     while (true) {
       S observed = controller.observe(scope, config);
-      Plan plan = controller.plan(scope, observed, config, clock.instant());
+      Plan plan = controller.plan(scope, observed, config, clock.instant(), List.copyOf(earlier));
       plan.metrics().forEach(metrics::add);
       List<Finding> findingsBefore = List.copyOf(seenFindings);
       List<Action> plannedBefore = List.copyOf(seenPlanned);
@@ -77,7 +89,8 @@ final class ScopeRunner<S> {
         if (!a.mutates()) {
           continue;
         }
-        Outcome outcome = controller.apply(scope, a, config);
+        Outcome outcome = executors.apply(scope.target(), a, retryLater);
+        earlier.add(outcome);
         report.applied(outcome);
         metrics.add(outcome.metricName(), 1);
         log.info("applied", Map.of("scope", scope.toString(), "outcome", outcome));

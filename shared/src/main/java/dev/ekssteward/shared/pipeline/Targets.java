@@ -3,10 +3,6 @@ package dev.ekssteward.shared.pipeline;
 import dev.ekssteward.shared.aws.Target;
 import dev.ekssteward.shared.config.StewardConfig;
 import dev.ekssteward.shared.config.TargetsConfig.Account;
-import dev.ekssteward.shared.event.Trigger;
-import dev.ekssteward.shared.event.Trigger.CloudTrailCall;
-import dev.ekssteward.shared.event.Trigger.ParameterChange;
-import dev.ekssteward.shared.event.Trigger.WakeRequest;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -55,26 +51,10 @@ public final class Targets {
     return out;
   }
 
-  /** Schedule ticks cover everything; AWS events cover only the account and region they name. */
-  public List<Target> forTrigger(Trigger trigger, StewardConfig config) {
-    String account;
-    String region;
-    if (trigger instanceof CloudTrailCall c) {
-      account = c.account();
-      region = c.region();
-    } else if (trigger instanceof ParameterChange p) {
-      // Desired state lives in our own account and region; it may describe any target region.
-      return all(config).stream().filter(t -> t.roleArn() == null).toList();
-    } else if (trigger instanceof WakeRequest w) {
-      account = w.account();
-      region = w.region();
-    } else {
-      return all(config);
-    }
-    return matching(config, account, region);
-  }
-
-  /** The configured target for one account and region, or none when it is out of scope. */
+  /**
+   * The configured targets of one account (null: any) and region (null: any); none when it is out
+   * of scope.
+   */
   public List<Target> matching(StewardConfig config, String account, String region) {
     return all(config).stream()
         .filter(t -> region == null || t.region().equals(region))

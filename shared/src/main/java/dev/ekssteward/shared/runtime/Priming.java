@@ -1,7 +1,7 @@
 package dev.ekssteward.shared.runtime;
 
 import dev.ekssteward.shared.config.StewardConfig;
-import dev.ekssteward.shared.event.TriggerParser;
+import dev.ekssteward.shared.event.Deliveries;
 import dev.ekssteward.shared.json.Json;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -42,7 +42,7 @@ public final class Priming implements Resource {
   /** What the checkpoint runs; public so tests can prove it makes no AWS call. */
   public void prime() {
     StartupMarks.mark("warm-up: start");
-    TriggerParser.parse(SAMPLE_TICK);
+    Deliveries.read(SAMPLE_TICK);
     Json.write(Json.parse("{\"a\":[1,\"b\",true,null]}"));
     StewardConfig.defaults();
     StartupMarks.mark("warm-up: event, JSON and config code loaded");

@@ -3,22 +3,23 @@ package dev.ekssteward.shared.runtime;
 import dagger.Module;
 import dagger.Provides;
 import dagger.multibindings.Multibinds;
+import dev.ekssteward.shared.apply.Executor;
 import dev.ekssteward.shared.audit.AuditPublisher;
 import dev.ekssteward.shared.aws.AwsClients;
 import dev.ekssteward.shared.aws.Fleet;
-import dev.ekssteward.shared.aws.Retry;
 import dev.ekssteward.shared.config.ConfigCheck;
 import dev.ekssteward.shared.config.ConfigLoader;
-import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.inject.Named;
 import javax.inject.Singleton;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /**
- * What every function's component shares. The component binds {@link Settings}, the clock, the
- * sleeper, the SDK interceptors (tests record calls with them) and {@code @Named(FUNCTION)}.
+ * What every function's component shares. The component binds {@link Settings}, the clock,
+ * {@link Waits}, the SDK interceptors (tests record calls with them) and {@code @Named(FUNCTION)};
+ * the function's module binds its controller and its executors ({@code @IntoMap @ClassKey}).
  */
 @Module
 public abstract class SharedModule {
@@ -30,19 +31,17 @@ public abstract class SharedModule {
   @Multibinds
   abstract Set<ConfigCheck> configChecks();
 
+  @Multibinds
+  abstract Map<Class<?>, Executor<?>> executors();
+
   @Provides
   @Singleton
   static AwsClients clients(
       Settings settings,
       @Named(FUNCTION) String function,
-      List<ExecutionInterceptor> interceptors) {
-    return new AwsClients(settings, function, interceptors);
-  }
-
-  @Provides
-  @Singleton
-  static Retry retry(Retry.Sleeper sleeper) {
-    return new Retry(6, Duration.ofMillis(200), Duration.ofSeconds(5), sleeper);
+      List<ExecutionInterceptor> interceptors,
+      Waits waits) {
+    return new AwsClients(settings, function, interceptors, waits.backoff());
   }
 
   @Provides
@@ -53,8 +52,8 @@ public abstract class SharedModule {
 
   @Provides
   @Singleton
-  static ConfigLoader configLoader(AwsClients clients, Retry retry, Set<ConfigCheck> checks) {
-    return new ConfigLoader(clients, retry, checks);
+  static ConfigLoader configLoader(AwsClients clients, Set<ConfigCheck> checks) {
+    return new ConfigLoader(clients, checks);
   }
 
   @Provides
@@ -66,7 +65,7 @@ public abstract class SharedModule {
 
   @Provides
   @Singleton
-  static Fleet fleet(AwsClients clients, Retry retry) {
-    return new Fleet(clients, retry);
+  static Fleet fleet(AwsClients clients) {
+    return new Fleet(clients);
   }
 }

@@ -2,6 +2,13 @@ package dev.ekssteward.shared.runtime;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import dev.ekssteward.shared.event.FanOutMessages;
+import dev.ekssteward.shared.event.Trigger;
+import dev.ekssteward.shared.event.Trigger.FanOutBatch;
+import dev.ekssteward.shared.event.TriggerParser;
 import dev.ekssteward.shared.json.Json;
 import dev.ekssteward.shared.pipeline.Invocation;
 import dev.ekssteward.shared.pipeline.Pipeline;
@@ -9,14 +16,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The thin handler every function extends. Lambda hands it the event's bytes (a stream handler: the
- * runtime's own Jackson deserialisation cost a cold start ~100-150 ms), our JSON reader turns them
- * into a Map, the pipeline does the work, and the report is the reply. An event that is not a JSON
- * object gets an {@code ignored} report, not an error. Construction registers the SnapStart warm-up
- * ({@link Priming}).
+ * The thin handler every function extends. Lambda hands it the event's bytes; our JSON reader and
+ * {@code Deliveries} fill the {@code aws-lambda-java-events} types ({@link ScheduledEvent}, {@link
+ * SQSEvent}) from them (the runtime's own Jackson deserialisation cost a cold start ~100-150 ms,
+ * docs/performance.md); the pipeline does the work; the report, or an {@link SQSBatchResponse}, is
+ * the reply. An event that is not a JSON object gets an {@code ignored} report, not an error.
+ * Construction registers the SnapStart warm-up ({@link Priming}).
  */
 public abstract class StewardHandler implements RequestStreamHandler {
   private final Pipeline<?> pipeline;
@@ -43,7 +52,7 @@ public abstract class StewardHandler implements RequestStreamHandler {
     }
     StartupMarks.mark("handler: event parsed");
     @SuppressWarnings("unchecked")
-    Map<String, Object> reply =
+    Object reply =
         problem == null
             ? handle((Map<String, Object>) event, context)
             : pipeline.ignore(problem, Invocation.from(context));
@@ -51,10 +60,30 @@ public abstract class StewardHandler implements RequestStreamHandler {
   }
 
   /**
-   * The same run for an event already read into a Map (tests, and the stream method above). Not an
-   * overload of handleRequest, so the template's Class::handleRequest names one method only.
+   * The same run for an event already read into a Map (tests, and the stream method above): the
+   * report, or for fan-out messages {@code {"batchItemFailures": [...]}}. Not an overload of
+   * handleRequest, so the template's Class::handleRequest names one method only.
    */
   public Map<String, Object> handle(Map<String, Object> event, Context context) {
     return pipeline.run(event, Invocation.from(context));
+  }
+
+  /** One EventBridge delivery (tests load events/*.json into it with the library's loader). */
+  public Map<String, Object> handle(ScheduledEvent event, Context context) {
+    return pipeline.run(TriggerParser.parse(event), Invocation.from(context));
+  }
+
+  /** One batch of fan-out messages: which of them go back to the queue. */
+  public SQSBatchResponse handle(SQSEvent event, Context context) {
+    Trigger trigger = FanOutMessages.parse(event);
+    return trigger instanceof FanOutBatch batch
+        ? pipeline.run(batch, Invocation.from(context))
+        : ignoredBatch(trigger, context);
+  }
+
+  /** A delivery that is not ours: reported as ignored; no message is returned to the queue. */
+  private SQSBatchResponse ignoredBatch(Trigger ignored, Context context) {
+    pipeline.run(ignored, Invocation.from(context));
+    return new SQSBatchResponse(List.of());
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ekssteward.shared.runtime.Settings;
+import dev.ekssteward.shared.runtime.Waits;
 import dev.ekssteward.shared.testing.CallRecorder;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -27,7 +28,7 @@ class ClientWarmUpTest {
     endpoint.setSoTimeout(200);
     URI url = URI.create("http://127.0.0.1:" + endpoint.getLocalPort());
     Settings settings = new Settings("/eks-steward", true, "bus", "eu-west-1", url, null);
-    clients = new AwsClients(settings, "warm-up-test", List.of(calls), false);
+    clients = new AwsClients(settings, "warm-up-test", List.of(calls), Waits.none().backoff());
   }
 
   @AfterEach

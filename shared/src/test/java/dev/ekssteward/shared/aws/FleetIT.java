@@ -3,6 +3,7 @@ package dev.ekssteward.shared.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ekssteward.shared.config.ClusterFilter;
+import dev.ekssteward.shared.runtime.Waits;
 import dev.ekssteward.shared.testing.CallRecorder;
 import dev.ekssteward.shared.testing.LocalAws;
 import java.time.Duration;
@@ -20,9 +21,9 @@ class FleetIT {
 
   private final CallRecorder calls = new CallRecorder("shared");
   private final AwsClients clients =
-      new AwsClients(aws.settings(true), "fleet-test", List.of(calls));
+      new AwsClients(aws.settings(true), "fleet-test", List.of(calls), Waits.none().backoff());
   private final Fleet fleet =
-      new Fleet(clients, new Retry(2, Duration.ZERO, Duration.ZERO, d -> {}));
+      new Fleet(clients);
 
   private static void createCluster(EksClient eks, String name) {
     eks.createCluster(

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ekssteward.shared.aws.AwsClients;
 import dev.ekssteward.shared.aws.Retry;
 import dev.ekssteward.shared.pipeline.TransientFailureException;
+import dev.ekssteward.shared.runtime.Waits;
 import dev.ekssteward.shared.testing.CallRecorder;
 import dev.ekssteward.shared.testing.FaultInjector;
 import dev.ekssteward.shared.testing.FaultInjector.Kind;
@@ -29,8 +30,8 @@ class ConfigLoaderIT {
   }
 
   private ConfigLoader loader(List<ExecutionInterceptor> interceptors) {
-    AwsClients clients = new AwsClients(aws.settings(true), "shared", interceptors);
-    return new ConfigLoader(clients, new Retry(2, Duration.ZERO, Duration.ZERO, d -> {}), Set.of());
+    AwsClients clients = new AwsClients(aws.settings(true), "shared", interceptors, Waits.none().backoff());
+    return new ConfigLoader(clients, Set.of());
   }
 
   @Test

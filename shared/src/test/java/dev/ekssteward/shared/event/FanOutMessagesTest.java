@@ -2,6 +2,7 @@ package dev.ekssteward.shared.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ekssteward.shared.event.Deliveries;
 import dev.ekssteward.shared.event.Trigger.FanOutBatch;
 import dev.ekssteward.shared.event.Trigger.FanOutItem;
 import dev.ekssteward.shared.event.Trigger.Unrecognized;
@@ -26,7 +27,7 @@ class FanOutMessagesTest {
     String own = FanOutMessages.body(null, "eu-west-1", tick);
     String member = FanOutMessages.body("111122223333", "us-east-1", null);
 
-    Trigger t = TriggerParser.parse(sqs(record("m1", own), record("m2", member)));
+    Trigger t = Deliveries.read(sqs(record("m1", own), record("m2", member)));
 
     assertThat(t)
         .isEqualTo(
@@ -39,7 +40,7 @@ class FanOutMessagesTest {
   @Test
   void aBodyThatIsNotAFanOutMessageBecomesAProblemItemNotAFailedBatch() {
     Trigger t =
-        TriggerParser.parse(
+        Deliveries.read(
             sqs(
                 record("bad-json", "{not json"),
                 record("other", "{\"detail\":{}}"),
@@ -59,13 +60,13 @@ class FanOutMessagesTest {
   @Test
   void recordsThatAreNotSqsAreUnrecognized() {
     assertThat(
-            TriggerParser.parse(
+            Deliveries.read(
                 Map.of("Records", List.of(Map.of("eventSource", "aws:s3", "messageId", "x")))))
         .isEqualTo(
             new Unrecognized("Records: only SQS records (eventSource aws:sqs) are supported"));
-    assertThat(TriggerParser.parse(Map.of("Records", List.of())))
+    assertThat(Deliveries.read(Map.of("Records", List.of())))
         .isEqualTo(new Unrecognized("Records: must be a non-empty array"));
-    assertThat(TriggerParser.parse(sqs(Map.of("eventSource", "aws:sqs", "body", "{}"))))
+    assertThat(Deliveries.read(sqs(Map.of("eventSource", "aws:sqs", "body", "{}"))))
         .isEqualTo(new Unrecognized("Records[].messageId: is required"));
   }
 }

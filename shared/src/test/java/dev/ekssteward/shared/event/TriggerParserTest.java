@@ -2,6 +2,7 @@ package dev.ekssteward.shared.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ekssteward.shared.event.Deliveries;
 import dev.ekssteward.shared.event.Trigger.CloudTrailCall;
 import dev.ekssteward.shared.event.Trigger.ParameterChange;
 import dev.ekssteward.shared.event.Trigger.ScheduleTick;
@@ -18,7 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class TriggerParserTest {
 
   private static Trigger parse(String json) {
-    return TriggerParser.parse(Json.parseObject(json));
+    return Deliveries.read(Json.parseObject(json));
   }
 
   @Test
@@ -136,7 +137,7 @@ class TriggerParserTest {
 
   @Test
   void hugeValuesAreClippedInTheReason() {
-    Trigger t = TriggerParser.parse(Map.of("detail-type", "x".repeat(100_000), "source", "aws.s3"));
+    Trigger t = Deliveries.read(Map.of("detail-type", "x".repeat(100_000), "source", "aws.s3"));
 
     assertThat(((Unrecognized) t).reason()).hasSizeLessThan(200);
   }

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ekssteward.shared.audit.AuditPublisher;
 import dev.ekssteward.shared.aws.AwsClients;
-import dev.ekssteward.shared.aws.Retry;
 import dev.ekssteward.shared.aws.Target;
 import dev.ekssteward.shared.config.ConfigLoader;
 import dev.ekssteward.shared.config.StewardConfig;
-import dev.ekssteward.shared.event.Trigger;
+import dev.ekssteward.shared.event.Triggers;
 import dev.ekssteward.shared.runtime.Log;
 import dev.ekssteward.shared.runtime.Settings;
+import dev.ekssteward.shared.runtime.Waits;
 import dev.ekssteward.shared.testing.CallRecorder;
 import dev.ekssteward.shared.testing.FaultInjector;
 import dev.ekssteward.shared.testing.FaultInjector.Kind;
@@ -61,12 +61,16 @@ class FanOutIT {
       return "fanout";
     }
 
-    public String ignoreReason(Trigger trigger, StewardConfig config) {
-      return null;
+    public Triggers triggers() {
+      return Triggers.none().ticks();
     }
 
-    public List<Scope> scopes(Trigger trigger, StewardConfig config, Target target) {
-      return List.of(new Scope(target, target.region(), trigger));
+    public int concurrency(StewardConfig config) {
+      return config.scheduler().maxConcurrency();
+    }
+
+    public List<String> clusters(Target target) {
+      return List.of(target.region());
     }
 
     public String observe(Scope scope, StewardConfig config) {
@@ -77,12 +81,9 @@ class FanOutIT {
       return scope.cluster();
     }
 
-    public Plan plan(Scope scope, String state, StewardConfig config, Instant now) {
+    public Plan plan(
+        Scope scope, String state, StewardConfig config, Instant now, List<Outcome> earlier) {
       return Plan.empty();
-    }
-
-    public Outcome apply(Scope scope, Action action, StewardConfig config) {
-      throw new AssertionError("nothing is planned");
     }
   }
 
@@ -116,18 +117,18 @@ class FanOutIT {
             minTargets);
     List<ExecutionInterceptor> interceptors = new ArrayList<>(faults);
     interceptors.add(calls);
-    AwsClients clients = new AwsClients(settings, "fanout", interceptors);
-    Retry retry = new Retry(2, Duration.ZERO, Duration.ZERO, d -> {});
+    AwsClients clients = new AwsClients(settings, "fanout", interceptors, Waits.none().backoff());
     Log log = new Log("fanout");
     return new Pipeline<>(
         new PerRegion(),
-        new ConfigLoader(clients, retry, Set.of()),
+        new ActionExecutors(Map.of()),
+        new ConfigLoader(clients, Set.of()),
         new AuditPublisher(() -> clients.eventBridge(clients.home()), null, log),
         settings,
         Clock.fixed(Instant.parse("2026-11-25T18:00:00Z"), ZoneOffset.UTC),
-        d -> {},
+        Waits.none(),
         log,
-        new FanOut(clients, retry, settings));
+        new FanOut(clients, settings));
   }
 
   private List<Message> drain() {

@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ekssteward.shared.audit.AuditPublisher;
 import dev.ekssteward.shared.aws.AwsClients;
-import dev.ekssteward.shared.aws.Retry;
 import dev.ekssteward.shared.config.ConfigLoader;
+import dev.ekssteward.shared.event.Deliveries;
 import dev.ekssteward.shared.runtime.Log;
 import dev.ekssteward.shared.runtime.Settings;
+import dev.ekssteward.shared.runtime.Waits;
 import dev.ekssteward.shared.testing.CrashMatrix;
 import dev.ekssteward.shared.testing.LocalAws;
 import dev.ekssteward.shared.testing.TestContext;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -40,16 +40,18 @@ final class KeeperFleet {
   static Pipeline<ParameterKeeper.Observed> keeper(
       boolean recordFirst, List<ExecutionInterceptor> interceptors) {
     Settings settings = aws.settings(false);
-    AwsClients clients = new AwsClients(settings, "keeper", interceptors);
-    Retry retry = new Retry(6, Duration.ZERO, Duration.ZERO, d -> {});
+    AwsClients clients =
+        new AwsClients(settings, "keeper", interceptors, Waits.none().backoff());
     Log log = new Log("keeper");
+    ParameterKeeper keeper = new ParameterKeeper(clients, recordFirst);
     return new Pipeline<>(
-        new ParameterKeeper(clients, retry, recordFirst),
-        new ConfigLoader(clients, retry, Set.of()),
+        keeper,
+        new ActionExecutors(keeper.executors()),
+        new ConfigLoader(clients, Set.of()),
         new AuditPublisher(() -> clients.eventBridge(clients.home()), settings.auditBus(), log),
         settings,
         Clock.fixed(Instant.parse("2026-11-25T18:00:00Z"), ZoneOffset.UTC),
-        d -> {},
+        Waits.none(),
         log);
   }
 
@@ -124,7 +126,7 @@ final class KeeperFleet {
   }
 
   static boolean isTick(Map<String, Object> event) {
-    return dev.ekssteward.shared.event.TriggerParser.parse(event)
+    return dev.ekssteward.shared.event.Deliveries.read(event)
         instanceof dev.ekssteward.shared.event.Trigger.ScheduleTick;
   }
 }

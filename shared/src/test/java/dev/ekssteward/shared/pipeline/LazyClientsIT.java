@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ekssteward.shared.audit.AuditPublisher;
 import dev.ekssteward.shared.aws.AwsClients;
 import dev.ekssteward.shared.aws.Fleet;
-import dev.ekssteward.shared.aws.Retry;
 import dev.ekssteward.shared.aws.Target;
+import dev.ekssteward.shared.config.ClusterFilter;
 import dev.ekssteward.shared.config.ConfigLoader;
 import dev.ekssteward.shared.config.StewardConfig;
-import dev.ekssteward.shared.event.Trigger;
+import dev.ekssteward.shared.event.Triggers;
 import dev.ekssteward.shared.runtime.Log;
 import dev.ekssteward.shared.runtime.Settings;
+import dev.ekssteward.shared.runtime.Waits;
 import dev.ekssteward.shared.testing.CallRecorder;
 import dev.ekssteward.shared.testing.LocalAws;
 import dev.ekssteward.shared.testing.TestContext;
@@ -41,26 +42,25 @@ class LazyClientsIT {
       return "lister";
     }
 
-    public String ignoreReason(Trigger trigger, StewardConfig config) {
-      return null;
+    public Triggers triggers() {
+      return Triggers.none().ticks();
     }
 
-    public List<Scope> scopes(Trigger trigger, StewardConfig config, Target target) {
-      return fleet.clusterNames(target, config.targets().clusters()).stream()
-          .map(c -> new Scope(target, c, trigger))
-          .toList();
+    public int concurrency(StewardConfig config) {
+      return 1;
+    }
+
+    public List<String> clusters(Target target) {
+      return fleet.clusterNames(target, new ClusterFilter(List.of("*"), List.of()));
     }
 
     public String observe(Scope scope, StewardConfig config) {
       return scope.cluster();
     }
 
-    public Plan plan(Scope scope, String observed, StewardConfig config, Instant now) {
+    public Plan plan(
+        Scope scope, String observed, StewardConfig config, Instant now, List<Outcome> earlier) {
       return Plan.of(List.of(), List.of());
-    }
-
-    public Outcome apply(Scope scope, Action action, StewardConfig config) {
-      throw new AssertionError("nothing is planned");
     }
   }
 
@@ -78,19 +78,19 @@ class LazyClientsIT {
             null,
             "https://sqs.eu-west-1.amazonaws.com/123456789012/fan-out",
             2);
-    AwsClients clients = new AwsClients(settings, "lister", List.of(calls));
-    Retry retry = new Retry(2, Duration.ZERO, Duration.ZERO, d -> {});
+    AwsClients clients = new AwsClients(settings, "lister", List.of(calls), Waits.none().backoff());
     Log log = new Log("lister");
     Pipeline<String> pipeline =
         new Pipeline<>(
-            new Lister(new Fleet(clients, retry)),
-            new ConfigLoader(clients, retry, Set.of()),
+            new Lister(new Fleet(clients)),
+            new ActionExecutors(Map.of()),
+            new ConfigLoader(clients, Set.of()),
             new AuditPublisher(() -> clients.eventBridge(clients.home()), settings.auditBus(), log),
             settings,
             Clock.systemUTC(),
-            d -> {},
+            Waits.none(),
             log,
-            new FanOut(clients, retry, settings));
+            new FanOut(clients, settings));
 
     Map<String, Object> report = pipeline.run(TICK, Invocation.from(new TestContext("lister")));
 

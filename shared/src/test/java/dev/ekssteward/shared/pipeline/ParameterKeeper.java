@@ -1,11 +1,13 @@
 package dev.ekssteward.shared.pipeline;
 
+import dev.ekssteward.shared.apply.Executor;
+import dev.ekssteward.shared.apply.Permission;
+import dev.ekssteward.shared.apply.Result;
 import dev.ekssteward.shared.audit.AuditEvent;
 import dev.ekssteward.shared.aws.AwsClients;
-import dev.ekssteward.shared.aws.Retry;
 import dev.ekssteward.shared.aws.Target;
 import dev.ekssteward.shared.config.StewardConfig;
-import dev.ekssteward.shared.event.Trigger;
+import dev.ekssteward.shared.event.Triggers;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,12 +38,10 @@ final class ParameterKeeper implements Controller<ParameterKeeper.Observed> {
   }
 
   private final AwsClients clients;
-  private final Retry retry;
   private final boolean recordFirst;
 
-  ParameterKeeper(AwsClients clients, Retry retry, boolean recordFirst) {
+  ParameterKeeper(AwsClients clients, boolean recordFirst) {
     this.clients = clients;
-    this.retry = retry;
     this.recordFirst = recordFirst;
   }
 
@@ -49,14 +49,18 @@ final class ParameterKeeper implements Controller<ParameterKeeper.Observed> {
     return "keeper";
   }
 
-  public String ignoreReason(Trigger trigger, StewardConfig config) {
-    return trigger instanceof Trigger.ScheduleTick ? null : "only ticks";
+  public Triggers triggers() {
+    return Triggers.none().ticks();
   }
 
-  public List<Scope> scopes(Trigger trigger, StewardConfig config, Target target) {
+  public int concurrency(StewardConfig config) {
+    return config.scheduler().maxConcurrency();
+  }
+
+  public List<String> clusters(Target target) {
     // Touch the target's SSM first so an unreachable account fails here, as listing clusters does.
-    retry.call(() -> clients.ssm(target).describeParameters(r -> r.maxResults(1)));
-    return CLUSTERS.stream().map(c -> new Scope(target, c, trigger)).toList();
+    clients.ssm(target).describeParameters(r -> r.maxResults(1));
+    return CLUSTERS;
   }
 
   public Observed observe(Scope scope, StewardConfig config) {
@@ -68,14 +72,14 @@ final class ParameterKeeper implements Controller<ParameterKeeper.Observed> {
 
   private String read(Scope scope, String name) {
     try {
-      return retry.call(
-          () -> clients.ssm(scope.target()).getParameter(r -> r.name(name)).parameter().value());
+      return clients.ssm(scope.target()).getParameter(r -> r.name(name)).parameter().value();
     } catch (ParameterNotFoundException e) {
       return null;
     }
   }
 
-  public Plan plan(Scope scope, Observed observed, StewardConfig config, Instant now) {
+  public Plan plan(
+      Scope scope, Observed observed, StewardConfig config, Instant now, List<Outcome> earlier) {
     if (observed.size() == null || observed.size().equals("0")) {
       return Plan.empty();
     }
@@ -91,34 +95,43 @@ final class ParameterKeeper implements Controller<ParameterKeeper.Observed> {
     return Plan.of(actions, List.of());
   }
 
-  public Outcome apply(Scope scope, Action action, StewardConfig config) {
-    String c = action.target();
-    if (action instanceof RecordOriginal r) {
-      put(scope, "/fleet/" + c + "/original", r.value());
-      return Outcome.applied(action, event("Original Recorded", scope, c));
-    }
-    put(scope, "/fleet/" + c + "/size", "0");
-    return Outcome.applied(action, event("Scaled Down", scope, c));
+  /** The executors of its two actions, as a function's module registers them. */
+  Map<Class<?>, Executor<?>> executors() {
+    return Map.of(
+        RecordOriginal.class,
+        new Executor<RecordOriginal>() {
+          public List<Permission> permissions() {
+            return List.of();
+          }
+
+          public Result execute(Target target, RecordOriginal r) {
+            put(target, "/fleet/" + r.target() + "/original", r.value());
+            return Result.done(event("Original Recorded", target, r.target()));
+          }
+        },
+        ScaleDown.class,
+        new Executor<ScaleDown>() {
+          public List<Permission> permissions() {
+            return List.of();
+          }
+
+          public Result execute(Target target, ScaleDown d) {
+            put(target, "/fleet/" + d.target() + "/size", "0");
+            return Result.done(event("Scaled Down", target, d.target()));
+          }
+        });
   }
 
-  private void put(Scope scope, String name, String value) {
-    retry.run(
-        () ->
-            clients
-                .ssm(scope.target())
-                .putParameter(r -> r.name(name).value(value).type("String").overwrite(true)));
+  private void put(Target target, String name, String value) {
+    clients
+        .ssm(target)
+        .putParameter(r -> r.name(name).value(value).type("String").overwrite(true));
   }
 
-  private static AuditEvent event(String type, Scope scope, String cluster) {
+  private static AuditEvent event(String type, Target target, String cluster) {
     return new AuditEvent(
         type,
-        List.of(
-            "arn:aws:eks:"
-                + scope.target().region()
-                + ":"
-                + scope.target()
-                + ":cluster/"
-                + cluster),
+        List.of("arn:aws:eks:" + target.region() + ":" + target + ":cluster/" + cluster),
         Map.of());
   }
 }

@@ -3,16 +3,19 @@ package dev.ekssteward.shared.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ekssteward.shared.apply.Executor;
+import dev.ekssteward.shared.apply.Permission;
+import dev.ekssteward.shared.apply.Result;
 import dev.ekssteward.shared.audit.AuditEvent;
 import dev.ekssteward.shared.audit.AuditPublisher;
 import dev.ekssteward.shared.aws.AwsClients;
-import dev.ekssteward.shared.aws.Retry;
 import dev.ekssteward.shared.aws.Target;
 import dev.ekssteward.shared.config.ConfigLoader;
 import dev.ekssteward.shared.config.StewardConfig;
-import dev.ekssteward.shared.event.Trigger;
+import dev.ekssteward.shared.event.Triggers;
 import dev.ekssteward.shared.runtime.Log;
 import dev.ekssteward.shared.runtime.Settings;
+import dev.ekssteward.shared.runtime.Waits;
 import dev.ekssteward.shared.testing.AuditTrail;
 import dev.ekssteward.shared.testing.CallRecorder;
 import dev.ekssteward.shared.testing.Faults;
@@ -64,12 +67,16 @@ class PipelineIT {
       return "scripted";
     }
 
-    public String ignoreReason(Trigger trigger, StewardConfig config) {
-      return trigger instanceof Trigger.ScheduleTick ? null : "only ticks";
+    public Triggers triggers() {
+      return Triggers.none().ticks();
     }
 
-    public List<Scope> scopes(Trigger trigger, StewardConfig config, Target target) {
-      return List.of("a", "b", "boom").stream().map(c -> new Scope(target, c, trigger)).toList();
+    public int concurrency(StewardConfig config) {
+      return config.scheduler().maxConcurrency();
+    }
+
+    public List<String> clusters(Target target) {
+      return List.of("a", "b", "boom");
     }
 
     public String observe(Scope scope, StewardConfig config) {
@@ -79,7 +86,8 @@ class PipelineIT {
       return scope.cluster();
     }
 
-    public Plan plan(Scope scope, String observed, StewardConfig config, Instant now) {
+    public Plan plan(
+        Scope scope, String observed, StewardConfig config, Instant now, List<Outcome> earlier) {
       List<Finding> findings = new ArrayList<>();
       Duration recheck = null;
       if (observed.equals("b")) {
@@ -97,10 +105,18 @@ class PipelineIT {
           recheck);
     }
 
-    public Outcome apply(Scope scope, Action action, StewardConfig config) {
-      applied.add(action.target());
-      return Outcome.applied(
-          action, new AuditEvent("Bumped", List.of(), Map.of("target", action.target())));
+    Executor<Bump> bumper() {
+      return new Executor<>() {
+        public List<Permission> permissions() {
+          return List.of();
+        }
+
+        public Result execute(Target target, Bump bump) {
+          applied.add(bump.target());
+          return Result.done(
+              new AuditEvent("Bumped", List.of(), Map.of("target", bump.target())));
+        }
+      };
     }
   }
 
@@ -113,16 +129,16 @@ class PipelineIT {
 
   private Pipeline<String> pipeline(boolean dryRun) {
     Settings settings = aws.settings(dryRun);
-    AwsClients clients = new AwsClients(settings, "scripted", List.of(calls));
-    Retry retry = new Retry(2, Duration.ZERO, Duration.ZERO, d -> {});
+    AwsClients clients = new AwsClients(settings, "scripted", List.of(calls), Waits.none().backoff());
     Log log = new Log("scripted");
     return new Pipeline<>(
         controller,
-        new ConfigLoader(clients, retry, Set.of()),
+        new ActionExecutors(Map.of(Bump.class, controller.bumper())),
+        new ConfigLoader(clients, Set.of()),
         new AuditPublisher(() -> clients.eventBridge(clients.home()), settings.auditBus(), log),
         settings,
         Clock.fixed(Instant.parse("2026-11-25T18:00:00Z"), ZoneOffset.UTC),
-        d -> {},
+        Waits.none(),
         log);
   }
 

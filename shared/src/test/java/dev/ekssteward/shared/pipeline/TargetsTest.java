@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ekssteward.shared.aws.Target;
 import dev.ekssteward.shared.config.StewardConfig;
-import dev.ekssteward.shared.event.Trigger;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TargetsTest {
@@ -52,46 +50,5 @@ class TargetsTest {
             "arn:aws-cn:iam::444455556666:role/other",
             "arn:aws-cn:iam::111122223333:role/member",
             "arn:aws-cn:iam::444455556666:role/other");
-  }
-
-  @Test
-  void cloudTrailEventsCoverOnlyTheirAccountAndRegion() {
-    Trigger call =
-        new Trigger.CloudTrailCall(
-            "eks.amazonaws.com",
-            "CreateNodegroup",
-            null,
-            null,
-            "111122223333",
-            "us-east-2",
-            Map.of(),
-            Map.of(),
-            null,
-            null,
-            null);
-    Trigger stranger =
-        new Trigger.CloudTrailCall(
-            "eks.amazonaws.com",
-            "CreateNodegroup",
-            null,
-            null,
-            "555555555555",
-            "us-east-2",
-            Map.of(),
-            Map.of(),
-            null,
-            null,
-            null);
-
-    assertThat(targets.forTrigger(call, MULTI))
-        .containsExactly(
-            new Target("111122223333", "us-east-2", "arn:aws:iam::111122223333:role/member"));
-    assertThat(targets.forTrigger(stranger, MULTI)).isEmpty();
-    assertThat(targets.forTrigger(new Trigger.ScheduleTick(null, null), MULTI)).hasSize(4);
-    assertThat(
-            targets.forTrigger(
-                new Trigger.WakeRequest("dev-1", List.of(), null, "999988887777", "eu-west-1"),
-                MULTI))
-        .containsExactly(new Target("999988887777", "eu-west-1", null));
   }
 }

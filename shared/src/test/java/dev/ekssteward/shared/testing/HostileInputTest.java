@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ekssteward.shared.config.ConfigException;
 import dev.ekssteward.shared.config.StewardConfig;
 import dev.ekssteward.shared.config.TagLimits;
+import dev.ekssteward.shared.event.Deliveries;
 import dev.ekssteward.shared.event.Trigger;
 import dev.ekssteward.shared.event.TriggerParser;
 import java.util.List;
@@ -47,7 +48,7 @@ class HostileInputTest {
 
   @Property(tries = 300, seed = "4242")
   void anyEventBecomesATriggerWithoutThrowing(@ForAll("events") Map<String, Object> event) {
-    Trigger trigger = TriggerParser.parse(event);
+    Trigger trigger = Deliveries.read(event);
 
     assertThat(trigger).isNotNull();
     if (trigger instanceof Trigger.Unrecognized u) {

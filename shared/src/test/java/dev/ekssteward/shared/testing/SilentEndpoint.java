@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ekssteward.shared.aws.AwsClients;
 import dev.ekssteward.shared.runtime.Settings;
+import dev.ekssteward.shared.runtime.Waits;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -31,7 +32,7 @@ public final class SilentEndpoint {
               new Settings("/eks-steward", true, null, "eu-west-1", url, null),
               function,
               List.of(),
-              false);
+              Waits.none().backoff());
 
       assertThat(warmUp.test(clients)).as("warm-up answered").isTrue();
       assertThatThrownBy(endpoint::accept).isInstanceOf(SocketTimeoutException.class);

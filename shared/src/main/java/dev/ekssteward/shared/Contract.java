@@ -1,0 +1,35 @@
+package dev.ekssteward.shared;
+
+/**
+ * The names users see and write: tag keys, event sources and detail types. Defined here once;
+ * every function refers to these constants.
+ */
+public final class Contract {
+  /** A node group's (or its cluster's) schedule: a schedule name or an inline window. */
+  public static final String SCHEDULE_TAG = "eks-steward/schedule";
+
+  /** {@code true} takes a node group, or a whole cluster, out of every function's scope. */
+  public static final String EXCLUDE_TAG = "eks-steward/exclude";
+
+  /** Keeps a node group up until this instant (a wake request, made durable). */
+  public static final String KEEP_UP_UNTIL_TAG = "eks-steward/keep-up-until";
+
+  /** The sizes a node group had before it was scaled down, and when. */
+  public static final String ORIGINAL_SCALING_TAG = "eks-steward/original-scaling";
+
+  /** Marks a resource the steward created (Fargate profiles, OIDC providers). */
+  public static final String MANAGED_TAG = "eks-steward/managed";
+
+  /** Source of every audit event. */
+  public static final String AUDIT_SOURCE = "eks-steward";
+
+  /** Source of the requests users send (wake). */
+  public static final String REQUEST_SOURCE = "eks-steward.requests";
+
+  public static final String WAKE_DETAIL_TYPE = "Wake Request";
+
+  /** Prefix of every SDK user agent of ours ({@code eks-steward/<function>}). */
+  public static final String USER_AGENT = "eks-steward";
+
+  private Contract() {}
+}

@@ -1,0 +1,21 @@
+package dev.ekssteward.shared.apply;
+
+import dev.ekssteward.shared.aws.Target;
+import dev.ekssteward.shared.pipeline.Action;
+import java.util.List;
+
+/**
+ * Carries out one type of action through the function's port. One executor per action type is
+ * registered with Dagger ({@code @IntoMap @ClassKey}); the pipeline picks it by the action's class
+ * and turns its {@link Result} into the outcome and audit events, the same way for every function.
+ */
+public interface Executor<A extends Action> {
+  /** The IAM grants this executor's calls need; the template must grant exactly these. */
+  List<Permission> permissions();
+
+  /**
+   * Carries out {@code action} in {@code target}, idempotently. Throws only what is worth retrying
+   * (after the SDK's own retries) and programming errors.
+   */
+  Result execute(Target target, A action);
+}

@@ -1,0 +1,13 @@
+package dev.ekssteward.shared.apply;
+
+/**
+ * One IAM grant an executor needs, written as template.yaml writes it: the action, and the resource
+ * pattern as the {@code !Sub} string of the statement's {@code Resource}.
+ */
+public record Permission(String action, String resource) {
+  /** {@code arn:${AWS::Partition}:eks:*:${AWS::AccountId}:<path>}: EKS resources, any region. */
+  public static Permission eks(String action, String path) {
+    return new Permission(
+        "eks:" + action, "arn:${AWS::Partition}:eks:*:${AWS::AccountId}:" + path);
+  }
+}

@@ -1,0 +1,49 @@
+package dev.ekssteward.shared.event;
+
+import java.util.List;
+
+/**
+ * What a scope looks at, as the trigger's routing decided it. Observers and planners see this,
+ * never the trigger itself.
+ */
+public sealed interface Selection {
+  /** Everything in the scope: a schedule tick, a fan-out message or a desired-state change. */
+  record All() implements Selection {}
+
+  /**
+   * The one resource an API call named.
+   *
+   * @param call the CloudTrail event name ({@code CreateNodegroup})
+   * @param kind what the resource is ({@code nodegroup}, {@code cluster}, {@code oidc-provider})
+   * @param name its name (the cluster's own name for a cluster), or null when only the ARN is known
+   * @param arn its ARN, or null when the event does not carry it
+   * @param created true for calls that create it (the creator is then known)
+   * @param caller who made the call
+   * @param keys the tag keys the call named (UntagResource), else empty
+   */
+  record One(
+      String call,
+      String kind,
+      String name,
+      String arn,
+      boolean created,
+      CallerIdentity caller,
+      List<String> keys)
+      implements Selection {
+    public One {
+      keys = List.copyOf(keys);
+    }
+  }
+
+  /**
+   * A wake request: keep these node groups (all when empty) up for {@code minutes} (null: the
+   * configured default).
+   */
+  record Wake(List<String> nodegroups, Integer minutes) implements Selection {
+    public Wake {
+      nodegroups = List.copyOf(nodegroups);
+    }
+  }
+
+  Selection ALL = new All();
+}
