@@ -18,7 +18,7 @@ public record SchedulerConfig(
     Map<String, ScheduleDefinition> schedules) {
 
   /**
-   * Clusters worked on at once (the scheduler, the tag enforcer and the thumbprint probes). 16
+   * Default of each section's {@code maxConcurrency}: clusters (or issuers) worked on at once. 16
    * keeps a 1,000-cluster × 5-group sweep under a minute at 25 ms a call (docs/performance.md); a
    * cluster's calls stay sequential, so at most 16 EKS requests are in flight, and throttles
    * ("Request limit exceeded", ThrottlingException) are retried with backoff (aws.Retry).

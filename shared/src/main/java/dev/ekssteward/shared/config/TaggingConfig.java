@@ -13,7 +13,8 @@ public record TaggingConfig(
     String creatorTagKey,
     List<TagRule> required,
     List<String> exemptClusters,
-    boolean propagateToInstances) {
+    boolean propagateToInstances,
+    int maxConcurrency) {
 
   public static final Set<String> RESOURCE_TYPES = Set.of("cluster", "nodegroup", "fargateprofile");
 
@@ -33,7 +34,8 @@ public record TaggingConfig(
             "creatorTagKey",
             "required",
             "exemptClusters",
-            "propagateToInstances"));
+            "propagateToInstances",
+            "maxConcurrency"));
     List<String> types =
         node.get("resourceTypes").strings(List.of("cluster", "nodegroup", "fargateprofile"));
     List<Node> typeNodes = node.get("resourceTypes").items();
@@ -72,7 +74,8 @@ public record TaggingConfig(
         creator,
         rules,
         node.get("exemptClusters").strings(List.of()),
-        node.get("propagateToInstances").bool(false));
+        node.get("propagateToInstances").bool(false),
+        node.get("maxConcurrency").integer(SchedulerConfig.DEFAULT_CONCURRENCY, 1, 64));
   }
 
   private static TagRule rule(Node node) {

@@ -10,7 +10,8 @@ public record ThumbprintConfig(
     boolean createMissingProviders,
     int connectTimeoutMillis,
     int readTimeoutMillis,
-    int maxDocumentBytes) {
+    int maxDocumentBytes,
+    int maxConcurrency) {
 
   public static final String EKS_ISSUER_HOSTS = "oidc.eks.*.amazonaws.com";
 
@@ -22,7 +23,8 @@ public record ThumbprintConfig(
             "createMissingProviders",
             "connectTimeoutMillis",
             "readTimeoutMillis",
-            "maxDocumentBytes"));
+            "maxDocumentBytes",
+            "maxConcurrency"));
     List<String> issuers = node.get("extraIssuers").strings(List.of());
     List<Node> issuerNodes = node.get("extraIssuers").items();
     for (int i = 0; i < issuers.size() && i < issuerNodes.size(); i++) {
@@ -36,6 +38,7 @@ public record ThumbprintConfig(
         node.get("createMissingProviders").bool(false),
         node.get("connectTimeoutMillis").integer(5000, 100, 60000),
         node.get("readTimeoutMillis").integer(5000, 100, 60000),
-        node.get("maxDocumentBytes").integer(64 * 1024, 1024, 1024 * 1024));
+        node.get("maxDocumentBytes").integer(64 * 1024, 1024, 1024 * 1024),
+        node.get("maxConcurrency").integer(SchedulerConfig.DEFAULT_CONCURRENCY, 1, 64));
   }
 }
