@@ -1,8 +1,8 @@
 package dev.ekssteward.shared;
 
 /**
- * The names users see and write: tag keys, event sources and detail types. Defined here once;
- * every function refers to these constants.
+ * The names users see and write: tag keys, event sources and detail types. Defined here once; every
+ * function refers to these constants.
  */
 public final class Contract {
   /** A node group's (or its cluster's) schedule: a schedule name or an inline window. */

@@ -8,10 +8,9 @@ import dev.ekssteward.scheduler.plan.ClusterState;
 import dev.ekssteward.scheduler.plan.NodegroupPlanner;
 import dev.ekssteward.shared.aws.Target;
 import dev.ekssteward.shared.config.StewardConfig;
-import dev.ekssteward.shared.event.Trigger;
-import dev.ekssteward.shared.event.Trigger.CloudTrailCall;
-import dev.ekssteward.shared.event.Trigger.WakeRequest;
-import dev.ekssteward.shared.pipeline.Action;
+import dev.ekssteward.shared.event.CallRule;
+import dev.ekssteward.shared.event.Selection;
+import dev.ekssteward.shared.event.Triggers;
 import dev.ekssteward.shared.pipeline.Controller;
 import dev.ekssteward.shared.pipeline.Outcome;
 import dev.ekssteward.shared.pipeline.Plan;
@@ -24,70 +23,57 @@ import javax.inject.Inject;
 
 /**
  * Scales managed node groups to zero outside their schedule and restores their exact sizes. A scope
- * is one cluster; ticks cover every cluster in scope, events the cluster they name.
+ * is one cluster: a tick covers every cluster in scope, a new node group or a wake request the
+ * cluster it names.
  */
 public final class NodegroupScheduler implements Controller<ClusterState> {
-  static final String CREATE_NODEGROUP = "CreateNodegroup";
+  static final String NAME = "nodegroup-scheduler";
+
+  /** Ticks, wake requests, and each new node group (its schedule is checked at once). */
+  static final Triggers TRIGGERS =
+      Triggers.none()
+          .ticks()
+          .wakeRequests()
+          .on(
+              CallRule.on(CallRule.EKS, "CreateNodegroup")
+                  .kind("nodegroup")
+                  .cluster("requestParameters.name")
+                  .name("requestParameters.nodegroupName"));
 
   private final NodegroupApis apis;
-  private final Transitions transitions;
 
   @Inject
   NodegroupScheduler(NodegroupApis apis) {
     this.apis = apis;
-    this.transitions = new Transitions(apis);
   }
 
   @Override
   public String name() {
-    return "nodegroup-scheduler";
+    return NAME;
   }
 
   @Override
-  public String ignoreReason(Trigger trigger, StewardConfig config) {
-    if (trigger instanceof CloudTrailCall c) {
-      if (!"eks.amazonaws.com".equals(c.eventSource()) || !CREATE_NODEGROUP.equals(c.eventName())) {
-        return "not a call the node group scheduler acts on: " + c.eventName();
-      }
-      if (c.failed()) {
-        return "the CreateNodegroup call failed (" + c.errorCode() + "); nothing was created";
-      }
-      if (text(c, "name") == null || text(c, "nodegroupName") == null) {
-        return "CreateNodegroup without cluster or node group name";
-      }
-      return null;
-    }
-    if (trigger instanceof Trigger.ParameterChange) {
-      return "parameter changes are not for the node group scheduler";
-    }
-    return null;
+  public Triggers triggers() {
+    return TRIGGERS;
   }
 
   @Override
-  public List<Scope> scopes(Trigger trigger, StewardConfig config, Target target) {
-    String cluster = null;
-    if (trigger instanceof CloudTrailCall c) {
-      cluster = text(c, "name");
-    } else if (trigger instanceof WakeRequest w) {
-      cluster = w.cluster();
-    }
-    List<String> clusters =
-        cluster != null
-            ? List.of(cluster)
-            : apis.in(target).listClusters().stream().sorted().toList();
-    return clusters.stream()
-        .filter(config.targets().clusters()::matches)
-        .map(name -> new Scope(target, name, trigger))
-        .toList();
+  public int concurrency(StewardConfig config) {
+    return config.scheduler().maxConcurrency();
+  }
+
+  @Override
+  public List<String> clusters(Target target) {
+    return apis.in(target).listClusters();
   }
 
   @Override
   public ClusterState observe(Scope scope, StewardConfig config) {
     NodegroupApi api = apis.in(scope.target());
     List<String> names;
-    if (scope.trigger() instanceof CloudTrailCall c) {
-      names = List.of(text(c, "nodegroupName"));
-    } else if (scope.trigger() instanceof WakeRequest w && !w.nodegroups().isEmpty()) {
+    if (scope.selection() instanceof Selection.One one) {
+      names = List.of(one.name());
+    } else if (scope.selection() instanceof Selection.Wake w && !w.nodegroups().isEmpty()) {
       names = w.nodegroups();
     } else {
       names = api.listNodegroups(scope.cluster());
@@ -120,17 +106,12 @@ public final class NodegroupScheduler implements Controller<ClusterState> {
   }
 
   @Override
-  public Plan plan(Scope scope, ClusterState observed, StewardConfig config, Instant now) {
-    return NodegroupPlanner.plan(observed, config.scheduler(), now, scope.trigger());
-  }
-
-  @Override
-  public Outcome apply(Scope scope, Action action, StewardConfig config) {
-    return transitions.apply(scope.target(), action);
-  }
-
-  private static String text(CloudTrailCall c, String field) {
-    Object v = c.requestParameters().get(field);
-    return v instanceof String s && !s.isBlank() ? s : null;
+  public Plan plan(
+      Scope scope,
+      ClusterState observed,
+      StewardConfig config,
+      Instant now,
+      List<Outcome> earlier) {
+    return NodegroupPlanner.plan(observed, config.scheduler(), now, scope.selection());
   }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ekssteward.scheduler.eks.Cluster;
 import dev.ekssteward.scheduler.eks.Sizes;
-import dev.ekssteward.scheduler.plan.Tags;
+import dev.ekssteward.shared.Contract;
 import dev.ekssteward.shared.event.Trigger;
 import java.time.Instant;
 import java.util.List;
@@ -29,7 +29,7 @@ class ClusterTagsReadTest {
   @Test
   void theClusterTagFromListTagsForResourceSchedulesItsGroups() {
     FakeTicks t = new FakeTicks(CONFIG);
-    t.eks.addCluster("dev-1", Map.of(Tags.SCHEDULE, "office"));
+    t.eks.addCluster("dev-1", Map.of(Contract.SCHEDULE_TAG, "office"));
     t.eks.addGroup("dev-1", "web", new Sizes(2, 3, 5), Map.of(), Instant.EPOCH);
 
     t.tick(EVENING);
@@ -43,7 +43,7 @@ class ClusterTagsReadTest {
   @Test
   void aClusterWithoutGroupsIsDescribedInstead() {
     FakeTicks t = new FakeTicks(CONFIG);
-    t.eks.addCluster("empty", Map.of(Tags.SCHEDULE, "office"));
+    t.eks.addCluster("empty", Map.of(Contract.SCHEDULE_TAG, "office"));
 
     t.tick(EVENING);
 
@@ -54,7 +54,7 @@ class ClusterTagsReadTest {
   @Test
   void aGoneClusterIsNeitherDescribedNorPlanned() {
     FakeTicks t = new FakeTicks(CONFIG);
-    t.eks.addCluster("dev-1", Map.of(Tags.SCHEDULE, "office"));
+    t.eks.addCluster("dev-1", Map.of(Contract.SCHEDULE_TAG, "office"));
 
     t.run(new Trigger.WakeRequest("gone", List.of(), null, null, null), EVENING);
 

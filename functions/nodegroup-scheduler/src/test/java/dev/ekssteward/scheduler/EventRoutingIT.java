@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
 
 import dev.ekssteward.scheduler.eks.Sizes;
-import dev.ekssteward.scheduler.plan.Tags;
+import dev.ekssteward.shared.Contract;
 import dev.ekssteward.shared.testing.EventFiles;
 import dev.ekssteward.shared.testing.LocalAws;
 import java.time.DayOfWeek;
@@ -36,7 +36,7 @@ class EventRoutingIT {
         "dev-1",
         "ng-a",
         new Sizes(1, 2, 5),
-        Map.of(Tags.SCHEDULE, "Mon-Fri 07:00-19:00 Europe/Berlin"));
+        Map.of(Contract.SCHEDULE_TAG, "Mon-Fri 07:00-19:00 Europe/Berlin"));
 
     Map<String, Object> report =
         fleet.run(MotoFleet.at(0, "19:05"), EventFiles.load("schedule-tick.json"), false);
@@ -53,7 +53,7 @@ class EventRoutingIT {
 
   @Test
   void createNodegroupIsEvaluatedAtOnceButTheGracePeriodHolds() {
-    fleet.group("dev-1", "ng-a", new Sizes(1, 2, 5), Map.of(Tags.SCHEDULE, neverNow()));
+    fleet.group("dev-1", "ng-a", new Sizes(1, 2, 5), Map.of(Contract.SCHEDULE_TAG, neverNow()));
 
     Map<String, Object> report =
         fleet.run(
@@ -82,7 +82,7 @@ class EventRoutingIT {
         "dev-1",
         "ng-a",
         new Sizes(1, 2, 5),
-        Map.of(Tags.SCHEDULE, "Mon-Fri 07:00-19:00 Europe/Berln"));
+        Map.of(Contract.SCHEDULE_TAG, "Mon-Fri 07:00-19:00 Europe/Berln"));
 
     Map<String, Object> report =
         fleet.run(
@@ -110,8 +110,7 @@ class EventRoutingIT {
 
     assertThat(report.get("status")).isEqualTo("ignored");
     assertThat(report.get("reason"))
-        .isEqualTo(
-            "the CreateNodegroup call failed (ResourceLimitExceededException); nothing was created");
+        .isEqualTo("the call failed (ResourceLimitExceededException); nothing changed");
     assertThat(fleet.recorder.calls()).doesNotContain("eks:DescribeNodegroup");
   }
 
@@ -121,12 +120,12 @@ class EventRoutingIT {
         "dev-1",
         "ng-a",
         new Sizes(1, 2, 5),
-        Map.of(Tags.SCHEDULE, "Mon-Fri 07:00-19:00 Europe/Berlin"));
+        Map.of(Contract.SCHEDULE_TAG, "Mon-Fri 07:00-19:00 Europe/Berlin"));
     fleet.group(
         "dev-1",
         "ng-b",
         new Sizes(1, 1, 3),
-        Map.of(Tags.SCHEDULE, "Mon-Fri 07:00-19:00 Europe/Berlin"));
+        Map.of(Contract.SCHEDULE_TAG, "Mon-Fri 07:00-19:00 Europe/Berlin"));
     fleet.tick(MotoFleet.at(0, "19:05"));
 
     Instant now = MotoFleet.at(0, "22:30");
@@ -135,7 +134,7 @@ class EventRoutingIT {
     assertThat(report.get("trigger")).asInstanceOf(MAP).containsEntry("kind", "wake");
     assertThat(fleet.sizes("dev-1", "ng-a")).isEqualTo(new Sizes(1, 2, 5));
     assertThat(fleet.tags("dev-1", "ng-a"))
-        .containsEntry(Tags.KEEP_UP_UNTIL, now.plus(Duration.ofMinutes(180)).toString());
+        .containsEntry(Contract.KEEP_UP_UNTIL_TAG, now.plus(Duration.ofMinutes(180)).toString());
     assertThat(fleet.sizes("dev-1", "ng-b")).isEqualTo(new Sizes(0, 0, 3));
     assertThat(fleet.recorder.mutations())
         .containsExactly("eks:TagResource", "eks:UpdateNodegroupConfig", "eks:UntagResource");

@@ -1,33 +1,53 @@
 package dev.ekssteward.scheduler;
 
 import dev.ekssteward.scheduler.eks.FakeEks;
-import dev.ekssteward.scheduler.eks.RetryingNodegroupApi;
-import dev.ekssteward.shared.aws.Retry;
 import dev.ekssteward.shared.aws.Target;
 import dev.ekssteward.shared.config.StewardConfig;
+import dev.ekssteward.shared.event.Routing;
+import dev.ekssteward.shared.event.Selection;
 import dev.ekssteward.shared.event.Trigger;
 import dev.ekssteward.shared.pipeline.Action;
+import dev.ekssteward.shared.pipeline.ActionExecutors;
 import dev.ekssteward.shared.pipeline.Outcome;
 import dev.ekssteward.shared.pipeline.Plan;
 import dev.ekssteward.shared.pipeline.Scope;
-import java.time.Duration;
+import dev.ekssteward.shared.pipeline.Targets;
+import dev.ekssteward.shared.runtime.Settings;
+import dev.ekssteward.shared.runtime.Waits;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Runs the real controller against {@link FakeEks} the way the pipeline does, tick by tick. */
+/**
+ * Runs the real controller and executors (the test twin's graph) against {@link FakeEks} the way
+ * the pipeline does, tick by tick: routing, scopes, observe, plan, apply.
+ */
 final class FakeTicks {
   static final Target TARGET = new Target("123456789012", "eu-west-1", null);
 
   final FakeEks eks = new FakeEks();
   final NodegroupScheduler scheduler;
+  final ActionExecutors executors;
   final StewardConfig config;
   final List<Plan> plans = new ArrayList<>();
   final List<Outcome> outcomes = new ArrayList<>();
+  private final Routing routing =
+      new Routing(NodegroupScheduler.NAME, NodegroupScheduler.TRIGGERS, "/eks-steward", null);
+  private final Targets targets = new Targets("eu-west-1", TARGET.accountId(), "aws");
 
   FakeTicks(String configJson) {
-    Retry retry = new Retry(3, Duration.ZERO, Duration.ZERO, d -> {});
-    scheduler = new NodegroupScheduler(target -> new RetryingNodegroupApi(eks, retry));
+    FakeEksComponent graph =
+        DaggerFakeEksComponent.factory()
+            .create(
+                new Settings("/eks-steward", false, null, "eu-west-1", null, null),
+                Clock.fixed(Instant.EPOCH, ZoneOffset.UTC),
+                Waits.none(),
+                List.of(),
+                target -> eks);
+    scheduler = graph.scheduler();
+    executors = graph.executors();
     config = StewardConfig.parse(configJson, "test");
     new ScheduleConfigCheck()
         .check(config)
@@ -43,16 +63,30 @@ final class FakeTicks {
 
   List<Outcome> run(Trigger trigger, Instant now) {
     List<Outcome> these = new ArrayList<>();
-    for (Scope scope : scheduler.scopes(trigger, config, TARGET)) {
-      Plan plan = scheduler.plan(scope, scheduler.observe(scope, config), config, now);
+    if (!(routing.route(trigger, config, targets) instanceof Routing.Go go)) {
+      return these;
+    }
+    for (Scope scope : scopes(go)) {
+      Plan plan = scheduler.plan(scope, scheduler.observe(scope, config), config, now, List.of());
       plans.add(plan);
       for (Action a : plan.actions()) {
         if (a.mutates()) {
-          these.add(scheduler.apply(scope, a, config));
+          these.add(executors.apply(TARGET, a, e -> {}));
         }
       }
     }
     outcomes.addAll(these);
     return these;
+  }
+
+  private List<Scope> scopes(Routing.Go go) {
+    if (go.cluster() != null) {
+      return List.of(new Scope(TARGET, go.cluster(), go.selection()));
+    }
+    return scheduler.clusters(TARGET).stream()
+        .filter(config.targets().clusters()::matches)
+        .sorted()
+        .map(c -> new Scope(TARGET, c, Selection.ALL))
+        .toList();
   }
 }

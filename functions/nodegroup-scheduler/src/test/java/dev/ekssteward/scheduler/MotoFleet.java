@@ -1,6 +1,7 @@
 package dev.ekssteward.scheduler;
 
 import dev.ekssteward.scheduler.eks.Sizes;
+import dev.ekssteward.shared.runtime.Waits;
 import dev.ekssteward.shared.testing.CallRecorder;
 import dev.ekssteward.shared.testing.LocalAws;
 import dev.ekssteward.shared.testing.ManualClock;
@@ -124,7 +125,8 @@ final class MotoFleet {
       List<ExecutionInterceptor> with) {
     var handler =
         new NodegroupSchedulerHandler(
-            DaggerSchedulerComponent.factory().create(aws.settings(dryRun), clock, d -> {}, with));
+            DaggerSchedulerComponent.factory()
+                .create(aws.settings(dryRun), clock, Waits.none(), with));
     return handler.handle(event, new TestContext("nodegroup-scheduler"));
   }
 

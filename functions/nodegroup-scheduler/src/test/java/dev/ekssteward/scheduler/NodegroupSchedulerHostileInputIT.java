@@ -6,7 +6,7 @@ import static dev.ekssteward.scheduler.NodegroupSchedulerReliabilityIT.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ekssteward.scheduler.eks.Sizes;
-import dev.ekssteward.scheduler.plan.Tags;
+import dev.ekssteward.shared.Contract;
 import dev.ekssteward.shared.json.Json;
 import dev.ekssteward.shared.testing.CallRecorder;
 import dev.ekssteward.shared.testing.EventFiles;
@@ -78,7 +78,8 @@ class NodegroupSchedulerHostileInputIT {
         2000,
         value -> {
           try {
-            aws.eks().tagResource(r -> r.resourceArn(arn).tags(Map.of(Tags.SCHEDULE, value)));
+            aws.eks()
+                .tagResource(r -> r.resourceArn(arn).tags(Map.of(Contract.SCHEDULE_TAG, value)));
           } catch (RuntimeException awsRefused) {
             return; // EKS (moto) refuses the value itself
           }
@@ -109,6 +110,6 @@ class NodegroupSchedulerHostileInputIT {
             .describeNodegroup(r -> r.clusterName("dev-1").nodegroupName(name))
             .nodegroup()
             .nodegroupArn();
-    aws.eks().untagResource(r -> r.resourceArn(arn).tagKeys(Tags.ORIGINAL_SCALING));
+    aws.eks().untagResource(r -> r.resourceArn(arn).tagKeys(Contract.ORIGINAL_SCALING_TAG));
   }
 }

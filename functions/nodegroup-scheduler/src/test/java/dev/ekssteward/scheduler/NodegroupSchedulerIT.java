@@ -5,7 +5,7 @@ import static dev.ekssteward.scheduler.MotoFleet.ORIGINAL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ekssteward.scheduler.eks.Sizes;
-import dev.ekssteward.scheduler.plan.Tags;
+import dev.ekssteward.shared.Contract;
 import dev.ekssteward.shared.testing.LocalAws;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +24,7 @@ class NodegroupSchedulerIT {
   void seed() {
     fleet = new MotoFleet(aws);
     fleet.config(CONFIG);
-    fleet.cluster("dev-1", Map.of(Tags.SCHEDULE, "office"));
+    fleet.cluster("dev-1", Map.of(Contract.SCHEDULE_TAG, "office"));
     fleet.group("dev-1", "small", ORIGINAL.get("small"), Map.of());
     fleet.group("dev-1", "web", ORIGINAL.get("web"), Map.of());
     // Its own tag wins over the cluster's: same hours, written inline.
@@ -32,7 +32,7 @@ class NodegroupSchedulerIT {
         "dev-1",
         "batch",
         ORIGINAL.get("batch"),
-        Map.of(Tags.SCHEDULE, "Mon-Fri 07:00-19:00 Europe/Berlin"));
+        Map.of(Contract.SCHEDULE_TAG, "Mon-Fri 07:00-19:00 Europe/Berlin"));
   }
 
   @Test
@@ -48,7 +48,7 @@ class NodegroupSchedulerIT {
           assertThat(fleet.sizes("dev-1", name)).isEqualTo(new Sizes(0, 0, s.max()));
           assertThat(fleet.tags("dev-1", name))
               .containsEntry(
-                  Tags.ORIGINAL_SCALING,
+                  Contract.ORIGINAL_SCALING_TAG,
                   s.encode() + "@" + MotoFleet.at(0, "19:05").toString().substring(0, 16) + "Z");
         });
     assertThat(fleet.sent.audits("Nodegroup Scaled Down"))
@@ -73,7 +73,7 @@ class NodegroupSchedulerIT {
     ORIGINAL.forEach(
         (name, s) -> {
           assertThat(fleet.sizes("dev-1", name)).isEqualTo(s);
-          assertThat(fleet.tags("dev-1", name)).doesNotContainKey(Tags.ORIGINAL_SCALING);
+          assertThat(fleet.tags("dev-1", name)).doesNotContainKey(Contract.ORIGINAL_SCALING_TAG);
         });
     assertThat(fleet.sent.audits("Nodegroup Scaled Up"))
         .hasSize(3)
@@ -117,7 +117,7 @@ class NodegroupSchedulerIT {
 
     Map<String, Object> morning = fleet.tick(MotoFleet.at(1, "07:05"));
     assertThat(fleet.sizes("dev-1", "web")).isEqualTo(new Sizes(1, 1, 5));
-    assertThat(fleet.tags("dev-1", "web")).doesNotContainKey(Tags.ORIGINAL_SCALING);
+    assertThat(fleet.tags("dev-1", "web")).doesNotContainKey(Contract.ORIGINAL_SCALING_TAG);
     assertThat(fleet.sent.audits("Nodegroup Changed While Down"))
         .singleElement()
         .satisfies(
@@ -135,12 +135,12 @@ class NodegroupSchedulerIT {
   void excludedGroupIsRestored() {
     fleet.tick(MotoFleet.at(0, "19:05"));
     String arn = fleet.describe("dev-1", "web").nodegroupArn();
-    aws.eks().tagResource(r -> r.resourceArn(arn).tags(Map.of(Tags.EXCLUDE, "true")));
+    aws.eks().tagResource(r -> r.resourceArn(arn).tags(Map.of(Contract.EXCLUDE_TAG, "true")));
 
     fleet.tick(MotoFleet.at(0, "23:00"));
 
     assertThat(fleet.sizes("dev-1", "web")).isEqualTo(ORIGINAL.get("web"));
-    assertThat(fleet.tags("dev-1", "web")).doesNotContainKey(Tags.ORIGINAL_SCALING);
+    assertThat(fleet.tags("dev-1", "web")).doesNotContainKey(Contract.ORIGINAL_SCALING_TAG);
     assertThat(fleet.sent.audits("Nodegroup Scaled Up"))
         .singleElement()
         .satisfies(a -> assertThat(a.detail()).containsEntry("reason", "excluded"));
@@ -154,7 +154,7 @@ class NodegroupSchedulerIT {
         .tagResource(
             r ->
                 r.resourceArn(arn)
-                    .tags(Map.of(Tags.KEEP_UP_UNTIL, MotoFleet.at(0, "21:00").toString())));
+                    .tags(Map.of(Contract.KEEP_UP_UNTIL_TAG, MotoFleet.at(0, "21:00").toString())));
 
     fleet.tick(MotoFleet.at(0, "19:05"));
     assertThat(fleet.sizes("dev-1", "web")).isEqualTo(ORIGINAL.get("web"));
@@ -187,8 +187,8 @@ class NodegroupSchedulerIT {
     assertThat(wake.get("status")).isEqualTo("ok");
     assertThat(fleet.sizes("dev-1", "web")).isEqualTo(ORIGINAL.get("web"));
     assertThat(fleet.tags("dev-1", "web"))
-        .containsEntry(Tags.KEEP_UP_UNTIL, MotoFleet.at(1, "00:00").toString())
-        .doesNotContainKey(Tags.ORIGINAL_SCALING);
+        .containsEntry(Contract.KEEP_UP_UNTIL_TAG, MotoFleet.at(1, "00:00").toString())
+        .doesNotContainKey(Contract.ORIGINAL_SCALING_TAG);
     assertThat(fleet.sizes("dev-1", "small")).isEqualTo(new Sizes(0, 0, 2));
 
     fleet.tick(MotoFleet.at(0, "23:30"));
@@ -196,7 +196,7 @@ class NodegroupSchedulerIT {
 
     fleet.tick(MotoFleet.at(1, "00:05"));
     assertThat(fleet.sizes("dev-1", "web")).isEqualTo(new Sizes(0, 0, 5));
-    assertThat(fleet.tags("dev-1", "web")).containsKey(Tags.ORIGINAL_SCALING);
+    assertThat(fleet.tags("dev-1", "web")).containsKey(Contract.ORIGINAL_SCALING_TAG);
   }
 
   @Test
@@ -204,12 +204,14 @@ class NodegroupSchedulerIT {
     String arn = fleet.describe("dev-1", "web").nodegroupArn();
     aws.eks()
         .tagResource(
-            r -> r.resourceArn(arn).tags(Map.of(Tags.SCHEDULE, "weekdays 9-5 Europe/Berlin")));
+            r ->
+                r.resourceArn(arn)
+                    .tags(Map.of(Contract.SCHEDULE_TAG, "weekdays 9-5 Europe/Berlin")));
 
     Map<String, Object> report = fleet.tick(MotoFleet.at(0, "19:05"));
 
     assertThat(fleet.sizes("dev-1", "web")).isEqualTo(ORIGINAL.get("web"));
-    assertThat(fleet.tags("dev-1", "web")).doesNotContainKey(Tags.ORIGINAL_SCALING);
+    assertThat(fleet.tags("dev-1", "web")).doesNotContainKey(Contract.ORIGINAL_SCALING_TAG);
     assertThat(fleet.sent.updates()).noneMatch(u -> u.nodegroupName().equals("web"));
     assertThat(fleet.sent.audits("Schedule Invalid"))
         .singleElement()

@@ -5,7 +5,7 @@ import static dev.ekssteward.scheduler.MotoFleet.ORIGINAL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ekssteward.scheduler.eks.Sizes;
-import dev.ekssteward.scheduler.plan.Tags;
+import dev.ekssteward.shared.Contract;
 import dev.ekssteward.shared.testing.AuditTap;
 import dev.ekssteward.shared.testing.AuditTrail;
 import dev.ekssteward.shared.testing.CrashMatrix;
@@ -55,7 +55,7 @@ class NodegroupSchedulerReliabilityIT {
   static void fleet() {
     MotoFleet fleet = new MotoFleet(aws);
     fleet.config(CONFIG);
-    fleet.cluster("dev-1", Map.of(Tags.SCHEDULE, "office"));
+    fleet.cluster("dev-1", Map.of(Contract.SCHEDULE_TAG, "office"));
     ORIGINAL.forEach((name, s) -> fleet.group("dev-1", name, s, Map.of()));
   }
 
@@ -70,7 +70,7 @@ class NodegroupSchedulerReliabilityIT {
           name,
           new Sizes(c.minSize(), c.desiredSize(), c.maxSize()).encode()
               + " record="
-              + g.tags().get(Tags.ORIGINAL_SCALING));
+              + g.tags().get(Contract.ORIGINAL_SCALING_TAG));
     }
     return out;
   }
@@ -145,7 +145,7 @@ class NodegroupSchedulerReliabilityIT {
     assertThat(events)
         .extracting(AuditTrail.Delivered::detailType)
         .hasSize(ORIGINAL.size())
-        .containsOnly(Transitions.SCALED_UP);
+        .containsOnly("Nodegroup Scaled Up");
     assertThat(events)
         .allSatisfy(e -> assertThat(e.detail()).containsEntry("recordRemoved", false));
     ORIGINAL.forEach(
@@ -172,7 +172,7 @@ class NodegroupSchedulerReliabilityIT {
           () -> {
             MotoFleet fleet = new MotoFleet(aws);
             fleet.config(CONFIG);
-            fleet.cluster("dev-1", Map.of(Tags.SCHEDULE, "office"));
+            fleet.cluster("dev-1", Map.of(Contract.SCHEDULE_TAG, "office"));
             fleet.group("dev-1", "ng-a", new Sizes(2, 3, 5), Map.of());
           },
           (event, with) -> run(at(0, "23:00"), event, with),

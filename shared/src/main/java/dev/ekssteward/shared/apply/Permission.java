@@ -7,7 +7,6 @@ package dev.ekssteward.shared.apply;
 public record Permission(String action, String resource) {
   /** {@code arn:${AWS::Partition}:eks:*:${AWS::AccountId}:<path>}: EKS resources, any region. */
   public static Permission eks(String action, String path) {
-    return new Permission(
-        "eks:" + action, "arn:${AWS::Partition}:eks:*:${AWS::AccountId}:" + path);
+    return new Permission("eks:" + action, "arn:${AWS::Partition}:eks:*:${AWS::AccountId}:" + path);
   }
 }

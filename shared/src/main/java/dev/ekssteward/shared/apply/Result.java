@@ -48,6 +48,23 @@ public sealed interface Result {
     return new Done(null, List.of(events), null);
   }
 
+  /** What the answer says, for a message: the note, why, or AWS's message. */
+  default String text() {
+    if (this instanceof Done d) {
+      return d.note() == null ? "done" : d.note();
+    }
+    if (this instanceof Unchanged u) {
+      return u.why();
+    }
+    if (this instanceof Busy b) {
+      return "busy (409): " + b.message();
+    }
+    if (this instanceof NotFound n) {
+      return "not found: " + n.message();
+    }
+    return ((Refused) this).message();
+  }
+
   /** When this is Done, what {@code next} makes of it; any other answer as it is. */
   default Result then(Function<Done, Result> next) {
     return this instanceof Done d ? next.apply(d) : this;

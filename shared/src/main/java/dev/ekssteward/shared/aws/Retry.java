@@ -29,8 +29,8 @@ public final class Retry {
   private Retry() {}
 
   /**
-   * The strategy every client gets. No circuit breaker: each call keeps its own bounded attempts, so
-   * one throttled burst in a sweep does not fail the calls of other clusters without a try.
+   * The strategy every client gets. No circuit breaker: each call keeps its own bounded attempts,
+   * so one throttled burst in a sweep does not fail the calls of other clusters without a try.
    */
   public static RetryStrategy strategy(BackoffStrategy backoff) {
     return AwsRetryStrategy.standardRetryStrategy().toBuilder()

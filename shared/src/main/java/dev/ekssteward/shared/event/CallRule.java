@@ -45,39 +45,78 @@ public record CallRule(
   /** Calls of {@code source} with one of {@code names}, about the cluster they name. */
   public static CallRule on(String source, String... names) {
     return new CallRule(
-        source, Set.of(names), "cluster", List.of(), List.of(), List.of(), false, null, false,
+        source,
+        Set.of(names),
+        "cluster",
+        List.of(),
+        List.of(),
+        List.of(),
+        false,
+        null,
+        false,
         false);
   }
 
   public CallRule kind(String kind) {
     return new CallRule(
-        source, names, kind, clusterPaths, namePaths, arnPaths, fromArn, keysPath, creating,
+        source,
+        names,
+        kind,
+        clusterPaths,
+        namePaths,
+        arnPaths,
+        fromArn,
+        keysPath,
+        creating,
         global);
   }
 
   public CallRule cluster(String... paths) {
     return new CallRule(
-        source, names, kind, List.of(paths), namePaths, arnPaths, fromArn, keysPath, creating,
+        source,
+        names,
+        kind,
+        List.of(paths),
+        namePaths,
+        arnPaths,
+        fromArn,
+        keysPath,
+        creating,
         global);
   }
 
   public CallRule name(String... paths) {
     return new CallRule(
-        source, names, kind, clusterPaths, List.of(paths), arnPaths, fromArn, keysPath, creating,
+        source,
+        names,
+        kind,
+        clusterPaths,
+        List.of(paths),
+        arnPaths,
+        fromArn,
+        keysPath,
+        creating,
         global);
   }
 
   public CallRule arn(String... paths) {
     return new CallRule(
-        source, names, kind, clusterPaths, namePaths, List.of(paths), fromArn, keysPath, creating,
+        source,
+        names,
+        kind,
+        clusterPaths,
+        namePaths,
+        List.of(paths),
+        fromArn,
+        keysPath,
+        creating,
         global);
   }
 
   /** The resource is known by its EKS ARN only: cluster, node group or Fargate profile. */
   public CallRule resourceArn(String path) {
     return new CallRule(
-        source, names, null, List.of(), List.of(), List.of(path), true, keysPath, creating,
-        global);
+        source, names, null, List.of(), List.of(), List.of(path), true, keysPath, creating, global);
   }
 
   public CallRule keys(String path) {
@@ -87,8 +126,7 @@ public record CallRule(
 
   public CallRule creates() {
     return new CallRule(
-        source, names, kind, clusterPaths, namePaths, arnPaths, fromArn, keysPath, true,
-        global);
+        source, names, kind, clusterPaths, namePaths, arnPaths, fromArn, keysPath, true, global);
   }
 
   /** A global service's call: any region of the account it names. */

@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
 /**
  * The rules every function shares, applied to its {@link Triggers}: which triggers it takes, that
  * failed calls and its own calls are ignored, which (account, region) targets and which cluster an
- * event concerns, and that both are in the config's scope. The result is where to work and on
- * what ({@link Selection}), or why not.
+ * event concerns, and that both are in the config's scope. The result is where to work and on what
+ * ({@link Selection}), or why not.
  */
 public final class Routing {
   /** EKS cluster names: letters, digits, '-' and '_', starting with a letter or digit. */

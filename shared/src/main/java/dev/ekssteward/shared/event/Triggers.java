@@ -53,8 +53,8 @@ public final class Triggers {
   }
 
   /**
-   * Changes of parameters {@code <CONFIG_PREFIX><segment><cluster>}: that cluster of the
-   * function's own account and region.
+   * Changes of parameters {@code <CONFIG_PREFIX><segment><cluster>}: that cluster of the function's
+   * own account and region.
    */
   public Triggers parameters(String segment) {
     return new Triggers(ticks, wakeRequests, segment, perAccount, calls, kindsField, kinds);

@@ -28,7 +28,8 @@ public final class ActionExecutors {
     return byAction;
   }
 
-  Outcome apply(Target target, Action action, Consumer<RuntimeException> retryLater) {
+  /** Carries out one mutating action; a failure worth retrying also goes to {@code retryLater}. */
+  public Outcome apply(Target target, Action action, Consumer<RuntimeException> retryLater) {
     @SuppressWarnings("unchecked")
     Executor<Action> executor = (Executor<Action>) byAction.get(action.getClass());
     if (executor == null) {

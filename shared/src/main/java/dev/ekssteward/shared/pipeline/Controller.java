@@ -45,8 +45,8 @@ public interface Controller<S> {
 
   /**
    * One run-wide finding built after every scope of a sweep ran (a compliance summary across
-   * clusters), or null. {@code metrics} are the run's metrics so far. Not asked of a tick that
-   * sent every target to the fan-out queue.
+   * clusters), or null. {@code metrics} are the run's metrics so far. Not asked of a tick that sent
+   * every target to the fan-out queue.
    */
   default Finding summary(StewardConfig config, Map<String, Double> metrics) {
     return null;

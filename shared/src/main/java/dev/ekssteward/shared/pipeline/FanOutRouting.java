@@ -9,7 +9,6 @@ import dev.ekssteward.shared.event.Trigger.ScheduleTick;
 import dev.ekssteward.shared.metrics.Metrics;
 import dev.ekssteward.shared.runtime.Log;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Where fan-out meets the pipeline. A batch of fan-out messages runs message by message, each as

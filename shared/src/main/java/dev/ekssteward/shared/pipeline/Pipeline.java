@@ -35,9 +35,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.inject.Inject;
 
 /**
- * The one machine every function runs: trigger → route → targets → scopes → observe → plan →
- * apply → report. Dry-run stops after plan. Failures are kept per scope so one bad cluster, account
- * or region never stops the others.
+ * The one machine every function runs: trigger → route → targets → scopes → observe → plan → apply
+ * → report. Dry-run stops after plan. Failures are kept per scope so one bad cluster, account or
+ * region never stops the others.
  */
 public final class Pipeline<S> {
   /** Stop starting new passes when less than this is left of the invocation. */

@@ -17,9 +17,9 @@ import javax.inject.Singleton;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /**
- * What every function's component shares. The component binds {@link Settings}, the clock,
- * {@link Waits}, the SDK interceptors (tests record calls with them) and {@code @Named(FUNCTION)};
- * the function's module binds its controller and its executors ({@code @IntoMap @ClassKey}).
+ * What every function's component shares. The component binds {@link Settings}, the clock, {@link
+ * Waits}, the SDK interceptors (tests record calls with them) and {@code @Named(FUNCTION)}; the
+ * function's module binds its controller and its executors ({@code @IntoMap @ClassKey}).
  */
 @Module
 public abstract class SharedModule {

@@ -6,7 +6,6 @@ import dev.ekssteward.shared.config.ClusterFilter;
 import dev.ekssteward.shared.runtime.Waits;
 import dev.ekssteward.shared.testing.CallRecorder;
 import dev.ekssteward.shared.testing.LocalAws;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -22,8 +21,7 @@ class FleetIT {
   private final CallRecorder calls = new CallRecorder("shared");
   private final AwsClients clients =
       new AwsClients(aws.settings(true), "fleet-test", List.of(calls), Waits.none().backoff());
-  private final Fleet fleet =
-      new Fleet(clients);
+  private final Fleet fleet = new Fleet(clients);
 
   private static void createCluster(EksClient eks, String name) {
     eks.createCluster(

@@ -33,8 +33,10 @@ import software.amazon.awssdk.services.eks.model.ResourceInUseException;
 class RetryTest {
   private HttpServer server;
   private final AtomicInteger requests = new AtomicInteger();
+
   /** Answers to give, in order; then 200 with an empty cluster list. */
   private final Deque<String[]> script = new ArrayDeque<>();
+
   private EksClient eks;
 
   @BeforeEach
@@ -64,7 +66,9 @@ class RetryTest {
     Settings settings = new Settings("/eks-steward", true, null, "eu-west-1", url, null);
     System.setProperty("aws.accessKeyId", "testing");
     System.setProperty("aws.secretAccessKey", "testing");
-    eks = new AwsClients(settings, "retry-test", List.of(), Waits.none().backoff()).eks(Target.home("eu-west-1"));
+    eks =
+        new AwsClients(settings, "retry-test", List.of(), Waits.none().backoff())
+            .eks(Target.home("eu-west-1"));
   }
 
   @AfterEach
@@ -114,8 +118,7 @@ class RetryTest {
   @Test
   void productionBackoffIsExponentialWithFullJitterAndCapped() {
     for (int attempt = 1; attempt <= 10; attempt++) {
-      Duration ceiling =
-          Duration.ofMillis(Math.min(5000, 200L << Math.min(attempt - 1, 10)));
+      Duration ceiling = Duration.ofMillis(Math.min(5000, 200L << Math.min(attempt - 1, 10)));
       assertThat(Retry.BACKOFF.computeDelay(attempt)).isBetween(Duration.ZERO, ceiling);
     }
   }

@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ekssteward.shared.aws.AwsClients;
-import dev.ekssteward.shared.aws.Retry;
 import dev.ekssteward.shared.pipeline.TransientFailureException;
 import dev.ekssteward.shared.runtime.Waits;
 import dev.ekssteward.shared.testing.CallRecorder;
 import dev.ekssteward.shared.testing.FaultInjector;
 import dev.ekssteward.shared.testing.FaultInjector.Kind;
 import dev.ekssteward.shared.testing.LocalAws;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -30,7 +28,8 @@ class ConfigLoaderIT {
   }
 
   private ConfigLoader loader(List<ExecutionInterceptor> interceptors) {
-    AwsClients clients = new AwsClients(aws.settings(true), "shared", interceptors, Waits.none().backoff());
+    AwsClients clients =
+        new AwsClients(aws.settings(true), "shared", interceptors, Waits.none().backoff());
     return new ConfigLoader(clients, Set.of());
   }
 

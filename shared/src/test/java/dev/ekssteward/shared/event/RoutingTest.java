@@ -65,8 +65,7 @@ class RoutingTest {
                   .kind("oidc-provider")
                   .arn("responseElements.openIDConnectProviderArn")
                   .anyRegion());
-  private static final Triggers RECONCILER =
-      Triggers.none().ticks().parameters("/fargate/");
+  private static final Triggers RECONCILER = Triggers.none().ticks().parameters("/fargate/");
 
   private Route route(Triggers triggers, Trigger trigger) {
     return new Routing("fn", triggers, "/eks-steward", ROLE).route(trigger, MULTI, targets);
@@ -84,7 +83,8 @@ class RoutingTest {
     String region = "us-east-2";
     Map<String, Object> request = Map.of();
     Map<String, Object> response = Map.of();
-    CallerIdentity caller = new CallerIdentity("IAMUser", "arn:aws:iam::1:user/ana", "ana", null, null);
+    CallerIdentity caller =
+        new CallerIdentity("IAMUser", "arn:aws:iam::1:user/ana", "ana", null, null);
     String agent = "aws-cli/2";
     String error;
 
@@ -115,14 +115,15 @@ class RoutingTest {
     assertThat(all.selection()).isEqualTo(Selection.ALL);
 
     Go perAccount = (Go) route(ROTATOR, new Trigger.ScheduleTick(null, null));
-    assertThat(perAccount.targets())
-        .extracting(Target::accountId)
-        .containsExactly(HOME, MEMBER);
+    assertThat(perAccount.targets()).extracting(Target::accountId).containsExactly(HOME, MEMBER);
   }
 
   @Test
   void aCallGoesToItsAccountRegionAndClusterWithWhatItNamed() {
-    Go go = (Go) route(SCHEDULER, call("CreateNodegroup").with(createNodegroup("dev-1", "ng-a")).build());
+    Go go =
+        (Go)
+            route(
+                SCHEDULER, call("CreateNodegroup").with(createNodegroup("dev-1", "ng-a")).build());
 
     assertThat(go.targets()).containsExactly(MEMBER_US);
     assertThat(go.cluster()).isEqualTo("dev-1");
@@ -156,11 +157,7 @@ class RoutingTest {
   void anEncodedResourceArnIsDecodedAndReadForKindClusterAndName() {
     String arn = "arn:aws:eks:us-east-2:" + MEMBER + ":nodegroup/dev-1/ng-a/1";
     Map<String, Object> request =
-        Map.of(
-            "resourceArn",
-            arn.replace(":", "%3A").replace("/", "%2F"),
-            "tagKeys",
-            "team");
+        Map.of("resourceArn", arn.replace(":", "%3A").replace("/", "%2F"), "tagKeys", "team");
 
     Go go = (Go) route(TAGGING, call("UntagResource").with(request).build());
 
@@ -184,7 +181,8 @@ class RoutingTest {
 
     CallRecord byRole = call("CreateNodegroup").with(createNodegroup("dev-1", "ng-a"));
     byRole.caller =
-        new CallerIdentity("AssumedRole", "arn:aws:sts::1:assumed-role/steward-fn/x", null, ROLE, null);
+        new CallerIdentity(
+            "AssumedRole", "arn:aws:sts::1:assumed-role/steward-fn/x", null, ROLE, null);
     assertThat(route(SCHEDULER, byRole.build()))
         .isEqualTo(new Ignore("the call was made by fn itself"));
 
@@ -244,19 +242,22 @@ class RoutingTest {
         (Go)
             route(
                 RECONCILER,
-                new Trigger.ParameterChange("/eks-steward/fargate/dev-1", "Update", HOME, "eu-west-1", null));
+                new Trigger.ParameterChange(
+                    "/eks-steward/fargate/dev-1", "Update", HOME, "eu-west-1", null));
     assertThat(go.targets()).containsExactly(targets.home());
     assertThat(go.cluster()).isEqualTo("dev-1");
 
     assertThat(
             route(
                 RECONCILER,
-                new Trigger.ParameterChange("/other/fargate/dev-1", "Update", HOME, "eu-west-1", null)))
+                new Trigger.ParameterChange(
+                    "/other/fargate/dev-1", "Update", HOME, "eu-west-1", null)))
         .isEqualTo(new Ignore("parameter /other/fargate/dev-1 is not under /eks-steward/fargate/"));
     assertThat(
             route(
                 SCHEDULER,
-                new Trigger.ParameterChange("/eks-steward/fargate/dev-1", "Update", HOME, "eu-west-1", null)))
+                new Trigger.ParameterChange(
+                    "/eks-steward/fargate/dev-1", "Update", HOME, "eu-west-1", null)))
         .isEqualTo(new Ignore("fn does not act on parameter changes"));
   }
 
@@ -269,7 +270,6 @@ class RoutingTest {
     assertThat(go.selection()).isEqualTo(new Selection.Wake(List.of("a"), 30));
 
     assertThat(route(TAGGING, wake)).isEqualTo(new Ignore("fn does not act on wake requests"));
-    assertThat(route(RECONCILER, new Trigger.Unrecognized("why")))
-        .isEqualTo(new Ignore("why"));
+    assertThat(route(RECONCILER, new Trigger.Unrecognized("why"))).isEqualTo(new Ignore("why"));
   }
 }

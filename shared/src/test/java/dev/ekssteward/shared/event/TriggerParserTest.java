@@ -2,7 +2,6 @@ package dev.ekssteward.shared.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ekssteward.shared.event.Deliveries;
 import dev.ekssteward.shared.event.Trigger.CloudTrailCall;
 import dev.ekssteward.shared.event.Trigger.ParameterChange;
 import dev.ekssteward.shared.event.Trigger.ScheduleTick;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ekssteward.shared.audit.AuditPublisher;
 import dev.ekssteward.shared.aws.AwsClients;
 import dev.ekssteward.shared.config.ConfigLoader;
-import dev.ekssteward.shared.event.Deliveries;
 import dev.ekssteward.shared.runtime.Log;
 import dev.ekssteward.shared.runtime.Settings;
 import dev.ekssteward.shared.runtime.Waits;
@@ -40,8 +39,7 @@ final class KeeperFleet {
   static Pipeline<ParameterKeeper.Observed> keeper(
       boolean recordFirst, List<ExecutionInterceptor> interceptors) {
     Settings settings = aws.settings(false);
-    AwsClients clients =
-        new AwsClients(settings, "keeper", interceptors, Waits.none().backoff());
+    AwsClients clients = new AwsClients(settings, "keeper", interceptors, Waits.none().backoff());
     Log log = new Log("keeper");
     ParameterKeeper keeper = new ParameterKeeper(clients, recordFirst);
     return new Pipeline<>(

@@ -123,9 +123,7 @@ final class ParameterKeeper implements Controller<ParameterKeeper.Observed> {
   }
 
   private void put(Target target, String name, String value) {
-    clients
-        .ssm(target)
-        .putParameter(r -> r.name(name).value(value).type("String").overwrite(true));
+    clients.ssm(target).putParameter(r -> r.name(name).value(value).type("String").overwrite(true));
   }
 
   private static AuditEvent event(String type, Target target, String cluster) {

@@ -113,8 +113,7 @@ class PipelineIT {
 
         public Result execute(Target target, Bump bump) {
           applied.add(bump.target());
-          return Result.done(
-              new AuditEvent("Bumped", List.of(), Map.of("target", bump.target())));
+          return Result.done(new AuditEvent("Bumped", List.of(), Map.of("target", bump.target())));
         }
       };
     }
@@ -129,7 +128,8 @@ class PipelineIT {
 
   private Pipeline<String> pipeline(boolean dryRun) {
     Settings settings = aws.settings(dryRun);
-    AwsClients clients = new AwsClients(settings, "scripted", List.of(calls), Waits.none().backoff());
+    AwsClients clients =
+        new AwsClients(settings, "scripted", List.of(calls), Waits.none().backoff());
     Log log = new Log("scripted");
     return new Pipeline<>(
         controller,

@@ -15,7 +15,8 @@ class PrimingIT {
   @Test
   void primingBuildsClientsButCallsNoAwsApi() {
     CallRecorder calls = new CallRecorder("shared");
-    AwsClients clients = new AwsClients(aws.settings(true), "priming-test", List.of(calls), Waits.none().backoff());
+    AwsClients clients =
+        new AwsClients(aws.settings(true), "priming-test", List.of(calls), Waits.none().backoff());
 
     Priming.register(v -> clients.prime()).prime();
 

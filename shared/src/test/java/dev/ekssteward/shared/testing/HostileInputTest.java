@@ -7,7 +7,6 @@ import dev.ekssteward.shared.config.StewardConfig;
 import dev.ekssteward.shared.config.TagLimits;
 import dev.ekssteward.shared.event.Deliveries;
 import dev.ekssteward.shared.event.Trigger;
-import dev.ekssteward.shared.event.TriggerParser;
 import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Arbitrary;

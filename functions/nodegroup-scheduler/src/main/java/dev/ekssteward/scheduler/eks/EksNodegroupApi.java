@@ -1,5 +1,7 @@
 package dev.ekssteward.scheduler.eks;
 
+import dev.ekssteward.shared.apply.Result;
+import dev.ekssteward.shared.aws.Answers;
 import dev.ekssteward.shared.aws.Fleet;
 import java.util.List;
 import java.util.Map;
@@ -74,24 +76,29 @@ public final class EksNodegroupApi implements NodegroupApi {
   }
 
   @Override
-  public void tagResource(String arn, Map<String, String> tags) {
-    eks.tagResource(r -> r.resourceArn(arn).tags(tags));
+  public Result tagResource(String arn, Map<String, String> tags) {
+    return Answers.of(() -> eks.tagResource(r -> r.resourceArn(arn).tags(tags)));
   }
 
   @Override
-  public void untagResource(String arn, Set<String> keys) {
-    eks.untagResource(r -> r.resourceArn(arn).tagKeys(keys));
+  public Result untagResource(String arn, Set<String> keys) {
+    return Answers.of(() -> eks.untagResource(r -> r.resourceArn(arn).tagKeys(keys)));
   }
 
   @Override
-  public void updateScaling(String cluster, String nodegroup, Sizes sizes, String token) {
-    eks.updateNodegroupConfig(
-        r ->
-            r.clusterName(cluster)
-                .nodegroupName(nodegroup)
-                .clientRequestToken(token)
-                .scalingConfig(
-                    c -> c.minSize(sizes.min()).desiredSize(sizes.desired()).maxSize(sizes.max())));
+  public Result updateScaling(String cluster, String nodegroup, Sizes sizes, String token) {
+    return Answers.of(
+        () ->
+            eks.updateNodegroupConfig(
+                r ->
+                    r.clusterName(cluster)
+                        .nodegroupName(nodegroup)
+                        .clientRequestToken(token)
+                        .scalingConfig(
+                            c ->
+                                c.minSize(sizes.min())
+                                    .desiredSize(sizes.desired())
+                                    .maxSize(sizes.max()))));
   }
 
   private static int orZero(Integer n) {

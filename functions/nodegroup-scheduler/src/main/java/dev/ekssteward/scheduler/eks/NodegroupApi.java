@@ -1,12 +1,14 @@
 package dev.ekssteward.scheduler.eks;
 
+import dev.ekssteward.shared.apply.Result;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The EKS calls the scheduler makes, in its own records. The SDK adapter implements it for AWS;
- * tests implement it with an in-memory EKS that can be busy or throttled.
+ * The EKS calls the scheduler makes, in its own records; mutations answer a {@link Result}. The SDK
+ * adapter implements it for AWS; tests implement it with an in-memory EKS that can be busy or
+ * throttled.
  */
 public interface NodegroupApi {
   /** ListClusters, every page. */
@@ -24,10 +26,10 @@ public interface NodegroupApi {
   /** DescribeNodegroup, or null when it is gone. */
   Nodegroup describeNodegroup(String cluster, String nodegroup);
 
-  void tagResource(String arn, Map<String, String> tags);
+  Result tagResource(String arn, Map<String, String> tags);
 
-  void untagResource(String arn, Set<String> keys);
+  Result untagResource(String arn, Set<String> keys);
 
   /** UpdateNodegroupConfig with a scaling config; the token makes a retry idempotent. */
-  void updateScaling(String cluster, String nodegroup, Sizes sizes, String clientRequestToken);
+  Result updateScaling(String cluster, String nodegroup, Sizes sizes, String clientRequestToken);
 }

@@ -1,11 +1,10 @@
 package dev.ekssteward.scheduler.plan;
 
-import dev.ekssteward.shared.pipeline.Action;
 import java.util.Map;
 
 /** Remove the original-scaling record without touching sizes (restored already, or overridden). */
 public record DropRecord(String target, String cluster, String nodegroup, String reason)
-    implements Action {
+    implements SchedulerAction {
   @Override
   public String type() {
     return "DropRecord";

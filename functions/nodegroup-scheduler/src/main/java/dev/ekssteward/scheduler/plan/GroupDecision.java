@@ -5,6 +5,7 @@ import dev.ekssteward.scheduler.eks.Nodegroup;
 import dev.ekssteward.scheduler.schedule.InvalidSchedule;
 import dev.ekssteward.scheduler.schedule.Schedule;
 import dev.ekssteward.scheduler.schedule.ScheduleValue;
+import dev.ekssteward.shared.Contract;
 import dev.ekssteward.shared.config.SchedulerConfig;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,10 +41,11 @@ final class GroupDecision {
     }
     OriginalScaling record;
     try {
-      String raw = g.tags().get(Tags.ORIGINAL_SCALING);
+      String raw = g.tags().get(Contract.ORIGINAL_SCALING_TAG);
       record = raw == null ? null : OriginalScaling.parse(raw);
     } catch (IllegalArgumentException e) {
-      draft.skip(g, "unreadable " + Tags.ORIGINAL_SCALING + " " + e.getMessage() + "; left alone");
+      draft.skip(
+          g, "unreadable " + Contract.ORIGINAL_SCALING_TAG + " " + e.getMessage() + "; left alone");
       return;
     }
     if (excluded(g.tags()) || excluded(cluster.tags())) {
@@ -67,18 +69,21 @@ final class GroupDecision {
       invalid(g, source[0], source[1], e.getMessage());
       return;
     }
-    String keepUpValue = g.tags().get(Tags.KEEP_UP_UNTIL);
+    String keepUpValue = g.tags().get(Contract.KEEP_UP_UNTIL_TAG);
     try {
       keepUp = keepUpValue == null ? null : Instant.parse(keepUpValue.trim());
     } catch (DateTimeParseException e) {
       invalid(
-          g, Tags.KEEP_UP_UNTIL, keepUpValue, "not an ISO-8601 instant like 2026-11-25T23:00:00Z");
+          g,
+          Contract.KEEP_UP_UNTIL_TAG,
+          keepUpValue,
+          "not an ISO-8601 instant like 2026-11-25T23:00:00Z");
       return;
     }
     if (schedule.isUp(now)) {
       up(g, record, "inside the schedule's uptime");
     } else if (keepUp != null && keepUp.isAfter(now)) {
-      up(g, record, Tags.KEEP_UP_UNTIL + " " + keepUpValue);
+      up(g, record, Contract.KEEP_UP_UNTIL_TAG + " " + keepUpValue);
     } else {
       down(g, record, schedule);
     }
@@ -159,11 +164,15 @@ final class GroupDecision {
 
   /** {source, value}: node group tag, then cluster tag, then the config default; or null. */
   private String[] scheduleSource(Nodegroup g) {
-    if (g.tags().containsKey(Tags.SCHEDULE)) {
-      return new String[] {"nodegroup tag " + Tags.SCHEDULE, g.tags().get(Tags.SCHEDULE)};
+    if (g.tags().containsKey(Contract.SCHEDULE_TAG)) {
+      return new String[] {
+        "nodegroup tag " + Contract.SCHEDULE_TAG, g.tags().get(Contract.SCHEDULE_TAG)
+      };
     }
-    if (cluster.tags().containsKey(Tags.SCHEDULE)) {
-      return new String[] {"cluster tag " + Tags.SCHEDULE, cluster.tags().get(Tags.SCHEDULE)};
+    if (cluster.tags().containsKey(Contract.SCHEDULE_TAG)) {
+      return new String[] {
+        "cluster tag " + Contract.SCHEDULE_TAG, cluster.tags().get(Contract.SCHEDULE_TAG)
+      };
     }
     if (config.defaultSchedule() != null) {
       return new String[] {"config scheduler.defaultSchedule", config.defaultSchedule()};
@@ -172,6 +181,6 @@ final class GroupDecision {
   }
 
   private static boolean excluded(Map<String, String> tags) {
-    return "true".equalsIgnoreCase(tags.get(Tags.EXCLUDE));
+    return "true".equalsIgnoreCase(tags.get(Contract.EXCLUDE_TAG));
   }
 }

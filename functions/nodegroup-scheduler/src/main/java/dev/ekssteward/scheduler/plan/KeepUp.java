@@ -1,12 +1,11 @@
 package dev.ekssteward.scheduler.plan;
 
-import dev.ekssteward.shared.pipeline.Action;
 import java.time.Instant;
 import java.util.Map;
 
 /** Tag {@code eks-steward/keep-up-until}: a wake request made durable on the group itself. */
 public record KeepUp(String target, String cluster, String nodegroup, Instant until)
-    implements Action {
+    implements SchedulerAction {
   @Override
   public String type() {
     return "KeepUp";

@@ -2,7 +2,7 @@ package dev.ekssteward.scheduler.plan;
 
 import dev.ekssteward.scheduler.eks.Nodegroup;
 import dev.ekssteward.shared.config.SchedulerConfig;
-import dev.ekssteward.shared.event.Trigger;
+import dev.ekssteward.shared.event.Selection;
 import dev.ekssteward.shared.pipeline.Action;
 import dev.ekssteward.shared.pipeline.Plan;
 import java.time.Duration;
@@ -19,13 +19,13 @@ public final class NodegroupPlanner {
   private NodegroupPlanner() {}
 
   public static Plan plan(
-      ClusterState state, SchedulerConfig config, Instant now, Trigger trigger) {
+      ClusterState state, SchedulerConfig config, Instant now, Selection selection) {
     PlanDraft draft = new PlanDraft();
     if (state.cluster() == null) {
       return draft.build();
     }
     GroupDecision decision = new GroupDecision(state.cluster(), config, now, draft);
-    if (trigger instanceof Trigger.WakeRequest wake) {
+    if (selection instanceof Selection.Wake wake) {
       int minutes = wake.minutes() != null ? wake.minutes() : config.wakeDurationMinutes();
       Instant until = now.plus(Duration.ofMinutes(minutes)).truncatedTo(ChronoUnit.SECONDS);
       for (String missing : missing(wake.nodegroups(), state.nodegroups())) {

@@ -1,7 +1,6 @@
 package dev.ekssteward.scheduler.plan;
 
 import dev.ekssteward.scheduler.eks.Sizes;
-import dev.ekssteward.shared.pipeline.Action;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,7 +14,7 @@ public record Restore(
     String reason,
     double nodeHoursAvoided,
     String token)
-    implements Action {
+    implements SchedulerAction {
   @Override
   public String type() {
     return "Restore";

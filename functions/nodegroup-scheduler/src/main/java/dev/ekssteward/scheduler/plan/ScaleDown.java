@@ -1,14 +1,13 @@
 package dev.ekssteward.scheduler.plan;
 
 import dev.ekssteward.scheduler.eks.Sizes;
-import dev.ekssteward.shared.pipeline.Action;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Record the sizes on the group, then set min 0 / desired 0 (max kept, at least 1). */
 public record ScaleDown(
     String target, String cluster, String nodegroup, OriginalScaling record, String token)
-    implements Action {
+    implements SchedulerAction {
   @Override
   public String type() {
     return "ScaleDown";

@@ -1,8 +1,8 @@
 package dev.ekssteward.scheduler.eks;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.ekssteward.shared.apply.Result;
 import dev.ekssteward.shared.testing.LocalAws;
 import java.time.Instant;
 import java.util.List;
@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /**
  * The in-memory EKS answers as moto (with local/moto/patches.py) does for every call the scheduler
@@ -31,22 +30,24 @@ class FakeAgreesWithMotoIT {
       List<String> groupsOfGoneCluster,
       Sizes down,
       Map<String, String> taggedThenUntagged,
-      Integer invalidMaxStatus,
+      String tagged,
+      String updated,
+      String invalidMax,
       Sizes afterInvalid,
+      String tagOfMissing,
       Nodegroup missing) {}
 
   private static Seen exercise(NodegroupApi api) {
     String arn = api.describeNodegroup("dev-1", "web").arn();
     String clusterArn = Cluster.arnOf("dev-1", arn);
-    api.tagResource(
-        arn, Map.of("eks-steward/original-scaling", "2-3-5@2026-11-25T18:00Z", "x", "y"));
+    Result tagged =
+        api.tagResource(
+            arn, Map.of("eks-steward/original-scaling", "2-3-5@2026-11-25T18:00Z", "x", "y"));
     api.untagResource(arn, Set.of("x"));
-    api.updateScaling("dev-1", "web", new Sizes(0, 0, 5), "down-1");
+    Result updated = api.updateScaling("dev-1", "web", new Sizes(0, 0, 5), "down-1");
     Sizes down = api.describeNodegroup("dev-1", "web").sizes();
-    AwsServiceException invalid =
-        catchThrowableOfType(
-            AwsServiceException.class,
-            () -> api.updateScaling("dev-1", "web", new Sizes(0, 0, 0), "down-2"));
+    Result invalid = api.updateScaling("dev-1", "web", new Sizes(0, 0, 0), "down-2");
+    Result tagOfMissing = api.tagResource(arn.replace("/web/", "/nope/"), Map.of("a", "b"));
     return new Seen(
         api.listClusters(),
         api.describeCluster("dev-1").tags(),
@@ -56,9 +57,18 @@ class FakeAgreesWithMotoIT {
         api.listNodegroups("gone"),
         down,
         api.describeNodegroup("dev-1", "web").tags(),
-        invalid == null ? null : invalid.statusCode(),
+        kind(tagged),
+        kind(updated),
+        kind(invalid),
         api.describeNodegroup("dev-1", "web").sizes(),
+        kind(tagOfMissing),
         api.describeNodegroup("dev-1", "nope"));
+  }
+
+  /** The kind of answer; messages differ between EKS, moto and the fake by design. */
+  private static String kind(Result r) {
+    return r.getClass().getSimpleName()
+        + (r instanceof Result.Refused f ? " " + f.message().split(":")[0] : "");
   }
 
   @Test
@@ -91,7 +101,10 @@ class FakeAgreesWithMotoIT {
     assertThat(moto.clusterTagsByArn()).isEqualTo(moto.clusterTags()).isNotEmpty();
     assertThat(moto.tagsOfGoneCluster()).isNull();
     assertThat(moto.groupsOfGoneCluster()).isNull();
-    assertThat(moto.invalidMaxStatus()).isEqualTo(400);
+    assertThat(moto.tagged()).isEqualTo("Done");
+    assertThat(moto.updated()).isEqualTo("Done");
+    assertThat(moto.invalidMax()).isEqualTo("Refused InvalidParameterException");
+    assertThat(moto.tagOfMissing()).isEqualTo("NotFound");
     assertThat(moto.taggedThenUntagged())
         .isEqualTo(Map.of("eks-steward/original-scaling", "2-3-5@2026-11-25T18:00Z"));
   }

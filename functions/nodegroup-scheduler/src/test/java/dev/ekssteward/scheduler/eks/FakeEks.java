@@ -1,5 +1,7 @@
 package dev.ekssteward.scheduler.eks;
 
+import dev.ekssteward.shared.apply.Result;
+import dev.ekssteward.shared.aws.Answers;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -14,6 +16,7 @@ import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.eks.model.EksException;
 import software.amazon.awssdk.services.eks.model.InvalidParameterException;
 import software.amazon.awssdk.services.eks.model.InvalidRequestException;
+import software.amazon.awssdk.services.eks.model.NotFoundException;
 import software.amazon.awssdk.services.eks.model.ResourceInUseException;
 
 /**
@@ -185,21 +188,33 @@ public final class FakeEks implements NodegroupApi {
         : new Nodegroup(g.cluster, g.name, g.arn, g.status, g.sizes, g.tags, g.createdAt);
   }
 
+  // Mutations answer through the adapter's own mapping, so 409, not found and refusals become the
+  // same Results as from EKS, and what the SDK would retry is thrown.
   @Override
-  public void tagResource(String arn, Map<String, String> tags) {
-    call("TagResource", arn + " " + new java.util.TreeMap<>(tags));
-    byArn(arn).tags.putAll(tags);
+  public Result tagResource(String arn, Map<String, String> tags) {
+    return Answers.of(
+        () -> {
+          call("TagResource", arn + " " + new java.util.TreeMap<>(tags));
+          byArn(arn).tags.putAll(tags);
+        });
   }
 
   @Override
-  public void untagResource(String arn, Set<String> keys) {
-    call("UntagResource", arn + " " + new java.util.TreeSet<>(keys));
-    byArn(arn).tags.keySet().removeAll(keys);
+  public Result untagResource(String arn, Set<String> keys) {
+    return Answers.of(
+        () -> {
+          call("UntagResource", arn + " " + new java.util.TreeSet<>(keys));
+          byArn(arn).tags.keySet().removeAll(keys);
+        });
   }
 
   @Override
-  public synchronized void updateScaling(
+  public synchronized Result updateScaling(
       String cluster, String nodegroup, Sizes sizes, String token) {
+    return Answers.of(() -> update(cluster, nodegroup, sizes, token));
+  }
+
+  private void update(String cluster, String nodegroup, Sizes sizes, String token) {
     call("UpdateNodegroupConfig", cluster + "/" + nodegroup + " " + sizes.encode() + " " + token);
     Group g = groups.get(cluster + "/" + nodegroup);
     Sizes earlier = tokens.get(token);
@@ -233,6 +248,11 @@ public final class FakeEks implements NodegroupApi {
     return groups.values().stream()
         .filter(g -> g.arn.equals(arn))
         .findFirst()
-        .orElseThrow(() -> badRequest("no such resource " + arn));
+        .orElseThrow(
+            () ->
+                NotFoundException.builder()
+                    .statusCode(404)
+                    .awsErrorDetails(error("NotFoundException", "Resource was not found: " + arn))
+                    .build());
   }
 }

@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ekssteward.scheduler.eks.Cluster;
 import dev.ekssteward.scheduler.eks.Nodegroup;
 import dev.ekssteward.scheduler.eks.Sizes;
+import dev.ekssteward.shared.Contract;
 import dev.ekssteward.shared.config.StewardConfig;
-import dev.ekssteward.shared.event.Trigger;
+import dev.ekssteward.shared.event.Selection;
 import dev.ekssteward.shared.pipeline.Action;
 import dev.ekssteward.shared.pipeline.Plan;
 import java.time.Instant;
@@ -28,7 +29,7 @@ class NodegroupPlannerTest {
   /** Wednesday 12:00 UTC. */
   static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
 
-  static final Trigger TICK = new Trigger.ScheduleTick(NOW, "t");
+  static final Selection TICK = Selection.ALL;
 
   private static Nodegroup group(String name, Map<String, String> tags) {
     return new Nodegroup(
@@ -56,12 +57,13 @@ class NodegroupPlannerTest {
   @Test
   void nodegroupTagWinsOverClusterTagWhichWinsOverTheDefault() {
     assertThat(types(plan(Map.of(), group("a", Map.of())))).containsExactly("ScaleDown");
-    assertThat(types(plan(Map.of(Tags.SCHEDULE, "always-up"), group("a", Map.of())))).isEmpty();
+    assertThat(types(plan(Map.of(Contract.SCHEDULE_TAG, "always-up"), group("a", Map.of()))))
+        .isEmpty();
     assertThat(
             types(
                 plan(
-                    Map.of(Tags.SCHEDULE, "always-up"),
-                    group("a", Map.of(Tags.SCHEDULE, "always-down")))))
+                    Map.of(Contract.SCHEDULE_TAG, "always-up"),
+                    group("a", Map.of(Contract.SCHEDULE_TAG, "always-down")))))
         .containsExactly("ScaleDown");
   }
 
@@ -74,10 +76,10 @@ class NodegroupPlannerTest {
             "arn:ng/a",
             "ACTIVE",
             new Sizes(0, 0, 3),
-            Map.of(Tags.ORIGINAL_SCALING, "1-2-3@2026-11-24T18:00Z"),
+            Map.of(Contract.ORIGINAL_SCALING_TAG, "1-2-3@2026-11-24T18:00Z"),
             null);
 
-    Plan plan = plan(Map.of(Tags.EXCLUDE, "true"), down);
+    Plan plan = plan(Map.of(Contract.EXCLUDE_TAG, "true"), down);
 
     assertThat(plan.actions()).singleElement().isInstanceOf(Restore.class);
     assertThat(((Restore) plan.actions().get(0)).record().sizes()).isEqualTo(new Sizes(1, 2, 3));
@@ -111,7 +113,7 @@ class NodegroupPlannerTest {
 
   @Test
   void unreadableRecordIsLeftAlone() {
-    Plan plan = plan(Map.of(), group("a", Map.of(Tags.ORIGINAL_SCALING, "2,3,5")));
+    Plan plan = plan(Map.of(), group("a", Map.of(Contract.ORIGINAL_SCALING_TAG, "2,3,5")));
 
     assertThat(plan.actions())
         .singleElement()
@@ -120,7 +122,7 @@ class NodegroupPlannerTest {
 
   @Test
   void invalidKeepUpUntilIsReportedAndChangesNothing() {
-    Plan plan = plan(Map.of(), group("a", Map.of(Tags.KEEP_UP_UNTIL, "tonight")));
+    Plan plan = plan(Map.of(), group("a", Map.of(Contract.KEEP_UP_UNTIL_TAG, "tonight")));
 
     assertThat(types(plan)).containsExactly("Skip");
     assertThat(plan.findings())

@@ -1,0 +1,27 @@
+package dev.ekssteward.scheduler.apply;
+
+import dev.ekssteward.shared.apply.Permission;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** What the scheduler's executors share: audit event names, detail head, IAM resource. */
+final class NodegroupAudit {
+  static final String SCALED_DOWN = "Nodegroup Scaled Down";
+  static final String SCALED_UP = "Nodegroup Scaled Up";
+
+  /** Node groups in any region of the account, as the template's statements name them. */
+  static final String NODEGROUPS = "nodegroup/*/*/*";
+
+  private NodegroupAudit() {}
+
+  static Permission on(String action) {
+    return Permission.eks(action, NODEGROUPS);
+  }
+
+  static Map<String, Object> detail(String cluster, String nodegroup) {
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("cluster", cluster);
+    d.put("nodegroup", nodegroup);
+    return d;
+  }
+}

@@ -1,0 +1,72 @@
+package dev.ekssteward.scheduler.apply;
+
+import dev.ekssteward.scheduler.eks.NodegroupApi;
+import dev.ekssteward.scheduler.eks.NodegroupApis;
+import dev.ekssteward.scheduler.plan.Restore;
+import dev.ekssteward.shared.Contract;
+import dev.ekssteward.shared.apply.Executor;
+import dev.ekssteward.shared.apply.Permission;
+import dev.ekssteward.shared.apply.Result;
+import dev.ekssteward.shared.audit.AuditEvent;
+import dev.ekssteward.shared.aws.Target;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.inject.Inject;
+
+/** Sets the recorded sizes back, then removes the record, which stays until the restore worked. */
+public final class RestoreExecutor implements Executor<Restore> {
+  private final NodegroupApis apis;
+
+  @Inject
+  RestoreExecutor(NodegroupApis apis) {
+    this.apis = apis;
+  }
+
+  @Override
+  public List<Permission> permissions() {
+    return List.of(NodegroupAudit.on("UpdateNodegroupConfig"), NodegroupAudit.on("UntagResource"));
+  }
+
+  @Override
+  public Result execute(Target target, Restore r) {
+    NodegroupApi api = apis.in(target);
+    return api.updateScaling(r.cluster(), r.nodegroup(), r.record().sizes(), r.token())
+        .then(done -> restored(api, r));
+  }
+
+  /**
+   * The group is up either way, so the change is audited now; a record left behind is only dropped
+   * by the next tick (it matches the sizes), which is not a change of its own.
+   */
+  private static Result restored(NodegroupApi api, Restore r) {
+    String removal = removeRecord(api, r);
+    Map<String, Object> detail = NodegroupAudit.detail(r.cluster(), r.nodegroup());
+    detail.put("before", r.before().toMap());
+    detail.put("after", r.record().sizes().toMap());
+    detail.put("reason", r.reason());
+    detail.put("downSince", r.record().downAt().toString());
+    detail.put("nodeHoursAvoided", r.nodeHoursAvoided());
+    detail.put("recordRemoved", removal == null);
+    AuditEvent scaledUp = new AuditEvent(NodegroupAudit.SCALED_UP, List.of(r.target()), detail);
+    return new Result.Done(null, List.of(scaledUp), removal);
+  }
+
+  /** Null when the record is gone, else why it is still there. */
+  private static String removeRecord(NodegroupApi api, Restore r) {
+    String failure;
+    try {
+      Result removed = api.untagResource(r.target(), Set.of(Contract.ORIGINAL_SCALING_TAG));
+      if (removed instanceof Result.Done || removed instanceof Result.NotFound) {
+        return null;
+      }
+      failure = removed.text();
+    } catch (RuntimeException e) {
+      failure = e.getMessage();
+    }
+    return "restored, but removing the "
+        + Contract.ORIGINAL_SCALING_TAG
+        + " record failed; the next tick drops it: "
+        + failure;
+  }
+}

@@ -1,0 +1,35 @@
+package dev.ekssteward.scheduler;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import dev.ekssteward.scheduler.eks.NodegroupApis;
+import dev.ekssteward.shared.pipeline.ActionExecutors;
+import dev.ekssteward.shared.pipeline.Pipeline;
+import dev.ekssteward.shared.runtime.Settings;
+import dev.ekssteward.shared.runtime.SharedModule;
+import dev.ekssteward.shared.runtime.Waits;
+import java.time.Clock;
+import java.util.List;
+import javax.inject.Singleton;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+
+/** The production graph with an in-memory EKS ({@code FakeEks}) in place of the SDK adapter. */
+@Singleton
+@Component(modules = {SharedModule.class, SchedulerModule.class})
+interface FakeEksComponent {
+  Pipeline<?> pipeline();
+
+  NodegroupScheduler scheduler();
+
+  ActionExecutors executors();
+
+  @Component.Factory
+  interface Factory {
+    FakeEksComponent create(
+        @BindsInstance Settings settings,
+        @BindsInstance Clock clock,
+        @BindsInstance Waits waits,
+        @BindsInstance List<ExecutionInterceptor> interceptors,
+        @BindsInstance NodegroupApis eks);
+  }
+}

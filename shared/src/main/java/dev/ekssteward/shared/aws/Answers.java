@@ -1,0 +1,43 @@
+package dev.ekssteward.shared.aws;
+
+import dev.ekssteward.shared.apply.Result;
+import java.util.function.Supplier;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+
+/**
+ * AWS's answer to a mutating call as a {@link Result}, the same way for every port: not found, busy
+ * (409) and other refusals become results; what is worth retrying (left after the SDK's own
+ * retries) is thrown for the pipeline to report and retry.
+ */
+public final class Answers {
+  private Answers() {}
+
+  /** Done with what {@code call} returned (a created resource's ARN), or AWS's refusal. */
+  public static Result of(Supplier<String> call) {
+    try {
+      return Result.done(call.get());
+    } catch (AwsServiceException e) {
+      if (Retry.isRetryable(e) && !Retry.isResourceInUse(e)) {
+        throw e;
+      }
+      String message =
+          e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
+      if (Retry.isResourceInUse(e)) {
+        return new Result.Busy(message);
+      }
+      if (Retry.isNotFound(e)) {
+        return new Result.NotFound(message);
+      }
+      return new Result.Refused(Retry.describe(e));
+    }
+  }
+
+  /** Done, or AWS's refusal, for a call that returns nothing we need. */
+  public static Result of(Runnable call) {
+    return of(
+        () -> {
+          call.run();
+          return null;
+        });
+  }
+}
