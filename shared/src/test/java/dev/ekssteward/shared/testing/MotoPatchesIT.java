@@ -1,8 +1,10 @@
 package dev.ekssteward.shared.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +21,9 @@ import software.amazon.awssdk.services.iam.IamClient;
 
 /**
  * The local AWS answers as AWS does where plain moto does not (local/moto/patches.py): EKS tags on
- * node groups and Fargate profiles, EKS and IAM input validation. Each error is checked as the SDK
- * sees it: HTTP status and error code.
+ * node groups and Fargate profiles, EKS and IAM input validation; and, switched on per test, the
+ * opt-in realism (lifecycle states, request-limit faults, private subnets, tag rules). Each error
+ * is checked as the SDK sees it: HTTP status and error code.
  */
 class MotoPatchesIT {
   @RegisterExtension static final LocalAws aws = new LocalAws();
@@ -177,6 +180,28 @@ class MotoPatchesIT {
     updateThumbprints(arn, List.of(OTHER_THUMBPRINT));
 
     assertThat(thumbprints(arn)).containsExactly(OTHER_THUMBPRINT);
+  }
+
+  // --- Opt-in realism (local/moto/options.py), switched per test through LocalAws.options ---
+
+  @Test
+  void optionsSwitchPerTestAndResetRestoresTheDefaults() throws Exception {
+    Map<String, Object> defaults = aws.options();
+
+    Map<String, Object> changed = aws.options(Map.of("transitionSeconds", 2, "tagRules", true));
+
+    assertThat(changed)
+        .containsEntry("transitionSeconds", new BigDecimal("2.0"))
+        .containsEntry("tagRules", true)
+        .containsEntry("privateSubnets", false);
+    assertThatThrownBy(() -> aws.options(Map.of("transitionSecs", 1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("unknown options");
+    assertThatThrownBy(() -> aws.options(Map.of("requestLimitShare", 1.5)))
+        .isInstanceOf(IllegalArgumentException.class);
+    aws.reset();
+    assertThat(aws.options()).isEqualTo(defaults).containsEntry("tagRules", false);
+    assertThat(defaults).containsEntry("transitionSeconds", new BigDecimal("0.0"));
   }
 
   private software.amazon.awssdk.services.eks.model.Nodegroup nodegroup(
