@@ -12,8 +12,10 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=5000)
     args = parser.parse_args()
 
-    # Our modules patch moto before the server imports its backends.
+    # Our modules patch moto before the server imports its backends; order matters: each
+    # wraps what the one before left (always-on fixes, then lifecycle states).
     import control  # noqa: E402
+    import lifecycle  # noqa: E402
     import options  # noqa: E402
     import patches  # noqa: E402
 
@@ -22,6 +24,7 @@ def main() -> None:
     except options.OptionError as e:
         sys.exit(f"steward_moto: {e}")
     patches.apply()
+    lifecycle.apply()
     control.apply()
     from moto.server import main as moto_main
 

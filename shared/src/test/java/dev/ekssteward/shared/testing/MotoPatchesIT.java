@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,8 +17,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.eks.EksClient;
+import software.amazon.awssdk.services.eks.model.FargateProfile;
 import software.amazon.awssdk.services.eks.model.FargateProfileSelector;
 import software.amazon.awssdk.services.eks.model.NodegroupScalingConfig;
+import software.amazon.awssdk.services.eks.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.eks.model.Update;
 import software.amazon.awssdk.services.iam.IamClient;
 
 /**
@@ -31,6 +36,9 @@ class MotoPatchesIT {
   private static final String ROLE = "arn:aws:iam::" + LocalAws.ACCOUNT + ":role/eks-demo";
   private static final String THUMBPRINT = "9e99a48a9960b14926bb7f3b02e22da2b0ab7280";
   private static final String OTHER_THUMBPRINT = "06B25927C42A721631C1EFD9431E648FA62E1E39";
+
+  /** Generous against a busy machine; the transitions themselves last 1 s. */
+  private static final Duration TRANSITION_WAIT = Duration.ofSeconds(10);
 
   private EksClient eks;
   private IamClient iam;
@@ -204,6 +212,130 @@ class MotoPatchesIT {
     assertThat(defaults).containsEntry("transitionSeconds", new BigDecimal("0.0"));
   }
 
+  @Test
+  void aClusterStaysCreatingAndTakesNoGroupsOrProfilesMeanwhile() {
+    aws.options(Map.of("transitionSeconds", 1));
+
+    String status =
+        eks.createCluster(
+                r -> r.name("dev-2").roleArn(ROLE).resourcesVpcConfig(v -> v.subnetIds("s")))
+            .cluster()
+            .statusAsString();
+
+    assertThat(status).isEqualTo("CREATING");
+    assertAwsError(() -> nodegroupIn("dev-2", "ng-a"), 400, "InvalidRequestException");
+    assertAwsError(() -> profileIn("dev-2", "team-a"), 400, "InvalidRequestException");
+    awaitStatus(() -> eks.describeCluster(r -> r.name("dev-2")).cluster().statusAsString());
+    assertThat(nodegroupIn("dev-2", "ng-a").statusAsString()).isEqualTo("CREATING");
+  }
+
+  @Test
+  void updateNodegroupConfigOnlyWhenActiveAndTheGroupStaysUpdating() {
+    aws.options(Map.of("transitionSeconds", 1));
+    nodegroup("ng-a", scaling(1, 3, 2));
+
+    assertAwsError(() -> nightState("ng-a"), 409, "ResourceInUseException");
+    awaitStatus(() -> group("ng-a").statusAsString());
+    Update update = nightState("ng-a");
+
+    assertThat(update.statusAsString()).isEqualTo("InProgress");
+    assertThat(group("ng-a").statusAsString()).isEqualTo("UPDATING");
+    assertThat(sizes("ng-a")).isEqualTo(scaling(0, 3, 0));
+    assertAwsError(() -> nightState("ng-a"), 409, "ResourceInUseException");
+    assertAwsError(
+        () -> eks.updateNodegroupVersion(r -> r.clusterName("dev-1").nodegroupName("ng-a")),
+        409,
+        "ResourceInUseException");
+    awaitStatus(() -> group("ng-a").statusAsString());
+    assertThat(
+            eks.describeUpdate(r -> r.name("dev-1").nodegroupName("ng-a").updateId(update.id()))
+                .update()
+                .statusAsString())
+        .isEqualTo("Successful");
+  }
+
+  @Test
+  void updateNodegroupVersionUpdatesAndLeavesTheGroupUpdating() {
+    nodegroup("ng-a", scaling(1, 3, 2));
+    aws.options(Map.of("nodegroupTransitionSeconds", 1));
+
+    Update update =
+        eks.updateNodegroupVersion(
+                r -> r.clusterName("dev-1").nodegroupName("ng-a").releaseVersion("1.31.0-x"))
+            .update();
+
+    assertThat(update.typeAsString()).isEqualTo("VersionUpdate");
+    assertThat(update.statusAsString()).isEqualTo("InProgress");
+    assertThat(group("ng-a").statusAsString()).isEqualTo("UPDATING");
+    assertThat(group("ng-a").releaseVersion()).isEqualTo("1.31.0-x");
+  }
+
+  @Test
+  void updateClusterConfigLeavesTheClusterUpdatingAndClosedToNewGroups() {
+    aws.options(Map.of("clusterTransitionSeconds", 1));
+
+    Update update =
+        eks.updateClusterConfig(r -> r.name("dev-1").logging(l -> l.clusterLogging(List.of())))
+            .update();
+
+    assertThat(update.statusAsString()).isEqualTo("InProgress");
+    assertThat(eks.describeCluster(r -> r.name("dev-1")).cluster().statusAsString())
+        .isEqualTo("UPDATING");
+    assertAwsError(
+        () ->
+            eks.updateClusterConfig(r -> r.name("dev-1").logging(l -> l.clusterLogging(List.of()))),
+        409,
+        "ResourceInUseException");
+    assertAwsError(() -> nodegroup("ng-a", null), 400, "InvalidRequestException");
+    awaitStatus(() -> eks.describeCluster(r -> r.name("dev-1")).cluster().statusAsString());
+    assertThat(
+            eks.describeUpdate(r -> r.name("dev-1").updateId(update.id()))
+                .update()
+                .statusAsString())
+        .isEqualTo("Successful");
+  }
+
+  @Test
+  void deletedGroupsAndClustersStayDeletingThenAreGone() {
+    nodegroup("ng-a", scaling(1, 3, 2));
+    aws.options(Map.of("transitionSeconds", 1));
+
+    String status =
+        eks.deleteNodegroup(r -> r.clusterName("dev-1").nodegroupName("ng-a"))
+            .nodegroup()
+            .statusAsString();
+
+    assertThat(status).isEqualTo("DELETING");
+    assertThat(eks.listNodegroups(r -> r.clusterName("dev-1")).nodegroups()).contains("ng-a");
+    assertAwsError(() -> eks.deleteCluster(r -> r.name("dev-1")), 409, "ResourceInUseException");
+    awaitGone(() -> group("ng-a"));
+    assertThat(eks.deleteCluster(r -> r.name("dev-1")).cluster().statusAsString())
+        .isEqualTo("DELETING");
+    assertThat(eks.listClusters().clusters()).contains("dev-1");
+    awaitGone(() -> eks.describeCluster(r -> r.name("dev-1")));
+    assertThat(eks.listClusters().clusters()).doesNotContain("dev-1");
+  }
+
+  @Test
+  void onlyOneFargateProfilePerClusterMayBeCreatingOrDeleting() {
+    aws.options(Map.of("fargateProfileTransitionSeconds", 1));
+    assertThat(profileIn("dev-1", "team-a").statusAsString()).isEqualTo("CREATING");
+
+    assertAwsError(() -> profileIn("dev-1", "team-b"), 409, "ResourceInUseException");
+    assertAwsError(() -> deleteProfile("team-a"), 409, "ResourceInUseException");
+    awaitStatus(() -> profile("team-a").statusAsString());
+    profileIn("dev-1", "team-b");
+    awaitStatus(() -> profile("team-b").statusAsString());
+    assertThat(deleteProfile("team-a").statusAsString()).isEqualTo("DELETING");
+    AwsServiceException e =
+        assertAwsError(() -> deleteProfile("team-b"), 409, "ResourceInUseException");
+    assertThat(e.awsErrorDetails().errorMessage())
+        .contains("currently has Fargate profile team-a in status DELETING");
+    awaitGone(() -> profile("team-a"));
+    assertThat(eks.listFargateProfiles(r -> r.clusterName("dev-1")).fargateProfileNames())
+        .containsExactly("team-b");
+  }
+
   private software.amazon.awssdk.services.eks.model.Nodegroup nodegroup(
       String name, NodegroupScalingConfig scaling) {
     return eks.createNodegroup(
@@ -229,6 +361,75 @@ class MotoPatchesIT {
                     .podExecutionRoleArn(ROLE)
                     .selectors(list))
         .fargateProfile();
+  }
+
+  private software.amazon.awssdk.services.eks.model.Nodegroup nodegroupIn(
+      String cluster, String name) {
+    return eks.createNodegroup(
+            r -> r.clusterName(cluster).nodegroupName(name).nodeRole(ROLE).subnets("s"))
+        .nodegroup();
+  }
+
+  private FargateProfile profileIn(String cluster, String name) {
+    return eks.createFargateProfile(
+            r ->
+                r.clusterName(cluster)
+                    .fargateProfileName(name)
+                    .podExecutionRoleArn(ROLE)
+                    .selectors(s -> s.namespace(name)))
+        .fargateProfile();
+  }
+
+  private FargateProfile deleteProfile(String name) {
+    return eks.deleteFargateProfile(r -> r.clusterName("dev-1").fargateProfileName(name))
+        .fargateProfile();
+  }
+
+  private FargateProfile profile(String name) {
+    return eks.describeFargateProfile(r -> r.clusterName("dev-1").fargateProfileName(name))
+        .fargateProfile();
+  }
+
+  private software.amazon.awssdk.services.eks.model.Nodegroup group(String name) {
+    return eks.describeNodegroup(r -> r.clusterName("dev-1").nodegroupName(name)).nodegroup();
+  }
+
+  private Update nightState(String nodegroup) {
+    return eks.updateNodegroupConfig(
+            r -> r.clusterName("dev-1").nodegroupName(nodegroup).scalingConfig(scaling(0, 3, 0)))
+        .update();
+  }
+
+  /** Polls until the status is ACTIVE: transitions in these tests last 1 s. */
+  private static void awaitStatus(Supplier<String> status) {
+    long deadline = System.nanoTime() + TRANSITION_WAIT.toNanos();
+    while (!"ACTIVE".equals(status.get())) {
+      assertThat(System.nanoTime()).as("still not ACTIVE").isLessThan(deadline);
+      pause();
+    }
+  }
+
+  /** Polls until the describe call answers 404 (the deletion has run its time). */
+  private static void awaitGone(Runnable describe) {
+    long deadline = System.nanoTime() + TRANSITION_WAIT.toNanos();
+    while (true) {
+      try {
+        describe.run();
+      } catch (ResourceNotFoundException e) {
+        return;
+      }
+      assertThat(System.nanoTime()).as("still there").isLessThan(deadline);
+      pause();
+    }
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(100);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private String issuer(String cluster) {
