@@ -13,9 +13,10 @@ def main() -> None:
     args = parser.parse_args()
 
     # Our modules patch moto before the server imports its backends; order matters: each
-    # wraps what the one before left (always-on fixes, then lifecycle states).
+    # wraps what the one before left (always-on fixes, then lifecycle states, then opt-in checks).
     import control  # noqa: E402
     import lifecycle  # noqa: E402
+    import optin  # noqa: E402
     import options  # noqa: E402
     import patches  # noqa: E402
 
@@ -25,6 +26,7 @@ def main() -> None:
         sys.exit(f"steward_moto: {e}")
     patches.apply()
     lifecycle.apply()
+    optin.apply()
     control.apply()
     from moto.server import main as moto_main
 

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.ekssteward.shared.aws.Retry;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +21,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.eks.EksClient;
 import software.amazon.awssdk.services.eks.model.FargateProfile;
 import software.amazon.awssdk.services.eks.model.FargateProfileSelector;
+import software.amazon.awssdk.services.eks.model.InvalidRequestException;
 import software.amazon.awssdk.services.eks.model.NodegroupScalingConfig;
 import software.amazon.awssdk.services.eks.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.eks.model.Update;
@@ -336,6 +339,24 @@ class MotoPatchesIT {
         .containsExactly("team-b");
   }
 
+  @Test
+  void requestLimitFaultsAreInvalidRequestsTheSdkDoesNotRetry() {
+    aws.options(Map.of("requestLimitShare", 1.0));
+
+    AwsServiceException e = assertAwsError(eks::listClusters, 400, "InvalidRequestException");
+
+    assertThat(e.awsErrorDetails().errorMessage()).startsWith("Request limit exceeded");
+    assertThat(e.numAttempts()).isEqualTo(1);
+    assertThat(Retry.isRequestLimit(e)).as("our own backoff recognises it").isTrue();
+    assertThat(iam.listOpenIDConnectProviders().openIDConnectProviderList()).isEmpty();
+    aws.options(Map.of("requestLimitShare", 0.5, "requestLimitSeed", 42));
+    List<Boolean> first = limitedCalls(20);
+    aws.options(Map.of("requestLimitShare", 0.5, "requestLimitSeed", 42));
+    assertThat(limitedCalls(20)).isEqualTo(first).contains(true, false);
+    aws.options(Map.of("requestLimitShare", 0.0));
+    assertThat(limitedCalls(5)).containsOnly(false);
+  }
+
   private software.amazon.awssdk.services.eks.model.Nodegroup nodegroup(
       String name, NodegroupScalingConfig scaling) {
     return eks.createNodegroup(
@@ -398,6 +419,21 @@ class MotoPatchesIT {
     return eks.updateNodegroupConfig(
             r -> r.clusterName("dev-1").nodegroupName(nodegroup).scalingConfig(scaling(0, 3, 0)))
         .update();
+  }
+
+  /** Which of n listings the local AWS answered with its request-limit fault. */
+  private List<Boolean> limitedCalls(int n) {
+    return IntStream.range(0, n)
+        .mapToObj(
+            i -> {
+              try {
+                eks.listClusters();
+                return false;
+              } catch (InvalidRequestException e) {
+                return true;
+              }
+            })
+        .toList();
   }
 
   /** Polls until the status is ACTIVE: transitions in these tests last 1 s. */
