@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.eks.EksClient;
 import software.amazon.awssdk.services.eks.model.FargateProfile;
 import software.amazon.awssdk.services.eks.model.FargateProfileSelector;
@@ -357,6 +358,43 @@ class MotoPatchesIT {
     assertThat(limitedCalls(5)).containsOnly(false);
   }
 
+  @Test
+  void fargateProfilesRefusePublicSubnets() {
+    Ec2Client ec2 = aws.client(Ec2Client.builder().httpClient(UrlConnectionHttpClient.create()));
+    String vpc = ec2.createVpc(r -> r.cidrBlock("10.0.0.0/16")).vpc().vpcId();
+    String privateSubnet = subnet(ec2, vpc, "10.0.1.0/24");
+    String publicSubnet = subnet(ec2, vpc, "10.0.2.0/24");
+    String igw = ec2.createInternetGateway().internetGateway().internetGatewayId();
+    ec2.attachInternetGateway(r -> r.internetGatewayId(igw).vpcId(vpc));
+    String table = ec2.createRouteTable(r -> r.vpcId(vpc)).routeTable().routeTableId();
+    ec2.createRoute(r -> r.routeTableId(table).destinationCidrBlock("0.0.0.0/0").gatewayId(igw));
+    ec2.associateRouteTable(r -> r.routeTableId(table).subnetId(publicSubnet));
+    aws.options(Map.of("privateSubnets", true));
+
+    AwsServiceException e =
+        assertAwsError(
+            () -> profileOn("team-a", privateSubnet, publicSubnet),
+            400,
+            "InvalidParameterException");
+
+    assertThat(e.awsErrorDetails().errorMessage())
+        .isEqualTo(
+            "Subnet " + publicSubnet + " provided in Fargate Profile is not a private subnet");
+    assertThat(profileOn("team-a", privateSubnet).subnets()).containsExactly(privateSubnet);
+    // Without an explicit association a subnet follows its VPC's main route table.
+    String main =
+        ec2.describeRouteTables(
+                r ->
+                    r.filters(
+                        f -> f.name("vpc-id").values(vpc),
+                        f -> f.name("association.main").values("true")))
+            .routeTables()
+            .get(0)
+            .routeTableId();
+    ec2.createRoute(r -> r.routeTableId(main).destinationCidrBlock("0.0.0.0/0").gatewayId(igw));
+    assertAwsError(() -> profileOn("team-b", privateSubnet), 400, "InvalidParameterException");
+  }
+
   private software.amazon.awssdk.services.eks.model.Nodegroup nodegroup(
       String name, NodegroupScalingConfig scaling) {
     return eks.createNodegroup(
@@ -401,6 +439,17 @@ class MotoPatchesIT {
         .fargateProfile();
   }
 
+  private FargateProfile profileOn(String name, String... subnets) {
+    return eks.createFargateProfile(
+            r ->
+                r.clusterName("dev-1")
+                    .fargateProfileName(name)
+                    .podExecutionRoleArn(ROLE)
+                    .subnets(subnets)
+                    .selectors(s -> s.namespace(name)))
+        .fargateProfile();
+  }
+
   private FargateProfile deleteProfile(String name) {
     return eks.deleteFargateProfile(r -> r.clusterName("dev-1").fargateProfileName(name))
         .fargateProfile();
@@ -419,6 +468,10 @@ class MotoPatchesIT {
     return eks.updateNodegroupConfig(
             r -> r.clusterName("dev-1").nodegroupName(nodegroup).scalingConfig(scaling(0, 3, 0)))
         .update();
+  }
+
+  private static String subnet(Ec2Client ec2, String vpc, String cidr) {
+    return ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock(cidr)).subnet().subnetId();
   }
 
   /** Which of n listings the local AWS answered with its request-limit fault. */
