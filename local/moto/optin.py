@@ -3,7 +3,10 @@ Each reads its switch from options.py on every call; apply() runs after patches.
 lifecycle.py, so these come first:
 - request-limit faults (requestLimitShare, requestLimitSeed);
 - private subnets for Fargate profiles (privateSubnets);
+- tag key/value rules (tagRules).
 """
+import unicodedata
+
 from moto.ec2.exceptions import InvalidSubnetIdError
 from moto.ec2.models import ec2_backends
 from moto.eks import models as eks
@@ -11,7 +14,7 @@ from moto.eks.exceptions import InvalidRequestException
 from moto.eks.responses import EKSResponse
 
 import options
-from patches import _invalid
+from patches import MAX_TAGS, BadRequestException, _invalid
 
 # --- Request-limit faults ------------------------------------------------------------------
 # AWS: under load EKS answers HTTP 400 InvalidRequestException "Request limit exceeded." (not
@@ -73,17 +76,81 @@ def _check_private_subnets(backend, subnets):
             )
 
 
+# --- Tag rules -----------------------------------------------------------------------------
+# AWS (EKS user guide, "Tagging your Amazon EKS resources"; TagKey/TagValue in the API model):
+# key 1-128 characters, value 0-256, letters, digits, spaces (Unicode) and + - = . _ : / @;
+# aws: prefix reserved; at most 50 tags. TagResource answers BadRequestException (its only
+# modelled 400); the create calls answer InvalidParameterException (theirs). Option tagRules;
+# TagResource's prefix and count checks (patches.py) are always on.
+TAG_SYMBOLS = frozenset("+-=._:/@")
+
+
+def _allowed(text):
+    return all(unicodedata.category(c)[0] in "LNZ" or c in TAG_SYMBOLS for c in text)
+
+
+ALLOWED = "may contain only letters, digits, spaces and + - = . _ : / @"
+
+
+def _check_tag(key, value, error):
+    if not 1 <= len(key) <= 128:
+        raise error(f"Tag key must be 1 to 128 characters long: '{key}'")
+    if len(value) > 256:
+        raise error(f"Tag value of key '{key}' is longer than 256 characters.")
+    if not _allowed(key):
+        raise error(f"Tag key '{key}' {ALLOWED}")
+    if not _allowed(value):
+        raise error(f"Tag value of key '{key}' {ALLOWED}")
+
+
+def _check_tags(tags, error):
+    for key, value in (tags or {}).items():
+        _check_tag(key, value or "", error)
+        if key.lower().startswith("aws:"):
+            raise error("Tag keys with the aws: prefix are reserved.")
+    if len(tags or {}) > MAX_TAGS:
+        raise error(f"A resource can have at most {MAX_TAGS} tags.")
+
+
+def _bad_request(message):
+    return BadRequestException(message=message)
+
+
 # --- Wrappers around what EKSBackend holds at apply() -------------------------------------
 _inner = {}
+
+
+def _tag_resource(self, resource_arn, tags):
+    if options.get("tagRules"):
+        for key, value in (tags or {}).items():
+            _check_tag(key, value or "", _bad_request)
+    return _inner["tag_resource"](self, resource_arn, tags)
+
+
+def _create_with_tag_rules(name):
+    def create(self, *args, **kwargs):
+        if options.get("tagRules"):
+            _check_tags(kwargs.get("tags"), _invalid)
+        return _inner[name](self, *args, **kwargs)
+
+    return create
+
+
+_create_cluster = _create_with_tag_rules("create_cluster")
+_create_nodegroup = _create_with_tag_rules("create_nodegroup")
+_create_fargate_profile_tagged = _create_with_tag_rules("create_fargate_profile")
 
 
 def _create_fargate_profile(self, *args, **kwargs):
     if options.get("privateSubnets"):
         _check_private_subnets(self, kwargs.get("subnets"))
-    return _inner["create_fargate_profile"](self, *args, **kwargs)
+    return _create_fargate_profile_tagged(self, *args, **kwargs)
 
 
 WRAPPED = {
+    "tag_resource": _tag_resource,
+    "create_cluster": _create_cluster,
+    "create_nodegroup": _create_nodegroup,
     "create_fargate_profile": _create_fargate_profile,
 }
 

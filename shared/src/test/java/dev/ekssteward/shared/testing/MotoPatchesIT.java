@@ -8,6 +8,7 @@ import dev.ekssteward.shared.aws.Retry;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -393,6 +394,69 @@ class MotoPatchesIT {
             .routeTableId();
     ec2.createRoute(r -> r.routeTableId(main).destinationCidrBlock("0.0.0.0/0").gatewayId(igw));
     assertAwsError(() -> profileOn("team-b", privateSubnet), 400, "InvalidParameterException");
+  }
+
+  @Test
+  void tagRulesRefuseWhatEksRefusesWithEachOperationsErrorCode() {
+    String arn = nodegroup("ng-a", scaling(1, 3, 2)).nodegroupArn();
+    eks.tagResource(r -> r.resourceArn(arn).tags(Map.of("cost,centre", "a;b")));
+    aws.options(Map.of("tagRules", true));
+
+    assertAwsError(
+        () -> eks.tagResource(r -> r.resourceArn(arn).tags(Map.of("cost,centre", "x"))),
+        400,
+        "BadRequestException");
+    assertAwsError(
+        () -> eks.tagResource(r -> r.resourceArn(arn).tags(Map.of("team", "a;b"))),
+        400,
+        "BadRequestException");
+    assertAwsError(
+        () -> eks.tagResource(r -> r.resourceArn(arn).tags(Map.of("k".repeat(129), "x"))),
+        400,
+        "BadRequestException");
+    assertAwsError(
+        () -> eks.tagResource(r -> r.resourceArn(arn).tags(Map.of("team", "v".repeat(257)))),
+        400,
+        "BadRequestException");
+    eks.tagResource(
+        r -> r.resourceArn(arn).tags(Map.of("Équipe ü 1", "a+b=c.d_e:f/g@h", "k".repeat(128), "")));
+    assertThat(eks.listTagsForResource(r -> r.resourceArn(arn)).tags())
+        .containsEntry("Équipe ü 1", "a+b=c.d_e:f/g@h");
+    assertAwsError(
+        () ->
+            eks.createCluster(
+                r ->
+                    r.name("dev-2")
+                        .roleArn(ROLE)
+                        .resourcesVpcConfig(v -> v.subnetIds("s"))
+                        .tags(Map.of("aws:owner", "x"))),
+        400,
+        "InvalidParameterException");
+    assertAwsError(
+        () ->
+            eks.createNodegroup(
+                r ->
+                    r.clusterName("dev-1")
+                        .nodegroupName("ng-b")
+                        .nodeRole(ROLE)
+                        .subnets("s")
+                        .tags(Map.of("team;x", "a"))),
+        400,
+        "InvalidParameterException");
+    Map<String, String> tooMany = new HashMap<>();
+    IntStream.range(0, 51).forEach(i -> tooMany.put("k" + i, "v"));
+    assertAwsError(
+        () ->
+            eks.createFargateProfile(
+                r ->
+                    r.clusterName("dev-1")
+                        .fargateProfileName("team-a")
+                        .podExecutionRoleArn(ROLE)
+                        .selectors(s -> s.namespace("a"))
+                        .tags(tooMany)),
+        400,
+        "InvalidParameterException");
+    assertThat(eks.listClusters().clusters()).containsExactly("dev-1");
   }
 
   private software.amazon.awssdk.services.eks.model.Nodegroup nodegroup(
