@@ -17,6 +17,7 @@ What follows from the states, as EKS answers it:
 Also restored here, with or without transitions: UpdateNodegroupVersion and DescribeUpdate (moto
 has neither), and UpdateClusterConfig answering with an update, not the cluster.
 """
+import threading
 import time
 
 from moto.core.responses import ActionResult
@@ -69,12 +70,18 @@ def _settle_children(children, now):
     return gone
 
 
+# moto's server answers each request on its own thread: two requests settling the same
+# backend at once would remove a resource twice.
+_settling = threading.Lock()
+
+
 def settle(backend):
     now = time.monotonic()
-    for cluster in list(backend.clusters.values()):
-        cluster.nodegroup_count -= _settle_children(cluster.nodegroups, now)
-        cluster.fargate_profile_count -= _settle_children(cluster.fargate_profiles, now)
-    backend.cluster_count -= _settle_children(backend.clusters, now)
+    with _settling:
+        for cluster in list(backend.clusters.values()):
+            cluster.nodegroup_count -= _settle_children(cluster.nodegroups, now)
+            cluster.fargate_profile_count -= _settle_children(cluster.fargate_profiles, now)
+        backend.cluster_count -= _settle_children(backend.clusters, now)
 
 
 _moto_call_action = EKSResponse.call_action
