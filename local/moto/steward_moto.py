@@ -12,9 +12,22 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=5000)
     args = parser.parse_args()
 
-    import patches  # noqa: E402  (patches moto before the server imports its backends)
+    # Our modules patch moto before the server imports its backends; order matters: each
+    # wraps what the one before left (always-on fixes, then lifecycle states, then opt-in checks).
+    import control  # noqa: E402
+    import lifecycle  # noqa: E402
+    import optin  # noqa: E402
+    import options  # noqa: E402
+    import patches  # noqa: E402
 
+    try:
+        options.load_environment()
+    except options.OptionError as e:
+        sys.exit(f"steward_moto: {e}")
     patches.apply()
+    lifecycle.apply()
+    optin.apply()
+    control.apply()
     from moto.server import main as moto_main
 
     moto_main(["-H", args.host, "-p", str(args.port)])

@@ -1,11 +1,16 @@
 package dev.ekssteward.shared.testing;
 
+import dev.ekssteward.shared.json.Json;
 import dev.ekssteward.shared.runtime.Settings;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,7 +65,7 @@ public final class LocalAws implements BeforeAllCallback, BeforeEachCallback {
     }
   }
 
-  /** Empties every service's state (moto's reset API). */
+  /** Empties every service's state and puts the opt-in options back to their defaults. */
   public void reset() throws IOException {
     HttpURLConnection c =
         (HttpURLConnection) endpoint().resolve("/moto-api/reset").toURL().openConnection();
@@ -69,6 +74,52 @@ public final class LocalAws implements BeforeAllCallback, BeforeEachCallback {
     c.getOutputStream().close();
     if (c.getResponseCode() != 200) {
       throw new IOException("moto reset failed: HTTP " + c.getResponseCode());
+    }
+  }
+
+  /**
+   * Switches opt-in realism of the local AWS until the next {@link #reset()} (before every test),
+   * e.g. {@code aws.options(Map.of("transitionSeconds", 1))}; the names are in
+   * local/moto/README.md. A null value restores one option's default.
+   *
+   * @return every option's current value
+   * @throws IllegalArgumentException for an unknown option or a value it does not take
+   */
+  public Map<String, Object> options(Map<String, ?> changes) {
+    return exchange("POST", Json.write(changes));
+  }
+
+  /** Every option's current value. */
+  public Map<String, Object> options() {
+    return exchange("GET", null);
+  }
+
+  private Map<String, Object> exchange(String method, String body) {
+    try {
+      HttpURLConnection c =
+          (HttpURLConnection) endpoint().resolve("/eks-steward/options").toURL().openConnection();
+      c.setRequestMethod(method);
+      if (body != null) {
+        c.setDoOutput(true);
+        c.setRequestProperty("Content-Type", "application/json");
+        try (OutputStream out = c.getOutputStream()) {
+          out.write(body.getBytes(StandardCharsets.UTF_8));
+        }
+      }
+      int status = c.getResponseCode();
+      InputStream in = status < 400 ? c.getInputStream() : c.getErrorStream();
+      Map<String, Object> answer =
+          Json.parseObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      if (status == 400) {
+        throw new IllegalArgumentException(String.valueOf(answer.get("message")));
+      }
+      if (status != 200) {
+        throw new IOException("moto options: HTTP " + status + " " + answer);
+      }
+      return answer;
+    } catch (IOException e) {
+      // Unchecked, so tests can switch options inside lambdas and static helpers.
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -161,11 +212,14 @@ public final class LocalAws implements BeforeAllCallback, BeforeEachCallback {
       int port = freePort();
       try {
         File log = Files.createTempFile("moto-", ".log").toFile();
-        Process p =
+        ProcessBuilder builder =
             new ProcessBuilder(script.toString(), Integer.toString(port))
                 .redirectErrorStream(true)
-                .redirectOutput(log)
-                .start();
+                .redirectOutput(log);
+        // Options come from the tests, not from the shell that runs them: every test JVM starts
+        // the server with the defaults, which reset() restores.
+        builder.environment().keySet().removeIf(name -> name.startsWith("STEWARD_MOTO_"));
+        Process p = builder.start();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
           if (!p.isAlive()) {

@@ -1,26 +1,39 @@
 package dev.ekssteward.shared.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.ekssteward.shared.aws.Retry;
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.eks.EksClient;
+import software.amazon.awssdk.services.eks.model.FargateProfile;
 import software.amazon.awssdk.services.eks.model.FargateProfileSelector;
+import software.amazon.awssdk.services.eks.model.InvalidRequestException;
 import software.amazon.awssdk.services.eks.model.NodegroupScalingConfig;
+import software.amazon.awssdk.services.eks.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.eks.model.Update;
 import software.amazon.awssdk.services.iam.IamClient;
 
 /**
  * The local AWS answers as AWS does where plain moto does not (local/moto/patches.py): EKS tags on
- * node groups and Fargate profiles, EKS and IAM input validation. Each error is checked as the SDK
- * sees it: HTTP status and error code.
+ * node groups and Fargate profiles, EKS and IAM input validation; and, switched on per test, the
+ * opt-in realism (lifecycle states, request-limit faults, private subnets, tag rules). Each error
+ * is checked as the SDK sees it: HTTP status and error code.
  */
 class MotoPatchesIT {
   @RegisterExtension static final LocalAws aws = new LocalAws();
@@ -28,6 +41,9 @@ class MotoPatchesIT {
   private static final String ROLE = "arn:aws:iam::" + LocalAws.ACCOUNT + ":role/eks-demo";
   private static final String THUMBPRINT = "9e99a48a9960b14926bb7f3b02e22da2b0ab7280";
   private static final String OTHER_THUMBPRINT = "06B25927C42A721631C1EFD9431E648FA62E1E39";
+
+  /** Generous against a busy machine; the transitions themselves last 1 s. */
+  private static final Duration TRANSITION_WAIT = Duration.ofSeconds(10);
 
   private EksClient eks;
   private IamClient iam;
@@ -179,6 +195,270 @@ class MotoPatchesIT {
     assertThat(thumbprints(arn)).containsExactly(OTHER_THUMBPRINT);
   }
 
+  // --- Opt-in realism (local/moto/options.py), switched per test through LocalAws.options ---
+
+  @Test
+  void optionsSwitchPerTestAndResetRestoresTheDefaults() throws Exception {
+    Map<String, Object> defaults = aws.options();
+
+    Map<String, Object> changed = aws.options(Map.of("transitionSeconds", 2, "tagRules", true));
+
+    assertThat(changed)
+        .containsEntry("transitionSeconds", new BigDecimal("2.0"))
+        .containsEntry("tagRules", true)
+        .containsEntry("privateSubnets", false);
+    assertThatThrownBy(() -> aws.options(Map.of("transitionSecs", 1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("unknown options");
+    assertThatThrownBy(() -> aws.options(Map.of("requestLimitShare", 1.5)))
+        .isInstanceOf(IllegalArgumentException.class);
+    aws.reset();
+    assertThat(aws.options()).isEqualTo(defaults).containsEntry("tagRules", false);
+    assertThat(defaults).containsEntry("transitionSeconds", new BigDecimal("0.0"));
+  }
+
+  @Test
+  void aClusterStaysCreatingAndTakesNoGroupsOrProfilesMeanwhile() {
+    aws.options(Map.of("transitionSeconds", 1));
+
+    String status =
+        eks.createCluster(
+                r -> r.name("dev-2").roleArn(ROLE).resourcesVpcConfig(v -> v.subnetIds("s")))
+            .cluster()
+            .statusAsString();
+
+    assertThat(status).isEqualTo("CREATING");
+    assertAwsError(() -> nodegroupIn("dev-2", "ng-a"), 400, "InvalidRequestException");
+    assertAwsError(() -> profileIn("dev-2", "team-a"), 400, "InvalidRequestException");
+    awaitStatus(() -> eks.describeCluster(r -> r.name("dev-2")).cluster().statusAsString());
+    assertThat(nodegroupIn("dev-2", "ng-a").statusAsString()).isEqualTo("CREATING");
+  }
+
+  @Test
+  void updateNodegroupConfigOnlyWhenActiveAndTheGroupStaysUpdating() {
+    aws.options(Map.of("transitionSeconds", 1));
+    nodegroup("ng-a", scaling(1, 3, 2));
+
+    assertAwsError(() -> nightState("ng-a"), 409, "ResourceInUseException");
+    awaitStatus(() -> group("ng-a").statusAsString());
+    Update update = nightState("ng-a");
+
+    assertThat(update.statusAsString()).isEqualTo("InProgress");
+    assertThat(group("ng-a").statusAsString()).isEqualTo("UPDATING");
+    assertThat(sizes("ng-a")).isEqualTo(scaling(0, 3, 0));
+    assertAwsError(() -> nightState("ng-a"), 409, "ResourceInUseException");
+    assertAwsError(
+        () -> eks.updateNodegroupVersion(r -> r.clusterName("dev-1").nodegroupName("ng-a")),
+        409,
+        "ResourceInUseException");
+    awaitStatus(() -> group("ng-a").statusAsString());
+    assertThat(
+            eks.describeUpdate(r -> r.name("dev-1").nodegroupName("ng-a").updateId(update.id()))
+                .update()
+                .statusAsString())
+        .isEqualTo("Successful");
+  }
+
+  @Test
+  void updateNodegroupVersionUpdatesAndLeavesTheGroupUpdating() {
+    nodegroup("ng-a", scaling(1, 3, 2));
+    aws.options(Map.of("nodegroupTransitionSeconds", 1));
+
+    Update update =
+        eks.updateNodegroupVersion(
+                r -> r.clusterName("dev-1").nodegroupName("ng-a").releaseVersion("1.31.0-x"))
+            .update();
+
+    assertThat(update.typeAsString()).isEqualTo("VersionUpdate");
+    assertThat(update.statusAsString()).isEqualTo("InProgress");
+    assertThat(group("ng-a").statusAsString()).isEqualTo("UPDATING");
+    assertThat(group("ng-a").releaseVersion()).isEqualTo("1.31.0-x");
+  }
+
+  @Test
+  void updateClusterConfigLeavesTheClusterUpdatingAndClosedToNewGroups() {
+    aws.options(Map.of("clusterTransitionSeconds", 1));
+
+    Update update =
+        eks.updateClusterConfig(r -> r.name("dev-1").logging(l -> l.clusterLogging(List.of())))
+            .update();
+
+    assertThat(update.statusAsString()).isEqualTo("InProgress");
+    assertThat(eks.describeCluster(r -> r.name("dev-1")).cluster().statusAsString())
+        .isEqualTo("UPDATING");
+    assertAwsError(
+        () ->
+            eks.updateClusterConfig(r -> r.name("dev-1").logging(l -> l.clusterLogging(List.of()))),
+        409,
+        "ResourceInUseException");
+    assertAwsError(() -> nodegroup("ng-a", null), 400, "InvalidRequestException");
+    awaitStatus(() -> eks.describeCluster(r -> r.name("dev-1")).cluster().statusAsString());
+    assertThat(
+            eks.describeUpdate(r -> r.name("dev-1").updateId(update.id()))
+                .update()
+                .statusAsString())
+        .isEqualTo("Successful");
+  }
+
+  @Test
+  void deletedGroupsAndClustersStayDeletingThenAreGone() {
+    nodegroup("ng-a", scaling(1, 3, 2));
+    aws.options(Map.of("transitionSeconds", 1));
+
+    String status =
+        eks.deleteNodegroup(r -> r.clusterName("dev-1").nodegroupName("ng-a"))
+            .nodegroup()
+            .statusAsString();
+
+    assertThat(status).isEqualTo("DELETING");
+    assertThat(eks.listNodegroups(r -> r.clusterName("dev-1")).nodegroups()).contains("ng-a");
+    assertAwsError(() -> eks.deleteCluster(r -> r.name("dev-1")), 409, "ResourceInUseException");
+    awaitGone(() -> group("ng-a"));
+    assertThat(eks.deleteCluster(r -> r.name("dev-1")).cluster().statusAsString())
+        .isEqualTo("DELETING");
+    assertThat(eks.listClusters().clusters()).contains("dev-1");
+    awaitGone(() -> eks.describeCluster(r -> r.name("dev-1")));
+    assertThat(eks.listClusters().clusters()).doesNotContain("dev-1");
+  }
+
+  @Test
+  void onlyOneFargateProfilePerClusterMayBeCreatingOrDeleting() {
+    aws.options(Map.of("fargateProfileTransitionSeconds", 1));
+    assertThat(profileIn("dev-1", "team-a").statusAsString()).isEqualTo("CREATING");
+
+    assertAwsError(() -> profileIn("dev-1", "team-b"), 409, "ResourceInUseException");
+    assertAwsError(() -> deleteProfile("team-a"), 409, "ResourceInUseException");
+    awaitStatus(() -> profile("team-a").statusAsString());
+    profileIn("dev-1", "team-b");
+    awaitStatus(() -> profile("team-b").statusAsString());
+    assertThat(deleteProfile("team-a").statusAsString()).isEqualTo("DELETING");
+    AwsServiceException e =
+        assertAwsError(() -> deleteProfile("team-b"), 409, "ResourceInUseException");
+    assertThat(e.awsErrorDetails().errorMessage())
+        .contains("currently has Fargate profile team-a in status DELETING");
+    awaitGone(() -> profile("team-a"));
+    assertThat(eks.listFargateProfiles(r -> r.clusterName("dev-1")).fargateProfileNames())
+        .containsExactly("team-b");
+  }
+
+  @Test
+  void requestLimitFaultsAreInvalidRequestsTheSdkDoesNotRetry() {
+    aws.options(Map.of("requestLimitShare", 1.0));
+
+    AwsServiceException e = assertAwsError(eks::listClusters, 400, "InvalidRequestException");
+
+    assertThat(e.awsErrorDetails().errorMessage()).startsWith("Request limit exceeded");
+    assertThat(e.numAttempts()).isEqualTo(1);
+    assertThat(Retry.isRequestLimit(e)).as("our own backoff recognises it").isTrue();
+    assertThat(iam.listOpenIDConnectProviders().openIDConnectProviderList()).isEmpty();
+    aws.options(Map.of("requestLimitShare", 0.5, "requestLimitSeed", 42));
+    List<Boolean> first = limitedCalls(20);
+    aws.options(Map.of("requestLimitShare", 0.5, "requestLimitSeed", 42));
+    assertThat(limitedCalls(20)).isEqualTo(first).contains(true, false);
+    aws.options(Map.of("requestLimitShare", 0.0));
+    assertThat(limitedCalls(5)).containsOnly(false);
+  }
+
+  @Test
+  void fargateProfilesRefusePublicSubnets() {
+    Ec2Client ec2 = aws.client(Ec2Client.builder().httpClient(UrlConnectionHttpClient.create()));
+    String vpc = ec2.createVpc(r -> r.cidrBlock("10.0.0.0/16")).vpc().vpcId();
+    String privateSubnet = subnet(ec2, vpc, "10.0.1.0/24");
+    String publicSubnet = subnet(ec2, vpc, "10.0.2.0/24");
+    String igw = ec2.createInternetGateway().internetGateway().internetGatewayId();
+    ec2.attachInternetGateway(r -> r.internetGatewayId(igw).vpcId(vpc));
+    String table = ec2.createRouteTable(r -> r.vpcId(vpc)).routeTable().routeTableId();
+    ec2.createRoute(r -> r.routeTableId(table).destinationCidrBlock("0.0.0.0/0").gatewayId(igw));
+    ec2.associateRouteTable(r -> r.routeTableId(table).subnetId(publicSubnet));
+    aws.options(Map.of("privateSubnets", true));
+
+    AwsServiceException e =
+        assertAwsError(
+            () -> profileOn("team-a", privateSubnet, publicSubnet),
+            400,
+            "InvalidParameterException");
+
+    assertThat(e.awsErrorDetails().errorMessage())
+        .isEqualTo(
+            "Subnet " + publicSubnet + " provided in Fargate Profile is not a private subnet");
+    assertThat(profileOn("team-a", privateSubnet).subnets()).containsExactly(privateSubnet);
+    // Without an explicit association a subnet follows its VPC's main route table.
+    String main =
+        ec2.describeRouteTables(
+                r ->
+                    r.filters(
+                        f -> f.name("vpc-id").values(vpc),
+                        f -> f.name("association.main").values("true")))
+            .routeTables()
+            .get(0)
+            .routeTableId();
+    ec2.createRoute(r -> r.routeTableId(main).destinationCidrBlock("0.0.0.0/0").gatewayId(igw));
+    assertAwsError(() -> profileOn("team-b", privateSubnet), 400, "InvalidParameterException");
+  }
+
+  @Test
+  void tagRulesRefuseWhatEksRefusesWithEachOperationsErrorCode() {
+    String arn = nodegroup("ng-a", scaling(1, 3, 2)).nodegroupArn();
+    eks.tagResource(r -> r.resourceArn(arn).tags(Map.of("cost,centre", "a;b")));
+    aws.options(Map.of("tagRules", true));
+
+    assertAwsError(
+        () -> eks.tagResource(r -> r.resourceArn(arn).tags(Map.of("cost,centre", "x"))),
+        400,
+        "BadRequestException");
+    assertAwsError(
+        () -> eks.tagResource(r -> r.resourceArn(arn).tags(Map.of("team", "a;b"))),
+        400,
+        "BadRequestException");
+    assertAwsError(
+        () -> eks.tagResource(r -> r.resourceArn(arn).tags(Map.of("k".repeat(129), "x"))),
+        400,
+        "BadRequestException");
+    assertAwsError(
+        () -> eks.tagResource(r -> r.resourceArn(arn).tags(Map.of("team", "v".repeat(257)))),
+        400,
+        "BadRequestException");
+    eks.tagResource(
+        r -> r.resourceArn(arn).tags(Map.of("Équipe ü 1", "a+b=c.d_e:f/g@h", "k".repeat(128), "")));
+    assertThat(eks.listTagsForResource(r -> r.resourceArn(arn)).tags())
+        .containsEntry("Équipe ü 1", "a+b=c.d_e:f/g@h");
+    assertAwsError(
+        () ->
+            eks.createCluster(
+                r ->
+                    r.name("dev-2")
+                        .roleArn(ROLE)
+                        .resourcesVpcConfig(v -> v.subnetIds("s"))
+                        .tags(Map.of("aws:owner", "x"))),
+        400,
+        "InvalidParameterException");
+    assertAwsError(
+        () ->
+            eks.createNodegroup(
+                r ->
+                    r.clusterName("dev-1")
+                        .nodegroupName("ng-b")
+                        .nodeRole(ROLE)
+                        .subnets("s")
+                        .tags(Map.of("team;x", "a"))),
+        400,
+        "InvalidParameterException");
+    Map<String, String> tooMany = new HashMap<>();
+    IntStream.range(0, 51).forEach(i -> tooMany.put("k" + i, "v"));
+    assertAwsError(
+        () ->
+            eks.createFargateProfile(
+                r ->
+                    r.clusterName("dev-1")
+                        .fargateProfileName("team-a")
+                        .podExecutionRoleArn(ROLE)
+                        .selectors(s -> s.namespace("a"))
+                        .tags(tooMany)),
+        400,
+        "InvalidParameterException");
+    assertThat(eks.listClusters().clusters()).containsExactly("dev-1");
+  }
+
   private software.amazon.awssdk.services.eks.model.Nodegroup nodegroup(
       String name, NodegroupScalingConfig scaling) {
     return eks.createNodegroup(
@@ -204,6 +484,105 @@ class MotoPatchesIT {
                     .podExecutionRoleArn(ROLE)
                     .selectors(list))
         .fargateProfile();
+  }
+
+  private software.amazon.awssdk.services.eks.model.Nodegroup nodegroupIn(
+      String cluster, String name) {
+    return eks.createNodegroup(
+            r -> r.clusterName(cluster).nodegroupName(name).nodeRole(ROLE).subnets("s"))
+        .nodegroup();
+  }
+
+  private FargateProfile profileIn(String cluster, String name) {
+    return eks.createFargateProfile(
+            r ->
+                r.clusterName(cluster)
+                    .fargateProfileName(name)
+                    .podExecutionRoleArn(ROLE)
+                    .selectors(s -> s.namespace(name)))
+        .fargateProfile();
+  }
+
+  private FargateProfile profileOn(String name, String... subnets) {
+    return eks.createFargateProfile(
+            r ->
+                r.clusterName("dev-1")
+                    .fargateProfileName(name)
+                    .podExecutionRoleArn(ROLE)
+                    .subnets(subnets)
+                    .selectors(s -> s.namespace(name)))
+        .fargateProfile();
+  }
+
+  private FargateProfile deleteProfile(String name) {
+    return eks.deleteFargateProfile(r -> r.clusterName("dev-1").fargateProfileName(name))
+        .fargateProfile();
+  }
+
+  private FargateProfile profile(String name) {
+    return eks.describeFargateProfile(r -> r.clusterName("dev-1").fargateProfileName(name))
+        .fargateProfile();
+  }
+
+  private software.amazon.awssdk.services.eks.model.Nodegroup group(String name) {
+    return eks.describeNodegroup(r -> r.clusterName("dev-1").nodegroupName(name)).nodegroup();
+  }
+
+  private Update nightState(String nodegroup) {
+    return eks.updateNodegroupConfig(
+            r -> r.clusterName("dev-1").nodegroupName(nodegroup).scalingConfig(scaling(0, 3, 0)))
+        .update();
+  }
+
+  private static String subnet(Ec2Client ec2, String vpc, String cidr) {
+    return ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock(cidr)).subnet().subnetId();
+  }
+
+  /** Which of n listings the local AWS answered with its request-limit fault. */
+  private List<Boolean> limitedCalls(int n) {
+    return IntStream.range(0, n)
+        .mapToObj(
+            i -> {
+              try {
+                eks.listClusters();
+                return false;
+              } catch (InvalidRequestException e) {
+                return true;
+              }
+            })
+        .toList();
+  }
+
+  /** Polls until the status is ACTIVE: transitions in these tests last 1 s. */
+  private static void awaitStatus(Supplier<String> status) {
+    long deadline = System.nanoTime() + TRANSITION_WAIT.toNanos();
+    while (!"ACTIVE".equals(status.get())) {
+      assertThat(System.nanoTime()).as("still not ACTIVE").isLessThan(deadline);
+      pause();
+    }
+  }
+
+  /** Polls until the describe call answers 404 (the deletion has run its time). */
+  private static void awaitGone(Runnable describe) {
+    long deadline = System.nanoTime() + TRANSITION_WAIT.toNanos();
+    while (true) {
+      try {
+        describe.run();
+      } catch (ResourceNotFoundException e) {
+        return;
+      }
+      assertThat(System.nanoTime()).as("still there").isLessThan(deadline);
+      pause();
+    }
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(100);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private String issuer(String cluster) {

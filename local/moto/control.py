@@ -1,0 +1,54 @@
+"""The control endpoint for options.py, and moto's reset returning the options to start-up values.
+
+    GET  /eks-steward/options                          -> 200 {all options}
+    POST /eks-steward/options {"transitionSeconds": 2}  -> 200 {all options}
+         an unknown name or a bad value                -> 400 {"message": ...}, nothing changed
+"""
+import json
+
+from moto import server
+from moto.moto_api._internal.models import MotoAPIBackend
+from werkzeug.wrappers import Request, Response
+
+import options
+
+PATH = "/eks-steward/options"
+
+
+def _handle(environ, start_response):
+    request = Request(environ)
+    status = 200
+    if request.method == "GET":
+        body = options.current()
+    elif request.method == "POST":
+        try:
+            body = options.update(json.loads(request.get_data(as_text=True) or "{}"))
+        except (ValueError, options.OptionError) as e:  # JSONDecodeError is a ValueError
+            status, body = 400, {"message": str(e)}
+    else:
+        status, body = 405, {"message": "GET or POST"}
+    return Response(json.dumps(body), status=status, mimetype="application/json")(
+        environ, start_response
+    )
+
+
+class _App(server.DomainDispatcherApplication):
+    """moto's server application, answering the control path itself."""
+
+    def __call__(self, environ, start_response):
+        if environ.get("PATH_INFO") == PATH:
+            return _handle(environ, start_response)
+        return super().__call__(environ, start_response)
+
+
+_moto_reset = MotoAPIBackend.reset
+
+
+def _reset(self):
+    _moto_reset(self)
+    options.reset()
+
+
+def apply():
+    server.DomainDispatcherApplication = _App  # moto.server.main builds its app from this name
+    MotoAPIBackend.reset = _reset
