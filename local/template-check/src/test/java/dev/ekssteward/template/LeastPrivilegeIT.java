@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * Least privilege, proven both ways against the whole test suite: every AWS action a function
  * called in any test (recorded by CallRecorder into functions/*&#47;target/recorded-actions) is
  * allowed by that function's policy, and every action the policy grants was called somewhere or is
- * listed with a reason in iam-exceptions.txt.
+ * listed with a reason in iam-exceptions.txt; and against the code: the IAM grants each executor
+ * declares (functions/*&#47;target/declared-permissions) are exactly the changes the policy allows.
  */
 class LeastPrivilegeIT {
   static final Map<String, String> MODULES =
@@ -85,6 +86,37 @@ class LeastPrivilegeIT {
     return actions;
   }
 
+  /** What each function's executors declare: {@code <action> <resource>} (ExecutorPermissionsTest). */
+  static Set<String> declared(String module) throws IOException {
+    Path file =
+        SamTemplate.repo()
+            .resolve("functions")
+            .resolve(module)
+            .resolve("target/declared-permissions/" + module + ".txt");
+    assertThat(file).as("run the whole suite first (mvn -B verify): " + file).isRegularFile();
+    return new TreeSet<>(Files.readAllLines(file));
+  }
+
+  /** The pipeline's own grants (audit, config, fan-out, member roles, the queue's poller). */
+  static final Set<String> PIPELINE_GRANTS =
+      Set.of(
+          "events:PutEvents",
+          "ssm:GetParameter",
+          "sqs:SendMessage",
+          "sqs:ReceiveMessage",
+          "sqs:DeleteMessage",
+          "sqs:GetQueueAttributes",
+          "sts:AssumeRole");
+
+  /** A statement resource as its {@code !Sub} string, or null (an {@code !If} or a reference). */
+  @SuppressWarnings("unchecked")
+  static String sub(Object resource) {
+    if (resource instanceof Map<?, ?> m && m.get("Fn::Sub") instanceof String s) {
+      return s;
+    }
+    return null;
+  }
+
   static List<String[]> listFile(String name) throws IOException {
     Path file = SamTemplate.repo().resolve("local/template-check").resolve(name);
     return Files.readAllLines(file).stream()
@@ -113,6 +145,45 @@ class LeastPrivilegeIT {
             exceptions.stream().anyMatch(e -> e[0].equals(m.getKey()) && e[1].equals(grant));
         if (!used && !excused) {
           problems.add(m.getKey() + " is granted " + grant + " but no test ever calls it");
+        }
+      }
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  /**
+   * The other way round, from the code: every grant an executor declares is in its function's
+   * policy on exactly that resource, and every change the policy allows is an executor's (or the
+   * pipeline's own). A resource given by a stack parameter ({@code !If}) is not an executor's to
+   * declare.
+   */
+  @Test
+  void everyExecutorGrantIsInThePolicyAndEveryChangeItAllowsIsDeclared() throws IOException {
+    SamTemplate t = SamTemplate.load();
+    List<String> problems = new ArrayList<>();
+    for (Map.Entry<String, String> m : MODULES.entrySet()) {
+      List<Statement> statements = statements(t, t.functions().get(m.getKey()));
+      Set<String> declared = declared(m.getValue());
+      Set<String> granted = new TreeSet<>();
+      for (Statement s : statements) {
+        for (String action : s.actions()) {
+          for (Object resource : s.resources()) {
+            if (sub(resource) != null) {
+              granted.add(action + " " + sub(resource));
+            }
+          }
+        }
+      }
+      for (String d : declared) {
+        if (!granted.contains(d)) {
+          problems.add(m.getKey() + "'s executors need " + d + " but its policy does not grant it");
+        }
+      }
+      for (String g : granted) {
+        String action = g.substring(0, g.indexOf(' '));
+        boolean change = !action.matches("^[a-z0-9-]+:(Describe|List|Get).*");
+        if (change && !PIPELINE_GRANTS.contains(action) && !declared.contains(g)) {
+          problems.add(m.getKey() + " is granted " + g + " but no executor declares it");
         }
       }
     }
