@@ -4,12 +4,14 @@ import static dev.ekssteward.fargate.DesiredDocs.ROLE;
 import static dev.ekssteward.fargate.FakeEksIT.LABELS;
 import static dev.ekssteward.fargate.FakeEksIT.applied;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ekssteward.fargate.aws.FakeEks;
 import dev.ekssteward.fargate.aws.ObservedProfile;
 import dev.ekssteward.fargate.aws.ObservedProfile.Status;
 import dev.ekssteward.fargate.desired.ProfileSpec;
 import dev.ekssteward.fargate.desired.Selector;
+import dev.ekssteward.shared.pipeline.TransientFailureException;
 import dev.ekssteward.shared.runtime.Waits;
 import dev.ekssteward.shared.testing.CallRecorder;
 import dev.ekssteward.shared.testing.LocalAws;
@@ -22,7 +24,9 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.services.eks.model.EksException;
 
 /**
  * What EKS's answers to our calls become in the report, through the whole function and the
@@ -164,5 +168,37 @@ class EksAnswersIT {
     // The next trigger (same warm container) tries once more.
     warm.handle(DesiredDocs.tick(), new TestContext("fn", 300_000));
     assertThat(eks.mutations()).containsExactly("Create team-a", "Create team-a");
+  }
+
+  /**
+   * Intended since the shared apply: a failure still worth retrying used to fail the scope; now it
+   * fails the action, is not asked again in this run (it counts as a refusal) and fails the
+   * invocation at its end, so Lambda retries it.
+   */
+  @Test
+  void aCreateStillThrottledIsNotRetriedInTheRunAndTheInvocationFails() {
+    DesiredDocs.put(aws, "dev-1", DesiredDocs.teamA(ROLE, LABELS, "{}"));
+    eks.beforeNextMutation(
+        () -> {
+          throw EksException.builder()
+              .statusCode(429)
+              .awsErrorDetails(
+                  AwsErrorDetails.builder()
+                      .errorCode("ThrottlingException")
+                      .errorMessage("Rate exceeded")
+                      .build())
+              .build();
+        });
+
+    assertThatThrownBy(() -> run(DesiredDocs.parameterChange("dev-1"), 300))
+        .isInstanceOf(TransientFailureException.class)
+        .hasMessageContaining("Rate exceeded");
+    // The throttled create was the only attempt: the recheck pass skipped it.
+    assertThat(eks.mutations()).isEmpty();
+    assertThat(eks.profiles(null, "dev-1")).isEmpty();
+
+    run(DesiredDocs.parameterChange("dev-1"), 300);
+    assertThat(eks.mutations()).containsExactly("Create team-a");
+    assertThat(status("team-a")).isEqualTo(Status.ACTIVE);
   }
 }
