@@ -161,6 +161,11 @@ class EventRoutingIT {
         "detail", Map.of("operation", "Update", "name", "/eks-steward/config", "type", "String"));
 
     ignored(event, "parameter /eks-steward/config is not under /eks-steward/fargate/");
+    recorder.clear();
+    event.put(
+        "detail",
+        Map.of("operation", "Update", "name", "/eks-steward/fargate/a/b", "type", "String"));
+    ignored(event, "'a/b' is not a valid cluster name");
   }
 
   /** Intended since the shared routing: this was "ok" with nothing planned. */
