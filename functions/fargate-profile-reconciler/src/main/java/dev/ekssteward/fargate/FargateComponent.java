@@ -2,17 +2,18 @@ package dev.ekssteward.fargate;
 
 import dagger.BindsInstance;
 import dagger.Component;
-import dev.ekssteward.shared.aws.Retry;
+import dev.ekssteward.shared.pipeline.ActionExecutors;
 import dev.ekssteward.shared.pipeline.Pipeline;
 import dev.ekssteward.shared.runtime.Settings;
 import dev.ekssteward.shared.runtime.SharedModule;
+import dev.ekssteward.shared.runtime.Waits;
 import java.time.Clock;
 import java.util.List;
 import javax.inject.Singleton;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /**
- * The object graph of fargate-profile-reconciler. Tests build it with their own clock, sleeper and
+ * The object graph of fargate-profile-reconciler. Tests build it with their own clock, waits and
  * interceptors.
  */
 @Singleton
@@ -20,12 +21,15 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 public interface FargateComponent {
   Pipeline<?> pipeline();
 
+  /** The executors and the IAM grants they declare (checked against template.yaml). */
+  ActionExecutors executors();
+
   @Component.Factory
   interface Factory {
     FargateComponent create(
         @BindsInstance Settings settings,
         @BindsInstance Clock clock,
-        @BindsInstance Retry.Sleeper sleeper,
+        @BindsInstance Waits waits,
         @BindsInstance List<ExecutionInterceptor> interceptors);
   }
 }

@@ -3,9 +3,9 @@ package dev.ekssteward.fargate;
 import dagger.BindsInstance;
 import dagger.Component;
 import dev.ekssteward.fargate.aws.FargateApi;
-import dev.ekssteward.shared.aws.Retry;
 import dev.ekssteward.shared.runtime.Settings;
 import dev.ekssteward.shared.runtime.SharedModule;
+import dev.ekssteward.shared.runtime.Waits;
 import java.time.Clock;
 import java.util.List;
 import javax.inject.Singleton;
@@ -20,7 +20,7 @@ interface FakeEksComponent extends FargateComponent {
     FakeEksComponent create(
         @BindsInstance Settings settings,
         @BindsInstance Clock clock,
-        @BindsInstance Retry.Sleeper sleeper,
+        @BindsInstance Waits waits,
         @BindsInstance List<ExecutionInterceptor> interceptors,
         @BindsInstance FargateApi eks);
   }

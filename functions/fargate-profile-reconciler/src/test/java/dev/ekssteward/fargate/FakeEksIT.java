@@ -9,6 +9,7 @@ import dev.ekssteward.fargate.aws.ObservedProfile;
 import dev.ekssteward.fargate.aws.ObservedProfile.Status;
 import dev.ekssteward.fargate.desired.ProfileSpec;
 import dev.ekssteward.fargate.desired.Selector;
+import dev.ekssteward.shared.runtime.Waits;
 import dev.ekssteward.shared.testing.CallRecorder;
 import dev.ekssteward.shared.testing.LocalAws;
 import dev.ekssteward.shared.testing.ManualClock;
@@ -21,6 +22,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 
 /**
  * The whole function (pipeline, planner, applier) against the in-memory EKS, which has the
@@ -52,7 +54,12 @@ class FakeEksIT {
   FargateProfileReconcilerHandler handler() {
     return new FargateProfileReconcilerHandler(
         DaggerFakeEksComponent.factory()
-            .create(aws.settings(false), clock, clock::advance, List.of(recorder), eks));
+            .create(
+                aws.settings(false),
+                clock,
+                new Waits(clock::advance, BackoffStrategy.retryImmediately()),
+                List.of(recorder),
+                eks));
   }
 
   /** Brings team-a to ACTIVE with the first spec and forgets the history of getting there. */
@@ -202,25 +209,6 @@ class FakeEksIT {
   }
 
   @Test
-  void anUnforeseeable409IsBusyNotAFailure() {
-    DesiredDocs.put(aws, "dev-1", DesiredDocs.teamA(ROLE, LABELS, "{}"));
-    eks.beforeNextMutation(
-        () ->
-            eks.externalCreate(
-                "dev-1",
-                "ops",
-                new ProfileSpec(ROLE, Set.of(), Set.of(new Selector("ops", Map.of())))));
-
-    Map<String, Object> report = run(DesiredDocs.parameterChange("dev-1"), 300);
-
-    assertThat(eks.conflicts()).isEqualTo(1);
-    assertThat(applied(report)).containsExactly("CreateProfile noop", "CreateProfile applied");
-    assertThat(report.get("errors")).isEqualTo(List.of());
-    assertThat(report.get("status")).isEqualTo("ok");
-    assertThat(status("team-a")).isEqualTo(Status.ACTIVE);
-  }
-
-  @Test
   void clustersProgressIndependently() {
     eks.addCluster("dev-2");
     eks.addCluster("dev-3");
@@ -269,30 +257,5 @@ class FakeEksIT {
             p ->
                 assertThat(p.get("reason"))
                     .isEqualTo("cluster not found in 123456789012/eu-west-1"));
-  }
-
-  @Test
-  @SuppressWarnings("unchecked")
-  void aCreateEksRefusesIsReportedOnceAndNotRetriedInThisRun() {
-    eks.publicSubnets.add("subnet-0abc1234");
-    DesiredDocs.put(aws, "dev-1", DesiredDocs.teamA(ROLE, LABELS, "{}"));
-
-    FargateProfileReconcilerHandler warm = handler();
-    Map<String, Object> report =
-        warm.handle(DesiredDocs.parameterChange("dev-1"), new TestContext("fn", 300_000));
-
-    assertThat(eks.mutations()).containsExactly("Create team-a");
-    assertThat(applied(report)).containsExactly("CreateProfile failed");
-    assertThat(report.get("pending")).isEqualTo(List.of());
-    assertThat((List<Map<String, Object>>) report.get("planned"))
-        .anySatisfy(
-            p ->
-                assertThat((String) p.get("reason"))
-                    .startsWith(
-                        "CreateProfile refused by EKS in this run (InvalidParameterException: Subnet is not a private subnet)"));
-
-    // The next trigger (same warm container) tries once more.
-    warm.handle(DesiredDocs.tick(), new TestContext("fn", 300_000));
-    assertThat(eks.mutations()).containsExactly("Create team-a", "Create team-a");
   }
 }

@@ -1,5 +1,6 @@
 package dev.ekssteward.fargate;
 
+import dev.ekssteward.shared.runtime.Waits;
 import dev.ekssteward.shared.testing.LocalAws;
 import java.time.Clock;
 import java.util.List;
@@ -12,6 +13,6 @@ final class FargateFixture {
   static FargateProfileReconcilerHandler handler(
       LocalAws aws, boolean dryRun, Clock clock, List<ExecutionInterceptor> with) {
     return new FargateProfileReconcilerHandler(
-        DaggerFargateComponent.factory().create(aws.settings(dryRun), clock, d -> {}, with));
+        DaggerFargateComponent.factory().create(aws.settings(dryRun), clock, Waits.none(), with));
   }
 }

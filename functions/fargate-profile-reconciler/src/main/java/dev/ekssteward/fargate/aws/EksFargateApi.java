@@ -2,6 +2,7 @@ package dev.ekssteward.fargate.aws;
 
 import dev.ekssteward.fargate.desired.ProfileSpec;
 import dev.ekssteward.fargate.desired.Selector;
+import dev.ekssteward.shared.apply.Result;
 import dev.ekssteward.shared.aws.AwsClients;
 import dev.ekssteward.shared.aws.Fleet;
 import dev.ekssteward.shared.aws.Retry;
@@ -19,42 +20,40 @@ import software.amazon.awssdk.services.eks.model.FargateProfile;
 import software.amazon.awssdk.services.eks.model.FargateProfileSelector;
 import software.amazon.awssdk.services.eks.model.ResourceNotFoundException;
 
-/** {@link FargateApi} over the EKS SDK: the only class that sees EKS request/response types. */
+/**
+ * {@link FargateApi} over the EKS SDK: the only class that sees EKS request/response types. The
+ * SDK's client retries throttling, 5xx, "Request limit exceeded" and 409; what is left is answered
+ * here.
+ */
 public final class EksFargateApi implements FargateApi {
   private final AwsClients clients;
-  private final Retry retry;
 
   @Inject
-  public EksFargateApi(AwsClients clients, Retry retry) {
+  public EksFargateApi(AwsClients clients) {
     this.clients = clients;
-    this.retry = retry;
   }
 
   @Override
   public List<String> clusters(Target target) {
-    EksClient eks = eks(target);
-    return retry.call(() -> Fleet.allClusters(eks));
+    return Fleet.allClusters(eks(target));
   }
 
   @Override
   public List<ObservedProfile> profiles(Target target, String cluster) {
+    EksClient eks = eks(target);
     List<String> names;
     try {
-      names = retry.call(() -> Fleet.allFargateProfiles(eks(target), cluster));
+      names = Fleet.allFargateProfiles(eks, cluster);
     } catch (ResourceNotFoundException e) {
       return null;
     }
     List<ObservedProfile> out = new ArrayList<>();
     for (String name : names) {
       try {
-        FargateProfile p =
-            retry.call(
-                () ->
-                    eks(target)
-                        .describeFargateProfile(
-                            r -> r.clusterName(cluster).fargateProfileName(name))
-                        .fargateProfile());
-        out.add(observed(p));
+        out.add(
+            observed(
+                eks.describeFargateProfile(r -> r.clusterName(cluster).fargateProfileName(name))
+                    .fargateProfile()));
       } catch (ResourceNotFoundException e) {
         // Deleted between list and describe: it is gone, which is what we observe.
       }
@@ -63,9 +62,9 @@ public final class EksFargateApi implements FargateApi {
   }
 
   @Override
-  public Change create(
+  public Result create(
       Target target, String cluster, String name, ProfileSpec spec, Map<String, String> tags) {
-    return change(
+    return answer(
         () ->
             eks(target)
                 .createFargateProfile(
@@ -82,8 +81,8 @@ public final class EksFargateApi implements FargateApi {
   }
 
   @Override
-  public Change delete(Target target, String cluster, String name) {
-    return change(
+  public Result delete(Target target, String cluster, String name) {
+    return answer(
         () ->
             eks(target)
                 .deleteFargateProfile(r -> r.clusterName(cluster).fargateProfileName(name))
@@ -92,8 +91,8 @@ public final class EksFargateApi implements FargateApi {
   }
 
   @Override
-  public Change tag(Target target, String arn, Map<String, String> tags) {
-    return change(
+  public Result tag(Target target, String arn, Map<String, String> tags) {
+    return answer(
         () -> {
           eks(target).tagResource(r -> r.resourceArn(arn).tags(tags));
           return arn;
@@ -101,38 +100,35 @@ public final class EksFargateApi implements FargateApi {
   }
 
   @Override
-  public Change untag(Target target, String arn, Set<String> keys) {
-    return change(
+  public Result untag(Target target, String arn, Set<String> keys) {
+    return answer(
         () -> {
           eks(target).untagResource(r -> r.resourceArn(arn).tagKeys(keys));
           return arn;
         });
   }
 
-  /** Runs a mutation; 409, not-found and rejections become results, throttles are retried. */
-  private Change change(Supplier<String> call) {
-    return retry.call(
-        () -> {
-          try {
-            return new Change(Result.DONE, call.get(), null);
-          } catch (AwsServiceException e) {
-            String message =
-                e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
-            if (Retry.isRequestLimit(e) || e.isThrottlingException() || e.statusCode() >= 500) {
-              throw e;
-            }
-            if (Retry.isResourceInUse(e)) {
-              return new Change(Result.BUSY, null, message);
-            }
-            if (Retry.isNotFound(e)) {
-              return new Change(Result.NOT_FOUND, null, message);
-            }
-            if (e.statusCode() == 400) {
-              return new Change(Result.REJECTED, null, Retry.errorCode(e) + ": " + message);
-            }
-            throw e;
-          }
-        });
+  /**
+   * EKS's answer to a mutation: done with the profile's ARN, or its refusal. What is worth retrying
+   * (left after the SDK's attempts) is thrown; 409 is Busy even though it was retried.
+   */
+  private static Result answer(Supplier<String> call) {
+    try {
+      return Result.done(call.get());
+    } catch (AwsServiceException e) {
+      if (Retry.isRetryable(e) && !Retry.isResourceInUse(e)) {
+        throw e;
+      }
+      String message =
+          e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
+      if (Retry.isResourceInUse(e)) {
+        return new Result.Busy(message);
+      }
+      if (Retry.isNotFound(e)) {
+        return new Result.NotFound(message);
+      }
+      return new Result.Refused(Retry.describe(e));
+    }
   }
 
   private EksClient eks(Target target) {

@@ -1,7 +1,7 @@
 package dev.ekssteward.fargate.aws;
 
-import dev.ekssteward.fargate.desired.DesiredProfile;
 import dev.ekssteward.fargate.desired.ProfileSpec;
+import dev.ekssteward.shared.Contract;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +47,6 @@ public record ObservedProfile(
   }
 
   public boolean managed() {
-    return "true".equals(tags.get(DesiredProfile.MANAGED_TAG));
+    return "true".equals(tags.get(Contract.MANAGED_TAG));
   }
 }

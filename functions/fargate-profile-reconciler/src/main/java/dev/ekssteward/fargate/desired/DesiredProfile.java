@@ -1,5 +1,6 @@
 package dev.ekssteward.fargate.desired;
 
+import dev.ekssteward.shared.Contract;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -10,9 +11,6 @@ import java.util.regex.Pattern;
  * so a later run finds the replacement again without any remembered state.
  */
 public record DesiredProfile(String name, ProfileSpec spec, Map<String, String> tags) {
-  /** Set on every profile this function creates; prune deletes only profiles carrying it. */
-  public static final String MANAGED_TAG = "eks-steward/managed";
-
   private static final Pattern SUFFIX = Pattern.compile("^-[0-9a-f]{8}$");
 
   public DesiredProfile {
@@ -22,7 +20,7 @@ public record DesiredProfile(String name, ProfileSpec spec, Map<String, String> 
   /** The tags the profile should carry: the desired ones plus the managed marker. */
   public Map<String, String> expectedTags() {
     Map<String, String> out = new TreeMap<>(tags);
-    out.put(MANAGED_TAG, "true");
+    out.put(Contract.MANAGED_TAG, "true"); // prune deletes only profiles carrying it
     return java.util.Collections.unmodifiableMap(out);
   }
 

@@ -1,5 +1,6 @@
 package dev.ekssteward.fargate.desired;
 
+import dev.ekssteward.shared.Contract;
 import dev.ekssteward.shared.config.FargateConfig;
 import dev.ekssteward.shared.config.Node;
 import dev.ekssteward.shared.config.TagLimits;
@@ -130,7 +131,7 @@ final class ProfileRules {
         (key, value) -> {
           String v = value.requiredString();
           String problem = TagLimits.keyProblem(key);
-          if (problem == null && key.equals(DesiredProfile.MANAGED_TAG)) {
+          if (problem == null && key.equals(Contract.MANAGED_TAG)) {
             problem = "is set by eks-steward itself";
           }
           if (problem == null && v != null) {

@@ -9,6 +9,7 @@ import dev.ekssteward.fargate.plan.ProfileAction.DeleteProfile;
 import dev.ekssteward.fargate.plan.ProfileAction.DeleteReason;
 import dev.ekssteward.shared.pipeline.Action;
 import dev.ekssteward.shared.pipeline.Finding;
+import dev.ekssteward.shared.pipeline.Outcome;
 import dev.ekssteward.shared.pipeline.Plan;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +24,8 @@ import java.util.Set;
  * Pure: desired state + observed profiles → the next steps for one cluster. Tag changes go out at
  * once; of the creates and deletes at most one per plan, and none while any profile of the cluster
  * is CREATING or DELETING (EKS allows one in transition). A profile is deleted for a replacement
- * only once the replacement is ACTIVE, so its pods always have a profile.
+ * only once the replacement is ACTIVE, so its pods always have a profile. A create or delete that
+ * failed in an earlier pass of this invocation ({@code earlier}) waits for the next trigger.
  */
 public final class FargatePlanner {
   /** The first re-observation after a create or delete. */
@@ -36,6 +38,7 @@ public final class FargatePlanner {
       DesiredState desired,
       List<ObservedProfile> observed,
       Limits limits,
+      List<Outcome> earlier,
       Instant now) {
     List<Action> tagging = new ArrayList<>();
     List<Finding> findings = new ArrayList<>();
@@ -99,7 +102,7 @@ public final class FargatePlanner {
     structural.addAll(creating);
     structural.addAll(replacing);
     structural.addAll(pruning);
-    return next(structural, tagging, findings, observed, limits, now);
+    return next(structural, tagging, findings, observed, limits, Refusals.in(earlier), now);
   }
 
   /**
@@ -112,6 +115,7 @@ public final class FargatePlanner {
       List<Finding> findings,
       List<ObservedProfile> observed,
       Limits limits,
+      Map<String, String> refused,
       Instant now) {
     int profileQuota = limits.profileQuota();
     List<ObservedProfile> moving =
@@ -127,13 +131,13 @@ public final class FargatePlanner {
             new Action.Skip(
                 a.target(),
                 "the cluster has " + observed.size() + " profiles, the quota is " + profileQuota));
-      } else if (limits.rejected().containsKey(a.name())) {
+      } else if (refused.containsKey(a.name())) {
         actions.add(
             new Action.Skip(
                 a.target(),
                 a.type()
                     + " refused by EKS in this run ("
-                    + limits.rejected().get(a.name())
+                    + refused.get(a.name())
                     + "); retried at the next trigger"));
       } else if (busy != null) {
         actions.add(new Action.Skip(a.target(), a.type() + " " + busy));

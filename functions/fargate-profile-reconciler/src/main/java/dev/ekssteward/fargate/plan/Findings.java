@@ -1,6 +1,7 @@
 package dev.ekssteward.fargate.plan;
 
 import dev.ekssteward.fargate.aws.ObservedProfile;
+import dev.ekssteward.shared.Contract;
 import dev.ekssteward.shared.config.ConfigError;
 import dev.ekssteward.shared.pipeline.Finding;
 import java.util.LinkedHashMap;
@@ -35,9 +36,9 @@ public final class Findings {
     d.put(
         "resolution",
         deleting
-            ? "deleted (prune is on and it carries eks-steward/managed=true)"
+            ? "deleted (prune is on and it carries " + Contract.MANAGED_TAG + "=true)"
             : prune && !p.managed()
-                ? "kept (no eks-steward/managed=true tag)"
+                ? "kept (no " + Contract.MANAGED_TAG + "=true tag)"
                 : prune ? "kept while " + p.status() : "kept (prune is off)");
     return new Finding(DRIFT, p.arn(), d);
   }

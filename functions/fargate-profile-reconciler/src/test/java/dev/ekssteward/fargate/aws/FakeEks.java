@@ -2,6 +2,7 @@ package dev.ekssteward.fargate.aws;
 
 import dev.ekssteward.fargate.aws.ObservedProfile.Status;
 import dev.ekssteward.fargate.desired.ProfileSpec;
+import dev.ekssteward.shared.apply.Result;
 import dev.ekssteward.shared.aws.Target;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,9 +18,10 @@ import java.util.TreeMap;
 /**
  * An in-memory EKS that follows the Fargate facts moto does not: profiles are CREATING for {@link
  * #CREATE_TIME} and DELETING for {@link #DELETE_TIME} of (fake) time; only one profile per cluster
- * may be in transition, otherwise 409; a profile whose role is in {@link #failingRoles} ends
- * CREATE_FAILED with a health issue; names starting with {@code eks-}, more than 5 selectors and
- * more than 10 profiles are rejected. Every observation and mutation is kept in {@link #history}.
+ * may be in transition, otherwise 409 (answered {@code Busy}, as the adapter answers once the SDK's
+ * attempts are spent); a profile whose role is in {@link #failingRoles} ends CREATE_FAILED with a
+ * health issue; names starting with {@code eks-}, more than 5 selectors and more than 10 profiles
+ * are refused. Every observation and mutation is kept in {@link #history}.
  */
 public final class FakeEks implements FargateApi {
   public static final Duration CREATE_TIME = Duration.ofSeconds(40);
@@ -95,24 +97,27 @@ public final class FakeEks implements FargateApi {
   }
 
   @Override
-  public Change create(
+  public Result create(
       Target target, String cluster, String name, ProfileSpec spec, Map<String, String> tags) {
     interfere();
     synchronized (this) {
       mutations.add("Create " + name);
       Map<String, Profile> profiles = settle(cluster);
       if (profiles == null) {
-        return new Change(Result.NOT_FOUND, null, "No cluster found for name: " + cluster);
+        return new Result.NotFound("No cluster found for name: " + cluster);
       }
       if (profiles.containsKey(name)) {
         return conflict("Fargate Profile already exists");
       }
-      if (name.startsWith("eks-") || spec.selectors().size() > 5 || profiles.size() >= 10) {
-        return new Change(Result.REJECTED, null, "InvalidParameterException: rejected " + name);
+      if (name.startsWith("eks-") || spec.selectors().size() > 5) {
+        return new Result.Refused("InvalidParameterException: rejected " + name);
+      }
+      if (profiles.size() >= 10) {
+        return new Result.Refused(
+            "ResourceLimitExceededException: Cluster " + cluster + " already has 10 profiles");
       }
       if (spec.subnets().stream().anyMatch(publicSubnets::contains)) {
-        return new Change(
-            Result.REJECTED, null, "InvalidParameterException: Subnet is not a private subnet");
+        return new Result.Refused("InvalidParameterException: Subnet is not a private subnet");
       }
       if (inTransition(profiles) != null) {
         return conflict("Fargate profile " + inTransition(profiles) + " is in transition");
@@ -126,19 +131,19 @@ public final class FakeEks implements FargateApi {
       p.createdAt = clock.instant();
       profiles.put(name, p);
       record(cluster, "Create " + name, profiles);
-      return new Change(Result.DONE, p.arn, null);
+      return Result.done(p.arn);
     }
   }
 
   @Override
-  public Change delete(Target target, String cluster, String name) {
+  public Result delete(Target target, String cluster, String name) {
     interfere();
     synchronized (this) {
       mutations.add("Delete " + name);
       Map<String, Profile> profiles = settle(cluster);
       Profile p = profiles == null ? null : profiles.get(name);
       if (p == null) {
-        return new Change(Result.NOT_FOUND, null, "No Fargate Profile found with name: " + name);
+        return new Result.NotFound("No Fargate Profile found with name: " + name);
       }
       if (inTransition(profiles) != null) {
         return conflict("Fargate profile " + inTransition(profiles) + " is in transition");
@@ -146,44 +151,61 @@ public final class FakeEks implements FargateApi {
       p.status = Status.DELETING;
       p.deletingSince = clock.instant();
       record(cluster, "Delete " + name, profiles);
-      return new Change(Result.DONE, p.arn, null);
+      return Result.done(p.arn);
     }
   }
 
   @Override
-  public synchronized Change tag(Target target, String arn, Map<String, String> tags) {
+  public synchronized Result tag(Target target, String arn, Map<String, String> tags) {
     mutations.add("Tag " + arn.split("/")[2]);
     Profile p = byArn(arn);
     if (p == null) {
-      return new Change(Result.NOT_FOUND, null, "Resource was not found");
+      return new Result.NotFound("Resource was not found");
     }
     p.tags.putAll(tags);
-    return new Change(Result.DONE, arn, null);
+    return Result.done(arn);
   }
 
   @Override
-  public synchronized Change untag(Target target, String arn, Set<String> keys) {
+  public synchronized Result untag(Target target, String arn, Set<String> keys) {
     mutations.add("Untag " + arn.split("/")[2]);
     Profile p = byArn(arn);
     if (p == null) {
-      return new Change(Result.NOT_FOUND, null, "Resource was not found");
+      return new Result.NotFound("Resource was not found");
     }
     keys.forEach(p.tags::remove);
-    return new Change(Result.DONE, arn, null);
+    return Result.done(arn);
   }
 
   /** Someone else creates a profile (no 409 bookkeeping: they are not the planner under test). */
-  public synchronized void externalCreate(String cluster, String name, ProfileSpec spec) {
+  public void externalCreate(String cluster, String name, ProfileSpec spec) {
+    externalCreate(cluster, name, spec, Map.of());
+  }
+
+  public synchronized void externalCreate(
+      String cluster, String name, ProfileSpec spec, Map<String, String> tags) {
     Map<String, Profile> profiles = settle(cluster);
     Profile p = new Profile();
     p.name = name;
     p.arn = arn(cluster, name);
     p.status = Status.CREATING;
     p.spec = spec;
-    p.tags = new TreeMap<>();
+    p.tags = new TreeMap<>(tags);
     p.createdAt = clock.instant();
     profiles.put(name, p);
     record(cluster, "External create " + name, profiles);
+  }
+
+  /** Someone else deletes a profile, and it is gone at once. */
+  public synchronized void externalDelete(String cluster, String name) {
+    Map<String, Profile> profiles = settle(cluster);
+    profiles.remove(name);
+    record(cluster, "External delete " + name, profiles);
+  }
+
+  /** The cluster is deleted (with its profiles). */
+  public synchronized void removeCluster(String cluster) {
+    clusters.remove(cluster);
   }
 
   private void interfere() {
@@ -197,9 +219,10 @@ public final class FakeEks implements FargateApi {
     }
   }
 
-  private Change conflict(String message) {
+  /** 409 as the SDK leaves it after its own attempts: Busy. */
+  private Result conflict(String message) {
     conflicts++;
-    return new Change(Result.BUSY, null, "ResourceInUseException: " + message);
+    return new Result.Busy(message);
   }
 
   /** Applies the transitions whose time has come. */
@@ -235,8 +258,8 @@ public final class FakeEks implements FargateApi {
   }
 
   private Profile byArn(String arn) {
-    for (Map<String, Profile> profiles : clusters.values()) {
-      for (Profile p : profiles.values()) {
+    for (String cluster : clusters.keySet()) {
+      for (Profile p : settle(cluster).values()) {
         if (p.arn.equals(arn)) {
           return p;
         }

@@ -2,12 +2,12 @@ package dev.ekssteward.fargate.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ekssteward.fargate.aws.FargateApi.Result;
 import dev.ekssteward.fargate.desired.ProfileSpec;
 import dev.ekssteward.fargate.desired.Selector;
+import dev.ekssteward.shared.apply.Result;
 import dev.ekssteward.shared.aws.AwsClients;
-import dev.ekssteward.shared.aws.Retry;
 import dev.ekssteward.shared.aws.Target;
+import dev.ekssteward.shared.runtime.Waits;
 import dev.ekssteward.shared.testing.CallRecorder;
 import dev.ekssteward.shared.testing.LocalAws;
 import dev.ekssteward.shared.testing.ManualClock;
@@ -22,7 +22,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The in-memory EKS and moto (through the production adapter) answer the same where both answer:
- * once the fake's transitions have settled, the same calls give the same results and shapes.
+ * once the fake's transitions have settled, the same calls give the same {@link Result}s and
+ * shapes.
  */
 class FakeMotoAgreementIT {
   @RegisterExtension static final LocalAws aws = new LocalAws();
@@ -36,6 +37,7 @@ class FakeMotoAgreementIT {
               new Selector("team-a", Map.of("lifecycle", "fargate")),
               new Selector("batch-*", Map.of())));
   static final Map<String, String> TAGS = Map.of("eks-steward/managed", "true", "team", "payments");
+  static final String ARN = "arn:aws:eks:eu-west-1:123456789012:fargateprofile/dev-1/%s/.+";
 
   final ManualClock clock = new ManualClock(Instant.parse("2026-11-25T12:00:00Z"));
   FakeEks fake;
@@ -49,8 +51,10 @@ class FakeMotoAgreementIT {
     moto =
         new EksFargateApi(
             new AwsClients(
-                aws.settings(false), "agreement", List.of(new CallRecorder("agreement"))),
-            new Retry(2, Duration.ZERO, Duration.ZERO, d -> {}));
+                aws.settings(false),
+                "agreement",
+                List.of(new CallRecorder("agreement")),
+                Waits.none().backoff()));
   }
 
   /** What both describe, without the parts that are random by nature (ARN id, creation time). */
@@ -76,21 +80,38 @@ class FakeMotoAgreementIT {
     clock.advance(Duration.ofMinutes(5));
   }
 
+  /**
+   * What both answer, without what is random by nature: Done with the profile its ARN names (or
+   * null), Busy, NotFound, or Refused with EKS's error code.
+   */
+  static String answer(Result r) {
+    if (r instanceof Result.Done d) {
+      assertThat(d.events()).isEmpty();
+      assertThat(d.note()).isNull();
+      return "Done " + (d.value() == null ? null : d.value().split("/")[2]);
+    }
+    if (r instanceof Result.Refused refused) {
+      return "Refused " + refused.message().substring(0, refused.message().indexOf(':'));
+    }
+    return r.getClass().getSimpleName();
+  }
+
   @Test
   void createListDescribeAndDeleteAgree() {
     assertThat(fake.clusters(HOME)).isEqualTo(moto.clusters(HOME)).containsExactly("dev-1");
 
-    FargateApi.Change f = fake.create(HOME, "dev-1", "team-a", SPEC, TAGS);
-    FargateApi.Change m = moto.create(HOME, "dev-1", "team-a", SPEC, TAGS);
-    assertThat(f.result()).isEqualTo(m.result()).isEqualTo(Result.DONE);
+    Result f = fake.create(HOME, "dev-1", "team-a", SPEC, TAGS);
+    Result m = moto.create(HOME, "dev-1", "team-a", SPEC, TAGS);
+    assertThat(answer(f)).isEqualTo(answer(m)).isEqualTo("Done team-a");
+    assertThat(((Result.Done) m).value()).matches(String.format(ARN, "team-a"));
     settle();
     assertThat(shape(fake.profiles(HOME, "dev-1")))
         .isEqualTo(shape(moto.profiles(HOME, "dev-1")))
         .hasSize(1);
 
-    assertThat(fake.delete(HOME, "dev-1", "team-a").result())
-        .isEqualTo(moto.delete(HOME, "dev-1", "team-a").result())
-        .isEqualTo(Result.DONE);
+    assertThat(answer(fake.delete(HOME, "dev-1", "team-a")))
+        .isEqualTo(answer(moto.delete(HOME, "dev-1", "team-a")))
+        .isEqualTo("Done team-a");
     settle();
     assertThat(shape(fake.profiles(HOME, "dev-1")))
         .isEqualTo(shape(moto.profiles(HOME, "dev-1")))
@@ -103,16 +124,18 @@ class FakeMotoAgreementIT {
     moto.create(HOME, "dev-1", "team-a", SPEC, TAGS);
     settle();
 
-    assertThat(fake.create(HOME, "dev-1", "team-a", SPEC, TAGS).result())
-        .isEqualTo(moto.create(HOME, "dev-1", "team-a", SPEC, TAGS).result())
-        .isEqualTo(Result.BUSY);
-    assertThat(fake.delete(HOME, "dev-1", "nope").result())
-        .isEqualTo(moto.delete(HOME, "dev-1", "nope").result())
-        .isEqualTo(Result.NOT_FOUND);
-    assertThat(fake.create(HOME, "gone", "team-a", SPEC, TAGS).result())
-        .isEqualTo(moto.create(HOME, "gone", "team-a", SPEC, TAGS).result())
-        .isEqualTo(Result.NOT_FOUND);
-    // Not compared: ListFargateProfiles of a missing cluster is a 500 in moto 5.2 (EKS: 404).
+    // A taken name is a 409: the SDK tries it 6 times, then the answer is Busy.
+    assertThat(answer(fake.create(HOME, "dev-1", "team-a", SPEC, TAGS)))
+        .isEqualTo(answer(moto.create(HOME, "dev-1", "team-a", SPEC, TAGS)))
+        .isEqualTo("Busy");
+    assertThat(answer(fake.delete(HOME, "dev-1", "nope")))
+        .isEqualTo(answer(moto.delete(HOME, "dev-1", "nope")))
+        .isEqualTo("NotFound");
+    assertThat(answer(fake.create(HOME, "gone", "team-a", SPEC, TAGS)))
+        .isEqualTo(answer(moto.create(HOME, "gone", "team-a", SPEC, TAGS)))
+        .isEqualTo("NotFound");
+    assertThat(fake.profiles(HOME, "gone")).isNull();
+    assertThat(moto.profiles(HOME, "gone")).isNull();
   }
 
   @Test
@@ -123,36 +146,53 @@ class FakeMotoAgreementIT {
     }
     ProfileSpec tooMany = new ProfileSpec(SPEC.podExecutionRoleArn(), Set.of(), six);
 
-    assertThat(fake.create(HOME, "dev-1", "eks-a", SPEC, TAGS).result())
-        .isEqualTo(moto.create(HOME, "dev-1", "eks-a", SPEC, TAGS).result())
-        .isEqualTo(Result.REJECTED);
-    assertThat(fake.create(HOME, "dev-1", "six", tooMany, TAGS).result())
-        .isEqualTo(moto.create(HOME, "dev-1", "six", tooMany, TAGS).result())
-        .isEqualTo(Result.REJECTED);
+    assertThat(answer(fake.create(HOME, "dev-1", "eks-a", SPEC, TAGS)))
+        .isEqualTo(answer(moto.create(HOME, "dev-1", "eks-a", SPEC, TAGS)))
+        .isEqualTo("Refused InvalidParameterException");
+    assertThat(answer(fake.create(HOME, "dev-1", "six", tooMany, TAGS)))
+        .isEqualTo(answer(moto.create(HOME, "dev-1", "six", tooMany, TAGS)))
+        .isEqualTo("Refused InvalidParameterException");
     for (int i = 0; i < 10; i++) {
       fake.create(HOME, "dev-1", "p" + i, SPEC, TAGS);
       moto.create(HOME, "dev-1", "p" + i, SPEC, TAGS);
       settle();
     }
-    assertThat(fake.create(HOME, "dev-1", "p10", SPEC, TAGS).result())
-        .isEqualTo(moto.create(HOME, "dev-1", "p10", SPEC, TAGS).result())
-        .isEqualTo(Result.REJECTED);
+    assertThat(answer(fake.create(HOME, "dev-1", "p10", SPEC, TAGS)))
+        .isEqualTo(answer(moto.create(HOME, "dev-1", "p10", SPEC, TAGS)))
+        .isEqualTo("Refused ResourceLimitExceededException");
   }
 
   @Test
   void tagsAgree() {
-    String f = fake.create(HOME, "dev-1", "team-a", SPEC, TAGS).arn();
-    String m = moto.create(HOME, "dev-1", "team-a", SPEC, TAGS).arn();
+    String f = ((Result.Done) fake.create(HOME, "dev-1", "team-a", SPEC, TAGS)).value();
+    String m = ((Result.Done) moto.create(HOME, "dev-1", "team-a", SPEC, TAGS)).value();
     settle();
 
-    assertThat(fake.tag(HOME, f, Map.of("env", "dev")).result())
-        .isEqualTo(moto.tag(HOME, m, Map.of("env", "dev")).result())
-        .isEqualTo(Result.DONE);
-    assertThat(fake.untag(HOME, f, Set.of("team")).result())
-        .isEqualTo(moto.untag(HOME, m, Set.of("team")).result())
-        .isEqualTo(Result.DONE);
+    assertThat(answer(fake.tag(HOME, f, Map.of("env", "dev"))))
+        .isEqualTo(answer(moto.tag(HOME, m, Map.of("env", "dev"))))
+        .isEqualTo("Done team-a");
+    assertThat(answer(fake.untag(HOME, f, Set.of("team"))))
+        .isEqualTo(answer(moto.untag(HOME, m, Set.of("team"))))
+        .isEqualTo("Done team-a");
     assertThat(shape(fake.profiles(HOME, "dev-1"))).isEqualTo(shape(moto.profiles(HOME, "dev-1")));
     assertThat(fake.profiles(HOME, "dev-1").get(0).tags())
         .isEqualTo(Map.of("eks-steward/managed", "true", "env", "dev"));
+  }
+
+  @Test
+  void tagsOfAProfileThatIsGoneAgree() {
+    String f = ((Result.Done) fake.create(HOME, "dev-1", "team-a", SPEC, TAGS)).value();
+    String m = ((Result.Done) moto.create(HOME, "dev-1", "team-a", SPEC, TAGS)).value();
+    settle();
+    fake.delete(HOME, "dev-1", "team-a");
+    moto.delete(HOME, "dev-1", "team-a");
+    settle();
+
+    assertThat(answer(fake.tag(HOME, f, Map.of("env", "dev"))))
+        .isEqualTo(answer(moto.tag(HOME, m, Map.of("env", "dev"))))
+        .isEqualTo("NotFound");
+    assertThat(answer(fake.untag(HOME, f, Set.of("team"))))
+        .isEqualTo(answer(moto.untag(HOME, m, Set.of("team"))))
+        .isEqualTo("NotFound");
   }
 }

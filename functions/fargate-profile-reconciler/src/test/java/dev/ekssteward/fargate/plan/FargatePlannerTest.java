@@ -10,6 +10,7 @@ import dev.ekssteward.fargate.desired.ProfileSpec;
 import dev.ekssteward.fargate.desired.Selector;
 import dev.ekssteward.shared.pipeline.Action;
 import dev.ekssteward.shared.pipeline.Finding;
+import dev.ekssteward.shared.pipeline.Outcome;
 import dev.ekssteward.shared.pipeline.Plan;
 import java.time.Duration;
 import java.time.Instant;
@@ -298,13 +299,10 @@ class FargatePlannerTest {
       List<String> findings,
       Duration recheck) {
     int quota = why.startsWith("quota") ? 1 : 10;
-    Map<String, String> rejected =
-        why.startsWith("refused")
-            ? Map.of("team-a", "InvalidParameterException: public subnet")
-            : Map.of();
+    List<Outcome> earlier = why.startsWith("refused") ? List.of(RefusalsTest.REFUSED) : List.of();
     Plan plan =
         FargatePlanner.plan(
-            "dev-1", desired, observed, new Limits(quota, Set.of("cost-center"), rejected), NOW);
+            "dev-1", desired, observed, new Limits(quota, Set.of("cost-center")), earlier, NOW);
 
     assertThat(plan.actions().stream().map(FargatePlannerTest::describe))
         .containsExactlyElementsOf(actions);
