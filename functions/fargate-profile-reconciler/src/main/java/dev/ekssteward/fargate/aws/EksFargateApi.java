@@ -3,18 +3,16 @@ package dev.ekssteward.fargate.aws;
 import dev.ekssteward.fargate.desired.ProfileSpec;
 import dev.ekssteward.fargate.desired.Selector;
 import dev.ekssteward.shared.apply.Result;
+import dev.ekssteward.shared.aws.Answers;
 import dev.ekssteward.shared.aws.AwsClients;
 import dev.ekssteward.shared.aws.Fleet;
-import dev.ekssteward.shared.aws.Retry;
 import dev.ekssteward.shared.aws.Target;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javax.inject.Inject;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.eks.EksClient;
 import software.amazon.awssdk.services.eks.model.FargateProfile;
 import software.amazon.awssdk.services.eks.model.FargateProfileSelector;
@@ -64,7 +62,7 @@ public final class EksFargateApi implements FargateApi {
   @Override
   public Result create(
       Target target, String cluster, String name, ProfileSpec spec, Map<String, String> tags) {
-    return answer(
+    return Answers.of(
         () ->
             eks(target)
                 .createFargateProfile(
@@ -82,7 +80,7 @@ public final class EksFargateApi implements FargateApi {
 
   @Override
   public Result delete(Target target, String cluster, String name) {
-    return answer(
+    return Answers.of(
         () ->
             eks(target)
                 .deleteFargateProfile(r -> r.clusterName(cluster).fargateProfileName(name))
@@ -92,7 +90,7 @@ public final class EksFargateApi implements FargateApi {
 
   @Override
   public Result tag(Target target, String arn, Map<String, String> tags) {
-    return answer(
+    return Answers.of(
         () -> {
           eks(target).tagResource(r -> r.resourceArn(arn).tags(tags));
           return arn;
@@ -101,34 +99,11 @@ public final class EksFargateApi implements FargateApi {
 
   @Override
   public Result untag(Target target, String arn, Set<String> keys) {
-    return answer(
+    return Answers.of(
         () -> {
           eks(target).untagResource(r -> r.resourceArn(arn).tagKeys(keys));
           return arn;
         });
-  }
-
-  /**
-   * EKS's answer to a mutation: done with the profile's ARN, or its refusal. What is worth retrying
-   * (left after the SDK's attempts) is thrown; 409 is Busy even though it was retried.
-   */
-  private static Result answer(Supplier<String> call) {
-    try {
-      return Result.done(call.get());
-    } catch (AwsServiceException e) {
-      if (Retry.isRetryable(e) && !Retry.isResourceInUse(e)) {
-        throw e;
-      }
-      String message =
-          e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
-      if (Retry.isResourceInUse(e)) {
-        return new Result.Busy(message);
-      }
-      if (Retry.isNotFound(e)) {
-        return new Result.NotFound(message);
-      }
-      return new Result.Refused(Retry.describe(e));
-    }
   }
 
   private EksClient eks(Target target) {
