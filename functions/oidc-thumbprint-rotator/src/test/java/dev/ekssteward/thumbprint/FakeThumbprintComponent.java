@@ -2,6 +2,7 @@ package dev.ekssteward.thumbprint;
 
 import dagger.BindsInstance;
 import dagger.Component;
+import dev.ekssteward.shared.pipeline.ActionExecutors;
 import dev.ekssteward.shared.runtime.Settings;
 import dev.ekssteward.shared.runtime.SharedModule;
 import dev.ekssteward.shared.runtime.Waits;
@@ -21,6 +22,9 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 @Singleton
 @Component(modules = {SharedModule.class, ThumbprintModule.class})
 interface FakeThumbprintComponent extends ThumbprintComponent {
+  /** The executors the module registers, by action class. */
+  ActionExecutors executors();
+
   @Component.Factory
   interface Factory {
     FakeThumbprintComponent create(
