@@ -1,5 +1,6 @@
 package dev.ekssteward.thumbprint;
 
+import dev.ekssteward.shared.Contract;
 import dev.ekssteward.shared.aws.Target;
 import dev.ekssteward.shared.config.StewardConfig;
 import dev.ekssteward.shared.runtime.Settings;
@@ -87,7 +88,7 @@ final class Survey {
   private void addCluster(
       ClusterIssuer cluster, boolean await, Target account, Map<String, String> arns, InScope in) {
     if (cluster.excluded()) {
-      in.skip(cluster.arn(), "cluster is tagged eks-steward/exclude=true");
+      in.skip(cluster.arn(), "cluster is tagged " + Contract.EXCLUDE_TAG + "=true");
     } else if (!cluster.ready() && await) {
       in.await(cluster);
     } else if (!cluster.ready()) {

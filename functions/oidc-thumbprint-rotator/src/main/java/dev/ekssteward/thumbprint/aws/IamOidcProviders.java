@@ -109,7 +109,8 @@ public final class IamOidcProviders implements OidcProviders {
     } catch (EntityAlreadyExistsException e) {
       return new Result.Unchanged(CREATED_MEANWHILE);
     } catch (NoSuchEntityException e) {
-      return new Result.NotFound(e.awsErrorDetails().errorMessage());
+      return new Result.NotFound(
+          e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage());
     } catch (AwsServiceException e) {
       if (Retry.isRetryable(e)) {
         throw e;
