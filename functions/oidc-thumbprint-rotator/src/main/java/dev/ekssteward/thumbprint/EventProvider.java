@@ -2,11 +2,11 @@ package dev.ekssteward.thumbprint;
 
 import dev.ekssteward.shared.aws.Target;
 import dev.ekssteward.shared.config.StewardConfig;
-import dev.ekssteward.thumbprint.aws.ClusterIssuers;
-import dev.ekssteward.thumbprint.aws.OidcProviders;
 import dev.ekssteward.thumbprint.model.ClusterIssuer;
 import dev.ekssteward.thumbprint.model.IssuerUrl;
 import dev.ekssteward.thumbprint.model.OidcProvider;
+import dev.ekssteward.thumbprint.port.ClusterIssuers;
+import dev.ekssteward.thumbprint.port.OidcProviders;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

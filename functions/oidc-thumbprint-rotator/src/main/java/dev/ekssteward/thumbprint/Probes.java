@@ -42,7 +42,7 @@ final class Probes {
           .map(c -> wanted.test(c) ? with(c, new Probe.Failed(e.getMessage())) : c)
           .toList();
     }
-    int threads = Math.max(1, Math.min(config.scheduler().maxConcurrency(), (int) count));
+    int threads = Math.max(1, Math.min(config.thumbprints().maxConcurrency(), (int) count));
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       List<Future<Probe>> futures = new ArrayList<>();

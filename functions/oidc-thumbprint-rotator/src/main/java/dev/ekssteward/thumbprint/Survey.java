@@ -1,13 +1,15 @@
 package dev.ekssteward.thumbprint;
 
+import dev.ekssteward.shared.Contract;
 import dev.ekssteward.shared.aws.Target;
 import dev.ekssteward.shared.config.StewardConfig;
 import dev.ekssteward.shared.runtime.Settings;
-import dev.ekssteward.thumbprint.aws.ClusterIssuers;
-import dev.ekssteward.thumbprint.aws.OidcProviders;
 import dev.ekssteward.thumbprint.model.AccountView;
 import dev.ekssteward.thumbprint.model.ClusterIssuer;
 import dev.ekssteward.thumbprint.model.IssuerUrl;
+import dev.ekssteward.thumbprint.model.OidcProvider;
+import dev.ekssteward.thumbprint.port.ClusterIssuers;
+import dev.ekssteward.thumbprint.port.OidcProviders;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -46,7 +48,7 @@ final class Survey {
     } else {
       Map<String, String> arnsByIssuer = new HashMap<>();
       for (String arn : providers.arns(account)) {
-        String url = OidcProviders.urlOf(arn);
+        String url = OidcProvider.urlOf(arn);
         if (url != null) {
           arnsByIssuer.put(IssuerUrl.key(url), arn);
         }
@@ -86,7 +88,7 @@ final class Survey {
   private void addCluster(
       ClusterIssuer cluster, boolean await, Target account, Map<String, String> arns, InScope in) {
     if (cluster.excluded()) {
-      in.skip(cluster.arn(), "cluster is tagged eks-steward/exclude=true");
+      in.skip(cluster.arn(), "cluster is tagged " + Contract.EXCLUDE_TAG + "=true");
     } else if (!cluster.ready() && await) {
       in.await(cluster);
     } else if (!cluster.ready()) {

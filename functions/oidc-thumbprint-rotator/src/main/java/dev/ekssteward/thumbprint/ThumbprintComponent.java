@@ -2,21 +2,21 @@ package dev.ekssteward.thumbprint;
 
 import dagger.BindsInstance;
 import dagger.Component;
-import dev.ekssteward.shared.aws.Retry;
 import dev.ekssteward.shared.pipeline.Pipeline;
 import dev.ekssteward.shared.runtime.Settings;
 import dev.ekssteward.shared.runtime.SharedModule;
+import dev.ekssteward.shared.runtime.Waits;
 import java.time.Clock;
 import java.util.List;
 import javax.inject.Singleton;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /**
- * The object graph of oidc-thumbprint-rotator. Tests build it with their own clock, sleeper and
- * interceptors.
+ * The object graph of oidc-thumbprint-rotator. Tests build it with their own clock, waits and
+ * interceptors, or build a twin that binds fakes of the ports.
  */
 @Singleton
-@Component(modules = {SharedModule.class, ThumbprintModule.class})
+@Component(modules = {SharedModule.class, ThumbprintModule.class, ThumbprintAwsModule.class})
 public interface ThumbprintComponent {
   Pipeline<?> pipeline();
 
@@ -25,7 +25,7 @@ public interface ThumbprintComponent {
     ThumbprintComponent create(
         @BindsInstance Settings settings,
         @BindsInstance Clock clock,
-        @BindsInstance Retry.Sleeper sleeper,
+        @BindsInstance Waits waits,
         @BindsInstance List<ExecutionInterceptor> interceptors);
   }
 }

@@ -1,22 +1,17 @@
 package dev.ekssteward.thumbprint;
 
-import dev.ekssteward.shared.aws.Target;
 import dev.ekssteward.shared.config.StewardConfig;
-import dev.ekssteward.shared.event.Trigger;
-import dev.ekssteward.shared.event.Trigger.CloudTrailCall;
-import dev.ekssteward.shared.pipeline.Action;
+import dev.ekssteward.shared.event.CallRule;
+import dev.ekssteward.shared.event.Triggers;
 import dev.ekssteward.shared.pipeline.Controller;
 import dev.ekssteward.shared.pipeline.Outcome;
 import dev.ekssteward.shared.pipeline.Plan;
 import dev.ekssteward.shared.pipeline.Scope;
-import dev.ekssteward.shared.pipeline.Targets;
-import dev.ekssteward.shared.runtime.Settings;
 import dev.ekssteward.thumbprint.model.AccountView;
 import dev.ekssteward.thumbprint.plan.RotationPlanner;
+import dev.ekssteward.thumbprint.port.OidcProviders;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import javax.inject.Inject;
 
 /**
@@ -27,15 +22,36 @@ import javax.inject.Inject;
 public final class ThumbprintRotator implements Controller<AccountView> {
   static final String NAME = "oidc-thumbprint-rotator";
 
+  /** The kind of resource IAM's provider calls name. */
+  static final String PROVIDER = "oidc-provider";
+
+  static final Triggers TRIGGERS =
+      Triggers.none()
+          .ticks()
+          .perAccount()
+          .on(
+              CallRule.on(CallRule.EKS, "CreateCluster")
+                  .kind("cluster")
+                  .cluster("requestParameters.name")
+                  .creates(),
+              // IAM's events arrive from us-east-1 whatever the configured regions.
+              CallRule.on(CallRule.IAM, "CreateOpenIDConnectProvider")
+                  .kind(PROVIDER)
+                  .arn("responseElements.openIDConnectProviderArn")
+                  .creates()
+                  .anyRegion(),
+              CallRule.on(CallRule.IAM, "UpdateOpenIDConnectProviderThumbprint")
+                  .kind(PROVIDER)
+                  .arn("requestParameters.openIDConnectProviderArn")
+                  .anyRegion());
+
   private final Survey survey;
-  private final ProviderWriter writer;
-  private final Settings settings;
+  private final OidcProviders providers;
 
   @Inject
-  ThumbprintRotator(Survey survey, ProviderWriter writer, Settings settings) {
+  ThumbprintRotator(Survey survey, OidcProviders providers) {
     this.survey = survey;
-    this.writer = writer;
-    this.settings = settings;
+    this.providers = providers;
   }
 
   @Override
@@ -44,41 +60,19 @@ public final class ThumbprintRotator implements Controller<AccountView> {
   }
 
   @Override
+  public Triggers triggers() {
+    return TRIGGERS;
+  }
+
+  /** IAM is the one service beyond the shared ones. */
+  @Override
   public void prime() {
-    writer.prime();
+    providers.prime();
   }
 
   @Override
-  public String ignoreReason(Trigger trigger, StewardConfig config) {
-    return TriggerFilter.ignoreReason(trigger, NAME, settings.selfRoleArn());
-  }
-
-  @Override
-  public List<Target> targets(Trigger trigger, StewardConfig config, Targets targets) {
-    if (Lookup.isClusterCall(trigger)) {
-      return targets.forTrigger(trigger, config);
-    }
-    // IAM events arrive from us-east-1 whatever the configured regions: match the account only.
-    List<Target> all =
-        trigger instanceof CloudTrailCall c
-            ? targets.matching(config, c.account(), null)
-            : targets.all(config);
-    Map<String, Target> perAccount = new LinkedHashMap<>();
-    for (Target t : all) {
-      perAccount.putIfAbsent(t.roleArn() == null ? "" : t.accountId(), t);
-    }
-    return List.copyOf(perAccount.values());
-  }
-
-  @Override
-  public List<Scope> scopes(Trigger trigger, StewardConfig config, Target target) {
-    if (trigger instanceof CloudTrailCall c && Lookup.isClusterCall(c)) {
-      String cluster = Lookup.clusterName(c);
-      return config.targets().clusters().matches(cluster)
-          ? List.of(new Scope(target, cluster, trigger))
-          : List.of();
-    }
-    return List.of(new Scope(target, null, trigger));
+  public int concurrency(StewardConfig config) {
+    return config.thumbprints().maxConcurrency();
   }
 
   @Override
@@ -87,12 +81,8 @@ public final class ThumbprintRotator implements Controller<AccountView> {
   }
 
   @Override
-  public Plan plan(Scope scope, AccountView observed, StewardConfig config, Instant now) {
+  public Plan plan(
+      Scope scope, AccountView observed, StewardConfig config, Instant now, List<Outcome> earlier) {
     return RotationPlanner.plan(observed, config.thumbprints().createMissingProviders(), now);
-  }
-
-  @Override
-  public Outcome apply(Scope scope, Action action, StewardConfig config) {
-    return writer.apply(scope.target(), action);
   }
 }

@@ -1,6 +1,7 @@
 package dev.ekssteward.thumbprint;
 
 import dev.ekssteward.shared.runtime.Settings;
+import dev.ekssteward.shared.runtime.Waits;
 import dev.ekssteward.shared.testing.CallRecorder;
 import dev.ekssteward.shared.testing.LocalAws;
 import dev.ekssteward.shared.testing.TestContext;
@@ -108,7 +109,7 @@ final class Rig implements AutoCloseable {
   ThumbprintRotatorHandler handler(boolean dryRun) {
     return new ThumbprintRotatorHandler(
         DaggerThumbprintComponent.factory()
-            .create(settings(dryRun), Clock.systemUTC(), d -> {}, List.of(calls, audit)));
+            .create(settings(dryRun), Clock.systemUTC(), Waits.none(), List.of(calls, audit)));
   }
 
   /** The handler whose fetches of any issuer go to {@code local} (same path). */
@@ -124,7 +125,7 @@ final class Rig implements AutoCloseable {
             .create(
                 settings(dryRun),
                 clock,
-                d -> {},
+                Waits.none(),
                 with,
                 issuer -> IssuerUrl.parse(local.origin() + issuer.path())));
   }

@@ -2,9 +2,9 @@ package dev.ekssteward.thumbprint;
 
 import dagger.BindsInstance;
 import dagger.Component;
-import dev.ekssteward.shared.aws.Retry;
 import dev.ekssteward.shared.runtime.Settings;
 import dev.ekssteward.shared.runtime.SharedModule;
+import dev.ekssteward.shared.runtime.Waits;
 import dev.ekssteward.thumbprint.tls.IssuerRoute;
 import java.time.Clock;
 import java.util.List;
@@ -16,14 +16,14 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
  * this sends those fetches to a local HTTPS issuer instead. Test-only; production binds no route.
  */
 @Singleton
-@Component(modules = {SharedModule.class, ThumbprintModule.class})
+@Component(modules = {SharedModule.class, ThumbprintModule.class, ThumbprintAwsModule.class})
 interface RoutedThumbprintComponent extends ThumbprintComponent {
   @Component.Factory
   interface Factory {
     RoutedThumbprintComponent create(
         @BindsInstance Settings settings,
         @BindsInstance Clock clock,
-        @BindsInstance Retry.Sleeper sleeper,
+        @BindsInstance Waits waits,
         @BindsInstance List<ExecutionInterceptor> interceptors,
         @BindsInstance IssuerRoute route);
   }

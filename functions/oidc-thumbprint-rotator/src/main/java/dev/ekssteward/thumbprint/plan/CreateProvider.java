@@ -1,6 +1,5 @@
 package dev.ekssteward.thumbprint.plan;
 
-import dev.ekssteward.shared.pipeline.Action;
 import dev.ekssteward.thumbprint.model.ChainEnd;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,10 +19,9 @@ public record CreateProvider(
     List<String> thumbprints,
     Map<String, String> tags,
     List<ChainEnd> ends)
-    implements Action {
+    implements RotatorAction {
 
   public static final String STS_CLIENT_ID = "sts.amazonaws.com";
-  public static final String MANAGED_TAG = "eks-steward/managed";
 
   public CreateProvider {
     clientIds = List.copyOf(clientIds);

@@ -1,5 +1,6 @@
 package dev.ekssteward.thumbprint.plan;
 
+import dev.ekssteward.shared.Contract;
 import dev.ekssteward.shared.pipeline.Action;
 import dev.ekssteward.shared.pipeline.Finding;
 import dev.ekssteward.shared.pipeline.Plan;
@@ -78,7 +79,7 @@ public final class RotationPlanner {
         check.cluster() == null ? null : check.cluster().name(),
         List.of(CreateProvider.STS_CLIENT_ID),
         thumbprints,
-        Map.of(CreateProvider.MANAGED_TAG, "true"),
+        Map.of(Contract.MANAGED_TAG, "true"),
         probe.ends());
   }
 

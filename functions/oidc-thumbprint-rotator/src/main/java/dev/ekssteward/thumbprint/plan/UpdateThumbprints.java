@@ -1,6 +1,5 @@
 package dev.ekssteward.thumbprint.plan;
 
-import dev.ekssteward.shared.pipeline.Action;
 import dev.ekssteward.thumbprint.model.ChainEnd;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +12,7 @@ public record UpdateThumbprints(
     List<String> previous,
     List<String> thumbprints,
     List<ChainEnd> ends)
-    implements Action {
+    implements RotatorAction {
 
   public UpdateThumbprints {
     previous = List.copyOf(previous);

@@ -37,7 +37,7 @@ class ThumbprintProbeTest {
   }
 
   private static ThumbprintConfig allowing(String... hosts) {
-    return new ThumbprintConfig(List.of(), List.of(hosts), false, 2000, 2000, 64 * 1024);
+    return new ThumbprintConfig(List.of(), List.of(hosts), false, 2000, 2000, 64 * 1024, 16);
   }
 
   private IssuerTrust trusting(TestPki.Chain... chains) throws Exception {
@@ -243,7 +243,7 @@ class ThumbprintProbeTest {
     String big =
         "{\"jwks_uri\":\"" + issuer.origin() + "/keys\",\"pad\":\"" + "x".repeat(2000) + "\"}";
     ThumbprintConfig config =
-        new ThumbprintConfig(List.of(), List.of("localhost"), false, 2000, 2000, 1024);
+        new ThumbprintConfig(List.of(), List.of("localhost"), false, 2000, 2000, 1024, 16);
 
     issuer.body(big, false);
     Probe declared = probe.probe(IssuerUrl.parse(issuer.origin()), trusting(chain), config);
@@ -272,7 +272,7 @@ class ThumbprintProbeTest {
     TestPki.Chain chain = TestPki.chain("silent");
     LocalIssuer issuer = serve(chain).hang();
     ThumbprintConfig config =
-        new ThumbprintConfig(List.of(), List.of("localhost"), false, 1000, 300, 65536);
+        new ThumbprintConfig(List.of(), List.of("localhost"), false, 1000, 300, 65536, 16);
 
     long start = System.nanoTime();
     Probe result = probe.probe(IssuerUrl.parse(issuer.origin() + "/id/T"), trusting(chain), config);

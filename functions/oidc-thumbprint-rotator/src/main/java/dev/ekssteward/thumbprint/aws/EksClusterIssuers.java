@@ -4,21 +4,22 @@ import dev.ekssteward.shared.aws.Fleet;
 import dev.ekssteward.shared.aws.Target;
 import dev.ekssteward.shared.config.ClusterFilter;
 import dev.ekssteward.thumbprint.model.ClusterIssuer;
+import dev.ekssteward.thumbprint.port.ClusterIssuers;
 import java.util.ArrayList;
 import java.util.List;
 import javax.inject.Inject;
 import software.amazon.awssdk.services.eks.model.Cluster;
 
-/** The EKS clusters of a region and their OIDC issuers. */
-public final class ClusterIssuers {
+/** {@link ClusterIssuers} on the shared {@link Fleet} (ListClusters, DescribeCluster). */
+public final class EksClusterIssuers implements ClusterIssuers {
   private final Fleet fleet;
 
   @Inject
-  public ClusterIssuers(Fleet fleet) {
+  public EksClusterIssuers(Fleet fleet) {
     this.fleet = fleet;
   }
 
-  /** Every cluster the filter selects, described; clusters deleted meanwhile are left out. */
+  @Override
   public List<ClusterIssuer> all(Target region, ClusterFilter filter) {
     List<ClusterIssuer> out = new ArrayList<>();
     for (String name : fleet.clusterNames(region, filter)) {
@@ -30,7 +31,7 @@ public final class ClusterIssuers {
     return out;
   }
 
-  /** One cluster, or null when it does not exist. */
+  @Override
   public ClusterIssuer one(Target region, String name) {
     Cluster c = fleet.describe(region, name);
     if (c == null) {

@@ -1,0 +1,53 @@
+package dev.ekssteward.thumbprint.apply;
+
+import dev.ekssteward.shared.apply.Executor;
+import dev.ekssteward.shared.apply.Permission;
+import dev.ekssteward.shared.apply.Result;
+import dev.ekssteward.shared.audit.AuditEvent;
+import dev.ekssteward.shared.aws.Target;
+import dev.ekssteward.thumbprint.plan.CreateProvider;
+import dev.ekssteward.thumbprint.plan.Thumbprints;
+import dev.ekssteward.thumbprint.port.OidcProviders;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.inject.Inject;
+
+/** Creates a cluster issuer's provider, tagged as ours, with thumbprints IAM accepts. */
+public final class CreateProviderExecutor implements Executor<CreateProvider> {
+  public static final String CREATED = "OIDC Provider Created";
+
+  private final OidcProviders providers;
+
+  @Inject
+  public CreateProviderExecutor(OidcProviders providers) {
+    this.providers = providers;
+  }
+
+  /** Creating with tags needs the tagging grant too. */
+  @Override
+  public List<Permission> permissions() {
+    return List.of(
+        new Permission("iam:CreateOpenIDConnectProvider", ProviderArns.EKS_PROVIDERS),
+        new Permission("iam:TagOpenIDConnectProvider", ProviderArns.EKS_PROVIDERS));
+  }
+
+  @Override
+  public Result execute(Target account, CreateProvider c) {
+    if (!Thumbprints.writable(c.thumbprints())) {
+      return new Result.Refused("refusing to create a provider without valid thumbprints");
+    }
+    String url = c.target();
+    return providers
+        .create(account, url, c.clientIds(), c.thumbprints(), c.tags())
+        .then(done -> Result.done(created(done.value(), url, c)));
+  }
+
+  private static AuditEvent created(String arn, String url, CreateProvider c) {
+    Map<String, Object> detail = new LinkedHashMap<>();
+    detail.put("provider", arn);
+    detail.put("issuer", url);
+    detail.putAll(c.details());
+    return new AuditEvent(CREATED, List.of(arn), detail);
+  }
+}

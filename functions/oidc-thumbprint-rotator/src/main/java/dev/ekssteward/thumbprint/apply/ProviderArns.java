@@ -1,0 +1,14 @@
+package dev.ekssteward.thumbprint.apply;
+
+/** The provider resources the rotator writes, as template.yaml's statements name them. */
+final class ProviderArns {
+  /**
+   * EKS issuers' providers. The template also grants the extra issuers' hosts, but those come from
+   * stack parameters (ThumbprintRotatorExtraIssuerHosts), not from code: only this pattern is
+   * declared.
+   */
+  static final String EKS_PROVIDERS =
+      "arn:${AWS::Partition}:iam::${AWS::AccountId}:oidc-provider/oidc.eks.*";
+
+  private ProviderArns() {}
+}

@@ -1,0 +1,23 @@
+package dev.ekssteward.thumbprint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ekssteward.shared.config.StewardConfig;
+import dev.ekssteward.thumbprint.port.FakeOidcProviders;
+import org.junit.jupiter.api.Test;
+
+class ThumbprintRotatorTest {
+  private final ThumbprintRotator rotator =
+      new ThumbprintRotator(null, new FakeOidcProviders("123456789012"));
+
+  /** Was scheduler.maxConcurrency (for the probes; scopes had no setting of their own). */
+  @Test
+  void scopesAndProbesRunThumbprintsMaxConcurrencyAtOnce() {
+    StewardConfig config =
+        StewardConfig.parse(
+            "{\"scheduler\":{\"maxConcurrency\":7},\"thumbprints\":{\"maxConcurrency\":3}}", "t");
+
+    assertThat(rotator.concurrency(config)).isEqualTo(3);
+    assertThat(rotator.concurrency(StewardConfig.defaults())).isEqualTo(16);
+  }
+}
