@@ -2,6 +2,7 @@ package dev.ekssteward.thumbprint;
 
 import dagger.BindsInstance;
 import dagger.Component;
+import dev.ekssteward.shared.pipeline.ActionExecutors;
 import dev.ekssteward.shared.pipeline.Pipeline;
 import dev.ekssteward.shared.runtime.Settings;
 import dev.ekssteward.shared.runtime.SharedModule;
@@ -19,6 +20,9 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 @Component(modules = {SharedModule.class, ThumbprintModule.class, ThumbprintAwsModule.class})
 public interface ThumbprintComponent {
   Pipeline<?> pipeline();
+
+  /** The executors and the IAM grants they declare (LeastPrivilegeIT reads them). */
+  ActionExecutors executors();
 
   @Component.Factory
   interface Factory {

@@ -62,9 +62,12 @@ public final class Retry {
     return message != null && message.toLowerCase(Locale.ROOT).contains("request limit exceeded");
   }
 
-  /** 409 busy: modelled for some operations, only an error code for others. */
+  /**
+   * EKS's busy resource (409): modelled for some operations, only an error code for others. Not
+   * every 409: IAM answers EntityAlreadyExists with one, which no retry changes.
+   */
   public static boolean isResourceInUse(AwsServiceException e) {
-    return e.statusCode() == 409 || "ResourceInUseException".equals(errorCode(e));
+    return "ResourceInUseException".equals(errorCode(e));
   }
 
   public static boolean isNotFound(AwsServiceException e) {

@@ -1,16 +1,14 @@
 package dev.ekssteward.thumbprint.aws;
 
 import dev.ekssteward.shared.apply.Result;
+import dev.ekssteward.shared.aws.Answers;
 import dev.ekssteward.shared.aws.AwsClients;
-import dev.ekssteward.shared.aws.Retry;
 import dev.ekssteward.shared.aws.Target;
 import dev.ekssteward.thumbprint.model.OidcProvider;
 import dev.ekssteward.thumbprint.port.OidcProviders;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import javax.inject.Inject;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.EntityAlreadyExistsException;
 import software.amazon.awssdk.services.iam.model.GetOpenIdConnectProviderResponse;
@@ -66,13 +64,11 @@ public final class IamOidcProviders implements OidcProviders {
 
   @Override
   public Result updateThumbprints(Target account, String arn, List<String> thumbprints) {
-    return answer(
-        () -> {
-          iam(account)
-              .updateOpenIDConnectProviderThumbprint(
-                  b -> b.openIDConnectProviderArn(arn).thumbprintList(thumbprints));
-          return Result.done();
-        });
+    return Answers.of(
+        () ->
+            iam(account)
+                .updateOpenIDConnectProviderThumbprint(
+                    b -> b.openIDConnectProviderArn(arn).thumbprintList(thumbprints)));
   }
 
   @Override
@@ -86,36 +82,13 @@ public final class IamOidcProviders implements OidcProviders {
         tags.entrySet().stream()
             .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
             .toList();
-    return answer(
+    return Answers.of(
         () ->
-            Result.done(
-                iam(account)
-                    .createOpenIDConnectProvider(
-                        b ->
-                            b.url(url)
-                                .clientIDList(clientIds)
-                                .thumbprintList(thumbprints)
-                                .tags(iamTags))
-                    .openIDConnectProviderArn()));
-  }
-
-  /**
-   * IAM's refusals as results. EntityAlreadyExists is a 409, which the shared classification counts
-   * as retryable: it is matched first.
-   */
-  private static Result answer(Supplier<Result> call) {
-    try {
-      return call.get();
-    } catch (EntityAlreadyExistsException e) {
-      return new Result.Unchanged(CREATED_MEANWHILE);
-    } catch (NoSuchEntityException e) {
-      return new Result.NotFound(
-          e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage());
-    } catch (AwsServiceException e) {
-      if (Retry.isRetryable(e)) {
-        throw e;
-      }
-      return new Result.Refused(Retry.describe(e));
-    }
+            iam(account)
+                .createOpenIDConnectProvider(
+                    b -> b.url(url).clientIDList(clientIds).thumbprintList(thumbprints).tags(iamTags))
+                .openIDConnectProviderArn(),
+        EntityAlreadyExistsException.class,
+        CREATED_MEANWHILE);
   }
 }
