@@ -2,6 +2,7 @@ package dev.ekssteward.tagging.aws;
 
 import dev.ekssteward.shared.apply.Result;
 import dev.ekssteward.shared.aws.Target;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -59,7 +60,7 @@ public final class FakeTaggingApi implements TaggingApi {
 
   /** Adds a node group and returns the name of the ASG it reports (which does not exist yet). */
   public synchronized String addNodegroup(String cluster, String name, Map<String, String> tags) {
-    String id = UUID.randomUUID().toString();
+    String id = id("nodegroup/" + cluster + "/" + name);
     String asg = "eks-" + id;
     String arn = arn("nodegroup/" + cluster + "/" + name + "/" + id);
     clusters
@@ -71,7 +72,14 @@ public final class FakeTaggingApi implements TaggingApi {
   }
 
   public synchronized String addProfile(String cluster, String name, Map<String, String> tags) {
-    String arn = arn("fargateprofile/" + cluster + "/" + name + "/" + UUID.randomUUID());
+    String arn =
+        arn(
+            "fargateprofile/"
+                + cluster
+                + "/"
+                + name
+                + "/"
+                + id("fargateprofile/" + cluster + "/" + name));
     clusters
         .get(cluster)
         .profiles
@@ -276,6 +284,13 @@ public final class FakeTaggingApi implements TaggingApi {
 
   private static ResourceRef ref(String type, String cluster, String name, String arn) {
     return new ResourceRef(type, cluster, name, arn);
+  }
+
+  /**
+   * EKS draws the id at random; here it follows from the name, so two worlds seeded alike agree.
+   */
+  private static String id(String name) {
+    return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
   }
 
   private static String arn(String path) {
