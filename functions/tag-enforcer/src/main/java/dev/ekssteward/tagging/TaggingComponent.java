@@ -2,6 +2,7 @@ package dev.ekssteward.tagging;
 
 import dagger.BindsInstance;
 import dagger.Component;
+import dev.ekssteward.shared.pipeline.ActionExecutors;
 import dev.ekssteward.shared.pipeline.Pipeline;
 import dev.ekssteward.shared.runtime.Settings;
 import dev.ekssteward.shared.runtime.SharedModule;
@@ -18,6 +19,9 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 @Component(modules = {SharedModule.class, TaggingModule.class, TaggingApiModule.class})
 public interface TaggingComponent {
   Pipeline<?> pipeline();
+
+  /** The executors by action, each with the IAM grants it needs (checked against the template). */
+  ActionExecutors executors();
 
   @Component.Factory
   interface Factory {

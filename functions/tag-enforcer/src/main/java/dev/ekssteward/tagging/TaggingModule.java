@@ -9,6 +9,8 @@ import dev.ekssteward.shared.apply.Executor;
 import dev.ekssteward.shared.pipeline.Controller;
 import dev.ekssteward.shared.pipeline.Pipeline;
 import dev.ekssteward.shared.runtime.SharedModule;
+import dev.ekssteward.tagging.apply.ApplyTagsExecutor;
+import dev.ekssteward.tagging.apply.PropagateToAsgExecutor;
 import dev.ekssteward.tagging.plan.ApplyTags;
 import dev.ekssteward.tagging.plan.ClusterTags;
 import dev.ekssteward.tagging.plan.PropagateToAsg;

@@ -4,24 +4,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ekssteward.shared.apply.Executor;
 import dev.ekssteward.shared.apply.Permission;
+import dev.ekssteward.shared.runtime.Settings;
+import dev.ekssteward.shared.runtime.Waits;
 import dev.ekssteward.shared.testing.EventFiles;
-import dev.ekssteward.tagging.aws.FakeTaggingApi;
+import dev.ekssteward.tagging.plan.ApplyTags;
+import dev.ekssteward.tagging.plan.PropagateToAsg;
+import dev.ekssteward.tagging.plan.TaggingAction;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every grant an executor declares is a statement of TagEnforcerFunction in template.yaml, action
- * and resource as written there; and the mutations the template grants are exactly those.
+ * The production graph registers one executor per action; every grant an executor declares is a
+ * statement of TagEnforcerFunction in template.yaml, action and resource as written there; and the
+ * mutations the template grants are exactly those.
  */
 class ExecutorPermissionsTest {
-  static final List<Executor<?>> EXECUTORS =
-      List.of(
-          new ApplyTagsExecutor(new FakeTaggingApi()),
-          new PropagateToAsgExecutor(new FakeTaggingApi()));
+  /** The executors the production graph registers. */
+  static final Map<Class<?>, Executor<?>> EXECUTORS =
+      DaggerTaggingComponent.factory()
+          .create(
+              new Settings("/eks-steward", true, null, "eu-west-1", null, null),
+              Clock.systemUTC(),
+              Waits.none(),
+              List.of())
+          .executors()
+          .all();
 
   /** The policy statements of TagEnforcerFunction, one text each. */
   static List<String> statements() throws Exception {
@@ -33,9 +46,18 @@ class ExecutorPermissionsTest {
   }
 
   @Test
+  void everyActionHasOneExecutor() {
+    assertThat(EXECUTORS.keySet())
+        .containsExactlyInAnyOrder(TaggingAction.class.getPermittedSubclasses());
+  }
+
+  @Test
   void everyDeclaredGrantIsInTheTemplate() throws Exception {
     List<String> statements = statements();
-    List<Permission> declared = EXECUTORS.stream().flatMap(e -> e.permissions().stream()).toList();
+    List<Permission> declared =
+        List.of(ApplyTags.class, PropagateToAsg.class).stream()
+            .flatMap(a -> EXECUTORS.get(a).permissions().stream())
+            .toList();
 
     assertThat(declared)
         .containsExactly(

@@ -13,6 +13,8 @@ import dev.ekssteward.shared.pipeline.Finding;
 import dev.ekssteward.shared.pipeline.Plan;
 import dev.ekssteward.shared.pipeline.Scope;
 import dev.ekssteward.shared.runtime.Settings;
+import dev.ekssteward.tagging.apply.ApplyTagsExecutor;
+import dev.ekssteward.tagging.apply.PropagateToAsgExecutor;
 import dev.ekssteward.tagging.aws.FakeTaggingApi;
 import dev.ekssteward.tagging.aws.FakeTaggingApi.AsgTag;
 import dev.ekssteward.tagging.plan.ApplyTags;

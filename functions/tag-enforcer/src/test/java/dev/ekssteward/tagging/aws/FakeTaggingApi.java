@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * An in-memory EKS and Auto Scaling for one account and region, answering as AWS does for the calls
@@ -264,22 +265,15 @@ public final class FakeTaggingApi implements TaggingApi {
   }
 
   private Resource findOrNull(String arn) {
-    for (Resource c : clusters.values()) {
-      if (c.ref.arn().equals(arn)) {
-        return c;
-      }
-      for (Resource r : c.nodegroups.values()) {
-        if (r.ref.arn().equals(arn)) {
-          return r;
-        }
-      }
-      for (Resource r : c.profiles.values()) {
-        if (r.ref.arn().equals(arn)) {
-          return r;
-        }
-      }
-    }
-    return null;
+    return clusters.values().stream()
+        .flatMap(
+            c ->
+                Stream.concat(
+                    Stream.of(c),
+                    Stream.concat(c.nodegroups.values().stream(), c.profiles.values().stream())))
+        .filter(r -> r.ref.arn().equals(arn))
+        .findFirst()
+        .orElse(null);
   }
 
   private static ResourceRef ref(String type, String cluster, String name, String arn) {

@@ -1,4 +1,4 @@
-package dev.ekssteward.tagging;
+package dev.ekssteward.tagging.apply;
 
 import dev.ekssteward.shared.apply.Executor;
 import dev.ekssteward.shared.apply.Permission;
@@ -16,13 +16,13 @@ import javax.inject.Inject;
  * Auto Scaling CreateOrUpdateTags with PropagateAtLaunch on a node group's ASG; audited as {@code
  * Tags Propagated To ASG} against the node group (the ASG has no EKS ARN).
  */
-final class PropagateToAsgExecutor implements Executor<PropagateToAsg> {
-  static final String PROPAGATED = "Tags Propagated To ASG";
+public final class PropagateToAsgExecutor implements Executor<PropagateToAsg> {
+  public static final String PROPAGATED = "Tags Propagated To ASG";
 
   private final TaggingApi api;
 
   @Inject
-  PropagateToAsgExecutor(TaggingApi api) {
+  public PropagateToAsgExecutor(TaggingApi api) {
     this.api = api;
   }
 

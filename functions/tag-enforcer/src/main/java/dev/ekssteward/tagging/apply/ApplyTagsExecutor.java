@@ -1,4 +1,4 @@
-package dev.ekssteward.tagging;
+package dev.ekssteward.tagging.apply;
 
 import dev.ekssteward.shared.apply.Executor;
 import dev.ekssteward.shared.apply.Permission;
@@ -13,13 +13,13 @@ import java.util.Map;
 import javax.inject.Inject;
 
 /** EKS TagResource with only the keys the policy changes; audited as {@code Tags Applied}. */
-final class ApplyTagsExecutor implements Executor<ApplyTags> {
-  static final String APPLIED = "Tags Applied";
+public final class ApplyTagsExecutor implements Executor<ApplyTags> {
+  public static final String APPLIED = "Tags Applied";
 
   private final TaggingApi api;
 
   @Inject
-  ApplyTagsExecutor(TaggingApi api) {
+  public ApplyTagsExecutor(TaggingApi api) {
     this.api = api;
   }
 
