@@ -1,18 +1,18 @@
 package dev.ekssteward.tagging;
 
-import dev.ekssteward.shared.aws.Fleet;
 import dev.ekssteward.shared.aws.Target;
 import dev.ekssteward.shared.config.StewardConfig;
-import dev.ekssteward.shared.event.Trigger;
-import dev.ekssteward.shared.event.Trigger.CloudTrailCall;
-import dev.ekssteward.shared.event.Trigger.ScheduleTick;
-import dev.ekssteward.shared.pipeline.Action;
+import dev.ekssteward.shared.event.Triggers;
 import dev.ekssteward.shared.pipeline.Controller;
 import dev.ekssteward.shared.pipeline.Finding;
 import dev.ekssteward.shared.pipeline.Outcome;
 import dev.ekssteward.shared.pipeline.Plan;
 import dev.ekssteward.shared.pipeline.Scope;
 import dev.ekssteward.shared.runtime.Settings;
+import dev.ekssteward.tagging.aws.TaggingApi;
+import dev.ekssteward.tagging.plan.ClusterTags;
+import dev.ekssteward.tagging.plan.ComplianceSummary;
+import dev.ekssteward.tagging.plan.TagPlanner;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -20,22 +20,21 @@ import javax.inject.Inject;
 
 /**
  * Applies the tag policy: one scope per cluster. A sweep looks at every resource in scope; an EKS
- * CloudTrail event only at the resource it names.
+ * CloudTrail call only at the resource it names.
  */
 public final class TagEnforcer implements Controller<ClusterTags> {
-  static final String NAME = "tag-enforcer";
+  public static final String NAME = "tag-enforcer";
+  private static final Triggers TRIGGERS = TaggingTriggers.declared();
 
   private final Settings settings;
-  private final Fleet fleet;
-  private final TagReader reader;
-  private final TagWriter writer;
+  private final TaggingApi api;
+  private final ClusterTagsReader reader;
 
   @Inject
-  TagEnforcer(Settings settings, Fleet fleet, TagReader reader, TagWriter writer) {
+  TagEnforcer(Settings settings, TaggingApi api) {
     this.settings = settings;
-    this.fleet = fleet;
-    this.reader = reader;
-    this.writer = writer;
+    this.api = api;
+    this.reader = new ClusterTagsReader(api);
   }
 
   @Override
@@ -44,77 +43,39 @@ public final class TagEnforcer implements Controller<ClusterTags> {
   }
 
   @Override
+  public Triggers triggers() {
+    return TRIGGERS;
+  }
+
+  @Override
   public void prime() {
-    reader.prime();
+    api.prime();
   }
 
   @Override
-  public String ignoreReason(Trigger trigger, StewardConfig config) {
-    if (trigger instanceof ScheduleTick) {
-      return null;
-    }
-    if (!(trigger instanceof CloudTrailCall call)) {
-      return "tag-enforcer handles schedule ticks and EKS CloudTrail events, not " + trigger.kind();
-    }
-    if (!call.eventSource().equals("eks.amazonaws.com")
-        || !TaggingEvent.EVENTS.contains(call.eventName())) {
-      return "not an EKS call the tag policy watches: " + call.eventName();
-    }
-    if (call.failed()) {
-      return "the call failed (" + call.errorCode() + "); nothing was created or changed";
-    }
-    if (SelfCall.isOurs(call, settings)) {
-      return "our own " + call.eventName() + " call; the policy already holds after it";
-    }
-    TaggingEvent event = TaggingEvent.of(call);
-    if (event == null) {
-      return "the call names no cluster, node group or Fargate profile";
-    }
-    if (!config.tagging().resourceTypes().contains(event.resource().type())) {
-      return event.resource().type() + " is not in tagging.resourceTypes";
-    }
-    if (!config.targets().clusters().matches(event.resource().cluster())) {
-      return "cluster " + event.resource().cluster() + " is not selected by targets.clusters";
-    }
-    return null;
+  public int concurrency(StewardConfig config) {
+    return config.tagging().maxConcurrency();
   }
 
   @Override
-  public List<Scope> scopes(Trigger trigger, StewardConfig config, Target target) {
-    if (trigger instanceof CloudTrailCall call) {
-      return List.of(new Scope(target, TaggingEvent.of(call).resource().cluster(), trigger));
-    }
-    return fleet.clusterNames(target, config.targets().clusters()).stream()
-        .map(c -> new Scope(target, c, trigger))
-        .toList();
+  public List<String> clusters(Target target) {
+    return api.clusters(target);
   }
 
   @Override
   public ClusterTags observe(Scope scope, StewardConfig config) {
-    TaggingEvent event = event(scope);
-    return reader.read(
-        scope.target(), scope.cluster(), config.tagging(), event == null ? null : event.resource());
+    return reader.read(scope.target(), scope.cluster(), config.tagging(), scope.selection());
   }
 
   @Override
-  public Plan plan(Scope scope, ClusterTags observed, StewardConfig config, Instant now) {
-    return TagPlanner.plan(observed, config.tagging(), event(scope));
-  }
-
-  @Override
-  public Outcome apply(Scope scope, Action action, StewardConfig config) {
-    return writer.apply(scope.target(), action);
+  public Plan plan(
+      Scope scope, ClusterTags observed, StewardConfig config, Instant now, List<Outcome> earlier) {
+    return TagPlanner.plan(observed, config.tagging(), scope.selection());
   }
 
   /** A sweep ends with one summary over every cluster of every target it worked on. */
   @Override
-  public Finding summary(Trigger trigger, StewardConfig config, Map<String, Double> metrics) {
-    return trigger instanceof ScheduleTick
-        ? ComplianceSummary.of(config.tagging(), metrics, settings.dryRun())
-        : null;
-  }
-
-  private static TaggingEvent event(Scope scope) {
-    return scope.trigger() instanceof CloudTrailCall call ? TaggingEvent.of(call) : null;
+  public Finding summary(StewardConfig config, Map<String, Double> metrics) {
+    return ComplianceSummary.of(config.tagging(), metrics, settings.dryRun());
   }
 }

@@ -2,29 +2,33 @@ package dev.ekssteward.tagging;
 
 import dagger.BindsInstance;
 import dagger.Component;
-import dev.ekssteward.shared.aws.Retry;
+import dev.ekssteward.shared.pipeline.ActionExecutors;
 import dev.ekssteward.shared.pipeline.Pipeline;
 import dev.ekssteward.shared.runtime.Settings;
 import dev.ekssteward.shared.runtime.SharedModule;
+import dev.ekssteward.shared.runtime.Waits;
 import java.time.Clock;
 import java.util.List;
 import javax.inject.Singleton;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /**
- * The object graph of tag-enforcer. Tests build it with their own clock, sleeper and interceptors.
+ * The object graph of tag-enforcer. Tests build it with their own clock, waits and interceptors.
  */
 @Singleton
-@Component(modules = {SharedModule.class, TaggingModule.class})
+@Component(modules = {SharedModule.class, TaggingModule.class, TaggingApiModule.class})
 public interface TaggingComponent {
   Pipeline<?> pipeline();
+
+  /** The executors by action, each with the IAM grants it needs (checked against the template). */
+  ActionExecutors executors();
 
   @Component.Factory
   interface Factory {
     TaggingComponent create(
         @BindsInstance Settings settings,
         @BindsInstance Clock clock,
-        @BindsInstance Retry.Sleeper sleeper,
+        @BindsInstance Waits waits,
         @BindsInstance List<ExecutionInterceptor> interceptors);
   }
 }

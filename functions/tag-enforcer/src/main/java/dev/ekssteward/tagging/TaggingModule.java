@@ -1,18 +1,28 @@
 package dev.ekssteward.tagging;
 
+import dagger.Binds;
 import dagger.Module;
 import dagger.Provides;
+import dagger.multibindings.ClassKey;
+import dagger.multibindings.IntoMap;
+import dev.ekssteward.shared.apply.Executor;
+import dev.ekssteward.shared.pipeline.Controller;
 import dev.ekssteward.shared.pipeline.Pipeline;
 import dev.ekssteward.shared.runtime.SharedModule;
+import dev.ekssteward.tagging.apply.ApplyTagsExecutor;
+import dev.ekssteward.tagging.apply.PropagateToAsgExecutor;
+import dev.ekssteward.tagging.plan.ApplyTags;
+import dev.ekssteward.tagging.plan.ClusterTags;
+import dev.ekssteward.tagging.plan.PropagateToAsg;
 import javax.inject.Named;
 
-/** Binds tag-enforcer's controller into the shared pipeline. */
+/** Binds tag-enforcer's controller and one executor per action into the shared pipeline. */
 @Module
 public abstract class TaggingModule {
   @Provides
   @Named(SharedModule.FUNCTION)
   static String function() {
-    return "tag-enforcer";
+    return TagEnforcer.NAME;
   }
 
   @Provides
@@ -20,8 +30,16 @@ public abstract class TaggingModule {
     return pipeline;
   }
 
-  @Provides
-  static dev.ekssteward.shared.pipeline.Controller<ClusterTags> controller(TagEnforcer controller) {
-    return controller;
-  }
+  @Binds
+  abstract Controller<ClusterTags> controller(TagEnforcer controller);
+
+  @Binds
+  @IntoMap
+  @ClassKey(ApplyTags.class)
+  abstract Executor<?> applyTags(ApplyTagsExecutor executor);
+
+  @Binds
+  @IntoMap
+  @ClassKey(PropagateToAsg.class)
+  abstract Executor<?> propagateToAsg(PropagateToAsgExecutor executor);
 }

@@ -4,126 +4,225 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ekssteward.shared.aws.Target;
 import dev.ekssteward.shared.config.StewardConfig;
-import dev.ekssteward.shared.event.Trigger;
-import dev.ekssteward.shared.event.TriggerParser;
-import dev.ekssteward.shared.runtime.Settings;
+import dev.ekssteward.shared.event.CallerIdentity;
+import dev.ekssteward.shared.event.Deliveries;
+import dev.ekssteward.shared.event.Routing;
+import dev.ekssteward.shared.event.Routing.Go;
+import dev.ekssteward.shared.event.Routing.Ignore;
+import dev.ekssteward.shared.event.Selection;
+import dev.ekssteward.shared.pipeline.Targets;
 import dev.ekssteward.shared.testing.EventFiles;
-import java.nio.file.Path;
+import dev.ekssteward.tagging.plan.Policies;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** How the controller routes every sample event of this function (and the schedule tick). */
+/**
+ * Where the shared routing sends every sample event of this function under its declared triggers:
+ * the one resource each call names (from the response, else the request, else the ARN), its creator
+ * and removed keys; and the unified reasons for what it ignores.
+ */
 class EventRoutingTest {
-  private static final StewardConfig CONFIG = Policies.config(Policies.STANDARD_JSON);
-  private static final String ROLE = "arn:aws:iam::123456789012:role/eks-steward-TagEnforcerRole";
-  private final TagEnforcer enforcer =
-      new TagEnforcer(
-          new Settings("/eks-steward", false, null, "eu-west-1", null, ROLE), null, null, null);
+  static final StewardConfig CONFIG = Policies.config(Policies.STANDARD_JSON);
+  static final String ACCOUNT = "123456789012";
+  static final String ROLE = "arn:aws:iam::123456789012:role/eks-steward-TagEnforcerRole";
+  static final Target HOME = new Target(ACCOUNT, "eu-west-1", null);
 
-  private String route(String file) {
-    return enforcer.ignoreReason(TriggerParser.parse(EventFiles.load(file)), CONFIG);
+  static Routing.Route route(Map<String, Object> event, StewardConfig config) {
+    return new Routing(TagEnforcer.NAME, TaggingTriggers.declared(), "/eks-steward", ROLE)
+        .route(Deliveries.read(event), config, new Targets("eu-west-1", ACCOUNT, "aws"));
+  }
+
+  static Go go(String file) {
+    Routing.Route route = route(EventFiles.load(file), CONFIG);
+    assertThat(route).as(file).isInstanceOf(Go.class);
+    Go go = (Go) route;
+    assertThat(go.targets()).containsExactly(HOME);
+    assertThat(go.cluster()).isEqualTo("dev-1");
+    return go;
+  }
+
+  static String ignored(Map<String, Object> event, StewardConfig config) {
+    Routing.Route route = route(event, config);
+    assertThat(route).isInstanceOf(Ignore.class);
+    return ((Ignore) route).reason();
   }
 
   @Test
-  void everySampleOfThisFunctionIsRoutedAsExpected() throws Exception {
-    Map<String, String> expected =
-        Map.of(
-            "tagging-create-cluster.json", "cluster/dev-1",
-            "tagging-create-nodegroup.json", "nodegroup/dev-1/ng-a",
-            "tagging-create-fargate-profile.json", "fargateprofile/dev-1/team-a",
-            "tagging-tag-resource.json", "cluster/dev-1",
-            "tagging-untag-resource.json", "cluster/dev-1");
-    List<String> files =
-        EventFiles.all().stream()
-            .map(Path::getFileName)
-            .map(Path::toString)
-            .filter(n -> n.startsWith("tagging-"))
-            .toList();
-    assertThat(files).containsAll(expected.keySet()).contains("tagging-failed-call.json");
-
-    for (var e : expected.entrySet()) {
-      Trigger t = TriggerParser.parse(EventFiles.load(e.getKey()));
-      assertThat(enforcer.ignoreReason(t, CONFIG)).as(e.getKey()).isNull();
-      var scopes = enforcer.scopes(t, CONFIG, new Target("123456789012", "eu-west-1", null));
-      assertThat(scopes).as(e.getKey()).hasSize(1);
-      assertThat(scopes.get(0).cluster()).isEqualTo("dev-1");
-      assertThat(TaggingEvent.of((Trigger.CloudTrailCall) t).resource().toString())
-          .isEqualTo(e.getValue());
-    }
+  void createClusterNamesTheClusterFromTheResponseAndItsIamUser() {
+    assertThat(go("tagging-create-cluster.json").selection())
+        .isEqualTo(
+            new Selection.One(
+                "CreateCluster",
+                "cluster",
+                "dev-1",
+                "arn:aws:eks:eu-west-1:123456789012:cluster/dev-1",
+                true,
+                new CallerIdentity(
+                    "IAMUser", "arn:aws:iam::123456789012:user/alice", "alice", null, null),
+                List.of()));
   }
 
   @Test
-  void failedCallsAreSkipped() {
-    assertThat(route("tagging-failed-call.json"))
-        .isEqualTo("the call failed (ResourceInUseException); nothing was created or changed");
+  void createNodegroupAndProfileNameTheResourceAndTheRoleSession() {
+    Selection.One ng = (Selection.One) go("tagging-create-nodegroup.json").selection();
+    Selection.One profile = (Selection.One) go("tagging-create-fargate-profile.json").selection();
+
+    assertThat(List.of(ng.kind(), ng.name(), ng.created()))
+        .containsExactly("nodegroup", "ng-a", true);
+    assertThat(ng.arn()).startsWith("arn:aws:eks:eu-west-1:123456789012:nodegroup/dev-1/ng-a/");
+    assertThat(ng.caller().sessionName()).isEqualTo("jane.doe@example.com");
+    assertThat(List.of(profile.kind(), profile.name(), profile.created()))
+        .containsExactly("fargateprofile", "team-a", true);
+    assertThat(profile.caller().sessionName()).isEqualTo("gitlab-ci-4711");
   }
 
   @Test
-  void scheduleTickSweeps() {
-    assertThat(route("schedule-tick.json")).isNull();
+  void withoutAResponseTheRequestNamesTheProfile() {
+    Map<String, Object> event =
+        EventFiles.withDetail("tagging-create-fargate-profile.json", "responseElements", null);
+
+    Selection.One one = (Selection.One) ((Go) route(event, CONFIG)).selection();
+
+    assertThat(List.of(one.kind(), one.name())).containsExactly("fargateprofile", "team-a");
+    assertThat(one.arn()).isNull();
+  }
+
+  @Test
+  void tagAndUntagUrlDecodeTheArnAndOnlyUntagNamesKeys() {
+    Selection.One tag = (Selection.One) go("tagging-tag-resource.json").selection();
+    Selection.One untag = (Selection.One) go("tagging-untag-resource.json").selection();
+
+    assertThat(tag.arn()).isEqualTo("arn:aws:eks:eu-west-1:123456789012:cluster/dev-1");
+    assertThat(List.of(tag.kind(), tag.name(), tag.created()))
+        .containsExactly("cluster", "dev-1", false);
+    assertThat(tag.keys()).isEmpty();
+    assertThat(untag.keys()).containsExactly("cost-center");
+    assertThat(untag.created()).isFalse();
+  }
+
+  @Test
+  void scheduleTickSweepsEveryClusterOfTheTarget() {
+    Routing.Route route = route(EventFiles.load("schedule-tick.json"), CONFIG);
+
+    assertThat(route).isEqualTo(new Go(List.of(HOME), null, Selection.ALL));
+  }
+
+  @Test
+  void failedCallsAreIgnoredWithTheSharedReason() {
+    assertThat(ignored(EventFiles.load("tagging-failed-call.json"), CONFIG))
+        .isEqualTo("the call failed (ResourceInUseException); nothing changed");
+  }
+
+  @Test
+  void ourOwnCallsAreRecognisedByUserAgentOrRole() {
+    assertThat(
+            ignored(
+                tagResourceBy("aws-sdk-java/2.31.0 ua/2.1 eks-steward/tag-enforcer", null), CONFIG))
+        .isEqualTo("the call was made by tag-enforcer itself");
+    assertThat(ignored(tagResourceBy("aws-sdk-java/2.31.0", ROLE), CONFIG))
+        .isEqualTo("the call was made by tag-enforcer itself");
+  }
+
+  @Test
+  void otherStewardFunctionsAreSubjectToThePolicy() {
+    Routing.Route route =
+        route(
+            tagResourceBy(
+                "aws-sdk-java/2.31.0 eks-steward/fargate-profile-reconciler",
+                "arn:aws:iam::123456789012:role/eks-steward-FargateRole"),
+            CONFIG);
+
+    assertThat(route).isInstanceOf(Go.class);
   }
 
   @Test
   void resourceTypesOutsideThePolicyAreIgnored() {
     StewardConfig clustersOnly =
         Policies.config("{\"tagging\": {\"resourceTypes\": [\"cluster\"]}}");
-    Trigger t = TriggerParser.parse(EventFiles.load("tagging-create-nodegroup.json"));
 
-    assertThat(enforcer.ignoreReason(t, clustersOnly))
+    assertThat(ignored(EventFiles.load("tagging-create-nodegroup.json"), clustersOnly))
         .isEqualTo("nodegroup is not in tagging.resourceTypes");
   }
 
   @Test
-  void otherEventsAreNotOurs() {
-    Trigger wake =
-        TriggerParser.parse(
-            Map.of(
-                "source", "eks-steward.requests",
-                "detail-type", "Wake Request",
-                "detail", Map.of("cluster", "dev-1")));
+  void clustersOutsideTheTargetsAreIgnored() {
+    StewardConfig devOnly =
+        Policies.config("{\"targets\": {\"clusters\": {\"exclude\": [\"dev-*\"]}}}");
 
-    assertThat(enforcer.ignoreReason(wake, CONFIG))
-        .isEqualTo("tag-enforcer handles schedule ticks and EKS CloudTrail events, not wake");
+    assertThat(ignored(EventFiles.load("tagging-create-cluster.json"), devOnly))
+        .isEqualTo("cluster dev-1 is not selected by targets.clusters");
   }
 
   @Test
-  void ourOwnCallsAreRecognisedByUserAgentOrRole() {
-    assertThat(route(tagResourceBy("aws-sdk-java/2.31.0 ua/2.1 eks-steward/tag-enforcer", null)))
-        .isEqualTo("our own TagResource call; the policy already holds after it");
-    assertThat(route(tagResourceBy("aws-sdk-java/2.31.0", ROLE)))
-        .isEqualTo("our own TagResource call; the policy already holds after it");
+  void callsNamingNoTaggableResourceAreIgnored() {
+    Map<String, Object> addon =
+        EventFiles.withDetail(
+            "tagging-tag-resource.json",
+            "requestParameters",
+            Map.of("resourceArn", "arn:aws:eks:eu-west-1:123456789012:addon/dev-1/vpc-cni/abc"));
+    Map<String, Object> nameless =
+        EventFiles.withDetail(
+            "tagging-create-nodegroup.json", "requestParameters", Map.of("name", "dev-1"));
+    Map<String, Object> clusterless =
+        EventFiles.withDetail("tagging-create-cluster.json", "requestParameters", Map.of());
+
+    assertThat(ignored(addon, CONFIG))
+        .isEqualTo("the call names no cluster, node group or Fargate profile");
+    assertThat(ignored(withoutResponse(nameless), CONFIG))
+        .isEqualTo("the event names no nodegroup");
+    assertThat(ignored(withoutResponse(clusterless), CONFIG))
+        .isEqualTo("the event names no cluster");
   }
 
   @Test
-  void otherStewardFunctionsAreSubjectToThePolicy() {
-    assertThat(
-            route(
-                tagResourceBy(
-                    "aws-sdk-java/2.31.0 eks-steward/fargate-profile-reconciler",
-                    "arn:aws:iam::123456789012:role/eks-steward-FargateRole")))
-        .isNull();
+  void otherTriggersAreNotOurs() {
+    Map<String, Object> wake =
+        Map.of(
+            "source", "eks-steward.requests",
+            "detail-type", "Wake Request",
+            "detail", Map.of("cluster", "dev-1"));
+    Map<String, Object> describe =
+        EventFiles.withDetail("tagging-tag-resource.json", "eventName", "DescribeCluster");
+
+    assertThat(ignored(wake, CONFIG)).isEqualTo("tag-enforcer does not act on wake requests");
+    assertThat(ignored(describe, CONFIG))
+        .isEqualTo("not a call tag-enforcer acts on: eks.amazonaws.com DescribeCluster");
   }
 
-  private String route(Map<String, Object> event) {
-    return enforcer.ignoreReason(TriggerParser.parse(event), CONFIG);
+  @Test
+  void callsFromAccountsOutsideTheTargetsAreIgnored() {
+    Map<String, Object> event = new HashMap<>(EventFiles.load("tagging-tag-resource.json"));
+    event.put("account", "999999999999");
+
+    assertThat(ignored(event, CONFIG))
+        .isEqualTo("account 999999999999 in eu-west-1 is not among the configured targets");
+  }
+
+  private static Map<String, Object> withoutResponse(Map<String, Object> event) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> detail = new HashMap<>((Map<String, Object>) event.get("detail"));
+    detail.put("responseElements", null);
+    Map<String, Object> copy = new HashMap<>(event);
+    copy.put("detail", detail);
+    return copy;
   }
 
   @SuppressWarnings("unchecked")
   static Map<String, Object> tagResourceBy(String userAgent, String roleArn) {
     Map<String, Object> event =
-        new java.util.HashMap<>(EventFiles.load("tagging-tag-resource.json"));
-    Map<String, Object> detail = new java.util.HashMap<>((Map<String, Object>) event.get("detail"));
-    detail.put("userAgent", userAgent);
+        EventFiles.withDetail("tagging-tag-resource.json", "userAgent", userAgent);
     if (roleArn != null) {
+      Map<String, Object> detail = new HashMap<>((Map<String, Object>) event.get("detail"));
       detail.put(
           "userIdentity",
           Map.of(
               "type", "AssumedRole",
               "arn", "arn:aws:sts::123456789012:assumed-role/x/session",
               "sessionContext", Map.of("sessionIssuer", Map.of("type", "Role", "arn", roleArn))));
+      event.put("detail", detail);
     }
-    event.put("detail", detail);
     return event;
   }
 }

@@ -2,6 +2,7 @@ package dev.ekssteward.tagging;
 
 import dev.ekssteward.shared.runtime.Settings;
 import dev.ekssteward.shared.runtime.StewardHandler;
+import dev.ekssteward.shared.runtime.Waits;
 import dev.ekssteward.shared.testing.FanOutWiringContract;
 import java.time.Clock;
 import java.util.List;
@@ -16,6 +17,6 @@ class FanOutWiringIT extends FanOutWiringContract {
   protected StewardHandler handler(
       Settings settings, Clock clock, List<ExecutionInterceptor> interceptors) {
     return new TagEnforcerHandler(
-        DaggerTaggingComponent.factory().create(settings, clock, d -> {}, interceptors));
+        DaggerTaggingComponent.factory().create(settings, clock, Waits.none(), interceptors));
   }
 }

@@ -1,9 +1,12 @@
 package dev.ekssteward.tagging;
 
 import dev.ekssteward.shared.runtime.Settings;
+import dev.ekssteward.shared.runtime.Waits;
 import dev.ekssteward.shared.testing.CallRecorder;
 import dev.ekssteward.shared.testing.LocalAws;
 import dev.ekssteward.shared.testing.TestContext;
+import dev.ekssteward.tagging.aws.AsgTags;
+import dev.ekssteward.tagging.plan.Policies;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -22,19 +25,20 @@ import software.amazon.awssdk.services.eks.EksClient;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
 
 /** Seeds moto with clusters, node groups, profiles and ASGs, and runs the handler against it. */
-final class Seed {
-  static final String ROLE = "arn:aws:iam::" + LocalAws.ACCOUNT + ":role/eks-steward-TagRole";
-  static final List<String> SUBNETS = List.of("subnet-0a1b2c3d", "subnet-0e4f5a6b");
+public final class Seed {
+  public static final String ROLE =
+      "arn:aws:iam::" + LocalAws.ACCOUNT + ":role/eks-steward-TagRole";
+  public static final List<String> SUBNETS = List.of("subnet-0a1b2c3d", "subnet-0e4f5a6b");
 
   final LocalAws aws;
-  final EksClient eks;
-  final AutoScalingClient autoscaling;
+  public final EksClient eks;
+  public final AutoScalingClient autoscaling;
   final CallRecorder recorder = new CallRecorder(TagEnforcer.NAME);
 
   /** The User-Agent header of every TagResource call the function made. */
   final List<String> tagResourceAgents = new ArrayList<>();
 
-  Seed(LocalAws aws) {
+  public Seed(LocalAws aws) {
     this.aws = aws;
     this.eks = aws.eks();
     this.autoscaling =
@@ -49,7 +53,7 @@ final class Seed {
     return seed;
   }
 
-  void config(String json) {
+  public void config(String json) {
     aws.ssm()
         .putParameter(
             r ->
@@ -59,7 +63,7 @@ final class Seed {
                     .overwrite(true));
   }
 
-  String cluster(String name, Map<String, String> tags) {
+  public String cluster(String name, Map<String, String> tags) {
     return eks.createCluster(
             r ->
                 r.name(name)
@@ -70,12 +74,12 @@ final class Seed {
         .arn();
   }
 
-  Map<String, String> clusterTags(String name) {
+  public Map<String, String> clusterTags(String name) {
     return eks.describeCluster(r -> r.name(name)).cluster().tags();
   }
 
   /** Creates a node group and returns the ASG name it reports (moto creates no ASG). */
-  String nodegroup(String cluster, String name, Map<String, String> tags) {
+  public String nodegroup(String cluster, String name, Map<String, String> tags) {
     return eks.createNodegroup(
             r ->
                 r.clusterName(cluster)
@@ -90,24 +94,26 @@ final class Seed {
         .name();
   }
 
-  Map<String, String> nodegroupTags(String cluster, String name) {
+  public Map<String, String> nodegroupTags(String cluster, String name) {
     return eks.describeNodegroup(r -> r.clusterName(cluster).nodegroupName(name))
         .nodegroup()
         .tags();
   }
 
-  void profile(String cluster, String name, Map<String, String> tags) {
-    eks.createFargateProfile(
-        r ->
-            r.clusterName(cluster)
-                .fargateProfileName(name)
-                .podExecutionRoleArn("arn:aws:iam::" + LocalAws.ACCOUNT + ":role/fargate-pods")
-                .subnets(SUBNETS.get(0))
-                .selectors(s -> s.namespace(name))
-                .tags(tags));
+  public String profile(String cluster, String name, Map<String, String> tags) {
+    return eks.createFargateProfile(
+            r ->
+                r.clusterName(cluster)
+                    .fargateProfileName(name)
+                    .podExecutionRoleArn("arn:aws:iam::" + LocalAws.ACCOUNT + ":role/fargate-pods")
+                    .subnets(SUBNETS.get(0))
+                    .selectors(s -> s.namespace(name))
+                    .tags(tags))
+        .fargateProfile()
+        .fargateProfileArn();
   }
 
-  Map<String, String> profileTags(String cluster, String name) {
+  public Map<String, String> profileTags(String cluster, String name) {
     return eks.describeFargateProfile(r -> r.clusterName(cluster).fargateProfileName(name))
         .fargateProfile()
         .tags();
@@ -116,7 +122,7 @@ final class Seed {
   /**
    * The ASG EKS would have made for a node group, under exactly the name the node group reports.
    */
-  void asg(String name, String cluster) {
+  public void asg(String name, String cluster) {
     autoscaling.createLaunchConfiguration(
         r ->
             r.launchConfigurationName(name + "-lc")
@@ -138,7 +144,7 @@ final class Seed {
                             .propagateAtLaunch(true)));
   }
 
-  List<TagDescription> asgTags(String name) {
+  public List<TagDescription> asgTags(String name) {
     return autoscaling
         .describeAutoScalingGroups(r -> r.autoScalingGroupNames(name))
         .autoScalingGroups()
@@ -181,7 +187,7 @@ final class Seed {
       Settings settings, Clock clock, List<ExecutionInterceptor> with, Map<String, Object> event) {
     TagEnforcerHandler handler =
         new TagEnforcerHandler(
-            DaggerTaggingComponent.factory().create(settings, clock, d -> {}, with));
+            DaggerTaggingComponent.factory().create(settings, clock, Waits.none(), with));
     return handler.handle(event, new TestContext(TagEnforcer.NAME));
   }
 

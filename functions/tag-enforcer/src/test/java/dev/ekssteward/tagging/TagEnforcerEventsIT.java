@@ -1,6 +1,6 @@
 package dev.ekssteward.tagging;
 
-import static dev.ekssteward.tagging.Policies.GOOD;
+import static dev.ekssteward.tagging.plan.Policies.GOOD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ekssteward.shared.testing.EventFiles;
@@ -96,7 +96,9 @@ class TagEnforcerEventsIT {
 
     Map<String, Object> report = seed.run(EventFiles.load("tagging-failed-call.json"));
 
-    assertThat(report).containsEntry("status", "ignored");
+    assertThat(report)
+        .containsEntry("status", "ignored")
+        .containsEntry("reason", "the call failed (ResourceInUseException); nothing changed");
     assertThat(seed.recorder.calls()).containsExactly("ssm:GetParameter");
     assertThat(seed.clusterTags("dev-1")).isEmpty();
   }
@@ -117,7 +119,9 @@ class TagEnforcerEventsIT {
 
     Map<String, Object> ours =
         seed.runAsDeployed(ownTagResourceEvent(arn, applied, ownAgent, Seed.ROLE));
-    assertThat(ours).containsEntry("status", "ignored");
+    assertThat(ours)
+        .containsEntry("status", "ignored")
+        .containsEntry("reason", "the call was made by tag-enforcer itself");
     assertThat(seed.recorder.mutations()).isEmpty();
 
     Map<String, Object> unrecognised =

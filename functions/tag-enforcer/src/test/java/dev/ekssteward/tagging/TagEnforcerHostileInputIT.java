@@ -1,7 +1,7 @@
 package dev.ekssteward.tagging;
 
-import static dev.ekssteward.tagging.Policies.GOOD;
 import static dev.ekssteward.tagging.TagEnforcerReliabilityIT.*;
+import static dev.ekssteward.tagging.plan.Policies.GOOD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ekssteward.shared.json.Json;
@@ -10,6 +10,7 @@ import dev.ekssteward.shared.testing.EventFiles;
 import dev.ekssteward.shared.testing.HostileInput;
 import dev.ekssteward.shared.testing.HostileRuns;
 import dev.ekssteward.shared.testing.LocalAws;
+import dev.ekssteward.tagging.plan.Policies;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -13,6 +13,7 @@ import dev.ekssteward.shared.testing.FaultInjector.Kind;
 import dev.ekssteward.shared.testing.FleetFixture;
 import dev.ekssteward.shared.testing.LocalAws;
 import dev.ekssteward.shared.testing.Overlap;
+import dev.ekssteward.tagging.plan.Policies;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -1,10 +1,11 @@
 package dev.ekssteward.tagging;
 
-import static dev.ekssteward.tagging.Policies.GOOD;
+import static dev.ekssteward.tagging.plan.Policies.GOOD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ekssteward.shared.testing.EventFiles;
 import dev.ekssteward.shared.testing.LocalAws;
+import dev.ekssteward.tagging.plan.Policies;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,6 +1,5 @@
-package dev.ekssteward.tagging;
+package dev.ekssteward.tagging.plan;
 
-import dev.ekssteward.shared.pipeline.Action;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,7 +14,7 @@ import java.util.TreeMap;
  * @param tags only the keys whose value or propagation differs
  */
 public record PropagateToAsg(String target, String nodegroupArn, Map<String, String> tags)
-    implements Action {
+    implements TaggingAction {
 
   public PropagateToAsg {
     tags = Collections.unmodifiableMap(new TreeMap<>(tags));

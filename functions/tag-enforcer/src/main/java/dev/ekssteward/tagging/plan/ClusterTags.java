@@ -1,5 +1,7 @@
-package dev.ekssteward.tagging;
+package dev.ekssteward.tagging.plan;
 
+import dev.ekssteward.tagging.aws.AsgTags;
+import dev.ekssteward.tagging.aws.TaggedResource;
 import java.util.List;
 import java.util.Map;
 
@@ -22,7 +24,7 @@ public record ClusterTags(
     asgs = Map.copyOf(asgs);
   }
 
-  static ClusterTags missing(String cluster) {
+  public static ClusterTags missing(String cluster) {
     return new ClusterTags(cluster, false, Map.of(), List.of(), Map.of());
   }
 }

@@ -1,4 +1,4 @@
-package dev.ekssteward.tagging;
+package dev.ekssteward.tagging.plan;
 
 import dev.ekssteward.shared.config.TagLimits;
 import dev.ekssteward.shared.event.CallerIdentity;

@@ -1,10 +1,12 @@
-package dev.ekssteward.tagging;
+package dev.ekssteward.tagging.plan;
 
 import dev.ekssteward.shared.config.TagLimits;
 import dev.ekssteward.shared.config.TaggingConfig;
 import dev.ekssteward.shared.config.TaggingConfig.TagRule;
 import dev.ekssteward.shared.pipeline.Action;
 import dev.ekssteward.shared.pipeline.Finding;
+import dev.ekssteward.tagging.aws.AsgTags;
+import dev.ekssteward.tagging.aws.TaggedResource;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.ekssteward.tagging;
+package dev.ekssteward.tagging.plan;
 
 import dev.ekssteward.shared.config.TaggingConfig;
 import dev.ekssteward.shared.pipeline.Finding;
@@ -12,8 +12,8 @@ import java.util.Map;
  * compliant, fixed (defaults, normalization, creator) or violating. Built from the EMF metrics the
  * plans of every cluster contributed, so the pipeline sums the scopes and this class only reads.
  */
-final class ComplianceSummary {
-  static final String DETAIL_TYPE = "Tag Compliance Summary";
+public final class ComplianceSummary {
+  public static final String DETAIL_TYPE = "Tag Compliance Summary";
   static final String EXEMPT_METRIC = "TagExemptClusters";
   static final List<String> STATES = List.of("compliant", "fixed", "violating");
 
@@ -24,7 +24,7 @@ final class ComplianceSummary {
     return "Tag" + capital(compliance) + capital(type);
   }
 
-  static Finding of(TaggingConfig policy, Map<String, Double> metrics, boolean dryRun) {
+  public static Finding of(TaggingConfig policy, Map<String, Double> metrics, boolean dryRun) {
     Map<String, Object> perType = new LinkedHashMap<>();
     for (String type : policy.resourceTypes()) {
       Map<String, Object> counts = new LinkedHashMap<>();

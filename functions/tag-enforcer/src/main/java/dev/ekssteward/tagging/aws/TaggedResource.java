@@ -1,4 +1,4 @@
-package dev.ekssteward.tagging;
+package dev.ekssteward.tagging.aws;
 
 import java.util.List;
 import java.util.Map;

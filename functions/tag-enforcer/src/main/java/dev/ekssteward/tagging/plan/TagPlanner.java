@@ -1,11 +1,14 @@
-package dev.ekssteward.tagging;
+package dev.ekssteward.tagging.plan;
 
-import dev.ekssteward.shared.aws.Fleet;
+import dev.ekssteward.shared.Contract;
 import dev.ekssteward.shared.config.TagLimits;
 import dev.ekssteward.shared.config.TaggingConfig;
+import dev.ekssteward.shared.event.Selection;
 import dev.ekssteward.shared.pipeline.Action;
 import dev.ekssteward.shared.pipeline.Finding;
 import dev.ekssteward.shared.pipeline.Plan;
+import dev.ekssteward.tagging.aws.ResourceRef;
+import dev.ekssteward.tagging.aws.TaggedResource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,10 +23,11 @@ public final class TagPlanner {
   private TagPlanner() {}
 
   /**
-   * @param event the CloudTrail call that triggered this run, or null on a sweep; it supplies the
-   *     creator of a created resource and the keys an UntagResource removed
+   * @param selection what the trigger named: everything (a sweep), or the one resource a CloudTrail
+   *     call concerns, which supplies the creator of a created resource and the keys an
+   *     UntagResource removed
    */
-  public static Plan plan(ClusterTags observed, TaggingConfig policy, TaggingEvent event) {
+  public static Plan plan(ClusterTags observed, TaggingConfig policy, Selection selection) {
     String cluster = observed.cluster();
     if (!observed.exists()) {
       return Plan.of(
@@ -36,22 +40,24 @@ public final class TagPlanner {
           Map.of(ComplianceSummary.EXEMPT_METRIC, 1.0),
           null);
     }
-    if (Fleet.excludedByTag(observed.clusterTags())) {
+    if ("true".equalsIgnoreCase(observed.clusterTags().get(Contract.EXCLUDE_TAG))) {
       return Plan.of(
-          List.of(new Action.Skip("cluster/" + cluster, Fleet.EXCLUDE_TAG + "=true")), List.of());
+          List.of(new Action.Skip("cluster/" + cluster, Contract.EXCLUDE_TAG + "=true")),
+          List.of());
     }
+    Selection.One event = selection instanceof Selection.One one ? one : null;
     List<Action> actions = new ArrayList<>();
     List<Finding> findings = new ArrayList<>();
     Map<String, Double> metrics = new HashMap<>();
     for (TaggedResource r : observed.resources()) {
-      boolean concerned = event != null && event.resource().sameAs(r.ref());
+      boolean concerned = event != null && concerns(event, r.ref());
       Evaluation e =
           TagPolicy.evaluate(
               policy,
               cluster,
               r.tags(),
-              concerned && event.isCreate() ? event.creator() : null,
-              concerned ? event.removed() : List.of());
+              concerned && event.created() ? Creator.of(event.caller()) : null,
+              concerned ? event.keys() : List.of());
       if (!e.changes().isEmpty()) {
         actions.add(new ApplyTags(r.ref().arn(), r.ref().type(), e.changes(), e.reasons()));
       }
@@ -67,6 +73,11 @@ public final class TagPlanner {
       }
     }
     return new Plan(actions, findings, metrics, null);
+  }
+
+  /** The call named this resource (its cluster is the scope's, so kind and name suffice). */
+  private static boolean concerns(Selection.One event, ResourceRef ref) {
+    return ref.type().equals(event.kind()) && ref.name().equals(event.name());
   }
 
   static Finding violation(TaggedResource r, Violation v) {

@@ -1,12 +1,17 @@
-package dev.ekssteward.tagging;
+package dev.ekssteward.tagging.plan;
 
-import static dev.ekssteward.tagging.Policies.GOOD;
+import static dev.ekssteward.tagging.plan.Policies.GOOD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ekssteward.shared.config.TaggingConfig;
+import dev.ekssteward.shared.event.CallerIdentity;
+import dev.ekssteward.shared.event.Selection;
 import dev.ekssteward.shared.pipeline.Action;
 import dev.ekssteward.shared.pipeline.Finding;
 import dev.ekssteward.shared.pipeline.Plan;
+import dev.ekssteward.tagging.aws.AsgTags;
+import dev.ekssteward.tagging.aws.ResourceRef;
+import dev.ekssteward.tagging.aws.TaggedResource;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -29,14 +34,18 @@ class TagPlannerTest {
     return new ClusterTags("dev-1", true, Map.of(), resources, asgs);
   }
 
+  static final CallerIdentity JANE =
+      new CallerIdentity(
+          "AssumedRole",
+          "arn:aws:sts::123456789012:assumed-role/platform-deployer/jane",
+          null,
+          "arn:aws:iam::123456789012:role/platform-deployer",
+          null);
+
   @Test
   void creatorGoesOnlyToTheResourceTheEventCreated() {
-    TaggingEvent created =
-        new TaggingEvent(
-            "CreateNodegroup",
-            new ResourceRef("nodegroup", "dev-1", "ng-a", null),
-            "jane",
-            List.of());
+    Selection created =
+        new Selection.One("CreateNodegroup", "nodegroup", "ng-a", null, true, JANE, List.of());
 
     Plan plan =
         TagPlanner.plan(
@@ -54,12 +63,42 @@ class TagPlannerTest {
   }
 
   @Test
+  void aTagCallNamesNoCreatorAndAnUntagCallTheKeysItRemoved() {
+    Map<String, String> noCostCenter = Map.of("team", "payments", "env", "dev");
+    Selection tagged =
+        new Selection.One("TagResource", "nodegroup", "ng-a", NG_ARN, false, JANE, List.of());
+    Selection untagged =
+        new Selection.One(
+            "UntagResource", "nodegroup", "ng-a", NG_ARN, false, JANE, List.of("cost-center"));
+    ClusterTags observed = observed(List.of(nodegroup(noCostCenter, List.of())), Map.of());
+
+    Plan onTag = TagPlanner.plan(observed, Policies.standard(), tagged);
+    Plan onUntag = TagPlanner.plan(observed, Policies.standard(), untagged);
+
+    assertThat(onTag.actions())
+        .containsExactly(
+            new ApplyTags(
+                NG_ARN,
+                "nodegroup",
+                Map.of("cost-center", "0000"),
+                Map.of("cost-center", "default")));
+    assertThat(onUntag.actions())
+        .containsExactly(
+            new ApplyTags(
+                NG_ARN,
+                "nodegroup",
+                Map.of("cost-center", "0000"),
+                Map.of("cost-center", "restored")));
+  }
+
+  @Test
   void violationIsOneFindingNamingResourceKeyValueAndRule() {
     Map<String, String> tags = new java.util.HashMap<>(GOOD);
     tags.put("team", "marketing");
 
     Plan plan =
-        TagPlanner.plan(observed(List.of(cluster(tags)), Map.of()), Policies.standard(), null);
+        TagPlanner.plan(
+            observed(List.of(cluster(tags)), Map.of()), Policies.standard(), Selection.ALL);
 
     assertThat(plan.actions()).isEmpty();
     assertThat(plan.findings()).hasSize(1);
@@ -83,7 +122,7 @@ class TagPlannerTest {
         TagPlanner.plan(
             observed(List.of(nodegroup(ngTags, List.of("eks-ng-a-1"))), Map.of("eks-ng-a-1", asg)),
             Policies.standard(),
-            null);
+            Selection.ALL);
 
     assertThat(plan.actions())
         .containsExactly(
@@ -104,7 +143,7 @@ class TagPlannerTest {
         TagPlanner.plan(
             observed(List.of(nodegroup(GOOD, List.of("eks-ng-a-1"))), Map.of("eks-ng-a-1", asg)),
             Policies.standard(),
-            null);
+            Selection.ALL);
 
     assertThat(plan.actions()).isEmpty();
     assertThat(plan.findings()).isEmpty();
@@ -116,10 +155,12 @@ class TagPlannerTest {
         TagPlanner.plan(
             observed(List.of(nodegroup(GOOD, List.of("eks-ng-a-1"))), Map.of()),
             Policies.standard(),
-            null);
+            Selection.ALL);
     Plan noAsgName =
         TagPlanner.plan(
-            observed(List.of(nodegroup(GOOD, List.of())), Map.of()), Policies.standard(), null);
+            observed(List.of(nodegroup(GOOD, List.of())), Map.of()),
+            Policies.standard(),
+            Selection.ALL);
 
     assertThat(missingAsg.actions()).isEmpty();
     assertThat(missingAsg.findings())
@@ -141,7 +182,7 @@ class TagPlannerTest {
             observed(
                 List.of(nodegroup(GOOD, List.of("eks-ng-a-1"))), Map.of("eks-ng-a-1", foreign)),
             Policies.standard(),
-            null);
+            Selection.ALL);
 
     assertThat(plan.actions())
         .containsExactly(new Action.Skip("eks-ng-a-1", "not tagged eks:cluster-name=dev-1"));
@@ -160,7 +201,7 @@ class TagPlannerTest {
         TagPlanner.plan(
             observed(List.of(nodegroup(GOOD, List.of("eks-ng-a-1"))), Map.of("eks-ng-a-1", asg)),
             policy,
-            null);
+            Selection.ALL);
 
     assertThat(plan.actions())
         .containsExactly(new Action.Skip(NG_ARN, AsgPropagation.INSTANCES_NOT_DONE));
@@ -170,7 +211,7 @@ class TagPlannerTest {
   void exemptClusterIsSkippedAndCounted() {
     ClusterTags sandbox = new ClusterTags("sandbox-1", true, Map.of(), List.of(), Map.of());
 
-    Plan plan = TagPlanner.plan(sandbox, Policies.standard(), null);
+    Plan plan = TagPlanner.plan(sandbox, Policies.standard(), Selection.ALL);
 
     assertThat(plan.actions())
         .containsExactly(new Action.Skip("cluster/sandbox-1", "exempt by tagging.exemptClusters"));
@@ -187,7 +228,7 @@ class TagPlannerTest {
             List.of(cluster(Map.of())),
             Map.of());
 
-    Plan plan = TagPlanner.plan(excluded, Policies.standard(), null);
+    Plan plan = TagPlanner.plan(excluded, Policies.standard(), Selection.ALL);
 
     assertThat(plan.actions())
         .containsExactly(new Action.Skip("cluster/dev-1", "eks-steward/exclude=true"));

@@ -1,12 +1,12 @@
-package dev.ekssteward.tagging;
+package dev.ekssteward.tagging.plan;
 
 import dev.ekssteward.shared.config.StewardConfig;
 import dev.ekssteward.shared.config.TaggingConfig;
 import java.util.Map;
 
 /** The tag policies the tests use, parsed and validated like the real config. */
-final class Policies {
-  static final String STANDARD_JSON =
+public final class Policies {
+  public static final String STANDARD_JSON =
       """
       {"tagging": {
         "creatorTagKey": "created-by",
@@ -20,16 +20,16 @@ final class Policies {
       """;
 
   /** Tags that satisfy the standard policy as they are. */
-  static final Map<String, String> GOOD =
+  public static final Map<String, String> GOOD =
       Map.of("team", "payments", "cost-center", "1234", "env", "dev");
 
   private Policies() {}
 
-  static StewardConfig config(String json) {
+  public static StewardConfig config(String json) {
     return StewardConfig.parse(json, "test");
   }
 
-  static TaggingConfig standard() {
+  public static TaggingConfig standard() {
     return config(STANDARD_JSON).tagging();
   }
 }

@@ -1,4 +1,4 @@
-package dev.ekssteward.tagging;
+package dev.ekssteward.tagging.plan;
 
 /**
  * A required tag that is missing (value null) or holds a value the rule does not allow.

@@ -1,4 +1,4 @@
-package dev.ekssteward.tagging;
+package dev.ekssteward.tagging.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

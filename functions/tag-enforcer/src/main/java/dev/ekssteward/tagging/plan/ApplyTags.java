@@ -1,6 +1,5 @@
-package dev.ekssteward.tagging;
+package dev.ekssteward.tagging.plan;
 
-import dev.ekssteward.shared.pipeline.Action;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,7 +13,7 @@ import java.util.TreeMap;
  */
 public record ApplyTags(
     String target, String resourceType, Map<String, String> tags, Map<String, String> reasons)
-    implements Action {
+    implements TaggingAction {
 
   public ApplyTags {
     tags = Collections.unmodifiableMap(new TreeMap<>(tags));

@@ -1,4 +1,4 @@
-package dev.ekssteward.tagging;
+package dev.ekssteward.tagging.plan;
 
 import dev.ekssteward.shared.config.Glob;
 import dev.ekssteward.shared.config.TagLimits;

@@ -1,0 +1,52 @@
+package dev.ekssteward.tagging.apply;
+
+import dev.ekssteward.shared.apply.Executor;
+import dev.ekssteward.shared.apply.Permission;
+import dev.ekssteward.shared.apply.Result;
+import dev.ekssteward.shared.audit.AuditEvent;
+import dev.ekssteward.shared.aws.Target;
+import dev.ekssteward.tagging.aws.TaggingApi;
+import dev.ekssteward.tagging.plan.PropagateToAsg;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.inject.Inject;
+
+/**
+ * Auto Scaling CreateOrUpdateTags with PropagateAtLaunch on a node group's ASG; audited as {@code
+ * Tags Propagated To ASG} against the node group (the ASG has no EKS ARN).
+ */
+public final class PropagateToAsgExecutor implements Executor<PropagateToAsg> {
+  public static final String PROPAGATED = "Tags Propagated To ASG";
+
+  private final TaggingApi api;
+
+  @Inject
+  public PropagateToAsgExecutor(TaggingApi api) {
+    this.api = api;
+  }
+
+  @Override
+  public List<Permission> permissions() {
+    return List.of(
+        new Permission(
+            "autoscaling:CreateOrUpdateTags",
+            "arn:${AWS::Partition}:autoscaling:*:${AWS::AccountId}:autoScalingGroup:*"
+                + ":autoScalingGroupName/*"));
+  }
+
+  @Override
+  public Result execute(Target target, PropagateToAsg p) {
+    return api.tagAutoScalingGroup(target, p.target(), p.tags())
+        .then(done -> Result.done(propagated(p)));
+  }
+
+  private static AuditEvent propagated(PropagateToAsg p) {
+    Map<String, Object> detail = new LinkedHashMap<>();
+    detail.put("autoScalingGroup", p.target());
+    detail.put("nodegroup", p.nodegroupArn());
+    detail.put("tags", p.tags());
+    detail.put("propagateAtLaunch", true);
+    return new AuditEvent(PROPAGATED, List.of(p.nodegroupArn()), detail);
+  }
+}
