@@ -70,13 +70,21 @@ public final class Retry {
     return "ResourceInUseException".equals(errorCode(e));
   }
 
+  /**
+   * Not found, by status or code; Auto Scaling answers an unknown group with 400 {@code
+   * ValidationError: AutoScalingGroup not found - ...}.
+   */
   public static boolean isNotFound(AwsServiceException e) {
     String code = errorCode(e);
+    String message = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage();
     return e.statusCode() == 404
         || "ResourceNotFoundException".equals(code)
         || "NoSuchEntity".equals(code)
         || "NotFoundException".equals(code)
-        || "ParameterNotFound".equals(code);
+        || "ParameterNotFound".equals(code)
+        || ("ValidationError".equals(code)
+            && message != null
+            && message.startsWith("AutoScalingGroup not found"));
   }
 
   public static String errorCode(AwsServiceException e) {

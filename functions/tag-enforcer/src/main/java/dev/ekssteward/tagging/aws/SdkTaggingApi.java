@@ -1,6 +1,7 @@
 package dev.ekssteward.tagging.aws;
 
 import dev.ekssteward.shared.apply.Result;
+import dev.ekssteward.shared.aws.Answers;
 import dev.ekssteward.shared.aws.AwsClients;
 import dev.ekssteward.shared.aws.Fleet;
 import dev.ekssteward.shared.aws.Pages;
@@ -143,9 +144,7 @@ public final class SdkTaggingApi implements TaggingApi {
                         .propagateAtLaunch(true)
                         .build())
             .toList();
-    return Answers.of(
-        () -> autoscaling(target).createOrUpdateTags(r -> r.tags(asgTags)),
-        "AutoScalingGroup not found");
+    return Answers.of(() -> autoscaling(target).createOrUpdateTags(r -> r.tags(asgTags)));
   }
 
   private static AsgTags asg(AutoScalingGroup group) {
