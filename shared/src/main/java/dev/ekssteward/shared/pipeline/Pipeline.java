@@ -223,6 +223,7 @@ public final class Pipeline<S> {
       }
     }
     StartupMarks.mark("run: " + scopes.size() + " scopes listed");
+    report.scopes(scopes);
     runScopes(scopes, config, deadline, report, events, transientFailure, metrics);
     StartupMarks.mark("run: scopes done");
     // A tick that sent every target to the fan-out queue worked on nothing: no summary of its
@@ -233,7 +234,7 @@ public final class Pipeline<S> {
             ? controller.summary(config, metrics.snapshot())
             : null;
     if (summary != null) {
-      report.finding(summary);
+      report.finding(null, summary);
       events.add(
           new AuditEvent(summary.detailType(), ScopeRunner.arns(summary.target()), summary.detail())
               .withContext(Map.of("function", controller.name(), "dryRun", settings.dryRun())));

@@ -3,13 +3,17 @@ package dev.ekssteward.shared.pipeline;
 import dev.ekssteward.shared.event.Trigger;
 import dev.ekssteward.shared.json.JsonValue;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The handler's reply: what was planned, what was applied, what was found, what is pending and what
- * failed. Collected from parallel scopes, so every mutator is synchronized.
+ * failed. Collected from parallel scopes, so every mutator is synchronized; each list is reported
+ * in the order of the scopes (as listed), then of the entries within one, whatever order the scopes
+ * finished in.
  */
 public final class Report {
   private final String function;
@@ -18,10 +22,11 @@ public final class Report {
   private String status = "ok";
   private String reason;
   private String configSource;
-  private final List<Object> planned = new ArrayList<>();
-  private final List<Outcome> applied = new ArrayList<>();
-  private final List<Finding> findings = new ArrayList<>();
-  private final List<Object> pending = new ArrayList<>();
+  private final Map<String, Integer> scopeOrder = new HashMap<>();
+  private final List<Entry> planned = new ArrayList<>();
+  private final List<Entry> applied = new ArrayList<>();
+  private final List<Entry> findings = new ArrayList<>();
+  private final List<Entry> pending = new ArrayList<>();
   private final List<Object> errors = new ArrayList<>();
   private Map<String, Double> metrics = Map.of();
 
@@ -41,20 +46,36 @@ public final class Report {
     this.configSource = source;
   }
 
+  /** One entry, with the position of its scope (run-wide entries come last) and its own. */
+  private record Entry(int scope, int seq, Object value) {}
+
+  private Entry entry(Scope scope, List<Entry> list, Object value) {
+    int at = scope == null ? Integer.MAX_VALUE : scopeOrder.getOrDefault(scope.toString(), 0);
+    return new Entry(at, list.size(), value);
+  }
+
+  /** The order the scopes were listed in, which the report keeps. */
+  public synchronized void scopes(List<Scope> scopes) {
+    for (Scope s : scopes) {
+      scopeOrder.putIfAbsent(s.toString(), scopeOrder.size());
+    }
+  }
+
   public synchronized void planned(Scope scope, Action action) {
-    planned.add(withScope(scope, action));
+    planned.add(entry(scope, planned, withScope(scope, action)));
   }
 
-  public synchronized void applied(Outcome outcome) {
-    applied.add(outcome);
+  public synchronized void applied(Scope scope, Outcome outcome) {
+    applied.add(entry(scope, applied, outcome));
   }
 
-  public synchronized void finding(Finding finding) {
-    findings.add(finding);
+  /** A finding of a scope, or (scope null) of the whole run. */
+  public synchronized void finding(Scope scope, Finding finding) {
+    findings.add(entry(scope, findings, finding));
   }
 
   public synchronized void pending(Scope scope, String what) {
-    pending.add(Map.of("scope", scope.toString(), "reason", what));
+    pending.add(entry(scope, pending, Map.of("scope", scope.toString(), "reason", what)));
   }
 
   public synchronized void error(String where, Throwable error, boolean retryable) {
@@ -71,11 +92,18 @@ public final class Report {
   }
 
   public synchronized List<Outcome> outcomes() {
-    return List.copyOf(applied);
+    return values(applied, Outcome.class);
   }
 
   public synchronized List<Finding> findings() {
-    return List.copyOf(findings);
+    return values(findings, Finding.class);
+  }
+
+  private static <T> List<T> values(List<Entry> entries, Class<T> type) {
+    return entries.stream()
+        .sorted(Comparator.comparingInt(Entry::scope).thenComparingInt(Entry::seq))
+        .map(e -> type.cast(e.value()))
+        .toList();
   }
 
   public synchronized boolean hasErrors() {
@@ -102,10 +130,10 @@ public final class Report {
     if (configSource != null) {
       out.put("config", configSource);
     }
-    out.put("planned", planned);
-    out.put("applied", applied.stream().map(JsonValue::toJson).toList());
-    out.put("findings", findings.stream().map(JsonValue::toJson).toList());
-    out.put("pending", pending);
+    out.put("planned", values(planned, Object.class));
+    out.put("applied", values(applied, Outcome.class).stream().map(JsonValue::toJson).toList());
+    out.put("findings", values(findings, Finding.class).stream().map(JsonValue::toJson).toList());
+    out.put("pending", values(pending, Object.class));
     out.put("errors", errors);
     out.put("metrics", new java.util.TreeMap<>(metrics));
     return plain(out);

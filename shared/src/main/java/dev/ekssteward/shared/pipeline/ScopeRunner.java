@@ -68,7 +68,7 @@ final class ScopeRunner<S> {
       for (Finding f : plan.findings()) {
         if (!findingsBefore.contains(f)) {
           seenFindings.add(f);
-          report.finding(f);
+          report.finding(scope, f);
           metrics.add(f.detailType().replace(" ", ""), 1);
           events.add(
               new AuditEvent(f.detailType(), arns(f.target()), f.detail()).withContext(context));
@@ -91,7 +91,7 @@ final class ScopeRunner<S> {
         }
         Outcome outcome = executors.apply(scope.target(), a, retryLater);
         earlier.add(outcome);
-        report.applied(outcome);
+        report.applied(scope, outcome);
         metrics.add(outcome.metricName(), 1);
         log.info("applied", Map.of("scope", scope.toString(), "outcome", outcome));
         for (AuditEvent e : outcome.events()) {

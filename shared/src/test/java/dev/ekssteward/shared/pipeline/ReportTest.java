@@ -1,0 +1,38 @@
+package dev.ekssteward.shared.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ekssteward.shared.aws.Target;
+import dev.ekssteward.shared.event.Selection;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ReportTest {
+  private static final Target T = Target.home("eu-west-1");
+  private static final Scope A = new Scope(T, "a", Selection.ALL);
+  private static final Scope B = new Scope(T, "b", Selection.ALL);
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void entriesFollowTheScopesOrderWhateverOrderTheScopesFinishedIn() {
+    Report report = new Report("fn", false, Map.of("kind", "schedule"));
+    report.scopes(List.of(A, B));
+
+    report.planned(B, new Action.Skip("b1", "x"));
+    report.finding(null, new Finding("Summary", null, Map.of()));
+    report.planned(A, new Action.Skip("a1", "x"));
+    report.finding(B, new Finding("Found", "b", Map.of()));
+    report.planned(B, new Action.Skip("b2", "x"));
+    report.finding(A, new Finding("Found", "a", Map.of()));
+    report.planned(A, new Action.Skip("a2", "x"));
+
+    Map<String, Object> out = report.toMap();
+    assertThat((List<Map<String, Object>>) out.get("planned"))
+        .extracting(m -> m.get("target"))
+        .containsExactly("a1", "a2", "b1", "b2");
+    assertThat((List<Map<String, Object>>) out.get("findings"))
+        .extracting(m -> m.get("target"))
+        .containsExactly("a", "b", null);
+  }
+}
