@@ -6,7 +6,8 @@ Variants, interleaved round by round so machine noise hits all alike:
   floor    bench/floor: one EKS client built the optimized way, one ListClusters call
   floor/shrunk  the same, shrunk with the functions' ProGuard rules (functions/proguard.pro)
   <fn>     each function's jar through local/invoke
-  <fn>/naive  the same jar built with -Pnaive, run with STEWARD_SDK_DEFAULTS=true
+  <fn>/naive  the same function built with -Pnaive: the SDK's default HTTP client, credentials and
+           region (bench/naive/), unshrunk
   <fn>/calls  calls-only: bench/floor's Calls, the AWS calls the function makes on the tick, one
            after the other with clients built like the floor's, nothing else; shrunk like the
            functions
@@ -33,7 +34,7 @@ EVENT = os.path.join(lib.ROOT, "events", "schedule-tick.json")
 
 
 def naive_template():
-    """template.yaml with each CodeUri pointing at the -Pnaive jar and the benchmark switch set."""
+    """template.yaml with each CodeUri pointing at the -Pnaive jar (built with bench/naive/)."""
     text = open(os.path.join(lib.ROOT, "template.yaml"), encoding="utf-8").read()
     count = 0
     up = os.path.relpath(lib.ROOT, lib.OUT)  # CodeUri is relative to the template's directory
@@ -42,10 +43,9 @@ def naive_template():
         if old in text:
             text = text.replace(old, f"CodeUri: {up}/functions/{module}/target/naive/{module}.jar")
             count += 1
-    new, n = re.subn(r"(\nGlobals:.*?\n    Environment:\n      Variables:\n)",
-                     r"\1        STEWARD_SDK_DEFAULTS: 'true'\n", text, count=1, flags=re.S)
-    if count != len(lib.FUNCTIONS) or n != 1:
+    if count != len(lib.FUNCTIONS):
         raise SystemExit("cannot derive the naive template from template.yaml")
+    new = text
     os.makedirs(lib.OUT, exist_ok=True)
     path = os.path.join(lib.OUT, "template-naive.yaml")
     with open(path, "w", encoding="utf-8") as f:
