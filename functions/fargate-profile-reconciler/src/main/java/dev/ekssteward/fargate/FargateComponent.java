@@ -19,7 +19,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 @Singleton
 @Component(modules = {SharedModule.class, FargateModule.class, EksApiModule.class})
 public interface FargateComponent {
-  Pipeline<?> pipeline();
+  Pipeline<ClusterObservation> pipeline();
 
   /** The executors and the IAM grants they declare (checked against template.yaml). */
   ActionExecutors executors();

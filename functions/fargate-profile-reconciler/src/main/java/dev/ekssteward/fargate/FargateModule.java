@@ -3,20 +3,15 @@ package dev.ekssteward.fargate;
 import dagger.Binds;
 import dagger.Module;
 import dagger.Provides;
-import dagger.multibindings.ClassKey;
-import dagger.multibindings.IntoMap;
+import dagger.multibindings.ElementsIntoSet;
 import dev.ekssteward.fargate.apply.CreateProfileExecutor;
 import dev.ekssteward.fargate.apply.DeleteProfileExecutor;
 import dev.ekssteward.fargate.apply.TagProfileExecutor;
 import dev.ekssteward.fargate.apply.UntagProfileExecutor;
-import dev.ekssteward.fargate.plan.ProfileAction.CreateProfile;
-import dev.ekssteward.fargate.plan.ProfileAction.DeleteProfile;
-import dev.ekssteward.fargate.plan.ProfileAction.TagProfile;
-import dev.ekssteward.fargate.plan.ProfileAction.UntagProfile;
 import dev.ekssteward.shared.apply.Executor;
 import dev.ekssteward.shared.pipeline.Controller;
-import dev.ekssteward.shared.pipeline.Pipeline;
 import dev.ekssteward.shared.runtime.SharedModule;
+import java.util.Set;
 import javax.inject.Named;
 
 /**
@@ -31,31 +26,17 @@ public abstract class FargateModule {
     return FargateProfileReconciler.NAME;
   }
 
-  @Provides
-  static Pipeline<?> pipeline(Pipeline<ClusterObservation> pipeline) {
-    return pipeline;
-  }
-
   @Binds
   abstract Controller<ClusterObservation> controller(FargateProfileReconciler controller);
 
-  @Binds
-  @IntoMap
-  @ClassKey(CreateProfile.class)
-  abstract Executor<?> create(CreateProfileExecutor executor);
-
-  @Binds
-  @IntoMap
-  @ClassKey(DeleteProfile.class)
-  abstract Executor<?> delete(DeleteProfileExecutor executor);
-
-  @Binds
-  @IntoMap
-  @ClassKey(TagProfile.class)
-  abstract Executor<?> tag(TagProfileExecutor executor);
-
-  @Binds
-  @IntoMap
-  @ClassKey(UntagProfile.class)
-  abstract Executor<?> untag(UntagProfileExecutor executor);
+  /** One executor per action type. */
+  @Provides
+  @ElementsIntoSet
+  static Set<Executor<?>> executors(
+      CreateProfileExecutor create,
+      DeleteProfileExecutor delete,
+      TagProfileExecutor tag,
+      UntagProfileExecutor untag) {
+    return Set.of(create, delete, tag, untag);
+  }
 }

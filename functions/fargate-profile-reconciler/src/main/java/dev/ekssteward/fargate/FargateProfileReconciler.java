@@ -13,6 +13,7 @@ import dev.ekssteward.shared.event.CallRule;
 import dev.ekssteward.shared.event.Triggers;
 import dev.ekssteward.shared.pipeline.Action;
 import dev.ekssteward.shared.pipeline.Controller;
+import dev.ekssteward.shared.pipeline.Declaration;
 import dev.ekssteward.shared.pipeline.Outcome;
 import dev.ekssteward.shared.pipeline.Plan;
 import dev.ekssteward.shared.pipeline.Scope;
@@ -41,6 +42,9 @@ public final class FargateProfileReconciler implements Controller<ClusterObserva
               CallRule.on(CallRule.EKS, "CreateFargateProfile", "DeleteFargateProfile")
                   .cluster("requestParameters.name"));
 
+  static final Declaration DECLARATION =
+      new Declaration(NAME, TRIGGERS, config -> config.fargate().maxConcurrency());
+
   private final FargateApi api;
   private final DesiredStateStore store;
 
@@ -51,18 +55,8 @@ public final class FargateProfileReconciler implements Controller<ClusterObserva
   }
 
   @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public Triggers triggers() {
-    return TRIGGERS;
-  }
-
-  @Override
-  public int concurrency(StewardConfig config) {
-    return config.fargate().maxConcurrency();
+  public Declaration declaration() {
+    return DECLARATION;
   }
 
   @Override

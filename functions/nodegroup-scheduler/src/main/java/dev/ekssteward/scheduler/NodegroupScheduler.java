@@ -12,6 +12,7 @@ import dev.ekssteward.shared.event.CallRule;
 import dev.ekssteward.shared.event.Selection;
 import dev.ekssteward.shared.event.Triggers;
 import dev.ekssteward.shared.pipeline.Controller;
+import dev.ekssteward.shared.pipeline.Declaration;
 import dev.ekssteward.shared.pipeline.Outcome;
 import dev.ekssteward.shared.pipeline.Plan;
 import dev.ekssteward.shared.pipeline.Scope;
@@ -40,6 +41,9 @@ public final class NodegroupScheduler implements Controller<ClusterState> {
                   .cluster("requestParameters.name")
                   .name("requestParameters.nodegroupName"));
 
+  static final Declaration DECLARATION =
+      new Declaration(NAME, TRIGGERS, config -> config.scheduler().maxConcurrency());
+
   private final NodegroupApis apis;
 
   @Inject
@@ -48,18 +52,8 @@ public final class NodegroupScheduler implements Controller<ClusterState> {
   }
 
   @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public Triggers triggers() {
-    return TRIGGERS;
-  }
-
-  @Override
-  public int concurrency(StewardConfig config) {
-    return config.scheduler().maxConcurrency();
+  public Declaration declaration() {
+    return DECLARATION;
   }
 
   @Override

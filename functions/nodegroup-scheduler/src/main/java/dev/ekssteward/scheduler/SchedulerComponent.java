@@ -2,6 +2,7 @@ package dev.ekssteward.scheduler;
 
 import dagger.BindsInstance;
 import dagger.Component;
+import dev.ekssteward.scheduler.plan.ClusterState;
 import dev.ekssteward.shared.pipeline.ActionExecutors;
 import dev.ekssteward.shared.pipeline.Pipeline;
 import dev.ekssteward.shared.runtime.Settings;
@@ -19,7 +20,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 @Singleton
 @Component(modules = {SharedModule.class, SchedulerModule.class, EksModule.class})
 public interface SchedulerComponent {
-  Pipeline<?> pipeline();
+  Pipeline<ClusterState> pipeline();
 
   /** The executors and the IAM grants they declare (LeastPrivilegeIT reads them). */
   ActionExecutors executors();

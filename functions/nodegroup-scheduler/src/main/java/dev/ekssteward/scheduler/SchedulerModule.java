@@ -3,23 +3,18 @@ package dev.ekssteward.scheduler;
 import dagger.Binds;
 import dagger.Module;
 import dagger.Provides;
-import dagger.multibindings.ClassKey;
-import dagger.multibindings.IntoMap;
+import dagger.multibindings.ElementsIntoSet;
 import dagger.multibindings.IntoSet;
 import dev.ekssteward.scheduler.apply.DropRecordExecutor;
 import dev.ekssteward.scheduler.apply.KeepUpExecutor;
 import dev.ekssteward.scheduler.apply.RestoreExecutor;
 import dev.ekssteward.scheduler.apply.ScaleDownExecutor;
 import dev.ekssteward.scheduler.plan.ClusterState;
-import dev.ekssteward.scheduler.plan.DropRecord;
-import dev.ekssteward.scheduler.plan.KeepUp;
-import dev.ekssteward.scheduler.plan.Restore;
-import dev.ekssteward.scheduler.plan.ScaleDown;
 import dev.ekssteward.shared.apply.Executor;
 import dev.ekssteward.shared.config.ConfigCheck;
 import dev.ekssteward.shared.pipeline.Controller;
-import dev.ekssteward.shared.pipeline.Pipeline;
 import dev.ekssteward.shared.runtime.SharedModule;
+import java.util.Set;
 import javax.inject.Named;
 
 /**
@@ -34,11 +29,6 @@ public abstract class SchedulerModule {
     return NodegroupScheduler.NAME;
   }
 
-  @Provides
-  static Pipeline<?> pipeline(Pipeline<ClusterState> pipeline) {
-    return pipeline;
-  }
-
   @Binds
   abstract Controller<ClusterState> controller(NodegroupScheduler controller);
 
@@ -46,23 +36,14 @@ public abstract class SchedulerModule {
   @IntoSet
   abstract ConfigCheck scheduleCheck(ScheduleConfigCheck check);
 
-  @Binds
-  @IntoMap
-  @ClassKey(ScaleDown.class)
-  abstract Executor<?> scaleDown(ScaleDownExecutor executor);
-
-  @Binds
-  @IntoMap
-  @ClassKey(Restore.class)
-  abstract Executor<?> restore(RestoreExecutor executor);
-
-  @Binds
-  @IntoMap
-  @ClassKey(DropRecord.class)
-  abstract Executor<?> dropRecord(DropRecordExecutor executor);
-
-  @Binds
-  @IntoMap
-  @ClassKey(KeepUp.class)
-  abstract Executor<?> keepUp(KeepUpExecutor executor);
+  /** One executor per action type. */
+  @Provides
+  @ElementsIntoSet
+  static Set<Executor<?>> executors(
+      ScaleDownExecutor scaleDown,
+      RestoreExecutor restore,
+      DropRecordExecutor dropRecord,
+      KeepUpExecutor keepUp) {
+    return Set.of(scaleDown, restore, dropRecord, keepUp);
+  }
 }

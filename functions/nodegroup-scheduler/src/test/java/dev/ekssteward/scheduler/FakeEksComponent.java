@@ -3,6 +3,7 @@ package dev.ekssteward.scheduler;
 import dagger.BindsInstance;
 import dagger.Component;
 import dev.ekssteward.scheduler.eks.NodegroupApis;
+import dev.ekssteward.scheduler.plan.ClusterState;
 import dev.ekssteward.shared.pipeline.ActionExecutors;
 import dev.ekssteward.shared.pipeline.Pipeline;
 import dev.ekssteward.shared.runtime.Settings;
@@ -17,7 +18,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 @Singleton
 @Component(modules = {SharedModule.class, SchedulerModule.class})
 interface FakeEksComponent {
-  Pipeline<?> pipeline();
+  Pipeline<ClusterState> pipeline();
 
   NodegroupScheduler scheduler();
 

@@ -7,6 +7,7 @@ import dev.ekssteward.shared.pipeline.Pipeline;
 import dev.ekssteward.shared.runtime.Settings;
 import dev.ekssteward.shared.runtime.SharedModule;
 import dev.ekssteward.shared.runtime.Waits;
+import dev.ekssteward.thumbprint.model.AccountView;
 import java.time.Clock;
 import java.util.List;
 import javax.inject.Singleton;
@@ -19,7 +20,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 @Singleton
 @Component(modules = {SharedModule.class, ThumbprintModule.class, ThumbprintAwsModule.class})
 public interface ThumbprintComponent {
-  Pipeline<?> pipeline();
+  Pipeline<AccountView> pipeline();
 
   /** The executors and the IAM grants they declare (LeastPrivilegeIT reads them). */
   ActionExecutors executors();

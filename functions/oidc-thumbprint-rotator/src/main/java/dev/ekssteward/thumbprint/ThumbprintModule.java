@@ -4,18 +4,15 @@ import dagger.Binds;
 import dagger.BindsOptionalOf;
 import dagger.Module;
 import dagger.Provides;
-import dagger.multibindings.ClassKey;
-import dagger.multibindings.IntoMap;
+import dagger.multibindings.ElementsIntoSet;
 import dev.ekssteward.shared.apply.Executor;
 import dev.ekssteward.shared.pipeline.Controller;
-import dev.ekssteward.shared.pipeline.Pipeline;
 import dev.ekssteward.shared.runtime.SharedModule;
 import dev.ekssteward.thumbprint.apply.CreateProviderExecutor;
 import dev.ekssteward.thumbprint.apply.UpdateThumbprintsExecutor;
 import dev.ekssteward.thumbprint.model.AccountView;
-import dev.ekssteward.thumbprint.plan.CreateProvider;
-import dev.ekssteward.thumbprint.plan.UpdateThumbprints;
 import dev.ekssteward.thumbprint.tls.IssuerRoute;
+import java.util.Set;
 import javax.inject.Named;
 
 /**
@@ -30,25 +27,18 @@ public abstract class ThumbprintModule {
     return ThumbprintRotator.NAME;
   }
 
-  @Provides
-  static Pipeline<?> pipeline(Pipeline<AccountView> pipeline) {
-    return pipeline;
-  }
-
   @Binds
   abstract Controller<AccountView> controller(ThumbprintRotator controller);
-
-  @Binds
-  @IntoMap
-  @ClassKey(UpdateThumbprints.class)
-  abstract Executor<?> updateThumbprints(UpdateThumbprintsExecutor executor);
-
-  @Binds
-  @IntoMap
-  @ClassKey(CreateProvider.class)
-  abstract Executor<?> createProvider(CreateProviderExecutor executor);
 
   /** Absent in production; the tests' components bind one (see {@link IssuerRoute}). */
   @BindsOptionalOf
   abstract IssuerRoute issuerRoute();
+
+  /** One executor per action type. */
+  @Provides
+  @ElementsIntoSet
+  static Set<Executor<?>> executors(
+      UpdateThumbprintsExecutor update, CreateProviderExecutor create) {
+    return Set.of(update, create);
+  }
 }

@@ -4,6 +4,7 @@ import dev.ekssteward.shared.config.StewardConfig;
 import dev.ekssteward.shared.event.CallRule;
 import dev.ekssteward.shared.event.Triggers;
 import dev.ekssteward.shared.pipeline.Controller;
+import dev.ekssteward.shared.pipeline.Declaration;
 import dev.ekssteward.shared.pipeline.Outcome;
 import dev.ekssteward.shared.pipeline.Plan;
 import dev.ekssteward.shared.pipeline.Scope;
@@ -45,6 +46,9 @@ public final class ThumbprintRotator implements Controller<AccountView> {
                   .arn("requestParameters.openIDConnectProviderArn")
                   .anyRegion());
 
+  static final Declaration DECLARATION =
+      new Declaration(NAME, TRIGGERS, config -> config.thumbprints().maxConcurrency());
+
   private final Survey survey;
   private final OidcProviders providers;
 
@@ -55,24 +59,14 @@ public final class ThumbprintRotator implements Controller<AccountView> {
   }
 
   @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public Triggers triggers() {
-    return TRIGGERS;
+  public Declaration declaration() {
+    return DECLARATION;
   }
 
   /** IAM is the one service beyond the shared ones. */
   @Override
   public void prime() {
     providers.prime();
-  }
-
-  @Override
-  public int concurrency(StewardConfig config) {
-    return config.thumbprints().maxConcurrency();
   }
 
   @Override

@@ -20,7 +20,6 @@ class ExecutorPermissionsTest {
                 Waits.none(),
                 List.of());
 
-    DeclaredPermissions.check(
-        ThumbprintRotator.NAME, production.executors(), RotatorAction.class);
+    DeclaredPermissions.check(ThumbprintRotator.NAME, production.executors(), RotatorAction.class);
   }
 }

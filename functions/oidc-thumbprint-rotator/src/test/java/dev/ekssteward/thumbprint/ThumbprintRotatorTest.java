@@ -17,7 +17,8 @@ class ThumbprintRotatorTest {
         StewardConfig.parse(
             "{\"scheduler\":{\"maxConcurrency\":7},\"thumbprints\":{\"maxConcurrency\":3}}", "t");
 
-    assertThat(rotator.concurrency(config)).isEqualTo(3);
-    assertThat(rotator.concurrency(StewardConfig.defaults())).isEqualTo(16);
+    assertThat(rotator.declaration().concurrency().applyAsInt(config)).isEqualTo(3);
+    assertThat(rotator.declaration().concurrency().applyAsInt(StewardConfig.defaults()))
+        .isEqualTo(16);
   }
 }

@@ -4,6 +4,7 @@ import dev.ekssteward.shared.aws.Target;
 import dev.ekssteward.shared.config.StewardConfig;
 import dev.ekssteward.shared.event.Triggers;
 import dev.ekssteward.shared.pipeline.Controller;
+import dev.ekssteward.shared.pipeline.Declaration;
 import dev.ekssteward.shared.pipeline.Finding;
 import dev.ekssteward.shared.pipeline.Outcome;
 import dev.ekssteward.shared.pipeline.Plan;
@@ -26,6 +27,9 @@ public final class TagEnforcer implements Controller<ClusterTags> {
   public static final String NAME = "tag-enforcer";
   private static final Triggers TRIGGERS = TaggingTriggers.declared();
 
+  static final Declaration DECLARATION =
+      new Declaration(NAME, TRIGGERS, config -> config.tagging().maxConcurrency());
+
   private final Settings settings;
   private final TaggingApi api;
   private final ClusterTagsReader reader;
@@ -38,23 +42,13 @@ public final class TagEnforcer implements Controller<ClusterTags> {
   }
 
   @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public Triggers triggers() {
-    return TRIGGERS;
+  public Declaration declaration() {
+    return DECLARATION;
   }
 
   @Override
   public void prime() {
     api.prime();
-  }
-
-  @Override
-  public int concurrency(StewardConfig config) {
-    return config.tagging().maxConcurrency();
   }
 
   @Override

@@ -7,6 +7,7 @@ import dev.ekssteward.shared.pipeline.Pipeline;
 import dev.ekssteward.shared.runtime.Settings;
 import dev.ekssteward.shared.runtime.SharedModule;
 import dev.ekssteward.shared.runtime.Waits;
+import dev.ekssteward.tagging.plan.ClusterTags;
 import java.time.Clock;
 import java.util.List;
 import javax.inject.Singleton;
@@ -18,7 +19,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 @Singleton
 @Component(modules = {SharedModule.class, TaggingModule.class, TaggingApiModule.class})
 public interface TaggingComponent {
-  Pipeline<?> pipeline();
+  Pipeline<ClusterTags> pipeline();
 
   /** The executors by action, each with the IAM grants it needs (checked against the template). */
   ActionExecutors executors();

@@ -3,17 +3,14 @@ package dev.ekssteward.tagging;
 import dagger.Binds;
 import dagger.Module;
 import dagger.Provides;
-import dagger.multibindings.ClassKey;
-import dagger.multibindings.IntoMap;
+import dagger.multibindings.ElementsIntoSet;
 import dev.ekssteward.shared.apply.Executor;
 import dev.ekssteward.shared.pipeline.Controller;
-import dev.ekssteward.shared.pipeline.Pipeline;
 import dev.ekssteward.shared.runtime.SharedModule;
 import dev.ekssteward.tagging.apply.ApplyTagsExecutor;
 import dev.ekssteward.tagging.apply.PropagateToAsgExecutor;
-import dev.ekssteward.tagging.plan.ApplyTags;
 import dev.ekssteward.tagging.plan.ClusterTags;
-import dev.ekssteward.tagging.plan.PropagateToAsg;
+import java.util.Set;
 import javax.inject.Named;
 
 /** Binds tag-enforcer's controller and one executor per action into the shared pipeline. */
@@ -25,21 +22,13 @@ public abstract class TaggingModule {
     return TagEnforcer.NAME;
   }
 
-  @Provides
-  static Pipeline<?> pipeline(Pipeline<ClusterTags> pipeline) {
-    return pipeline;
-  }
-
   @Binds
   abstract Controller<ClusterTags> controller(TagEnforcer controller);
 
-  @Binds
-  @IntoMap
-  @ClassKey(ApplyTags.class)
-  abstract Executor<?> applyTags(ApplyTagsExecutor executor);
-
-  @Binds
-  @IntoMap
-  @ClassKey(PropagateToAsg.class)
-  abstract Executor<?> propagateToAsg(PropagateToAsgExecutor executor);
+  /** One executor per action type. */
+  @Provides
+  @ElementsIntoSet
+  static Set<Executor<?>> executors(ApplyTagsExecutor applyTags, PropagateToAsgExecutor propagate) {
+    return Set.of(applyTags, propagate);
+  }
 }

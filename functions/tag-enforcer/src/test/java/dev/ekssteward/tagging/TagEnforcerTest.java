@@ -185,8 +185,12 @@ class TagEnforcerTest {
 
   @Test
   void concurrencyComesFromTheTaggingSection() {
-    assertThat(enforcer.concurrency(CONFIG)).isEqualTo(16);
-    assertThat(enforcer.concurrency(Policies.config("{\"tagging\": {\"maxConcurrency\": 3}}")))
+    assertThat(enforcer.declaration().concurrency().applyAsInt(CONFIG)).isEqualTo(16);
+    assertThat(
+            enforcer
+                .declaration()
+                .concurrency()
+                .applyAsInt(Policies.config("{\"tagging\": {\"maxConcurrency\": 3}}")))
         .isEqualTo(3);
   }
 

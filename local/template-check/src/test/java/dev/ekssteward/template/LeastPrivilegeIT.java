@@ -86,7 +86,9 @@ class LeastPrivilegeIT {
     return actions;
   }
 
-  /** What each function's executors declare: {@code <action> <resource>} (ExecutorPermissionsTest). */
+  /**
+   * What each function's executors declare: {@code <action> <resource>} (ExecutorPermissionsTest).
+   */
   static Set<String> declared(String module) throws IOException {
     Path file =
         SamTemplate.repo()

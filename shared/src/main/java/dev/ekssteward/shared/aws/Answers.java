@@ -5,8 +5,8 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /**
- * AWS's answer to a mutating call as a {@link Result}, the same way for every port: not found,
- * busy (409) and other refusals become results; what is worth retrying (left after the SDK's own
+ * AWS's answer to a mutating call as a {@link Result}, the same way for every port: not found, busy
+ * (409) and other refusals become results; what is worth retrying (left after the SDK's own
  * retries) is thrown for the pipeline to report and retry.
  */
 public final class Answers {

@@ -4,7 +4,9 @@ import dev.ekssteward.shared.apply.Executor;
 import dev.ekssteward.shared.apply.Result;
 import dev.ekssteward.shared.aws.Retry;
 import dev.ekssteward.shared.aws.Target;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import javax.inject.Inject;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -17,15 +19,20 @@ import software.amazon.awssdk.core.exception.SdkException;
  * Lambda retries it; the scope's other actions still run.
  */
 public final class ActionExecutors {
-  private final Map<Class<?>, Executor<?>> byAction;
+  private final Map<Class<?>, Executor<?>> byAction = new HashMap<>();
 
   @Inject
-  public ActionExecutors(Map<Class<?>, Executor<?>> byAction) {
-    this.byAction = Map.copyOf(byAction);
+  public ActionExecutors(Set<Executor<?>> executors) {
+    for (Executor<?> e : executors) {
+      if (byAction.put(e.type(), e) != null) {
+        throw new IllegalStateException("two executors for " + e.type().getName());
+      }
+    }
   }
 
+  /** The executors by the action type each carries out. */
   public Map<Class<?>, Executor<?>> all() {
-    return byAction;
+    return Map.copyOf(byAction);
   }
 
   /** Carries out one mutating action; a failure worth retrying also goes to {@code retryLater}. */

@@ -2,32 +2,30 @@ package dev.ekssteward.shared.pipeline;
 
 import dev.ekssteward.shared.aws.Target;
 import dev.ekssteward.shared.config.StewardConfig;
-import dev.ekssteward.shared.event.Triggers;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One function's logic, run by {@link Pipeline}: what it reacts to, how it observes a scope and
- * what it plans. Applying is the executors' job ({@link dev.ekssteward.shared.apply.Executor}).
+ * One function's logic, run by {@link Pipeline}: what it is and reacts to, how it observes a scope
+ * and what it plans. Applying is the executors' job ({@link dev.ekssteward.shared.apply.Executor}).
  *
  * @param <S> the observed state of one scope, in the function's own records (no SDK types)
  */
 public interface Controller<S> {
-  /** The function's name in reports, metrics and audit events ({@code nodegroup-scheduler}). */
-  String name();
+  /** Its name, triggers and concurrency. */
+  Declaration declaration();
 
-  /** What the function reacts to; the pipeline applies the shared rules to it. */
-  Triggers triggers();
+  /** The function's name in reports, metrics and audit events ({@code nodegroup-scheduler}). */
+  default String name() {
+    return declaration().name();
+  }
 
   /**
    * Warms up the services only this function uses ({@code AwsClients.warmUp}) before SnapStart's
    * snapshot; must not call AWS.
    */
   default void prime() {}
-
-  /** How many scopes run at once, from the function's own config section. */
-  int concurrency(StewardConfig config);
 
   /** Every cluster of a target (a sweep); not asked of functions that work per account. */
   default List<String> clusters(Target target) {

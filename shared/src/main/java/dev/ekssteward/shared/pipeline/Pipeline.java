@@ -87,7 +87,7 @@ public final class Pipeline<S> {
     this.routing =
         new Routing(
             controller.name(),
-            controller.triggers(),
+            controller.declaration().triggers(),
             settings.configPrefix(),
             settings.selfRoleArn());
     this.fanOut = new FanOutRouting(fanOut, log);
@@ -246,7 +246,7 @@ public final class Pipeline<S> {
 
   /** The named cluster; or the whole account; or, for a sweep, every cluster the config selects. */
   private List<Scope> scopes(Go go, Target target, StewardConfig config) {
-    if (go.cluster() != null || controller.triggers().isPerAccount()) {
+    if (go.cluster() != null || controller.declaration().triggers().isPerAccount()) {
       return List.of(new Scope(target, go.cluster(), go.selection()));
     }
     return controller.clusters(target).stream()
@@ -264,7 +264,9 @@ public final class Pipeline<S> {
       List<AuditEvent> events,
       AtomicReference<RuntimeException> transientFailure,
       Metrics metrics) {
-    int threads = Math.max(1, Math.min(controller.concurrency(config), scopes.size()));
+    int threads =
+        Math.max(
+            1, Math.min(controller.declaration().concurrency().applyAsInt(config), scopes.size()));
     ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
     try {
       List<Future<?>> futures = new ArrayList<>();

@@ -10,7 +10,6 @@ import dev.ekssteward.shared.aws.Fleet;
 import dev.ekssteward.shared.config.ConfigCheck;
 import dev.ekssteward.shared.config.ConfigLoader;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import javax.inject.Named;
 import javax.inject.Singleton;
@@ -32,7 +31,7 @@ public abstract class SharedModule {
   abstract Set<ConfigCheck> configChecks();
 
   @Multibinds
-  abstract Map<Class<?>, Executor<?>> executors();
+  abstract Set<Executor<?>> executors();
 
   @Provides
   @Singleton

@@ -56,16 +56,9 @@ class FanOutIT {
 
   /** One scope per target, named after its region; fails the regions in {@code failIn}. */
   final class PerRegion implements Controller<String> {
-    public String name() {
-      return "fanout";
-    }
-
-    public Triggers triggers() {
-      return Triggers.none().ticks();
-    }
-
-    public int concurrency(StewardConfig config) {
-      return config.scheduler().maxConcurrency();
+    public Declaration declaration() {
+      return new Declaration(
+          "fanout", Triggers.none().ticks(), config -> config.scheduler().maxConcurrency());
     }
 
     public List<String> clusters(Target target) {
@@ -120,7 +113,7 @@ class FanOutIT {
     Log log = new Log("fanout");
     return new Pipeline<>(
         new PerRegion(),
-        new ActionExecutors(Map.of()),
+        new ActionExecutors(Set.of()),
         new ConfigLoader(clients, Set.of()),
         new AuditPublisher(() -> clients.eventBridge(clients.home()), null, log),
         settings,

@@ -37,16 +37,8 @@ class LazyClientsIT {
 
   /** Lists the target's clusters (one scope each) and plans nothing. */
   record Lister(Fleet fleet) implements Controller<String> {
-    public String name() {
-      return "lister";
-    }
-
-    public Triggers triggers() {
-      return Triggers.none().ticks();
-    }
-
-    public int concurrency(StewardConfig config) {
-      return 1;
+    public Declaration declaration() {
+      return new Declaration("lister", Triggers.none().ticks(), config -> 1);
     }
 
     public List<String> clusters(Target target) {
@@ -82,7 +74,7 @@ class LazyClientsIT {
     Pipeline<String> pipeline =
         new Pipeline<>(
             new Lister(new Fleet(clients)),
-            new ActionExecutors(Map.of()),
+            new ActionExecutors(Set.of()),
             new ConfigLoader(clients, Set.of()),
             new AuditPublisher(() -> clients.eventBridge(clients.home()), settings.auditBus(), log),
             settings,

@@ -1,7 +1,7 @@
 package dev.ekssteward.shared.pipeline;
 
 import dev.ekssteward.shared.apply.Executor;
-import dev.ekssteward.shared.apply.Permission;
+import dev.ekssteward.shared.apply.PortExecutor;
 import dev.ekssteward.shared.apply.Result;
 import dev.ekssteward.shared.audit.AuditEvent;
 import dev.ekssteward.shared.aws.AwsClients;
@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
 
 /**
@@ -45,16 +46,10 @@ final class ParameterKeeper implements Controller<ParameterKeeper.Observed> {
     this.recordFirst = recordFirst;
   }
 
-  public String name() {
-    return "keeper";
-  }
+  public Declaration declaration() {
 
-  public Triggers triggers() {
-    return Triggers.none().ticks();
-  }
-
-  public int concurrency(StewardConfig config) {
-    return config.scheduler().maxConcurrency();
+    return new Declaration(
+        "keeper", Triggers.none().ticks(), config -> config.scheduler().maxConcurrency());
   }
 
   public List<String> clusters(Target target) {
@@ -96,25 +91,15 @@ final class ParameterKeeper implements Controller<ParameterKeeper.Observed> {
   }
 
   /** The executors of its two actions, as a function's module registers them. */
-  Map<Class<?>, Executor<?>> executors() {
-    return Map.of(
-        RecordOriginal.class,
-        new Executor<RecordOriginal>() {
-          public List<Permission> permissions() {
-            return List.of();
-          }
-
+  Set<Executor<?>> executors() {
+    return Set.of(
+        new PortExecutor<>(RecordOriginal.class, clients) {
           public Result execute(Target target, RecordOriginal r) {
             put(target, "/fleet/" + r.target() + "/original", r.value());
             return Result.done(event("Original Recorded", target, r.target()));
           }
         },
-        ScaleDown.class,
-        new Executor<ScaleDown>() {
-          public List<Permission> permissions() {
-            return List.of();
-          }
-
+        new PortExecutor<>(ScaleDown.class, clients) {
           public Result execute(Target target, ScaleDown d) {
             put(target, "/fleet/" + d.target() + "/size", "0");
             return Result.done(event("Scaled Down", target, d.target()));

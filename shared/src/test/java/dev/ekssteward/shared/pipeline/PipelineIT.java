@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ekssteward.shared.apply.Executor;
-import dev.ekssteward.shared.apply.Permission;
+import dev.ekssteward.shared.apply.PortExecutor;
 import dev.ekssteward.shared.apply.Result;
 import dev.ekssteward.shared.audit.AuditEvent;
 import dev.ekssteward.shared.audit.AuditPublisher;
@@ -63,16 +63,10 @@ class PipelineIT {
     int rechecks;
     private int passesOfB;
 
-    public String name() {
-      return "scripted";
-    }
+    public Declaration declaration() {
 
-    public Triggers triggers() {
-      return Triggers.none().ticks();
-    }
-
-    public int concurrency(StewardConfig config) {
-      return config.scheduler().maxConcurrency();
+      return new Declaration(
+          "scripted", Triggers.none().ticks(), config -> config.scheduler().maxConcurrency());
     }
 
     public List<String> clusters(Target target) {
@@ -106,11 +100,7 @@ class PipelineIT {
     }
 
     Executor<Bump> bumper() {
-      return new Executor<>() {
-        public List<Permission> permissions() {
-          return List.of();
-        }
-
+      return new PortExecutor<>(Bump.class, applied) {
         public Result execute(Target target, Bump bump) {
           applied.add(bump.target());
           return Result.done(new AuditEvent("Bumped", List.of(), Map.of("target", bump.target())));
@@ -133,7 +123,7 @@ class PipelineIT {
     Log log = new Log("scripted");
     return new Pipeline<>(
         controller,
-        new ActionExecutors(Map.of(Bump.class, controller.bumper())),
+        new ActionExecutors(Set.of(controller.bumper())),
         new ConfigLoader(clients, Set.of()),
         new AuditPublisher(() -> clients.eventBridge(clients.home()), settings.auditBus(), log),
         settings,

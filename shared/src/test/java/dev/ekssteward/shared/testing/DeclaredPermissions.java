@@ -32,7 +32,9 @@ public final class DeclaredPermissions {
     all.forEach(
         (type, executor) -> {
           List<Permission> permissions = executor.permissions();
-          assertThat(permissions).as("grants of the %s executor", type.getSimpleName()).isNotEmpty();
+          assertThat(permissions)
+              .as("grants of the %s executor", type.getSimpleName())
+              .isNotEmpty();
           permissions.forEach(p -> lines.add(p.action() + " " + p.resource()));
         });
     Path dir = Path.of("target", "declared-permissions");

@@ -2,25 +2,20 @@ package dev.ekssteward.fargate.apply;
 
 import dev.ekssteward.fargate.aws.FargateApi;
 import dev.ekssteward.fargate.plan.ProfileAction.CreateProfile;
-import dev.ekssteward.shared.apply.Executor;
 import dev.ekssteward.shared.apply.Permission;
+import dev.ekssteward.shared.apply.PortExecutor;
 import dev.ekssteward.shared.apply.Result;
 import dev.ekssteward.shared.aws.Target;
-import java.util.List;
 import javax.inject.Inject;
 
 /** Creates a profile (new, or the replacement of one whose immutable spec changed). */
-public final class CreateProfileExecutor implements Executor<CreateProfile> {
-  private final FargateApi api;
+public final class CreateProfileExecutor extends PortExecutor<FargateApi, CreateProfile> {
 
   @Inject
   public CreateProfileExecutor(FargateApi api) {
-    this.api = api;
-  }
-
-  @Override
-  public List<Permission> permissions() {
-    return List.of(
+    super(
+        CreateProfile.class,
+        api,
         Permission.eks("CreateFargateProfile", ProfileAudit.CLUSTERS),
         // The profile's pod execution role is passed to EKS (template: to eks-fargate-pods only).
         new Permission("iam:PassRole", "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/*"));
@@ -29,6 +24,6 @@ public final class CreateProfileExecutor implements Executor<CreateProfile> {
   @Override
   public Result execute(Target target, CreateProfile c) {
     return ProfileAudit.audited(
-        api.create(target, c.cluster(), c.name(), c.spec(), c.tags()), ProfileAudit.CREATED, c);
+        port.create(target, c.cluster(), c.name(), c.spec(), c.tags()), ProfileAudit.CREATED, c);
   }
 }

@@ -4,8 +4,7 @@ import dev.ekssteward.scheduler.eks.NodegroupApi;
 import dev.ekssteward.scheduler.eks.NodegroupApis;
 import dev.ekssteward.scheduler.plan.Restore;
 import dev.ekssteward.shared.Contract;
-import dev.ekssteward.shared.apply.Executor;
-import dev.ekssteward.shared.apply.Permission;
+import dev.ekssteward.shared.apply.PortExecutor;
 import dev.ekssteward.shared.apply.Result;
 import dev.ekssteward.shared.audit.AuditEvent;
 import dev.ekssteward.shared.aws.Target;
@@ -15,22 +14,20 @@ import java.util.Set;
 import javax.inject.Inject;
 
 /** Sets the recorded sizes back, then removes the record, which stays until the restore worked. */
-public final class RestoreExecutor implements Executor<Restore> {
-  private final NodegroupApis apis;
+public final class RestoreExecutor extends PortExecutor<NodegroupApis, Restore> {
 
   @Inject
   RestoreExecutor(NodegroupApis apis) {
-    this.apis = apis;
-  }
-
-  @Override
-  public List<Permission> permissions() {
-    return List.of(NodegroupAudit.on("UpdateNodegroupConfig"), NodegroupAudit.on("UntagResource"));
+    super(
+        Restore.class,
+        apis,
+        NodegroupAudit.on("UpdateNodegroupConfig"),
+        NodegroupAudit.on("UntagResource"));
   }
 
   @Override
   public Result execute(Target target, Restore r) {
-    NodegroupApi api = apis.in(target);
+    NodegroupApi api = port.in(target);
     return api.updateScaling(r.cluster(), r.nodegroup(), r.record().sizes(), r.token())
         .then(done -> restored(api, r));
   }

@@ -4,8 +4,7 @@ import dev.ekssteward.scheduler.eks.NodegroupApi;
 import dev.ekssteward.scheduler.eks.NodegroupApis;
 import dev.ekssteward.scheduler.plan.ScaleDown;
 import dev.ekssteward.shared.Contract;
-import dev.ekssteward.shared.apply.Executor;
-import dev.ekssteward.shared.apply.Permission;
+import dev.ekssteward.shared.apply.PortExecutor;
 import dev.ekssteward.shared.apply.Result;
 import dev.ekssteward.shared.audit.AuditEvent;
 import dev.ekssteward.shared.aws.Target;
@@ -17,22 +16,20 @@ import javax.inject.Inject;
  * Writes the size record on the group, then scales it to its night state: in that order, so a
  * failure between the two never loses a size (the next tick finishes the scale-down).
  */
-public final class ScaleDownExecutor implements Executor<ScaleDown> {
-  private final NodegroupApis apis;
+public final class ScaleDownExecutor extends PortExecutor<NodegroupApis, ScaleDown> {
 
   @Inject
   ScaleDownExecutor(NodegroupApis apis) {
-    this.apis = apis;
-  }
-
-  @Override
-  public List<Permission> permissions() {
-    return List.of(NodegroupAudit.on("TagResource"), NodegroupAudit.on("UpdateNodegroupConfig"));
+    super(
+        ScaleDown.class,
+        apis,
+        NodegroupAudit.on("TagResource"),
+        NodegroupAudit.on("UpdateNodegroupConfig"));
   }
 
   @Override
   public Result execute(Target target, ScaleDown d) {
-    NodegroupApi api = apis.in(target);
+    NodegroupApi api = port.in(target);
     Result recorded =
         api.tagResource(d.target(), Map.of(Contract.ORIGINAL_SCALING_TAG, d.record().encode()));
     if (recorded instanceof Result.Refused r) {

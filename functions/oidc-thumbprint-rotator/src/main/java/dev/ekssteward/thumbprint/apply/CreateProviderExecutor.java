@@ -1,7 +1,7 @@
 package dev.ekssteward.thumbprint.apply;
 
-import dev.ekssteward.shared.apply.Executor;
 import dev.ekssteward.shared.apply.Permission;
+import dev.ekssteward.shared.apply.PortExecutor;
 import dev.ekssteward.shared.apply.Result;
 import dev.ekssteward.shared.audit.AuditEvent;
 import dev.ekssteward.shared.aws.Target;
@@ -14,20 +14,15 @@ import java.util.Map;
 import javax.inject.Inject;
 
 /** Creates a cluster issuer's provider, tagged as ours, with thumbprints IAM accepts. */
-public final class CreateProviderExecutor implements Executor<CreateProvider> {
+public final class CreateProviderExecutor extends PortExecutor<OidcProviders, CreateProvider> {
   public static final String CREATED = "OIDC Provider Created";
 
-  private final OidcProviders providers;
-
+  /** Creating with tags needs the tagging grant too. */
   @Inject
   public CreateProviderExecutor(OidcProviders providers) {
-    this.providers = providers;
-  }
-
-  /** Creating with tags needs the tagging grant too. */
-  @Override
-  public List<Permission> permissions() {
-    return List.of(
+    super(
+        CreateProvider.class,
+        providers,
         new Permission("iam:CreateOpenIDConnectProvider", ProviderArns.EKS_PROVIDERS),
         new Permission("iam:TagOpenIDConnectProvider", ProviderArns.EKS_PROVIDERS));
   }
@@ -38,8 +33,7 @@ public final class CreateProviderExecutor implements Executor<CreateProvider> {
       return new Result.Refused("refusing to create a provider without valid thumbprints");
     }
     String url = c.target();
-    return providers
-        .create(account, url, c.clientIds(), c.thumbprints(), c.tags())
+    return port.create(account, url, c.clientIds(), c.thumbprints(), c.tags())
         .then(done -> Result.done(created(done.value(), url, c)));
   }
 

@@ -1,7 +1,7 @@
 package dev.ekssteward.thumbprint.apply;
 
-import dev.ekssteward.shared.apply.Executor;
 import dev.ekssteward.shared.apply.Permission;
+import dev.ekssteward.shared.apply.PortExecutor;
 import dev.ekssteward.shared.apply.Result;
 import dev.ekssteward.shared.audit.AuditEvent;
 import dev.ekssteward.shared.aws.Target;
@@ -12,19 +12,15 @@ import java.util.List;
 import javax.inject.Inject;
 
 /** Replaces a provider's thumbprint list; checks IAM's list rules itself before writing. */
-public final class UpdateThumbprintsExecutor implements Executor<UpdateThumbprints> {
+public final class UpdateThumbprintsExecutor
+    extends PortExecutor<OidcProviders, UpdateThumbprints> {
   public static final String ROTATED = "Thumbprint Rotated";
-
-  private final OidcProviders providers;
 
   @Inject
   public UpdateThumbprintsExecutor(OidcProviders providers) {
-    this.providers = providers;
-  }
-
-  @Override
-  public List<Permission> permissions() {
-    return List.of(
+    super(
+        UpdateThumbprints.class,
+        providers,
         new Permission("iam:UpdateOpenIDConnectProviderThumbprint", ProviderArns.EKS_PROVIDERS));
   }
 
@@ -34,8 +30,7 @@ public final class UpdateThumbprintsExecutor implements Executor<UpdateThumbprin
     if (!Thumbprints.writable(u.thumbprints())) {
       return new Result.Refused("refusing to write an invalid thumbprint list");
     }
-    return providers
-        .updateThumbprints(account, u.target(), u.thumbprints())
+    return port.updateThumbprints(account, u.target(), u.thumbprints())
         .then(done -> Result.done(new AuditEvent(ROTATED, List.of(u.target()), u.details())));
   }
 }

@@ -86,7 +86,11 @@ public final class IamOidcProviders implements OidcProviders {
         () ->
             iam(account)
                 .createOpenIDConnectProvider(
-                    b -> b.url(url).clientIDList(clientIds).thumbprintList(thumbprints).tags(iamTags))
+                    b ->
+                        b.url(url)
+                            .clientIDList(clientIds)
+                            .thumbprintList(thumbprints)
+                            .tags(iamTags))
                 .openIDConnectProviderArn(),
         EntityAlreadyExistsException.class,
         CREATED_MEANWHILE);

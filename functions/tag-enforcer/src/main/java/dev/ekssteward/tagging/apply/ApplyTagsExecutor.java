@@ -1,7 +1,7 @@
 package dev.ekssteward.tagging.apply;
 
-import dev.ekssteward.shared.apply.Executor;
 import dev.ekssteward.shared.apply.Permission;
+import dev.ekssteward.shared.apply.PortExecutor;
 import dev.ekssteward.shared.apply.Result;
 import dev.ekssteward.shared.audit.AuditEvent;
 import dev.ekssteward.shared.aws.Target;
@@ -13,19 +13,14 @@ import java.util.Map;
 import javax.inject.Inject;
 
 /** EKS TagResource with only the keys the policy changes; audited as {@code Tags Applied}. */
-public final class ApplyTagsExecutor implements Executor<ApplyTags> {
+public final class ApplyTagsExecutor extends PortExecutor<TaggingApi, ApplyTags> {
   public static final String APPLIED = "Tags Applied";
-
-  private final TaggingApi api;
 
   @Inject
   public ApplyTagsExecutor(TaggingApi api) {
-    this.api = api;
-  }
-
-  @Override
-  public List<Permission> permissions() {
-    return List.of(
+    super(
+        ApplyTags.class,
+        api,
         Permission.eks("TagResource", "cluster/*"),
         Permission.eks("TagResource", "nodegroup/*"),
         Permission.eks("TagResource", "fargateprofile/*"));
@@ -33,7 +28,7 @@ public final class ApplyTagsExecutor implements Executor<ApplyTags> {
 
   @Override
   public Result execute(Target target, ApplyTags a) {
-    return api.tag(target, a.target(), a.tags()).then(done -> Result.done(applied(a)));
+    return port.tag(target, a.target(), a.tags()).then(done -> Result.done(applied(a)));
   }
 
   private static AuditEvent applied(ApplyTags a) {

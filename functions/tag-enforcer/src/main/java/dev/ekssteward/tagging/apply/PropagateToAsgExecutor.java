@@ -1,7 +1,7 @@
 package dev.ekssteward.tagging.apply;
 
-import dev.ekssteward.shared.apply.Executor;
 import dev.ekssteward.shared.apply.Permission;
+import dev.ekssteward.shared.apply.PortExecutor;
 import dev.ekssteward.shared.apply.Result;
 import dev.ekssteward.shared.audit.AuditEvent;
 import dev.ekssteward.shared.aws.Target;
@@ -16,19 +16,14 @@ import javax.inject.Inject;
  * Auto Scaling CreateOrUpdateTags with PropagateAtLaunch on a node group's ASG; audited as {@code
  * Tags Propagated To ASG} against the node group (the ASG has no EKS ARN).
  */
-public final class PropagateToAsgExecutor implements Executor<PropagateToAsg> {
+public final class PropagateToAsgExecutor extends PortExecutor<TaggingApi, PropagateToAsg> {
   public static final String PROPAGATED = "Tags Propagated To ASG";
-
-  private final TaggingApi api;
 
   @Inject
   public PropagateToAsgExecutor(TaggingApi api) {
-    this.api = api;
-  }
-
-  @Override
-  public List<Permission> permissions() {
-    return List.of(
+    super(
+        PropagateToAsg.class,
+        api,
         new Permission(
             "autoscaling:CreateOrUpdateTags",
             "arn:${AWS::Partition}:autoscaling:*:${AWS::AccountId}:autoScalingGroup:*"
@@ -37,7 +32,7 @@ public final class PropagateToAsgExecutor implements Executor<PropagateToAsg> {
 
   @Override
   public Result execute(Target target, PropagateToAsg p) {
-    return api.tagAutoScalingGroup(target, p.target(), p.tags())
+    return port.tagAutoScalingGroup(target, p.target(), p.tags())
         .then(done -> Result.done(propagated(p)));
   }
 
