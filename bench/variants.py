@@ -24,6 +24,7 @@ import subprocess
 import sys
 
 import lib
+from coldstart import without_audit_tap
 
 EVENT = os.path.join(lib.ROOT, "events", "schedule-tick.json")
 COPY = os.path.join(lib.OUT, "variants")
@@ -166,6 +167,7 @@ def main():
         subprocess.run([sys.executable, os.path.join(lib.ROOT, "local", "demo.py"), "seed"],
                        env=lib.aws_env(moto.url), check=True, stdout=subprocess.DEVNULL,
                        cwd=lib.ROOT)
+        without_audit_tap(moto.url)  # as in coldstart.py: moto delivers to rules inside PutEvents
         shim = lib.JvmShim("jvm-variants")
         names = ["ours", *args.variants]
         samples = {fn: {n: [] for n in names} for fn in lib.FUNCTIONS}
