@@ -1,8 +1,10 @@
 package dev.ekssteward.thumbprint.tls;
 
+import dev.ekssteward.shared.Contract;
 import dev.ekssteward.shared.config.ThumbprintConfig;
 import dev.ekssteward.shared.json.Json;
 import dev.ekssteward.shared.json.JsonException;
+import dev.ekssteward.thumbprint.ThumbprintRotator;
 import dev.ekssteward.thumbprint.model.IssuerUrl;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,7 +23,7 @@ import javax.net.ssl.SSLException;
  * and read timeouts, a size cap. Keeps the certificates the issuer presented on the way.
  */
 final class DiscoveryClient {
-  static final String USER_AGENT = "eks-steward/oidc-thumbprint-rotator";
+  static final String USER_AGENT = Contract.USER_AGENT + "/" + ThumbprintRotator.NAME;
 
   /** The document's jwks_uri and the issuer's certificates, as presented. */
   record Discovery(String jwksUri, List<Certificate> presented) {}
