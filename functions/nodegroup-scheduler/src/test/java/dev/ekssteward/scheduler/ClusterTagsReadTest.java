@@ -34,7 +34,7 @@ class ClusterTagsReadTest {
 
     t.tick(EVENING);
 
-    assertThat(t.eks.sizes("dev-1", "web")).isEqualTo(new Sizes(0, 0, 5));
+    assertThat(t.eks.sizes("dev-1", "web")).isEqualTo(new Sizes(0, 0, 1));
     assertThat(t.eks.calls())
         .contains("ListTagsForResource " + CLUSTER_ARN)
         .noneMatch(c -> c.startsWith("DescribeCluster"));

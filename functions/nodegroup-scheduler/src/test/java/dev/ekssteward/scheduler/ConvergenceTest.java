@@ -23,6 +23,9 @@ import net.jqwik.api.constraints.DoubleRange;
  * change: the scheduler converges on later ticks and never loses or overwrites an original size.
  */
 class ConvergenceTest {
+  /** The night state of every group (the default scheduler.nightMaxSize is 1). */
+  static final Sizes NIGHT = new Sizes(0, 0, 1);
+
   static final String CONFIG =
       """
       {"scheduler": {"defaultSchedule": "office", "schedules": {"office":
@@ -36,7 +39,7 @@ class ConvergenceTest {
   static final Map<String, Sizes> ORIGINAL =
       Map.of("small", new Sizes(1, 1, 2), "web", new Sizes(2, 3, 5), "batch", new Sizes(0, 4, 10));
 
-  private static FakeTicks fleet() {
+  static FakeTicks fleet() {
     FakeTicks t = new FakeTicks(CONFIG);
     t.eks.addCluster("dev-1", Map.of());
     ORIGINAL.forEach((name, sizes) -> t.eks.addGroup("dev-1", name, sizes, Map.of(), CREATED));
@@ -60,7 +63,7 @@ class ConvergenceTest {
     }
     ORIGINAL.forEach(
         (name, sizes) -> {
-          assertThat(t.eks.sizes("dev-1", name)).isEqualTo(sizes.down());
+          assertThat(t.eks.sizes("dev-1", name)).isEqualTo(NIGHT);
           assertThat(record(t, name)).isEqualTo(sizes);
         });
     // Morning with failures, then an hour without: everything restored exactly, records gone.
@@ -98,7 +101,7 @@ class ConvergenceTest {
           if (current.equals(sizes)) {
             assertThat(recorded).as("%s at %s", name, now).isIn(null, sizes);
           } else {
-            assertThat(current).as("%s at %s", name, now).isEqualTo(sizes.down());
+            assertThat(current).as("%s at %s", name, now).isEqualTo(NIGHT);
             assertThat(recorded).as("record of %s at %s", name, now).isEqualTo(sizes);
           }
         });
@@ -145,7 +148,7 @@ class ConvergenceTest {
             .toList();
     assertThat(tokens).hasSize(1);
     assertThat(t.eks.calls()).filteredOn(c -> c.startsWith("UpdateNodegroupConfig")).hasSize(4);
-    assertThat(t.eks.sizes("dev-1", "small")).isEqualTo(new Sizes(0, 0, 2));
+    assertThat(t.eks.sizes("dev-1", "small")).isEqualTo(NIGHT);
   }
 
   @Example
@@ -183,7 +186,7 @@ class ConvergenceTest {
 
     t.eks.settle();
     t.tick(Instant.parse("2026-11-25T18:10:00Z"));
-    assertThat(t.eks.sizes("dev-1", "web")).isEqualTo(new Sizes(0, 0, 5));
+    assertThat(t.eks.sizes("dev-1", "web")).isEqualTo(NIGHT);
   }
 
   @Example
@@ -218,7 +221,7 @@ class ConvergenceTest {
     assertThat(t.eks.calls())
         .anyMatch(c -> c.startsWith("UpdateNodegroupConfig dev-1/odd 0-0-1 down-"));
     assertThat(t.eks.tags("dev-1", "odd"))
-        .containsEntry(Contract.ORIGINAL_SCALING_TAG, "0-1-0@2026-11-25T18:05Z");
+        .containsEntry(Contract.ORIGINAL_SCALING_TAG, "0-1-0@2026-11-25T18:05Z max=1");
   }
 
   @Example
@@ -236,12 +239,12 @@ class ConvergenceTest {
 
     t.tick(Instant.parse("2026-11-25T22:05:00Z"));
 
-    assertThat(t.eks.sizes("dev-1", "web")).isEqualTo(new Sizes(0, 0, 5));
+    assertThat(t.eks.sizes("dev-1", "web")).isEqualTo(NIGHT);
     assertThat(t.eks.tags("dev-1", "web"))
-        .containsEntry(Contract.ORIGINAL_SCALING_TAG, "2-3-5@2026-11-25T22:05Z");
+        .containsEntry(Contract.ORIGINAL_SCALING_TAG, "2-3-5@2026-11-25T22:05Z max=1");
     List<String> downTokens =
         t.eks.calls().stream()
-            .filter(c -> c.startsWith("UpdateNodegroupConfig dev-1/web 0-0-5"))
+            .filter(c -> c.startsWith("UpdateNodegroupConfig dev-1/web 0-0-1"))
             .map(c -> c.substring(c.lastIndexOf(' ') + 1))
             .toList();
     assertThat(downTokens).hasSize(2).doesNotHaveDuplicates();

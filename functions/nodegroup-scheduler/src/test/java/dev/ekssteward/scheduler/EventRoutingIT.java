@@ -48,7 +48,7 @@ class EventRoutingIT {
         .asInstanceOf(MAP)
         .containsEntry("type", "ScaleDown")
         .containsEntry("result", "applied");
-    assertThat(fleet.sizes("dev-1", "ng-a")).isEqualTo(new Sizes(0, 0, 5));
+    assertThat(fleet.sizes("dev-1", "ng-a")).isEqualTo(new Sizes(0, 0, 1));
   }
 
   @Test
@@ -135,7 +135,7 @@ class EventRoutingIT {
     assertThat(fleet.sizes("dev-1", "ng-a")).isEqualTo(new Sizes(1, 2, 5));
     assertThat(fleet.tags("dev-1", "ng-a"))
         .containsEntry(Contract.KEEP_UP_UNTIL_TAG, now.plus(Duration.ofMinutes(180)).toString());
-    assertThat(fleet.sizes("dev-1", "ng-b")).isEqualTo(new Sizes(0, 0, 3));
+    assertThat(fleet.sizes("dev-1", "ng-b")).isEqualTo(new Sizes(0, 0, 1));
     assertThat(fleet.recorder.mutations())
         .containsExactly("eks:TagResource", "eks:UpdateNodegroupConfig", "eks:UntagResource");
   }

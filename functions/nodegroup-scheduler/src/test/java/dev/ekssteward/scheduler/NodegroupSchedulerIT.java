@@ -45,11 +45,14 @@ class NodegroupSchedulerIT {
     assertThat(evening.get("status")).isEqualTo("ok");
     ORIGINAL.forEach(
         (name, s) -> {
-          assertThat(fleet.sizes("dev-1", name)).isEqualTo(new Sizes(0, 0, s.max()));
+          assertThat(fleet.sizes("dev-1", name)).isEqualTo(new Sizes(0, 0, 1));
           assertThat(fleet.tags("dev-1", name))
               .containsEntry(
                   Contract.ORIGINAL_SCALING_TAG,
-                  s.encode() + "@" + MotoFleet.at(0, "19:05").toString().substring(0, 16) + "Z");
+                  s.encode()
+                      + "@"
+                      + MotoFleet.at(0, "19:05").toString().substring(0, 16)
+                      + "Z max=1");
         });
     assertThat(fleet.sent.audits("Nodegroup Scaled Down"))
         .hasSize(3)
@@ -58,7 +61,7 @@ class NodegroupSchedulerIT {
               assertThat(a.detail())
                   .containsEntry("nodegroup", "web")
                   .containsEntry("before", json(2, 3, 5))
-                  .containsEntry("after", json(0, 0, 5));
+                  .containsEntry("after", json(0, 0, 1));
               assertThat(a.resources())
                   .singleElement()
                   .asString()
@@ -81,7 +84,7 @@ class NodegroupSchedulerIT {
             a ->
                 assertThat(a.detail())
                     .containsEntry("nodegroup", "batch")
-                    .containsEntry("before", json(0, 0, 10))
+                    .containsEntry("before", json(0, 0, 1))
                     .containsEntry("after", json(0, 4, 10)));
     assertThat(metric(morning, "ScaledUp")).isEqualTo(3.0);
     // 12 hours down: (1 + 3 + 4) desired nodes x 12 h.
@@ -144,7 +147,7 @@ class NodegroupSchedulerIT {
     assertThat(fleet.sent.audits("Nodegroup Scaled Up"))
         .singleElement()
         .satisfies(a -> assertThat(a.detail()).containsEntry("reason", "excluded"));
-    assertThat(fleet.sizes("dev-1", "small")).isEqualTo(new Sizes(0, 0, 2));
+    assertThat(fleet.sizes("dev-1", "small")).isEqualTo(new Sizes(0, 0, 1));
   }
 
   @Test
@@ -158,10 +161,10 @@ class NodegroupSchedulerIT {
 
     fleet.tick(MotoFleet.at(0, "19:05"));
     assertThat(fleet.sizes("dev-1", "web")).isEqualTo(ORIGINAL.get("web"));
-    assertThat(fleet.sizes("dev-1", "small")).isEqualTo(new Sizes(0, 0, 2));
+    assertThat(fleet.sizes("dev-1", "small")).isEqualTo(new Sizes(0, 0, 1));
 
     fleet.tick(MotoFleet.at(0, "21:05"));
-    assertThat(fleet.sizes("dev-1", "web")).isEqualTo(new Sizes(0, 0, 5));
+    assertThat(fleet.sizes("dev-1", "web")).isEqualTo(new Sizes(0, 0, 1));
   }
 
   @Test
@@ -189,13 +192,13 @@ class NodegroupSchedulerIT {
     assertThat(fleet.tags("dev-1", "web"))
         .containsEntry(Contract.KEEP_UP_UNTIL_TAG, MotoFleet.at(1, "00:00").toString())
         .doesNotContainKey(Contract.ORIGINAL_SCALING_TAG);
-    assertThat(fleet.sizes("dev-1", "small")).isEqualTo(new Sizes(0, 0, 2));
+    assertThat(fleet.sizes("dev-1", "small")).isEqualTo(new Sizes(0, 0, 1));
 
     fleet.tick(MotoFleet.at(0, "23:30"));
     assertThat(fleet.recorder.mutations()).isEmpty();
 
     fleet.tick(MotoFleet.at(1, "00:05"));
-    assertThat(fleet.sizes("dev-1", "web")).isEqualTo(new Sizes(0, 0, 5));
+    assertThat(fleet.sizes("dev-1", "web")).isEqualTo(new Sizes(0, 0, 1));
     assertThat(fleet.tags("dev-1", "web")).containsKey(Contract.ORIGINAL_SCALING_TAG);
   }
 
@@ -226,7 +229,7 @@ class NodegroupSchedulerIT {
                             + " HH:MM-HH:MM)"));
     assertThat(report.get("findings")).asList().hasSize(1);
     // Every other group still runs.
-    assertThat(fleet.sizes("dev-1", "small")).isEqualTo(new Sizes(0, 0, 2));
+    assertThat(fleet.sizes("dev-1", "small")).isEqualTo(new Sizes(0, 0, 1));
   }
 
   @Test

@@ -14,6 +14,7 @@ public record SchedulerConfig(
     int gracePeriodMinutes,
     int maxConcurrency,
     int wakeDurationMinutes,
+    int nightMaxSize,
     String defaultSchedule,
     Map<String, ScheduleDefinition> schedules) {
 
@@ -24,6 +25,12 @@ public record SchedulerConfig(
    * ("Request limit exceeded", ThrottlingException) are retried with backoff (aws.Retry).
    */
   public static final int DEFAULT_CONCURRENCY = 16;
+
+  /**
+   * A down group's max: what an autoscaler may still spend on it at night (desired moves within
+   * [0, max]). 1 is the smallest max EKS accepts.
+   */
+  public static final int DEFAULT_NIGHT_MAX = 1;
 
   private static final Pattern NAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$");
 
@@ -37,6 +44,7 @@ public record SchedulerConfig(
             "gracePeriodMinutes",
             "maxConcurrency",
             "wakeDurationMinutes",
+            "nightMaxSize",
             "defaultSchedule",
             "schedules"));
     Map<String, ScheduleDefinition> schedules =
@@ -46,6 +54,7 @@ public record SchedulerConfig(
         node.get("gracePeriodMinutes").integer(30, 0, 7 * 24 * 60),
         node.get("maxConcurrency").integer(DEFAULT_CONCURRENCY, 1, 64),
         node.get("wakeDurationMinutes").integer(120, 1, 7 * 24 * 60),
+        node.get("nightMaxSize").integer(DEFAULT_NIGHT_MAX, 1, 1000),
         fallback,
         schedules);
   }

@@ -93,7 +93,8 @@ final class GroupDecision {
     if (record == null) {
       return;
     }
-    if (g.sizes().isZero()) {
+    // Still the night state, whatever an autoscaler did to desired within it: restore the record.
+    if (record.asleep(g.sizes())) {
       double avoided = record.nodeHoursUntil(now);
       draft.act(
           new Restore(
@@ -123,7 +124,9 @@ final class GroupDecision {
   private void down(Nodegroup g, OriginalScaling record, Schedule schedule) {
     Instant periodStart = schedule.periodStart(now);
     if (record != null) {
-      if (g.sizes().isZero()) {
+      if (record.asleep(g.sizes())) {
+        // An autoscaler may keep up to the night max running; the record waits for the morning.
+        draft.count("NodesAwakeAtNight", g.sizes().desired());
         return;
       }
       if (!g.sizes().equals(record.sizes())) {
@@ -132,7 +135,7 @@ final class GroupDecision {
       }
       // The record was written but the scale-down did not finish: finish it.
       Instant downAt = record.downAt().isBefore(periodStart) ? now : record.downAt();
-      scaleDown(g, new OriginalScaling(record.sizes(), downAt), periodStart);
+      scaleDown(g, record.at(downAt), periodStart);
       return;
     }
     if (g.sizes().isZero()) {
@@ -144,7 +147,7 @@ final class GroupDecision {
       draft.skip(g, "younger than the grace period of " + grace.toMinutes() + " min");
       return;
     }
-    scaleDown(g, new OriginalScaling(g.sizes(), now), periodStart);
+    scaleDown(g, OriginalScaling.of(g.sizes(), now, config.nightMaxSize()), periodStart);
   }
 
   private void scaleDown(Nodegroup g, OriginalScaling record, Instant periodStart) {

@@ -4,7 +4,7 @@ import dev.ekssteward.scheduler.eks.Sizes;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Record the sizes on the group, then set min 0 / desired 0 (max kept, at least 1). */
+/** Record the sizes on the group, then set its night state: min 0, desired 0, the night max. */
 public record ScaleDown(
     String target, String cluster, String nodegroup, OriginalScaling record, String token)
     implements SchedulerAction {
@@ -14,7 +14,7 @@ public record ScaleDown(
   }
 
   public Sizes after() {
-    return record.sizes().down();
+    return record.night();
   }
 
   @Override
