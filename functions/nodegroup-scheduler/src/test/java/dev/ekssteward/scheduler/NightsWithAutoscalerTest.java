@@ -19,12 +19,13 @@ import net.jqwik.api.constraints.DoubleRange;
  * Nights with an autoscaler and people: between ticks, an autoscaler moves each group's desired
  * size within its [min, max] (as Cluster Autoscaler does through the ASG), and now and then a
  * person sets new sizes (min or max moved). Whatever the interleaving, a record is never changed
- * while it stands, a restore brings back exactly the record, and the morning ends at the record
- * or, where a person changed the group while it was down, at that person's sizes.
+ * while it stands, a restore brings back exactly the record, and the morning ends at the record or,
+ * where a person changed the group while it was down, at that person's sizes.
  */
 class NightsWithAutoscalerTest {
   private static final Instant FIRST = Instant.parse("2026-11-25T16:00:00Z");
   private static final Instant LAST = Instant.parse("2026-11-26T08:00:00Z");
+
   /** The actors stop before the morning (06:00Z), so the restore is what the groups end at. */
   private static final Instant QUIET = Instant.parse("2026-11-26T05:30:00Z");
 
@@ -73,10 +74,12 @@ class NightsWithAutoscalerTest {
       Story story = stories.get(g);
       assertThat(record(t, g)).as("%s keeps no record after the morning", g).isNull();
       if (story.personWhileDown) {
-        assertThat(t.eks.sizes("dev-1", g)).as("%s keeps the person's change", g)
+        assertThat(t.eks.sizes("dev-1", g))
+            .as("%s keeps the person's change", g)
             .isEqualTo(story.atQuiet);
       } else if (story.record != null) {
-        assertThat(t.eks.sizes("dev-1", g)).as("%s restored exactly", g)
+        assertThat(t.eks.sizes("dev-1", g))
+            .as("%s restored exactly", g)
             .isEqualTo(OriginalScaling.parse(story.record).sizes());
       }
     }

@@ -227,8 +227,7 @@ class NodegroupSchedulerReliabilityIT {
     assertThat(burst.faulted()).hasSize(5);
     ORIGINAL.forEach(
         (name, s) ->
-            assertThat(state().get(name))
-                .startsWith("0-0-1" + " record=" + s.encode() + "@"));
+            assertThat(state().get(name)).startsWith("0-0-1" + " record=" + s.encode() + "@"));
   }
 
   @Test
@@ -249,7 +248,6 @@ class NodegroupSchedulerReliabilityIT {
     assertThat(report.get("errors").toString())
         .contains("111111111111/eu-west-1")
         .contains("retryable=false");
-    ORIGINAL.forEach(
-        (name, s) -> assertThat(state().get(name)).startsWith("0-0-1" + " record="));
+    ORIGINAL.forEach((name, s) -> assertThat(state().get(name)).startsWith("0-0-1" + " record="));
   }
 }

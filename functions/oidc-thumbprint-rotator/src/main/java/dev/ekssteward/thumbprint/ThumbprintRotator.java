@@ -21,7 +21,7 @@ import javax.inject.Inject;
  * CreateCluster narrows it to one cluster, an IAM event to one provider.
  */
 public final class ThumbprintRotator implements Controller<AccountView> {
-  static final String NAME = "oidc-thumbprint-rotator";
+  public static final String NAME = "oidc-thumbprint-rotator";
 
   /** The kind of resource IAM's provider calls name. */
   static final String PROVIDER = "oidc-provider";

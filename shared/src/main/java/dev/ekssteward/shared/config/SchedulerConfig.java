@@ -27,8 +27,8 @@ public record SchedulerConfig(
   public static final int DEFAULT_CONCURRENCY = 16;
 
   /**
-   * A down group's max: what an autoscaler may still spend on it at night (desired moves within
-   * [0, max]). 1 is the smallest max EKS accepts.
+   * A down group's max: what an autoscaler may still spend on it at night (desired moves within [0,
+   * max]). 1 is the smallest max EKS accepts.
    */
   public static final int DEFAULT_NIGHT_MAX = 1;
 

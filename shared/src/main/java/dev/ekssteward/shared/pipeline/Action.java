@@ -6,8 +6,13 @@ import java.util.Map;
 
 /** One step a plan wants taken. Implementations are records in each function's plan package. */
 public interface Action extends JsonValue {
-  /** Short type name shown to users: {@code ScaleDown}, {@code CreateProfile}, ... */
-  String type();
+  /**
+   * Short type name shown to users: {@code ScaleDown}, {@code CreateProfile}, ...; the record's own
+   * name unless it says otherwise.
+   */
+  default String type() {
+    return getClass().getSimpleName();
+  }
 
   /** What it acts on: an ARN, or {@code cluster/nodegroup} where no ARN is known yet. */
   String target();
@@ -33,11 +38,6 @@ public interface Action extends JsonValue {
 
   /** A resource left alone on purpose, with the reason. */
   record Skip(String target, String reason) implements Action {
-    @Override
-    public String type() {
-      return "Skip";
-    }
-
     @Override
     public Map<String, Object> details() {
       return Map.of("reason", reason);

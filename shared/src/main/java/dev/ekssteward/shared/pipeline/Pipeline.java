@@ -54,19 +54,7 @@ public final class Pipeline<S> {
   private final FanOutRouting fanOut;
   private final ScopeRunner<S> scopeRunner;
 
-  /** Without fan-out (every tick runs all its targets here). */
-  public Pipeline(
-      Controller<S> controller,
-      ActionExecutors executors,
-      ConfigLoader configLoader,
-      AuditPublisher audit,
-      Settings settings,
-      Clock clock,
-      Waits waits,
-      Log log) {
-    this(controller, executors, configLoader, audit, settings, clock, waits, log, null);
-  }
-
+  /** {@code fanOut} null: every tick runs all its targets in this invocation. */
   @Inject
   public Pipeline(
       Controller<S> controller,

@@ -50,7 +50,8 @@ final class KeeperFleet {
         settings,
         Clock.fixed(Instant.parse("2026-11-25T18:00:00Z"), ZoneOffset.UTC),
         Waits.none(),
-        log);
+        log,
+        null);
   }
 
   static Map<String, Object> tick(boolean recordFirst, List<ExecutionInterceptor> interceptors) {

@@ -129,7 +129,8 @@ class PipelineIT {
         settings,
         Clock.fixed(Instant.parse("2026-11-25T18:00:00Z"), ZoneOffset.UTC),
         Waits.none(),
-        log);
+        log,
+        null);
   }
 
   @SuppressWarnings("unchecked")

@@ -1,7 +1,6 @@
 package dev.ekssteward.fargate.apply;
 
 import dev.ekssteward.fargate.plan.ProfileAction;
-import dev.ekssteward.shared.apply.Permission;
 import dev.ekssteward.shared.apply.Result;
 import dev.ekssteward.shared.audit.AuditEvent;
 import java.util.List;
@@ -20,10 +19,6 @@ final class ProfileAudit {
   static final String PROFILES = "fargateprofile/*";
 
   private ProfileAudit() {}
-
-  static Permission onProfiles(String action) {
-    return Permission.eks(action, PROFILES);
-  }
 
   /**
    * When {@code answer} is done, the same with the audit event of the change: on the ARN EKS

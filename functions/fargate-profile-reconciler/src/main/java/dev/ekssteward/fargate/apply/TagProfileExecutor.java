@@ -2,6 +2,7 @@ package dev.ekssteward.fargate.apply;
 
 import dev.ekssteward.fargate.aws.FargateApi;
 import dev.ekssteward.fargate.plan.ProfileAction.TagProfile;
+import dev.ekssteward.shared.apply.Permission;
 import dev.ekssteward.shared.apply.PortExecutor;
 import dev.ekssteward.shared.apply.Result;
 import dev.ekssteward.shared.aws.Target;
@@ -12,7 +13,7 @@ public final class TagProfileExecutor extends PortExecutor<FargateApi, TagProfil
 
   @Inject
   public TagProfileExecutor(FargateApi api) {
-    super(TagProfile.class, api, ProfileAudit.onProfiles("TagResource"));
+    super(TagProfile.class, api, Permission.eks("TagResource", ProfileAudit.PROFILES));
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.ekssteward.fargate.apply;
 
 import dev.ekssteward.fargate.aws.FargateApi;
 import dev.ekssteward.fargate.plan.ProfileAction.UntagProfile;
+import dev.ekssteward.shared.apply.Permission;
 import dev.ekssteward.shared.apply.PortExecutor;
 import dev.ekssteward.shared.apply.Result;
 import dev.ekssteward.shared.aws.Target;
@@ -12,7 +13,7 @@ public final class UntagProfileExecutor extends PortExecutor<FargateApi, UntagPr
 
   @Inject
   public UntagProfileExecutor(FargateApi api) {
-    super(UntagProfile.class, api, ProfileAudit.onProfiles("UntagResource"));
+    super(UntagProfile.class, api, Permission.eks("UntagResource", ProfileAudit.PROFILES));
   }
 
   @Override

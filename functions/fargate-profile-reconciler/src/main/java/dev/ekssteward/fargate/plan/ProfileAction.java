@@ -25,10 +25,6 @@ public sealed interface ProfileAction extends Action {
       Map<String, String> tags,
       String replaces)
       implements ProfileAction {
-    public String type() {
-      return "CreateProfile";
-    }
-
     public String target() {
       return cluster + "/" + name;
     }
@@ -60,10 +56,6 @@ public sealed interface ProfileAction extends Action {
   record DeleteProfile(
       String cluster, String name, String arn, DeleteReason reason, String replacedBy)
       implements ProfileAction {
-    public String type() {
-      return "DeleteProfile";
-    }
-
     public String target() {
       return arn;
     }
@@ -84,10 +76,6 @@ public sealed interface ProfileAction extends Action {
   /** Adds or overwrites tags in place (the only mutable part of a profile). */
   record TagProfile(String cluster, String name, String arn, Map<String, String> tags)
       implements ProfileAction {
-    public String type() {
-      return "TagProfile";
-    }
-
     public String target() {
       return arn;
     }
@@ -103,10 +91,6 @@ public sealed interface ProfileAction extends Action {
       implements ProfileAction {
     public UntagProfile {
       keys = java.util.Collections.unmodifiableSet(new TreeSet<>(keys));
-    }
-
-    public String type() {
-      return "UntagProfile";
     }
 
     public String target() {

@@ -1,6 +1,5 @@
 package dev.ekssteward.scheduler.apply;
 
-import dev.ekssteward.shared.apply.Permission;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,10 +12,6 @@ final class NodegroupAudit {
   static final String NODEGROUPS = "nodegroup/*/*/*";
 
   private NodegroupAudit() {}
-
-  static Permission on(String action) {
-    return Permission.eks(action, NODEGROUPS);
-  }
 
   static Map<String, Object> detail(String cluster, String nodegroup) {
     Map<String, Object> d = new LinkedHashMap<>();

@@ -4,6 +4,7 @@ import dev.ekssteward.scheduler.eks.NodegroupApi;
 import dev.ekssteward.scheduler.eks.NodegroupApis;
 import dev.ekssteward.scheduler.plan.Restore;
 import dev.ekssteward.shared.Contract;
+import dev.ekssteward.shared.apply.Permission;
 import dev.ekssteward.shared.apply.PortExecutor;
 import dev.ekssteward.shared.apply.Result;
 import dev.ekssteward.shared.audit.AuditEvent;
@@ -21,8 +22,8 @@ public final class RestoreExecutor extends PortExecutor<NodegroupApis, Restore> 
     super(
         Restore.class,
         apis,
-        NodegroupAudit.on("UpdateNodegroupConfig"),
-        NodegroupAudit.on("UntagResource"));
+        Permission.eks("UpdateNodegroupConfig", NodegroupAudit.NODEGROUPS),
+        Permission.eks("UntagResource", NodegroupAudit.NODEGROUPS));
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.ekssteward.scheduler.eks.NodegroupApi;
 import dev.ekssteward.scheduler.eks.NodegroupApis;
 import dev.ekssteward.scheduler.plan.ScaleDown;
 import dev.ekssteward.shared.Contract;
+import dev.ekssteward.shared.apply.Permission;
 import dev.ekssteward.shared.apply.PortExecutor;
 import dev.ekssteward.shared.apply.Result;
 import dev.ekssteward.shared.audit.AuditEvent;
@@ -23,8 +24,8 @@ public final class ScaleDownExecutor extends PortExecutor<NodegroupApis, ScaleDo
     super(
         ScaleDown.class,
         apis,
-        NodegroupAudit.on("TagResource"),
-        NodegroupAudit.on("UpdateNodegroupConfig"));
+        Permission.eks("TagResource", NodegroupAudit.NODEGROUPS),
+        Permission.eks("UpdateNodegroupConfig", NodegroupAudit.NODEGROUPS));
   }
 
   @Override

@@ -16,10 +16,10 @@ public record Sizes(int min, int desired, int max) {
   }
 
   public Map<String, Object> toMap() {
-    Map<String, Object> map = new LinkedHashMap<>();
-    map.put("minSize", min);
-    map.put("desiredSize", desired);
-    map.put("maxSize", max);
-    return map;
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("minSize", min);
+    d.put("desiredSize", desired);
+    d.put("maxSize", max);
+    return d;
   }
 }

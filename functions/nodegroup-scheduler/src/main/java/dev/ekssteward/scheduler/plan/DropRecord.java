@@ -6,11 +6,6 @@ import java.util.Map;
 public record DropRecord(String target, String cluster, String nodegroup, String reason)
     implements SchedulerAction {
   @Override
-  public String type() {
-    return "DropRecord";
-  }
-
-  @Override
   public Map<String, Object> details() {
     return Map.of("cluster", cluster, "nodegroup", nodegroup, "reason", reason);
   }

@@ -7,11 +7,6 @@ import java.util.Map;
 public record KeepUp(String target, String cluster, String nodegroup, Instant until)
     implements SchedulerAction {
   @Override
-  public String type() {
-    return "KeepUp";
-  }
-
-  @Override
   public Map<String, Object> details() {
     return Map.of("cluster", cluster, "nodegroup", nodegroup, "until", until.toString());
   }

@@ -12,9 +12,9 @@ import java.util.regex.Pattern;
 
 /**
  * The record kept on a node group while it is down: its sizes before, when it went down, and the
- * max it was given for the night. Tag value {@code 2-3-5@2026-11-25T18:00Z max=1} (tag values
- * allow digits, '-', '@', ':', '=' and spaces, no commas). Records written before the night max
- * existed ({@code 2-3-5@2026-11-25T18:00Z}) kept the group's own max at night.
+ * max it was given for the night. Tag value {@code 2-3-5@2026-11-25T18:00Z max=1} (tag values allow
+ * digits, '-', '@', ':', '=' and spaces, no commas). Records written before the night max existed
+ * ({@code 2-3-5@2026-11-25T18:00Z}) kept the group's own max at night.
  *
  * @param nightMax the max the group was given when it went down (min and desired were 0)
  */

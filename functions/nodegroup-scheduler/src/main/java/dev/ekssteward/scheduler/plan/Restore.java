@@ -16,11 +16,6 @@ public record Restore(
     String token)
     implements SchedulerAction {
   @Override
-  public String type() {
-    return "Restore";
-  }
-
-  @Override
   public Map<String, Object> details() {
     Map<String, Object> d = new LinkedHashMap<>();
     d.put("cluster", cluster);

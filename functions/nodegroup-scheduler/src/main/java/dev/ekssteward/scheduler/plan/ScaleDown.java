@@ -8,11 +8,6 @@ import java.util.Map;
 public record ScaleDown(
     String target, String cluster, String nodegroup, OriginalScaling record, String token)
     implements SchedulerAction {
-  @Override
-  public String type() {
-    return "ScaleDown";
-  }
-
   public Sizes after() {
     return record.night();
   }

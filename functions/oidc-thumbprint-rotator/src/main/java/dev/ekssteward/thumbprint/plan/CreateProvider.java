@@ -20,7 +20,6 @@ public record CreateProvider(
     Map<String, String> tags,
     List<ChainEnd> ends)
     implements RotatorAction {
-
   public static final String STS_CLIENT_ID = "sts.amazonaws.com";
 
   public CreateProvider {
@@ -31,26 +30,21 @@ public record CreateProvider(
   }
 
   @Override
-  public String type() {
-    return "CreateProvider";
-  }
-
-  @Override
   public Map<String, Object> details() {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("cluster", cluster);
-    out.put("clientIds", clientIds);
-    out.put("thumbprints", thumbprints);
-    out.put("tags", new java.util.TreeMap<>(tags));
-    out.put("certificates", ends.stream().map(CreateProvider::describe).toList());
-    return out;
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("cluster", cluster);
+    d.put("clientIds", clientIds);
+    d.put("thumbprints", thumbprints);
+    d.put("tags", new java.util.TreeMap<>(tags));
+    d.put("certificates", ends.stream().map(CreateProvider::describe).toList());
+    return d;
   }
 
   static Map<String, Object> describe(ChainEnd end) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("endpoint", end.host() + ":" + end.port());
-    out.put("thumbprint", end.thumbprint());
-    out.put("subject", end.subject());
-    return out;
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("endpoint", end.host() + ":" + end.port());
+    d.put("thumbprint", end.thumbprint());
+    d.put("subject", end.subject());
+    return d;
   }
 }

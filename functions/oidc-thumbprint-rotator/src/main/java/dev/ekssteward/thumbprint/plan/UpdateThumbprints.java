@@ -13,7 +13,6 @@ public record UpdateThumbprints(
     List<String> thumbprints,
     List<ChainEnd> ends)
     implements RotatorAction {
-
   public UpdateThumbprints {
     previous = List.copyOf(previous);
     thumbprints = List.copyOf(thumbprints);
@@ -21,19 +20,14 @@ public record UpdateThumbprints(
   }
 
   @Override
-  public String type() {
-    return "UpdateThumbprints";
-  }
-
-  @Override
   public Map<String, Object> details() {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("issuer", issuer);
-    out.put("previous", previous);
-    out.put("thumbprints", thumbprints);
-    out.put("added", Thumbprints.minus(thumbprints, previous));
-    out.put("removed", Thumbprints.minus(previous, thumbprints));
-    out.put("certificates", ends.stream().map(CreateProvider::describe).toList());
-    return out;
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("issuer", issuer);
+    d.put("previous", previous);
+    d.put("thumbprints", thumbprints);
+    d.put("added", Thumbprints.minus(thumbprints, previous));
+    d.put("removed", Thumbprints.minus(previous, thumbprints));
+    d.put("certificates", ends.stream().map(CreateProvider::describe).toList());
+    return d;
   }
 }

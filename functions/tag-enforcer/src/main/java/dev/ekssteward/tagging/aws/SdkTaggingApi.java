@@ -9,6 +9,7 @@ import dev.ekssteward.shared.aws.Target;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.inject.Inject;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
@@ -17,8 +18,6 @@ import software.amazon.awssdk.services.autoscaling.model.DescribeAutoScalingGrou
 import software.amazon.awssdk.services.autoscaling.model.Tag;
 import software.amazon.awssdk.services.autoscaling.model.TagDescription;
 import software.amazon.awssdk.services.eks.EksClient;
-import software.amazon.awssdk.services.eks.model.Cluster;
-import software.amazon.awssdk.services.eks.model.FargateProfile;
 import software.amazon.awssdk.services.eks.model.Nodegroup;
 import software.amazon.awssdk.services.eks.model.ResourceNotFoundException;
 
@@ -54,58 +53,60 @@ public final class SdkTaggingApi implements TaggingApi {
 
   @Override
   public TaggedResource cluster(Target target, String cluster) {
-    Cluster c = orNull(() -> eks(target).describeCluster(r -> r.name(cluster)).cluster());
-    return c == null
-        ? null
-        : new TaggedResource(
-            new ResourceRef(ResourceRef.CLUSTER, c.name(), c.name(), c.arn()), c.tags(), List.of());
+    return described(
+        () -> eks(target).describeCluster(r -> r.name(cluster)).cluster(),
+        c ->
+            new TaggedResource(
+                new ResourceRef(ResourceRef.CLUSTER, c.name(), c.name(), c.arn()),
+                c.tags(),
+                List.of()));
   }
 
   @Override
   public List<String> nodegroups(Target target, String cluster) {
-    return orNull(() -> Fleet.allNodegroups(eks(target), cluster));
+    return described(() -> Fleet.allNodegroups(eks(target), cluster), names -> names);
   }
 
   @Override
   public TaggedResource nodegroup(Target target, String cluster, String name) {
-    Nodegroup n =
-        orNull(
-            () ->
-                eks(target)
-                    .describeNodegroup(r -> r.clusterName(cluster).nodegroupName(name))
-                    .nodegroup());
-    if (n == null) {
-      return null;
-    }
-    List<String> asgs =
-        n.resources() == null
-            ? List.of()
-            : n.resources().autoScalingGroups().stream()
-                .map(software.amazon.awssdk.services.eks.model.AutoScalingGroup::name)
-                .toList();
-    return new TaggedResource(
-        new ResourceRef(ResourceRef.NODEGROUP, cluster, name, n.nodegroupArn()), n.tags(), asgs);
+    return described(
+        () ->
+            eks(target)
+                .describeNodegroup(r -> r.clusterName(cluster).nodegroupName(name))
+                .nodegroup(),
+        n ->
+            new TaggedResource(
+                new ResourceRef(ResourceRef.NODEGROUP, cluster, name, n.nodegroupArn()),
+                n.tags(),
+                asgNames(n)));
+  }
+
+  /** The Auto Scaling groups EKS made for a node group (none while it is being created). */
+  private static List<String> asgNames(Nodegroup n) {
+    return n.resources() == null
+        ? List.of()
+        : n.resources().autoScalingGroups().stream()
+            .map(software.amazon.awssdk.services.eks.model.AutoScalingGroup::name)
+            .toList();
   }
 
   @Override
   public List<String> fargateProfiles(Target target, String cluster) {
-    return orNull(() -> Fleet.allFargateProfiles(eks(target), cluster));
+    return described(() -> Fleet.allFargateProfiles(eks(target), cluster), names -> names);
   }
 
   @Override
   public TaggedResource fargateProfile(Target target, String cluster, String name) {
-    FargateProfile p =
-        orNull(
-            () ->
-                eks(target)
-                    .describeFargateProfile(r -> r.clusterName(cluster).fargateProfileName(name))
-                    .fargateProfile());
-    return p == null
-        ? null
-        : new TaggedResource(
-            new ResourceRef(ResourceRef.FARGATE_PROFILE, cluster, name, p.fargateProfileArn()),
-            p.tags(),
-            List.of());
+    return described(
+        () ->
+            eks(target)
+                .describeFargateProfile(r -> r.clusterName(cluster).fargateProfileName(name))
+                .fargateProfile(),
+        p ->
+            new TaggedResource(
+                new ResourceRef(ResourceRef.FARGATE_PROFILE, cluster, name, p.fargateProfileArn()),
+                p.tags(),
+                List.of()));
   }
 
   @Override
@@ -162,9 +163,10 @@ public final class SdkTaggingApi implements TaggingApi {
   }
 
   /** What a read returned, or null when EKS says the resource (or its cluster) does not exist. */
-  private static <T> T orNull(Supplier<T> read) {
+  /** What {@code read} found, mapped; null when EKS answers not found (gone meanwhile). */
+  private static <T, R> R described(Supplier<T> read, Function<T, R> map) {
     try {
-      return read.get();
+      return map.apply(read.get());
     } catch (ResourceNotFoundException e) {
       return null;
     }

@@ -27,10 +27,10 @@ public record ApplyTags(
 
   @Override
   public Map<String, Object> details() {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("resourceType", resourceType);
-    out.put("tags", tags);
-    out.put("reasons", reasons);
-    return out;
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("resourceType", resourceType);
+    d.put("tags", tags);
+    d.put("reasons", reasons);
+    return d;
   }
 }

@@ -15,22 +15,16 @@ import java.util.TreeMap;
  */
 public record PropagateToAsg(String target, String nodegroupArn, Map<String, String> tags)
     implements TaggingAction {
-
   public PropagateToAsg {
     tags = Collections.unmodifiableMap(new TreeMap<>(tags));
   }
 
   @Override
-  public String type() {
-    return "PropagateToAsg";
-  }
-
-  @Override
   public Map<String, Object> details() {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("nodegroup", nodegroupArn);
-    out.put("tags", tags);
-    out.put("propagateAtLaunch", true);
-    return out;
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("nodegroup", nodegroupArn);
+    d.put("tags", tags);
+    d.put("propagateAtLaunch", true);
+    return d;
   }
 }

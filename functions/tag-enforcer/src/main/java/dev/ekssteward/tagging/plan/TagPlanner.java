@@ -98,11 +98,11 @@ public final class TagPlanner {
   }
 
   static Map<String, Object> resource(TaggedResource r) {
-    Map<String, Object> detail = new LinkedHashMap<>();
-    detail.put("resource", r.ref().arn());
-    detail.put("resourceType", r.ref().type());
-    detail.put("cluster", r.ref().cluster());
-    detail.put("name", r.ref().name());
-    return detail;
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("resource", r.ref().arn());
+    d.put("resourceType", r.ref().type());
+    d.put("cluster", r.ref().cluster());
+    d.put("name", r.ref().name());
+    return d;
   }
 }
