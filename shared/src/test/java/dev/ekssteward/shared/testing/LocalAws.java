@@ -1,6 +1,9 @@
 package dev.ekssteward.shared.testing;
 
 import dev.ekssteward.shared.runtime.Settings;
+import dev.ekssteward.shared.testing.seed.LocalOptions;
+import dev.ekssteward.shared.testing.seed.MotoClients;
+import dev.ekssteward.shared.testing.seed.MotoSeeder;
 import java.io.File;
 import java.io.IOException;
 import java.net.HttpURLConnection;
@@ -30,9 +33,9 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  */
 public final class LocalAws implements BeforeAllCallback, BeforeEachCallback {
   /** moto's default account. */
-  public static final String ACCOUNT = "123456789012";
+  public static final String ACCOUNT = MotoClients.ACCOUNT;
 
-  public static final String REGION = "eu-west-1";
+  public static final String REGION = MotoClients.REGION;
 
   private static Server server;
 
@@ -105,6 +108,11 @@ public final class LocalAws implements BeforeAllCallback, BeforeEachCallback {
   /** Clients for seeding and checking state, pointed at moto. */
   public MotoClients clients() {
     return MotoClients.at(endpoint());
+  }
+
+  /** Puts fleet descriptions into this moto, in its default account. */
+  public MotoSeeder seeder() {
+    return new MotoSeeder(clients(), 1);
   }
 
   /** A client for seeding and checking state, pointed at moto. */

@@ -1,6 +1,5 @@
 package dev.ekssteward.shared.testing.seed;
 
-import dev.ekssteward.shared.testing.LocalAws;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -54,7 +53,7 @@ public record FleetSeed(
 
   /** An empty fleet in the tests' region and moto's default account, under /eks-steward. */
   public static FleetSeed fleet() {
-    String role = "arn:aws:iam::" + LocalAws.ACCOUNT + ":role/";
+    String role = "arn:aws:iam::" + MotoClients.ACCOUNT + ":role/";
     Defaults defaults =
         new Defaults(
             role + "eks-cluster",
@@ -62,7 +61,14 @@ public record FleetSeed(
             role + "fargate-pods",
             List.of("subnet-0abc1234", "subnet-0def5678"));
     return new FleetSeed(
-        LocalAws.REGION, ParameterSeed.NONE, null, null, defaults, List.of(), List.of(), List.of());
+        MotoClients.REGION,
+        ParameterSeed.NONE,
+        null,
+        null,
+        defaults,
+        List.of(),
+        List.of(),
+        List.of());
   }
 
   public FleetSeed region(String name) {

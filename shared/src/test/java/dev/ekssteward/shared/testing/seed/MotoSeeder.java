@@ -1,8 +1,5 @@
 package dev.ekssteward.shared.testing.seed;
 
-import dev.ekssteward.shared.testing.LocalAws;
-import dev.ekssteward.shared.testing.LocalOptions;
-import dev.ekssteward.shared.testing.MotoClients;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,11 +34,6 @@ public final class MotoSeeder {
   public MotoSeeder(MotoClients clients, int threads) {
     this.clients = clients;
     this.threads = threads;
-  }
-
-  /** Seeds the test's local AWS in moto's default account, one cluster after the other. */
-  public static MotoSeeder of(LocalAws aws) {
-    return new MotoSeeder(aws.clients(), 1);
   }
 
   /** The same seeder acting inside the moto account whose role this is (reached through STS). */

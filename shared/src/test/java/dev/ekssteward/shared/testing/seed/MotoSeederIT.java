@@ -29,7 +29,7 @@ class MotoSeederIT {
   @Test
   void theDemoFleetIsSeededAsDescribed() {
     SeededFleet seeded =
-        MotoSeeder.of(aws).seed(FleetSeedJson.read(FleetSeedJsonTest.DEMO.resolve("fleet.json")));
+        aws.seeder().seed(FleetSeedJson.read(FleetSeedJsonTest.DEMO.resolve("fleet.json")));
 
     Nodegroup general =
         eks.describeNodegroup(r -> r.clusterName("dev-1").nodegroupName("general")).nodegroup();
@@ -70,7 +70,7 @@ class MotoSeederIT {
   void withTransitionsOnTheSeededFleetIsActiveAtOnceAndTheOptionsAreKept() {
     aws.options(Map.of("transitionSeconds", 30, "nodegroupTransitionSeconds", 20));
 
-    MotoSeeder.of(aws)
+    aws.seeder()
         .seed(
             fleet()
                 .cluster(
@@ -104,7 +104,7 @@ class MotoSeederIT {
 
   @Test
   void aClusterThatExistsIsAddedToAndKeptAsItIs() {
-    MotoSeeder seeder = MotoSeeder.of(aws);
+    MotoSeeder seeder = aws.seeder();
     SeededFleet first =
         seeder.seed(fleet().cluster(cluster("dev-1").tags(Map.of("team", "search"))));
 
@@ -142,7 +142,7 @@ class MotoSeederIT {
   void aMemberAccountIsSeededThroughItsRole() {
     String role = "arn:aws:iam::111122223333:role/eks-steward-member";
 
-    MotoSeeder.of(aws).asMember(role).seed(fleet().cluster(cluster("member-1")));
+    aws.seeder().asMember(role).seed(fleet().cluster(cluster("member-1")));
 
     assertThat(eks.listClusters().clusters()).isEmpty();
     assertThat(aws.member(role, EksClient.builder()).listClusters().clusters())

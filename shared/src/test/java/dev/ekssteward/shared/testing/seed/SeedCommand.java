@@ -1,6 +1,5 @@
 package dev.ekssteward.shared.testing.seed;
 
-import dev.ekssteward.shared.testing.MotoClients;
 import java.net.URI;
 import java.nio.file.Path;
 

@@ -1,6 +1,5 @@
 package dev.ekssteward.shared.testing.seed;
 
-import dev.ekssteward.shared.testing.MotoClients;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;

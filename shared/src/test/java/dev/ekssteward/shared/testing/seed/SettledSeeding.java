@@ -1,6 +1,5 @@
 package dev.ekssteward.shared.testing.seed;
 
-import dev.ekssteward.shared.testing.LocalOptions;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

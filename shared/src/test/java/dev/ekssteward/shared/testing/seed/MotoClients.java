@@ -1,4 +1,4 @@
-package dev.ekssteward.shared.testing;
+package dev.ekssteward.shared.testing.seed;
 
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -20,8 +20,13 @@ import software.amazon.awssdk.services.sts.model.Credentials;
  * @param credentials whose account the calls act in (moto scopes state by credentials)
  */
 public record MotoClients(URI endpoint, AwsCredentialsProvider credentials) {
+  /** moto's default account. */
+  public static final String ACCOUNT = "123456789012";
 
-  /** Clients in moto's default account ({@link LocalAws#ACCOUNT}). */
+  /** The region the tests and the demo fleet use. */
+  public static final String REGION = "eu-west-1";
+
+  /** Clients in moto's default account. */
   public static MotoClients at(URI endpoint) {
     return new MotoClients(
         endpoint,
@@ -43,7 +48,7 @@ public record MotoClients(URI endpoint, AwsCredentialsProvider credentials) {
    */
   public MotoClients assuming(String roleArn) {
     Credentials c =
-        client(StsClient.builder().httpClient(UrlConnectionHttpClient.create()), LocalAws.REGION)
+        client(StsClient.builder().httpClient(UrlConnectionHttpClient.create()), REGION)
             .assumeRole(r -> r.roleArn(roleArn).roleSessionName("seed"))
             .credentials();
     return new MotoClients(

@@ -1,4 +1,4 @@
-package dev.ekssteward.shared.testing;
+package dev.ekssteward.shared.testing.seed;
 
 import dev.ekssteward.shared.json.Json;
 import java.io.IOException;
