@@ -112,7 +112,10 @@ final class ClusterWriter {
                         profile.podExecutionRoleArn() == null
                             ? defaults.podExecutionRoleArn()
                             : profile.podExecutionRoleArn())
-                    .subnets(profile.subnets() == null ? defaults.subnets() : profile.subnets())
+                    .subnets(
+                        profile.subnets() == null
+                            ? defaults.subnets()
+                            : absentIfEmpty(profile.subnets()))
                     .selectors(selectors)
                     .tags(absentIfEmpty(profile.tags())))
         .fargateProfile()
@@ -122,5 +125,9 @@ final class ClusterWriter {
   /** No map at all rather than an empty one, as a caller who names no tags sends. */
   private static Map<String, String> absentIfEmpty(Map<String, String> map) {
     return map.isEmpty() ? null : map;
+  }
+
+  private static List<String> absentIfEmpty(List<String> list) {
+    return list.isEmpty() ? null : list;
   }
 }
