@@ -267,12 +267,12 @@ class ShrunkJarIT {
 
   /**
    * local/demo's fleet (clusters, node groups, Fargate profiles and their desired state, OIDC
-   * providers, the config parameter, the audit bus and its tap queue), seeded by local/demo.py.
+   * providers, the config parameter, the audit bus and its tap queue), seeded as local/demo does.
    * Then one change, so the scheduler has work whatever the time: today (in the schedule's zone and
    * in UTC) is a holiday of the office-hours schedule, and groups just created may go down at once.
    */
   private void seedDemoFleet() throws Exception {
-    moto.seed(temp);
+    moto.seed();
 
     LocalDate berlin = LocalDate.now(ZoneId.of("Europe/Berlin"));
     LocalDate utc = LocalDate.now(ZoneOffset.UTC);
