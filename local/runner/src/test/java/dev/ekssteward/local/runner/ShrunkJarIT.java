@@ -6,6 +6,8 @@ import dev.ekssteward.local.runner.JarRuns.Function;
 import dev.ekssteward.local.runner.LocalInvokeProcess.Run;
 import dev.ekssteward.shared.testing.FanOutDrill;
 import dev.ekssteward.shared.testing.LocalAws;
+import dev.ekssteward.shared.testing.seed.FleetSeed;
+import dev.ekssteward.shared.testing.seed.ProviderSeed;
 import dev.ekssteward.thumbprint.tls.LocalIssuer;
 import dev.ekssteward.thumbprint.tls.TestPki;
 import java.nio.file.Files;
@@ -167,11 +169,13 @@ class ShrunkJarIT {
     IamClient iam = aws.client(IamClient.builder().httpClient(UrlConnectionHttpClient.create()));
     try (LocalIssuer server = LocalIssuer.start(after)) {
       String issuer = server.origin() + "/tenant/a";
-      moto.putConfig("{\"thumbprints\":{\"extraIssuers\":[\"" + issuer + "\"]}}");
       String arn =
-          iam.createOpenIDConnectProvider(
-                  r -> r.url(issuer).clientIDList("sts.amazonaws.com").thumbprintList(old))
-              .openIDConnectProviderArn();
+          aws.seeder()
+              .seed(
+                  FleetSeed.fleet()
+                      .config("{\"thumbprints\":{\"extraIssuers\":[\"" + issuer + "\"]}}")
+                      .provider(ProviderSeed.issuer(issuer).thumbprints(old)))
+              .providerArn(issuer);
       // The extra trust store as a user names it (docs/oidc-thumbprint-rotator.md); the
       // template's JIT flags do not matter to this run.
       String trust =
