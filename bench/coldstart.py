@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Cold start: N fresh JVMs per variant, each invoking once on events/schedule-tick.json against
-moto seeded with the demo fleet (local/demo.py seed), in dry-run so every run does the same work.
+moto seeded with the demo fleet (as local/demo seeds it), in dry-run so every run does the same work.
 
 Variants, interleaved round by round so machine noise hits all alike:
   floor    bench/floor: one EKS client built the optimized way, one ListClusters call
@@ -178,9 +178,7 @@ def main():
         "DRY_RUN": "true", "CONFIG_PREFIX": "/eks-steward", "AUDIT_BUS": "eks-steward-audit"})
     moto = lib.Moto()
     try:
-        env = lib.aws_env(moto.url)
-        subprocess.run([sys.executable, os.path.join(lib.ROOT, "local", "demo.py"), "seed"],
-                       env=env, check=True, stdout=subprocess.DEVNULL, cwd=lib.ROOT)
+        lib.seed(moto.url)
         put_events = without_audit_tap(moto.url)
         shim = lib.JvmShim()
         samples = {"floor": [], "floor/shrunk": [], "floor/cds": []}

@@ -56,13 +56,17 @@ def main():
     ap.add_argument("--function", default="TagEnforcerFunction")
     a = ap.parse_args()
     template = fanout_template()
-    moto = sweep.SeededMoto(a.clusters, {}, a.regions)
+    cfg = sweep.config(time.gmtime().tm_hour)
+    cfg["targets"] = {"regions": a.regions}
+    # One description per region; the config lives in the functions' home region.
+    described = [fleet.write(f"fanout-{r}.json", fleet.description(
+        a.clusters, sweep.GROUPS, {}, config=cfg if r == lib.REGION else None, region=r))
+        for r in a.regions]
+    if lib.REGION not in a.regions:
+        described.append(fleet.write("fanout-home.json", fleet.description(0, 0, {}, config=cfg)))
+    moto = sweep.SeededMoto(described, a.clusters)
     proxy = None
     try:
-        cfg = sweep.config(time.gmtime().tm_hour)
-        cfg["targets"] = {"regions": a.regions}
-        lib.boto("ssm", moto.url).put_parameter(Name="/eks-steward/config", Type="String",
-                                                Overwrite=True, Value=json.dumps(cfg))
         sqs = lib.boto("sqs", moto.url)
         queue = sqs.create_queue(QueueName="eks-steward-fanout",
                                  Attributes={"VisibilityTimeout": "900"})["QueueUrl"]

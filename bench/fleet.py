@@ -1,6 +1,9 @@
-"""Seeds a synthetic fleet straight into moto (not through the proxy): `clusters` clusters named
-bench-0000.. with `groups` managed node groups each, plus the config document."""
+"""The benchmarks' synthetic fleet: `clusters` clusters named bench-0000.. with `groups` managed
+node groups each, plus the config document, written as a fleet description (the format of
+local/demo-fleet/fleet.json, listed in docs/local.md) that bench/moto_seeded.py loads; and the
+fleet's state read back from moto."""
 import json
+import os
 from concurrent.futures import ThreadPoolExecutor
 
 import lib
@@ -18,23 +21,28 @@ def group_name(j):
     return f"ng-{j}"
 
 
-def seed(endpoint, clusters, groups, config, group_tags, threads=16):
-    eks = lib.boto("eks", endpoint)
-    ssm = lib.boto("ssm", endpoint)
-    ssm.put_parameter(Name="/eks-steward/config", Type="String", Overwrite=True,
-                      Value=json.dumps(config))
+def description(clusters, groups, group_tags, cluster_tags=None, config=None,
+                region=lib.REGION):
+    """The fleet description: every cluster alike, every group alike."""
+    fleet = {"region": region, "clusterRoleArn": ROLE, "nodeRoleArn": ROLE, "subnets": SUBNETS,
+             "clusters": [{"name": cluster_name(i), "version": "1.31",
+                           "tags": dict({"team": "search"} if cluster_tags is None
+                                        else cluster_tags),
+                           "nodegroups": [{"name": group_name(j), "scaling": dict(SCALING),
+                                           "tags": dict(group_tags)} for j in range(groups)]}
+                          for i in range(clusters)]}
+    if config is not None:
+        fleet["config"] = config
+    return fleet
 
-    def one(i):
-        name = cluster_name(i)
-        eks.create_cluster(name=name, version="1.31", roleArn=ROLE,
-                           resourcesVpcConfig={"subnetIds": SUBNETS}, tags={"team": "search"})
-        for j in range(groups):
-            eks.create_nodegroup(clusterName=name, nodegroupName=group_name(j),
-                                 scalingConfig=SCALING, nodeRole=ROLE, subnets=SUBNETS,
-                                 tags=dict(group_tags))
 
-    with ThreadPoolExecutor(threads) as pool:
-        list(pool.map(one, range(clusters)))
+def write(name, fleet):
+    """Writes a description under bench/.out/ and returns its path."""
+    os.makedirs(lib.OUT, exist_ok=True)
+    path = os.path.join(lib.OUT, name)
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(fleet, f)
+    return path
 
 
 def groups_of(endpoint, clusters, groups, threads=16, region=lib.REGION):

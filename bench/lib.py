@@ -105,6 +105,21 @@ def aws_env(endpoint):
     return env
 
 
+DEMO_FLEET = os.path.join(ROOT, "local", "demo-fleet", "fleet.json")
+SEED_CLASSPATH = os.path.join(ROOT, "local", "runner", "target", "seed-classpath.txt")
+
+
+def seed(endpoint, fleet=DEMO_FLEET, threads=1):
+    """Seeds moto with a fleet description through the shared Java seeder, as local/demo does
+    (its class path is written by `mvn package`). Returns the seeder's one-line summary."""
+    with open(SEED_CLASSPATH, encoding="utf-8") as f:
+        classpath = f.read().strip()
+    done = subprocess.run(["java", "-cp", classpath, "dev.ekssteward.shared.testing.seed.SeedCommand",
+                           fleet, "--threads", str(threads)], env=aws_env(endpoint), cwd=ROOT,
+                          check=True, stdout=subprocess.PIPE, text=True)
+    return done.stdout.strip()
+
+
 def boto(service, endpoint, region=REGION):
     import boto3
     from botocore.config import Config

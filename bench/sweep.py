@@ -8,7 +8,6 @@ needs; optionally with a share of EKS calls throttled; the final state is checke
   writes bench/.out/sweep.json
 """
 import argparse
-import json
 import math
 import os
 import subprocess
@@ -26,12 +25,12 @@ SCHEDULE_TAG = "eks-steward/schedule"
 
 
 class SeededMoto(lib.Process):
-    def __init__(self, clusters, group_tags, regions=(lib.REGION,)):
+    """moto seeded in-process (bench/moto_seeded.py) with these fleet description files."""
+
+    def __init__(self, fleets, clusters):
         self.port = lib.free_port()
         super().__init__([sys.executable, os.path.join(lib.BENCH, "moto_seeded.py"), "--port",
-                          str(self.port), "--clusters", str(clusters), "--groups", str(GROUPS),
-                          "--group-tags", json.dumps(group_tags), "--regions", *regions],
-                         f"moto-{clusters}.log")
+                          str(self.port), "--fleet", *fleets], f"moto-{clusters}.log")
         self.url = f"http://127.0.0.1:{self.port}"
         start = time.time()
         while time.time() - start < 600:
@@ -107,12 +106,12 @@ def check_state(function, moto_url, n):
 
 def sweep(n, functions, latency, throttle=None, concurrency=None):
     hour = time.gmtime().tm_hour
-    moto = SeededMoto(n, {SCHEDULE_TAG: "bench"})
+    described = fleet.write(f"fleet-{n}.json", fleet.description(
+        n, GROUPS, {SCHEDULE_TAG: "bench"}, config=config(hour, concurrency)))
+    moto = SeededMoto([described], n)
     proxy = None
     results = []
     try:
-        lib.boto("ssm", moto.url).put_parameter(Name="/eks-steward/config", Type="String",
-                                                Overwrite=True, Value=json.dumps(config(hour, concurrency)))
         extra = []
         if throttle:
             extra = ["--throttle-every", str(throttle[1]), "--throttle-kind", throttle[0]]

@@ -1,10 +1,10 @@
-"""The demo's two steps, driven by local/demo (which builds the jars and starts moto first).
+"""The demo's printing step, driven by local/demo (which builds the jars, starts moto and seeds
+local/demo-fleet/fleet.json with the shared Java fleet seeder first).
 
-  python3 local/demo.py seed      seed the fleet described in local/demo-fleet/ into the local AWS
   python3 local/demo.py run       run each function of local/demo-fleet/runs.json via local/invoke
-                                  and print what it planned and did
+                                  and print what it planned and did, then the audit events
 
-Both talk to the endpoint in AWS_ENDPOINT_URL. Every name and value comes from local/demo-fleet/.
+It talks to the endpoint in AWS_ENDPOINT_URL. Every name and value comes from local/demo-fleet/.
 """
 import json
 import os
@@ -24,58 +24,9 @@ def load(name):
         return json.load(f)
 
 
-def client(service, fleet, region=None):
-    return boto3.client(service, region_name=region or fleet["region"],
+def client(service, fleet):
+    return boto3.client(service, region_name=fleet["region"],
                         endpoint_url=os.environ["AWS_ENDPOINT_URL"])
-
-
-def seed():
-    fleet = load("fleet.json")
-    eks, iam, ssm = client("eks", fleet), client("iam", fleet, "us-east-1"), client("ssm", fleet)
-    prefix = fleet["configPrefix"]
-    ssm.put_parameter(Name=f"{prefix}/config", Type="String", Overwrite=True,
-                      Value=json.dumps(load("config.json")))
-    for cluster in fleet["clusters"]:
-        name = cluster["name"]
-        eks.create_cluster(name=name, version=cluster["version"], roleArn=fleet["clusterRoleArn"],
-                           resourcesVpcConfig={"subnetIds": fleet["subnets"]}, tags=cluster["tags"])
-        for group in cluster["nodegroups"]:
-            eks.create_nodegroup(clusterName=name, nodegroupName=group["name"],
-                                 scalingConfig=group["scaling"], nodeRole=fleet["nodeRoleArn"],
-                                 subnets=fleet["subnets"], tags=group["tags"])
-        for profile in cluster["fargateProfiles"]:
-            eks.create_fargate_profile(clusterName=name, fargateProfileName=profile["name"],
-                                       podExecutionRoleArn=fleet["podExecutionRoleArn"],
-                                       subnets=fleet["subnets"], selectors=profile["selectors"],
-                                       tags=profile.get("tags", {}))
-        desired = os.path.join("fargate", f"{name}.json")
-        if os.path.exists(os.path.join(FLEET_DIR, desired)):
-            ssm.put_parameter(Name=f"{prefix}/fargate/{name}", Type="String", Overwrite=True,
-                              Value=json.dumps(load(desired)))
-        if cluster.get("oidcProvider"):
-            issuer = eks.describe_cluster(name=name)["cluster"]["identity"]["oidc"]["issuer"]
-            iam.create_open_id_connect_provider(Url=issuer, ClientIDList=["sts.amazonaws.com"],
-                                                ThumbprintList=cluster["oidcProvider"]["thumbprints"])
-    for provider in fleet["extraOidcProviders"]:
-        iam.create_open_id_connect_provider(Url=provider["url"], ClientIDList=provider["clientIds"],
-                                            ThumbprintList=provider["thumbprints"])
-    audit_tap(fleet)
-    groups = sum(len(c["nodegroups"]) for c in fleet["clusters"])
-    print(f"seeded {len(fleet['clusters'])} clusters, {groups} node groups, "
-          f"{len(iam.list_open_id_connect_providers()['OpenIDConnectProviderList'])} OIDC providers, "
-          f"config at {prefix}/config, audit bus {fleet['auditBus']}")
-
-
-def audit_tap(fleet):
-    """The audit bus, with a rule copying every eks-steward event to a queue the summary reads."""
-    events, sqs = client("events", fleet), client("sqs", fleet)
-    events.create_event_bus(Name=fleet["auditBus"])
-    queue = sqs.create_queue(QueueName=fleet["auditQueue"])["QueueUrl"]
-    arn = sqs.get_queue_attributes(QueueUrl=queue, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
-    events.put_rule(Name="audit-tap", EventBusName=fleet["auditBus"],
-                    EventPattern=json.dumps({"source": ["eks-steward"]}))
-    events.put_targets(Rule="audit-tap", EventBusName=fleet["auditBus"],
-                       Targets=[{"Id": "queue", "Arn": arn}])
 
 
 def run():
@@ -156,7 +107,7 @@ def audit_events():
 
 
 if __name__ == "__main__":
-    steps = {"seed": seed, "run": run}
+    steps = {"run": run}
     if len(sys.argv) != 2 or sys.argv[1] not in steps:
         sys.exit(__doc__)
     sys.exit(steps[sys.argv[1]]() or 0)

@@ -19,11 +19,13 @@ def main() -> None:
     import optin  # noqa: E402
     import options  # noqa: E402
     import patches  # noqa: E402
+    import speed  # noqa: E402
 
     try:
         options.load_environment()
     except options.OptionError as e:
         sys.exit(f"steward_moto: {e}")
+    speed.apply()
     patches.apply()
     lifecycle.apply()
     optin.apply()

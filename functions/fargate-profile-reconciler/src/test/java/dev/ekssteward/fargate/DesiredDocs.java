@@ -1,8 +1,8 @@
 package dev.ekssteward.fargate;
 
 import dev.ekssteward.shared.testing.LocalAws;
+import dev.ekssteward.shared.testing.seed.FleetSeed;
 import java.util.Map;
-import software.amazon.awssdk.services.ssm.model.ParameterType;
 
 /** Desired-state documents used across the tests, and how to store them in (moto's) SSM. */
 final class DesiredDocs {
@@ -26,13 +26,7 @@ final class DesiredDocs {
   }
 
   static void put(LocalAws aws, String cluster, String document) {
-    aws.ssm()
-        .putParameter(
-            r ->
-                r.name("/eks-steward/fargate/" + cluster)
-                    .type(ParameterType.STRING)
-                    .overwrite(true)
-                    .value(document));
+    aws.seeder().seed(FleetSeed.fleet().desiredFargate(cluster, document));
   }
 
   static Map<String, Object> parameterChange(String cluster) {

@@ -1,10 +1,11 @@
 package dev.ekssteward.fargate;
 
+import static dev.ekssteward.shared.testing.seed.ClusterSeed.cluster;
+import static dev.ekssteward.shared.testing.seed.FleetSeed.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
-import dev.ekssteward.fargate.aws.MotoClusters;
 import dev.ekssteward.shared.runtime.Settings;
 import dev.ekssteward.shared.runtime.Waits;
 import dev.ekssteward.shared.testing.CallRecorder;
@@ -21,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import software.amazon.awssdk.services.ssm.model.ParameterType;
 
 /** Each sample event, loaded as the Lambda runtime would, and where the handler sends it. */
 class EventRoutingIT {
@@ -31,9 +31,12 @@ class EventRoutingIT {
 
   @BeforeEach
   void setUp() {
-    MotoClusters.create(aws, "dev-1");
-    MotoClusters.create(aws, "dev-2");
-    DesiredDocs.put(aws, "dev-1", DesiredDocs.teamA(DesiredDocs.ROLE, "{}", "{}"));
+    aws.seeder()
+        .seed(
+            fleet()
+                .cluster(cluster("dev-1"))
+                .cluster(cluster("dev-2"))
+                .desiredFargate("dev-1", DesiredDocs.teamA(DesiredDocs.ROLE, "{}", "{}")));
   }
 
   FargateProfileReconcilerHandler handler() {
@@ -171,13 +174,7 @@ class EventRoutingIT {
   /** Intended since the shared routing: this was "ok" with nothing planned. */
   @Test
   void anEventForAClusterOutsideTheConfiguredScopeIsIgnored() {
-    aws.ssm()
-        .putParameter(
-            r ->
-                r.name("/eks-steward/config")
-                    .type(ParameterType.STRING)
-                    .overwrite(true)
-                    .value("{\"targets\":{\"clusters\":{\"exclude\":[\"dev-1\"]}}}"));
+    aws.seeder().seed(fleet().config("{\"targets\":{\"clusters\":{\"exclude\":[\"dev-1\"]}}}"));
 
     ignored(
         EventFiles.load("fargate-create-profile.json"),

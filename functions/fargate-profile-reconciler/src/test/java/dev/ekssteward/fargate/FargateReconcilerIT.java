@@ -1,13 +1,15 @@
 package dev.ekssteward.fargate;
 
 import static dev.ekssteward.fargate.DesiredDocs.ROLE;
+import static dev.ekssteward.shared.testing.seed.FleetSeed.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ekssteward.fargate.aws.MotoClusters;
 import dev.ekssteward.shared.testing.CallRecorder;
 import dev.ekssteward.shared.testing.EventFiles;
 import dev.ekssteward.shared.testing.LocalAws;
 import dev.ekssteward.shared.testing.TestContext;
+import dev.ekssteward.shared.testing.seed.ClusterSeed;
+import dev.ekssteward.shared.testing.seed.ProfileSeed;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +50,7 @@ class FargateReconcilerIT {
 
   @BeforeEach
   void cluster() {
-    MotoClusters.create(aws, "dev-1");
+    aws.seeder().seed(fleet().cluster(ClusterSeed.cluster("dev-1")));
   }
 
   FargateProfile profile(String name) {
@@ -136,7 +138,7 @@ class FargateReconcilerIT {
 
   @Test
   void aClusterWithoutDesiredStateIsLeftAlone() {
-    MotoClusters.create(aws, "dev-2");
+    aws.seeder().seed(fleet().cluster(ClusterSeed.cluster("dev-2")));
     DesiredDocs.put(aws, "dev-1", TWO_PROFILES);
 
     Map<String, Object> report = run(EventFiles.load("schedule-tick.json"));
@@ -210,16 +212,20 @@ class FargateReconcilerIT {
   @Test
   @SuppressWarnings("unchecked")
   void pruneDeletesOnlyManagedProfilesAndReportsAllDrift() {
-    for (String[] p : new String[][] {{"legacy", "true"}, {"handmade", null}}) {
-      aws.eks()
-          .createFargateProfile(
-              r ->
-                  r.clusterName("dev-1")
-                      .fargateProfileName(p[0])
-                      .podExecutionRoleArn(ROLE)
-                      .selectors(s -> s.namespace(p[0]))
-                      .tags(p[1] == null ? Map.of() : Map.of("eks-steward/managed", p[1])));
-    }
+    aws.seeder()
+        .seed(
+            fleet()
+                .cluster(
+                    ClusterSeed.cluster("dev-1")
+                        .fargateProfile(
+                            ProfileSeed.profile("legacy")
+                                .selector("legacy")
+                                .subnets(List.of())
+                                .tags(Map.of("eks-steward/managed", "true")))
+                        .fargateProfile(
+                            ProfileSeed.profile("handmade")
+                                .selector("handmade")
+                                .subnets(List.of()))));
     DesiredDocs.put(aws, "dev-1", TWO_PROFILES.replace("\"prune\":false", "\"prune\":true"));
 
     Map<String, Object> report = run(EventFiles.load("fargate-parameter-change.json"));

@@ -2,9 +2,9 @@ package dev.ekssteward.fargate;
 
 import static dev.ekssteward.fargate.DesiredDocs.ROLE;
 import static dev.ekssteward.fargate.DesiredDocs.ROLE_V2;
+import static dev.ekssteward.shared.testing.seed.ClusterSeed.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ekssteward.fargate.aws.MotoClusters;
 import dev.ekssteward.shared.json.Json;
 import dev.ekssteward.shared.testing.CallRecorder;
 import dev.ekssteward.shared.testing.CrashMatrix;
@@ -15,6 +15,8 @@ import dev.ekssteward.shared.testing.HostileRuns;
 import dev.ekssteward.shared.testing.LocalAws;
 import dev.ekssteward.shared.testing.Overlap;
 import dev.ekssteward.shared.testing.TestContext;
+import dev.ekssteward.shared.testing.seed.FleetSeed;
+import dev.ekssteward.shared.testing.seed.ProfileSeed;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -58,23 +60,24 @@ class FargateReliabilityIT {
         .handle(event, new TestContext(FargateProfileReconciler.NAME));
   }
 
-  static void profile(String name, String role, String namespace) {
-    aws.eks()
-        .createFargateProfile(
-            r ->
-                r.clusterName("dev-1")
-                    .fargateProfileName(name)
-                    .podExecutionRoleArn(role)
-                    .subnets("subnet-0abc1234", "subnet-0def5678")
-                    .selectors(s -> s.namespace(namespace).labels(Map.of("lifecycle", "fargate")))
-                    .tags(Map.of("eks-steward/managed", "true", "team", "payments")));
+  /** A managed profile on the pod role {@link DesiredDocs#ROLE}, in both subnets. */
+  static ProfileSeed managed(String name, String namespace) {
+    return ProfileSeed.profile(name)
+        .podExecutionRole(ROLE)
+        .subnets(List.of("subnet-0abc1234", "subnet-0def5678"))
+        .selector(namespace, Map.of("lifecycle", "fargate"))
+        .tags(Map.of("eks-steward/managed", "true", "team", "payments"));
   }
 
   static void fleet() {
-    MotoClusters.create(aws, "dev-1");
-    profile("team-a", ROLE, "team-a");
-    profile("legacy", ROLE, "legacy");
-    DesiredDocs.put(aws, "dev-1", DESIRED);
+    aws.seeder()
+        .seed(
+            FleetSeed.fleet()
+                .cluster(
+                    cluster("dev-1")
+                        .fargateProfile(managed("team-a", "team-a"))
+                        .fargateProfile(managed("legacy", "legacy")))
+                .desiredFargate("dev-1", DESIRED));
   }
 
   /** Profile name → role, subnets, selectors and tags. */
@@ -189,7 +192,7 @@ class FargateReliabilityIT {
 
   @Test
   void hostileEventsChangeNothingAndAlwaysGetAReport() throws Exception {
-    MotoClusters.create(aws, "dev-1");
+    aws.seeder().seed(FleetSeed.fleet().cluster(cluster("dev-1")));
 
     HostileRuns.eventsChangeNothing(FLEET, EventFiles.startingWith("fargate-"), 8001L);
   }

@@ -1,5 +1,6 @@
 package dev.ekssteward.scheduler;
 
+import static dev.ekssteward.shared.testing.seed.ClusterSeed.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
 
@@ -27,7 +28,7 @@ class EventRoutingIT {
   @BeforeEach
   void seed() {
     fleet = new MotoFleet(aws);
-    fleet.cluster("dev-1", Map.of());
+    fleet.seed(MotoFleet.fleet().cluster(cluster("dev-1")));
   }
 
   @Test

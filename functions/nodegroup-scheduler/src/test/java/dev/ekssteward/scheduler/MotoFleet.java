@@ -1,11 +1,18 @@
 package dev.ekssteward.scheduler;
 
+import static dev.ekssteward.shared.testing.seed.ClusterSeed.cluster;
+
 import dev.ekssteward.scheduler.eks.Sizes;
+import dev.ekssteward.shared.Contract;
 import dev.ekssteward.shared.runtime.Waits;
 import dev.ekssteward.shared.testing.CallRecorder;
 import dev.ekssteward.shared.testing.LocalAws;
 import dev.ekssteward.shared.testing.ManualClock;
 import dev.ekssteward.shared.testing.TestContext;
+import dev.ekssteward.shared.testing.seed.ClusterSeed;
+import dev.ekssteward.shared.testing.seed.FleetSeed;
+import dev.ekssteward.shared.testing.seed.NodegroupSeed;
+import dev.ekssteward.shared.testing.seed.SeededFleet;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -19,16 +26,14 @@ import java.util.Map;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.eks.EksClient;
 import software.amazon.awssdk.services.eks.model.Nodegroup;
-import software.amazon.awssdk.services.ssm.model.ParameterType;
 
 /**
- * Seeds clusters and node groups in moto and runs the real handler (Dagger component, CallRecorder,
- * a clock the test moves). Times are Berlin wall-clock times in a week after the groups were
- * created, so the grace period has passed.
+ * The scheduler's fleet in moto (seeded through the shared fleet seeder) and the real handler run
+ * against it (Dagger component, CallRecorder, a clock the test moves). Times are Berlin wall-clock
+ * times in a week after the groups were created, so the grace period has passed.
  */
 final class MotoFleet {
   static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-  static final String ROLE = "arn:aws:iam::" + LocalAws.ACCOUNT + ":role/eks";
 
   /** Office hours in Berlin, the schedule most tests tag their clusters with. */
   static final String CONFIG =
@@ -54,7 +59,28 @@ final class MotoFleet {
   MotoFleet(LocalAws aws) {
     this.aws = aws;
     this.eks = aws.eks();
-    aws.events().createEventBus(r -> r.name("eks-steward-audit"));
+  }
+
+  /** A fleet with the audit bus, as most tests start from. */
+  static FleetSeed fleet() {
+    return FleetSeed.fleet().auditBus("eks-steward-audit");
+  }
+
+  /** Cluster dev-1, scheduled "office", with the {@link #ORIGINAL} groups and {@link #CONFIG}. */
+  static FleetSeed office() {
+    ClusterSeed dev1 = cluster("dev-1").tags(Map.of(Contract.SCHEDULE_TAG, "office"));
+    for (Map.Entry<String, Sizes> g : ORIGINAL.entrySet()) {
+      dev1 = dev1.nodegroup(group(g.getKey(), g.getValue(), Map.of()));
+    }
+    return fleet().config(CONFIG).cluster(dev1);
+  }
+
+  static NodegroupSeed group(String name, Sizes s, Map<String, String> tags) {
+    return NodegroupSeed.nodegroup(name).scaling(s.min(), s.desired(), s.max()).tags(tags);
+  }
+
+  SeededFleet seed(FleetSeed fleet) {
+    return aws.seeder().seed(fleet);
   }
 
   void config(String json) {
@@ -62,33 +88,14 @@ final class MotoFleet {
   }
 
   static void config(LocalAws aws, String json) {
-    aws.ssm()
-        .putParameter(
-            r ->
-                r.name("/eks-steward/config")
-                    .type(ParameterType.STRING)
-                    .value(json)
-                    .overwrite(true));
+    aws.seeder().seed(FleetSeed.fleet().config(json));
   }
 
-  void cluster(String name, Map<String, String> tags) {
-    eks.createCluster(
-        r ->
-            r.name(name).roleArn(ROLE).resourcesVpcConfig(v -> v.subnetIds("subnet-1")).tags(tags));
-  }
-
+  /** Adds a group to a seeded cluster, as someone creating it mid-test. */
   String group(String cluster, String name, Sizes s, Map<String, String> tags) {
-    return eks.createNodegroup(
-            r ->
-                r.clusterName(cluster)
-                    .nodegroupName(name)
-                    .nodeRole(ROLE)
-                    .subnets("subnet-1")
-                    .scalingConfig(
-                        c -> c.minSize(s.min()).desiredSize(s.desired()).maxSize(s.max()))
-                    .tags(tags))
-        .nodegroup()
-        .nodegroupArn();
+    return seed(FleetSeed.fleet().cluster(cluster(cluster).nodegroup(group(name, s, tags))))
+        .cluster(cluster)
+        .nodegroupArn(name);
   }
 
   Nodegroup describe(String cluster, String name) {

@@ -28,8 +28,7 @@ class NodegroupSchedulerHostileInputIT {
 
   @Test
   void hostileEventsChangeNothingAndAlwaysGetAReport() {
-    MotoFleet fleet = new MotoFleet(aws);
-    fleet.config(CONFIG);
+    aws.seeder().seed(MotoFleet.fleet().config(CONFIG));
     List<Map<String, Object>> samples =
         List.of(
             EventFiles.load("scheduler-create-nodegroup.json"),

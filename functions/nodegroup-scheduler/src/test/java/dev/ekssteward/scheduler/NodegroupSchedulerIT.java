@@ -2,6 +2,7 @@ package dev.ekssteward.scheduler;
 
 import static dev.ekssteward.scheduler.MotoFleet.CONFIG;
 import static dev.ekssteward.scheduler.MotoFleet.ORIGINAL;
+import static dev.ekssteward.shared.testing.seed.ClusterSeed.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ekssteward.scheduler.eks.Sizes;
@@ -23,16 +24,20 @@ class NodegroupSchedulerIT {
   @BeforeEach
   void seed() {
     fleet = new MotoFleet(aws);
-    fleet.config(CONFIG);
-    fleet.cluster("dev-1", Map.of(Contract.SCHEDULE_TAG, "office"));
-    fleet.group("dev-1", "small", ORIGINAL.get("small"), Map.of());
-    fleet.group("dev-1", "web", ORIGINAL.get("web"), Map.of());
-    // Its own tag wins over the cluster's: same hours, written inline.
-    fleet.group(
-        "dev-1",
-        "batch",
-        ORIGINAL.get("batch"),
-        Map.of(Contract.SCHEDULE_TAG, "Mon-Fri 07:00-19:00 Europe/Berlin"));
+    fleet.seed(
+        MotoFleet.fleet()
+            .config(CONFIG)
+            .cluster(
+                cluster("dev-1")
+                    .tags(Map.of(Contract.SCHEDULE_TAG, "office"))
+                    .nodegroup(MotoFleet.group("small", ORIGINAL.get("small"), Map.of()))
+                    .nodegroup(MotoFleet.group("web", ORIGINAL.get("web"), Map.of()))
+                    // Its own tag wins over the cluster's: same hours, written inline.
+                    .nodegroup(
+                        MotoFleet.group(
+                            "batch",
+                            ORIGINAL.get("batch"),
+                            Map.of(Contract.SCHEDULE_TAG, "Mon-Fri 07:00-19:00 Europe/Berlin")))));
   }
 
   @Test

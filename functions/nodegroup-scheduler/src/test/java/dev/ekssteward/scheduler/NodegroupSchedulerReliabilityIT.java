@@ -2,6 +2,7 @@ package dev.ekssteward.scheduler;
 
 import static dev.ekssteward.scheduler.MotoFleet.CONFIG;
 import static dev.ekssteward.scheduler.MotoFleet.ORIGINAL;
+import static dev.ekssteward.shared.testing.seed.ClusterSeed.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ekssteward.scheduler.eks.Sizes;
@@ -53,10 +54,7 @@ class NodegroupSchedulerReliabilityIT {
   }
 
   static void fleet() {
-    MotoFleet fleet = new MotoFleet(aws);
-    fleet.config(CONFIG);
-    fleet.cluster("dev-1", Map.of(Contract.SCHEDULE_TAG, "office"));
-    ORIGINAL.forEach((name, s) -> fleet.group("dev-1", name, s, Map.of()));
+    aws.seeder().seed(MotoFleet.office());
   }
 
   /** Group → sizes and the original-scaling record, if any. */
@@ -169,12 +167,16 @@ class NodegroupSchedulerReliabilityIT {
   static final FleetFixture<Map<String, Object>> NIGHT =
       new FleetFixture<>(
           "nodegroup-scheduler",
-          () -> {
-            MotoFleet fleet = new MotoFleet(aws);
-            fleet.config(CONFIG);
-            fleet.cluster("dev-1", Map.of(Contract.SCHEDULE_TAG, "office"));
-            fleet.group("dev-1", "ng-a", new Sizes(2, 3, 5), Map.of());
-          },
+          () ->
+              aws.seeder()
+                  .seed(
+                      MotoFleet.fleet()
+                          .config(CONFIG)
+                          .cluster(
+                              cluster("dev-1")
+                                  .tags(Map.of(Contract.SCHEDULE_TAG, "office"))
+                                  .nodegroup(
+                                      MotoFleet.group("ng-a", new Sizes(2, 3, 5), Map.of())))),
           (event, with) -> run(at(0, "23:00"), event, with),
           () -> {
             Nodegroup g =

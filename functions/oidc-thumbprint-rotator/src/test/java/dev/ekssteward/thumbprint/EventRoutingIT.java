@@ -5,6 +5,7 @@ import static dev.ekssteward.thumbprint.Rig.OLD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ekssteward.shared.testing.LocalAws;
+import dev.ekssteward.shared.testing.seed.SeededCluster;
 import dev.ekssteward.thumbprint.tls.LocalIssuer;
 import dev.ekssteward.thumbprint.tls.TestPki;
 import java.net.URLEncoder;
@@ -17,7 +18,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import software.amazon.awssdk.services.eks.model.Cluster;
 
 /**
  * Each sample event in events/, delivered as a Map and as the library's ScheduledEvent, and where
@@ -82,7 +82,7 @@ class EventRoutingIT {
   @ParameterizedTest
   @EnumSource(Delivery.class)
   void createClusterVerifiesOnlyThatClustersProvider(Delivery delivery) throws Exception {
-    Cluster created = rig.createCluster("dev-1"); // the name in the sample event
+    SeededCluster created = rig.createCluster("dev-1"); // the name in the sample event
     String arn = rig.createProvider(created, OLD);
     // moto gives each cluster its own issuer; this provider's is no cluster's.
     String otherArn = rig.createProvider(OTHER_EKS_ISSUER, OLD);
@@ -135,7 +135,7 @@ class EventRoutingIT {
   @ParameterizedTest
   @EnumSource(Delivery.class)
   void createProviderOfAClusterIssuerIsVerifiedAtOnce(Delivery delivery) throws Exception {
-    Cluster cluster = rig.createCluster("dev-1");
+    SeededCluster cluster = rig.createCluster("dev-1");
     String arn = rig.createProvider(cluster, OLD);
     String otherArn = rig.createProvider(OTHER_EKS_ISSUER, OLD);
     config();

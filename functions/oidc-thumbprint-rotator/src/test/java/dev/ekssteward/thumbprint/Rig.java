@@ -5,6 +5,11 @@ import dev.ekssteward.shared.runtime.Waits;
 import dev.ekssteward.shared.testing.CallRecorder;
 import dev.ekssteward.shared.testing.LocalAws;
 import dev.ekssteward.shared.testing.TestContext;
+import dev.ekssteward.shared.testing.seed.ClusterSeed;
+import dev.ekssteward.shared.testing.seed.FleetSeed;
+import dev.ekssteward.shared.testing.seed.ProviderSeed;
+import dev.ekssteward.shared.testing.seed.SeededCluster;
+import dev.ekssteward.shared.testing.seed.SeededFleet;
 import dev.ekssteward.thumbprint.model.IssuerUrl;
 import dev.ekssteward.thumbprint.tls.IssuerTrust;
 import dev.ekssteward.thumbprint.tls.LocalIssuer;
@@ -18,14 +23,13 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.services.eks.model.Cluster;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.GetOpenIdConnectProviderResponse;
-import software.amazon.awssdk.services.ssm.model.ParameterType;
 
 /**
- * What the rotator's moto tests share: local issuers, the trust store, the config parameter, the
- * handler built from the production component (or the routed twin), and IAM for seeding/checking.
+ * What the rotator's moto tests share: local issuers, the trust store, the handler built from the
+ * production component (or the routed twin), IAM for checking, and the shared fleet seeder for
+ * clusters, providers and the config parameter.
  */
 final class Rig implements AutoCloseable {
   static final String ROLE_ARN =
@@ -52,7 +56,11 @@ final class Rig implements AutoCloseable {
     this.iam = aws.client(IamClient.builder().httpClient(UrlConnectionHttpClient.create()));
     this.dir = Files.createTempDirectory("thumbprint-it");
     // The audit bus exists, so each audit event is sent exactly once.
-    aws.events().createEventBus(r -> r.name(aws.environment(false).get("AUDIT_BUS")));
+    seed(FleetSeed.fleet().auditBus(aws.environment(false).get("AUDIT_BUS")));
+  }
+
+  SeededFleet seed(FleetSeed fleet) {
+    return aws.seeder().seed(fleet);
   }
 
   LocalIssuer serve(TestPki.Chain chain) throws Exception {
@@ -80,13 +88,7 @@ final class Rig implements AutoCloseable {
   }
 
   void config(String json) {
-    aws.ssm()
-        .putParameter(
-            r ->
-                r.name("/eks-steward/config")
-                    .type(ParameterType.STRING)
-                    .overwrite(true)
-                    .value(json));
+    seed(FleetSeed.fleet().config(json));
   }
 
   /**
@@ -138,10 +140,10 @@ final class Rig implements AutoCloseable {
     return Map.of("trigger", "schedule");
   }
 
+  /** A provider of {@code url} for STS with these thumbprints; returns its ARN. */
   String createProvider(String url, String... thumbprints) {
-    return iam.createOpenIDConnectProvider(
-            r -> r.url(url).clientIDList("sts.amazonaws.com").thumbprintList(thumbprints))
-        .openIDConnectProviderArn();
+    return seed(FleetSeed.fleet().provider(ProviderSeed.issuer(url).thumbprints(thumbprints)))
+        .providerArn(url);
   }
 
   GetOpenIdConnectProviderResponse provider(String arn) {
@@ -149,18 +151,13 @@ final class Rig implements AutoCloseable {
   }
 
   /** A provider for the cluster's own issuer. */
-  String createProvider(Cluster cluster, String... thumbprints) {
-    return createProvider(cluster.identity().oidc().issuer(), thumbprints);
+  String createProvider(SeededCluster cluster, String... thumbprints) {
+    return createProvider(cluster.issuer(), thumbprints);
   }
 
-  Cluster createCluster(String name) {
-    aws.eks()
-        .createCluster(
-            r ->
-                r.name(name)
-                    .roleArn("arn:aws:iam::123456789012:role/eks")
-                    .resourcesVpcConfig(v -> v.subnetIds("subnet-1")));
-    return aws.eks().describeCluster(r -> r.name(name)).cluster();
+  /** A cluster (its issuer URL is moto's draw). */
+  SeededCluster createCluster(String name) {
+    return seed(FleetSeed.fleet().cluster(ClusterSeed.cluster(name))).cluster(name);
   }
 
   List<String> iamCalls() {

@@ -12,6 +12,9 @@ import dev.ekssteward.shared.testing.FleetFixture;
 import dev.ekssteward.shared.testing.HostileRuns;
 import dev.ekssteward.shared.testing.LocalAws;
 import dev.ekssteward.shared.testing.Overlap;
+import dev.ekssteward.shared.testing.seed.ClusterSeed;
+import dev.ekssteward.shared.testing.seed.FleetSeed;
+import dev.ekssteward.shared.testing.seed.ProviderSeed;
 import dev.ekssteward.thumbprint.tls.LocalIssuer;
 import dev.ekssteward.thumbprint.tls.TestPki;
 import java.time.Clock;
@@ -73,10 +76,11 @@ class ThumbprintReliabilityIT {
 
   /** dev-1's provider still on the old CA; GitHub's extra issuer with a full list of five. */
   static void fleet() {
-    rig.config(CONFIG);
-    String issuer = rig.createCluster("dev-1").identity().oidc().issuer();
-    rig.createProvider(issuer, oldCa);
-    rig.createProvider(GITHUB, FIVE.toArray(String[]::new));
+    rig.seed(
+        FleetSeed.fleet()
+            .config(CONFIG)
+            .cluster(ClusterSeed.cluster("dev-1").oidcProvider(oldCa))
+            .provider(ProviderSeed.issuer(GITHUB).thumbprints(FIVE.toArray(String[]::new))));
   }
 
   /** Provider URL (dev-1's issuer id, random in moto, as "dev-1") → its thumbprints, in order. */

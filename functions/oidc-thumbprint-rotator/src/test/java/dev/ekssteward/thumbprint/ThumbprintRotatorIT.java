@@ -4,6 +4,7 @@ import static dev.ekssteward.thumbprint.Rig.OLD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ekssteward.shared.testing.LocalAws;
+import dev.ekssteward.shared.testing.seed.SeededCluster;
 import dev.ekssteward.thumbprint.tls.LocalIssuer;
 import dev.ekssteward.thumbprint.tls.Openssl;
 import dev.ekssteward.thumbprint.tls.TestPki;
@@ -14,7 +15,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.services.eks.model.Cluster;
 import software.amazon.awssdk.services.iam.model.GetOpenIdConnectProviderResponse;
 import software.amazon.awssdk.services.iam.model.Tag;
 
@@ -172,7 +172,7 @@ class ThumbprintRotatorIT {
   void aMissingClusterProviderIsReportedWithoutContactingTheIssuer() throws Exception {
     TestPki.Chain chain = TestPki.chain("missing");
     LocalIssuer server = rig.serveTrusted(chain);
-    Cluster cluster = rig.createCluster("dev-1");
+    SeededCluster cluster = rig.createCluster("dev-1");
     rig.config(Rig.allowingLocalhost());
 
     Map<String, Object> report = Rig.run(rig.routedTo(server, false), Rig.tick());
@@ -181,7 +181,7 @@ class ThumbprintRotatorIT {
     assertThat(list(report, "findings").get(0))
         .containsEntry("detailType", "OIDC Provider Missing")
         .containsEntry("target", cluster.arn())
-        .containsEntry("issuer", cluster.identity().oidc().issuer())
+        .containsEntry("issuer", cluster.issuer())
         .containsEntry("cluster", "dev-1")
         .containsEntry("createMissingProviders", false);
     assertThat(rig.calls.mutations()).isEmpty();
@@ -193,7 +193,7 @@ class ThumbprintRotatorIT {
   void aMissingClusterProviderIsCreatedLikeEksctlWhenAllowed() throws Exception {
     TestPki.Chain chain = TestPki.chain("create");
     LocalIssuer server = rig.serveTrusted(chain);
-    Cluster cluster = rig.createCluster("dev-1");
+    SeededCluster cluster = rig.createCluster("dev-1");
     rig.config(
         "{\"thumbprints\":{\"createMissingProviders\":true,"
             + "\"allowedHosts\":[\"oidc.eks.*.amazonaws.com\",\"localhost\"]}}");
@@ -204,7 +204,7 @@ class ThumbprintRotatorIT {
 
     Rig.run(rig.routedTo(server, false), Rig.tick());
 
-    String issuer = cluster.identity().oidc().issuer();
+    String issuer = cluster.issuer();
     String arn = "arn:aws:iam::123456789012:oidc-provider/" + providerUrl(issuer);
     GetOpenIdConnectProviderResponse created = rig.provider(arn);
     assertThat(created.url()).isEqualTo(providerUrl(issuer));
@@ -223,7 +223,7 @@ class ThumbprintRotatorIT {
   void clusterIssuersOfEveryRegionAreCheckedWithOneProviderListing() throws Exception {
     TestPki.Chain chain = TestPki.chain("regions");
     LocalIssuer server = rig.serveTrusted(chain);
-    Cluster cluster = rig.createCluster("dev-1");
+    SeededCluster cluster = rig.createCluster("dev-1");
     String arn = rig.createProvider(cluster, OLD);
     rig.config(
         "{\"targets\":{\"regions\":[\"eu-west-1\",\"eu-central-1\"]},"
@@ -240,7 +240,7 @@ class ThumbprintRotatorIT {
   void anIssuerOffTheAllowListIsRefusedWithoutConnecting() throws Exception {
     TestPki.Chain chain = TestPki.chain("off-list");
     LocalIssuer server = rig.serveTrusted(chain);
-    Cluster cluster = rig.createCluster("dev-1");
+    SeededCluster cluster = rig.createCluster("dev-1");
     String arn = rig.createProvider(cluster, OLD);
     rig.config("{}"); // default allow-list: EKS issuer hosts only, so the local route is refused
 
@@ -260,7 +260,7 @@ class ThumbprintRotatorIT {
   void excludedClustersAreLeftAlone() throws Exception {
     TestPki.Chain chain = TestPki.chain("excluded");
     LocalIssuer server = rig.serveTrusted(chain);
-    Cluster cluster = rig.createCluster("dev-1");
+    SeededCluster cluster = rig.createCluster("dev-1");
     aws.eks()
         .tagResource(r -> r.resourceArn(cluster.arn()).tags(Map.of("eks-steward/exclude", "true")));
     String arn = rig.createProvider(cluster, OLD);

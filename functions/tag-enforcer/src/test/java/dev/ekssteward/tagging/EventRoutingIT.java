@@ -35,7 +35,7 @@ class EventRoutingIT {
 
   @BeforeEach
   void setUp() {
-    Seed.standard(aws);
+    TagFleet.standard(aws);
     eks = fleet();
   }
 

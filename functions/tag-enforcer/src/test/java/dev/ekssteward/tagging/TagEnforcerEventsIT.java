@@ -18,11 +18,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class TagEnforcerEventsIT {
   @RegisterExtension static final LocalAws aws = new LocalAws();
 
-  Seed seed;
+  TagFleet seed;
 
   @BeforeEach
   void setUp() {
-    seed = Seed.standard(aws);
+    seed = TagFleet.standard(aws);
   }
 
   @Test
@@ -34,14 +34,14 @@ class TagEnforcerEventsIT {
     assertThat(seed.clusterTags("dev-1"))
         .isEqualTo(Map.of("env", "dev", "cost-center", "0000", "created-by", "alice"));
     assertThat(seed.recorder.mutations()).containsExactly("eks:TagResource");
-    List<Map<String, Object>> violations = Seed.findings(report, "Tag Policy Violation");
+    List<Map<String, Object>> violations = TagFleet.findings(report, "Tag Policy Violation");
     assertThat(violations).hasSize(1);
     assertThat(violations.get(0))
         .containsEntry("resource", "arn:aws:eks:eu-west-1:123456789012:cluster/dev-1")
         .containsEntry("key", "team")
         .containsEntry("value", null)
         .containsEntry("rule", "required (allowed: [payments, search])");
-    assertThat(Seed.list(report, "applied"))
+    assertThat(TagFleet.list(report, "applied"))
         .singleElement()
         .satisfies(a -> assertThat(a).containsEntry("result", "applied"));
   }
@@ -54,7 +54,7 @@ class TagEnforcerEventsIT {
 
     Map<String, Object> report = seed.run(EventFiles.load("tagging-tag-resource.json"));
 
-    assertThat(Seed.list(report, "findings"))
+    assertThat(TagFleet.list(report, "findings"))
         .singleElement()
         .satisfies(
             f ->
@@ -84,7 +84,7 @@ class TagEnforcerEventsIT {
     Map<String, Object> report = seed.run(EventFiles.load("tagging-untag-resource.json"));
 
     assertThat(seed.clusterTags("dev-1")).containsEntry("cost-center", "0000").hasSize(3);
-    assertThat(Seed.list(report, "applied"))
+    assertThat(TagFleet.list(report, "applied"))
         .singleElement()
         .satisfies(a -> assertThat(a.get("reasons")).isEqualTo(Map.of("cost-center", "restored")));
     assertThat(seed.recorder.mutations()).containsExactly("eks:TagResource");
@@ -118,7 +118,7 @@ class TagEnforcerEventsIT {
     seed.recorder.clear();
 
     Map<String, Object> ours =
-        seed.runAsDeployed(ownTagResourceEvent(arn, applied, ownAgent, Seed.ROLE));
+        seed.runAsDeployed(ownTagResourceEvent(arn, applied, ownAgent, TagFleet.ROLE));
     assertThat(ours)
         .containsEntry("status", "ignored")
         .containsEntry("reason", "the call was made by tag-enforcer itself");
@@ -129,7 +129,7 @@ class TagEnforcerEventsIT {
             ownTagResourceEvent(
                 arn, applied, "aws-sdk-java/2.31.0", "arn:aws:iam::123456789012:role/x"));
     assertThat(unrecognised).containsEntry("status", "ok");
-    assertThat(Seed.list(unrecognised, "planned")).isEmpty();
+    assertThat(TagFleet.list(unrecognised, "planned")).isEmpty();
     assertThat(seed.recorder.mutations()).isEmpty();
     assertThat(seed.clusterTags("dev-1")).isEqualTo(applied);
   }

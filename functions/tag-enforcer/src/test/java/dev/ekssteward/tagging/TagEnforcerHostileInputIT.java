@@ -26,14 +26,14 @@ class TagEnforcerHostileInputIT {
 
   @Test
   void hostileEventsChangeNothingAndAlwaysGetAReport() throws Exception {
-    Seed.standard(aws);
+    TagFleet.standard(aws);
 
     HostileRuns.eventsChangeNothing(FLEET, EventFiles.startingWith("tagging-"), 7001L);
   }
 
   @Test
   void hostileConfigDocumentsAreRejectedBeforeAnyChange() {
-    Seed seed = fleet();
+    TagFleet seed = fleet();
 
     HostileRuns.documents(
         TagEnforcer.NAME,
@@ -51,7 +51,7 @@ class TagEnforcerHostileInputIT {
 
   @Test
   void hostileTagValuesAreReportedNeverRewrittenOrCrashing() {
-    Seed seed = Seed.standard(aws);
+    TagFleet seed = TagFleet.standard(aws);
     String arn = seed.cluster("dev-1", GOOD);
     List<String> accepted = new ArrayList<>();
 

@@ -32,16 +32,16 @@ class TagEnforcerOutcomesIT {
 
   static final String CLUSTER_ARN = "arn:aws:eks:eu-west-1:123456789012:cluster/dev-1";
 
-  Seed seed;
+  TagFleet seed;
 
   @BeforeEach
   void setUp() {
-    seed = Seed.standard(aws);
+    seed = TagFleet.standard(aws);
   }
 
   Map<String, Object> run(Map<String, Object> event, ExecutionInterceptor with) {
     Clock clock = Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
-    return Seed.run(aws.settings(false), clock, List.of(seed.recorder, with), event);
+    return TagFleet.run(aws.settings(false), clock, List.of(seed.recorder, with), event);
   }
 
   /** Does {@code meanwhile} just before our first TagResource leaves: someone else's change. */
@@ -70,14 +70,14 @@ class TagEnforcerOutcomesIT {
             beforeOurTagResource(() -> seed.eks.deleteCluster(r -> r.name("dev-1"))));
 
     assertThat(report).containsEntry("status", "ok");
-    assertThat(Seed.list(report, "applied"))
+    assertThat(TagFleet.list(report, "applied"))
         .singleElement()
         .satisfies(
             a ->
                 assertThat(a)
                     .containsEntry("result", "noop")
                     .containsEntry("message", "gone: Resource was not found: " + CLUSTER_ARN));
-    assertThat(Seed.list(report, "errors")).isEmpty();
+    assertThat(TagFleet.list(report, "errors")).isEmpty();
   }
 
   @Test
@@ -95,7 +95,7 @@ class TagEnforcerOutcomesIT {
                 () -> seed.eks.tagResource(r -> r.resourceArn(CLUSTER_ARN).tags(filler))));
 
     assertThat(report).containsEntry("status", "ok");
-    assertThat(Seed.list(report, "applied"))
+    assertThat(TagFleet.list(report, "applied"))
         .singleElement()
         .satisfies(
             a ->
@@ -103,7 +103,7 @@ class TagEnforcerOutcomesIT {
                     .containsEntry("result", "failed")
                     .containsEntry(
                         "message", "BadRequestException: A resource can have at most 50 tags."));
-    assertThat(Seed.list(report, "errors")).isEmpty();
+    assertThat(TagFleet.list(report, "errors")).isEmpty();
     assertThat(seed.clusterTags("dev-1")).doesNotContainKey("cost-center").hasSize(49);
   }
 

@@ -1,5 +1,7 @@
 package dev.ekssteward.tagging;
 
+import static dev.ekssteward.shared.testing.seed.ClusterSeed.cluster;
+import static dev.ekssteward.shared.testing.seed.NodegroupSeed.nodegroup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,6 +15,7 @@ import dev.ekssteward.shared.testing.FaultInjector.Kind;
 import dev.ekssteward.shared.testing.FleetFixture;
 import dev.ekssteward.shared.testing.LocalAws;
 import dev.ekssteward.shared.testing.Overlap;
+import dev.ekssteward.shared.testing.seed.FleetSeed;
 import dev.ekssteward.tagging.plan.Policies;
 import java.time.Clock;
 import java.time.Instant;
@@ -40,18 +43,24 @@ class TagEnforcerReliabilityIT {
 
   static Map<String, Object> run(Map<String, Object> event, List<ExecutionInterceptor> with) {
     Clock clock = Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
-    return Seed.run(aws.settings(false), clock, with, event);
+    return TagFleet.run(aws.settings(false), clock, with, event);
   }
 
   /** dev-1 as just created (env=DEV); dev-2 with a bad env, a node group and its ASG, a profile. */
-  static Seed fleet() {
-    Seed seed = Seed.standard(aws);
-    seed.cluster("dev-1", Map.of("env", "DEV"));
-    seed.cluster("dev-2", Map.of("team", "search", "env", "Prod"));
-    String asg = seed.nodegroup("dev-2", "ng-a", Map.of("team", "payments", "env", "dev"));
-    seed.asg(asg, "dev-2");
-    seed.profile("dev-2", "team-a", Map.of("team", "search"));
-    seed.cluster("sandbox-1", Map.of());
+  static TagFleet fleet() {
+    TagFleet seed = TagFleet.standard(aws);
+    seed.seed(
+        FleetSeed.fleet()
+            .cluster(cluster("dev-1").tags(Map.of("env", "DEV")))
+            .cluster(
+                cluster("dev-2")
+                    .tags(Map.of("team", "search", "env", "Prod"))
+                    .nodegroup(
+                        nodegroup("ng-a")
+                            .tags(Map.of("team", "payments", "env", "dev"))
+                            .autoScalingGroup(TagFleet.clusterTag("dev-2")))
+                    .fargateProfile(TagFleet.profile("team-a", Map.of("team", "search"))))
+            .cluster(cluster("sandbox-1")));
     return seed;
   }
 
@@ -168,7 +177,7 @@ class TagEnforcerReliabilityIT {
 
   @Test
   void aMemberAccountThatCannotBeAssumedIsReportedWhileHomeIsSwept() {
-    Seed seed = fleet();
+    TagFleet seed = fleet();
     String denied = "arn:aws:iam::111111111111:role/eks-steward-member";
     seed.config(
         Policies.STANDARD_JSON.replaceFirst(

@@ -17,11 +17,11 @@ import software.amazon.awssdk.services.autoscaling.model.TagDescription;
 class TagEnforcerSweepIT {
   @RegisterExtension static final LocalAws aws = new LocalAws();
 
-  Seed seed;
+  TagFleet seed;
 
   @BeforeEach
   void setUp() {
-    seed = Seed.standard(aws);
+    seed = TagFleet.standard(aws);
   }
 
   @Test
@@ -39,7 +39,7 @@ class TagEnforcerSweepIT {
     assertThat(seed.clusterTags("dev-2")).isEqualTo(GOOD);
     assertThat(seed.clusterTags("sandbox-1")).isEmpty();
     assertThat(seed.recorder.mutations()).containsExactly("eks:TagResource");
-    List<Map<String, Object>> summaries = Seed.findings(report, "Tag Compliance Summary");
+    List<Map<String, Object>> summaries = TagFleet.findings(report, "Tag Compliance Summary");
     assertThat(summaries).hasSize(1);
     assertThat(summaries.get(0).get("compliance"))
         .isEqualTo(
@@ -49,7 +49,7 @@ class TagEnforcerSweepIT {
                 "fargateprofile", Map.of("compliant", 1L, "fixed", 0L, "violating", 0L)));
     assertThat(summaries.get(0)).containsEntry("exemptClusters", 1L);
     // moto reports an ASG name for the node group but creates none: propagation waits.
-    assertThat(Seed.findings(report, "Tag Propagation Pending")).hasSize(1);
+    assertThat(TagFleet.findings(report, "Tag Propagation Pending")).hasSize(1);
   }
 
   @Test
@@ -72,7 +72,7 @@ class TagEnforcerSweepIT {
         .extracting(TagDescription::key)
         .containsExactlyInAnyOrder("eks:cluster-name", "cost-center");
     assertThat(seed.recorder.mutations()).containsExactly("autoscaling:CreateOrUpdateTags");
-    assertThat(Seed.findings(first, "Tag Propagation Pending")).isEmpty();
+    assertThat(TagFleet.findings(first, "Tag Propagation Pending")).isEmpty();
 
     seed.recorder.clear();
     seed.run(EventFiles.load("schedule-tick.json"));
@@ -87,7 +87,7 @@ class TagEnforcerSweepIT {
 
     Map<String, Object> onCreate = seed.run(EventFiles.load("tagging-create-nodegroup.json"));
 
-    assertThat(Seed.findings(onCreate, "Tag Propagation Pending"))
+    assertThat(TagFleet.findings(onCreate, "Tag Propagation Pending"))
         .singleElement()
         .satisfies(f -> assertThat(f).containsEntry("autoScalingGroup", asg));
     assertThat(seed.recorder.mutations()).isEmpty();

@@ -6,10 +6,12 @@ import dev.ekssteward.shared.config.ClusterFilter;
 import dev.ekssteward.shared.runtime.Waits;
 import dev.ekssteward.shared.testing.CallRecorder;
 import dev.ekssteward.shared.testing.LocalAws;
+import dev.ekssteward.shared.testing.seed.ClusterSeed;
+import dev.ekssteward.shared.testing.seed.FleetSeed;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.services.eks.EksClient;
 
 /** Per-target clients: other regions, and other accounts through STS AssumeRole. */
 class FleetIT {
@@ -23,25 +25,23 @@ class FleetIT {
       new AwsClients(aws.settings(true), "fleet-test", List.of(calls), Waits.none().backoff());
   private final Fleet fleet = new Fleet(clients);
 
-  private static void createCluster(EksClient eks, String name) {
-    eks.createCluster(
-        r ->
-            r.name(name)
-                .roleArn("arn:aws:iam::" + LocalAws.ACCOUNT + ":role/eks")
-                .resourcesVpcConfig(v -> v.subnetIds("subnet-0abc1234")));
-  }
-
-  /** An EKS client acting inside the member account, as moto scopes state by credentials. */
-  private EksClient memberEks() {
-    return aws.member(ROLE, EksClient.builder());
+  /** A fleet of these clusters in the tests' region. */
+  private static FleetSeed clusters(String... names) {
+    FleetSeed fleet = FleetSeed.fleet();
+    for (String name : names) {
+      fleet = fleet.cluster(ClusterSeed.cluster(name));
+    }
+    return fleet;
   }
 
   @Test
   void listsEveryPageAndAppliesTheFilter() {
+    List<String> seeded = new ArrayList<>();
     for (int i = 0; i < 105; i++) {
-      createCluster(aws.eks(), String.format("dev-%03d", i));
+      seeded.add(String.format("dev-%03d", i));
     }
-    createCluster(aws.eks(), "prod-1");
+    seeded.add("prod-1");
+    aws.seeder().seed(clusters(seeded.toArray(String[]::new)));
 
     List<String> names =
         fleet.clusterNames(
@@ -53,8 +53,8 @@ class FleetIT {
 
   @Test
   void regionsAreSeparate() {
-    createCluster(aws.client(EksClient.builder(), "us-east-2"), "ohio-1");
-    createCluster(aws.eks(), "ireland-1");
+    aws.seeder().seed(clusters("ohio-1").region("us-east-2"));
+    aws.seeder().seed(clusters("ireland-1"));
 
     assertThat(
             fleet.clusterNames(
@@ -64,8 +64,8 @@ class FleetIT {
 
   @Test
   void memberAccountsAreReachedByAssumingTheirRole() {
-    createCluster(memberEks(), "member-1");
-    createCluster(aws.eks(), "home-1");
+    aws.seeder().asMember(ROLE).seed(clusters("member-1"));
+    aws.seeder().seed(clusters("home-1"));
 
     List<String> names =
         fleet.clusterNames(

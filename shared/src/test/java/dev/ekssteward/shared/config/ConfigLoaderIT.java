@@ -1,5 +1,6 @@
 package dev.ekssteward.shared.config;
 
+import static dev.ekssteward.shared.testing.seed.FleetSeed.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,7 +17,6 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.services.ssm.model.ParameterType;
 import software.amazon.awssdk.services.ssm.model.SsmException;
 
 class ConfigLoaderIT {
@@ -45,12 +45,7 @@ class ConfigLoaderIT {
 
   @Test
   void readsTheDocumentFromParameterStore() {
-    aws.ssm()
-        .putParameter(
-            r ->
-                r.name("/eks-steward/config")
-                    .type(ParameterType.STRING)
-                    .value("{\"scheduler\":{\"gracePeriodMinutes\":45}}"));
+    aws.seeder().seed(fleet().config("{\"scheduler\":{\"gracePeriodMinutes\":45}}"));
 
     ConfigLoader.Loaded loaded = loader().load();
 
@@ -60,12 +55,7 @@ class ConfigLoaderIT {
 
   @Test
   void invalidDocumentNamesThePath() {
-    aws.ssm()
-        .putParameter(
-            r ->
-                r.name("/eks-steward/config")
-                    .type(ParameterType.STRING)
-                    .value("{\"scheduler\":{\"gracePeriodMinutes\":\"soon\"}}"));
+    aws.seeder().seed(fleet().config("{\"scheduler\":{\"gracePeriodMinutes\":\"soon\"}}"));
 
     assertThatThrownBy(() -> loader().load())
         .isInstanceOf(ConfigException.class)

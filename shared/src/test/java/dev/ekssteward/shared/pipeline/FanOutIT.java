@@ -17,6 +17,7 @@ import dev.ekssteward.shared.testing.FaultInjector.Kind;
 import dev.ekssteward.shared.testing.Faults;
 import dev.ekssteward.shared.testing.LocalAws;
 import dev.ekssteward.shared.testing.TestContext;
+import dev.ekssteward.shared.testing.seed.FleetSeed;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -33,7 +34,6 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.ssm.model.ParameterType;
 
 /** Fan-out of a schedule tick through a real (moto) SQS queue, and the partial batch response. */
 class FanOutIT {
@@ -81,16 +81,11 @@ class FanOutIT {
 
   @BeforeEach
   void setUp() {
-    aws.ssm()
-        .putParameter(
-            r ->
-                r.name("/eks-steward/config")
-                    .type(ParameterType.STRING)
-                    .overwrite(true)
-                    .value(
-                        "{\"targets\": {\"regions\": [\""
-                            + String.join("\", \"", REGIONS)
-                            + "\"]}}"));
+    aws.seeder()
+        .seed(
+            FleetSeed.fleet()
+                .config(
+                    "{\"targets\": {\"regions\": [\"" + String.join("\", \"", REGIONS) + "\"]}}"));
     sqs = aws.client(SqsClient.builder().httpClient(UrlConnectionHttpClient.create()));
     queue = sqs.createQueue(r -> r.queueName("eks-steward-fanout")).queueUrl();
   }

@@ -11,6 +11,7 @@ import dev.ekssteward.shared.runtime.Waits;
 import dev.ekssteward.shared.testing.CrashMatrix;
 import dev.ekssteward.shared.testing.LocalAws;
 import dev.ekssteward.shared.testing.TestContext;
+import dev.ekssteward.shared.testing.seed.FleetSeed;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -59,11 +60,16 @@ final class KeeperFleet {
   }
 
   static void seed() {
-    SsmClient ssm = aws.ssm();
-    SEEDED.forEach(
-        (c, v) ->
-            ssm.putParameter(
-                r -> r.name("/fleet/" + c + "/size").value(v).type("String").overwrite(true)));
+    aws.seeder().seed(sizes());
+  }
+
+  /** Each cluster's size, as the keeper reads it. */
+  static FleetSeed sizes() {
+    FleetSeed fleet = FleetSeed.fleet();
+    for (Map.Entry<String, String> c : SEEDED.entrySet()) {
+      fleet = fleet.parameter("/fleet/" + c.getKey() + "/size", c.getValue());
+    }
+    return fleet;
   }
 
   /** cluster → size/original, as stored. */
@@ -117,6 +123,11 @@ final class KeeperFleet {
         originalsKept(state);
       }
     };
+  }
+
+  /** Seeds the config document. */
+  static void config(String json) {
+    aws.seeder().seed(FleetSeed.fleet().config(json));
   }
 
   /** SSM of another moto account, reached the way the function does: by assuming its role. */

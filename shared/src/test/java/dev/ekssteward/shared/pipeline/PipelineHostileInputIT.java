@@ -69,9 +69,7 @@ class PipelineHostileInputIT {
         9002L,
         2000,
         doc -> {
-          aws.ssm()
-              .putParameter(
-                  r -> r.name("/eks-steward/config").type("String").value(doc).overwrite(true));
+          config(doc);
           CallRecorder calls = new CallRecorder("keeper-fuzz");
           Map<String, Object> report;
           try {

@@ -1,5 +1,6 @@
 package dev.ekssteward.shared.pipeline;
 
+import static dev.ekssteward.shared.testing.seed.FleetSeed.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -35,7 +36,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.eks.model.EksException;
-import software.amazon.awssdk.services.ssm.model.ParameterType;
 
 /** The shared pipeline against moto, with a scripted controller. */
 class PipelineIT {
@@ -213,12 +213,7 @@ class PipelineIT {
 
   @Test
   void invalidConfigChangesNothingAndPublishesConfigInvalid() {
-    aws.ssm()
-        .putParameter(
-            r ->
-                r.name("/eks-steward/config")
-                    .type(ParameterType.STRING)
-                    .value("{\"scheduler\":{\"maxConcurrency\":\"many\"}}"));
+    aws.seeder().seed(fleet().config("{\"scheduler\":{\"maxConcurrency\":\"many\"}}"));
 
     Map<String, Object> report = pipeline(false).run(TICK, Invocation.from(new TestContext("x")));
 

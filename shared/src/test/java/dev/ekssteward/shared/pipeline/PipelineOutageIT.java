@@ -44,26 +44,18 @@ class PipelineOutageIT {
   void anAccountThatCannotBeAssumedIsReportedAndSkippedWhileOthersProceed() {
     String denied = "arn:aws:iam::111111111111:role/steward";
     String allowed = "arn:aws:iam::222222222222:role/steward";
-    aws.ssm()
-        .putParameter(
-            r ->
-                r.name("/eks-steward/config")
-                    .type("String")
-                    .value(
-                        Json.write(
-                            Map.of(
-                                "targets",
-                                Map.of(
-                                    "accounts",
-                                    List.of(
-                                        Map.of("accountId", "111111111111", "roleArn", denied),
-                                        Map.of(
-                                            "accountId", "222222222222", "roleArn", allowed)))))));
+    config(
+        Json.write(
+            Map.of(
+                "targets",
+                Map.of(
+                    "accounts",
+                    List.of(
+                        Map.of("accountId", "111111111111", "roleArn", denied),
+                        Map.of("accountId", "222222222222", "roleArn", allowed))))));
     seed();
     SsmClient member = memberSsm(allowed);
-    SEEDED.forEach(
-        (c, v) ->
-            member.putParameter(r -> r.name("/fleet/" + c + "/size").value(v).type("String")));
+    aws.seeder().asMember(allowed).seed(sizes());
     FaultInjector deny = FaultInjector.denyingAssumeRole(denied);
 
     Map<String, Object> report = tick(true, List.of(deny));
@@ -89,12 +81,7 @@ class PipelineOutageIT {
   @Test
   void anUnreachableEndpointIsRetriedByThrowingAfterTheOthersWereDone() {
     seed();
-    aws.ssm()
-        .putParameter(
-            r ->
-                r.name("/eks-steward/config")
-                    .type("String")
-                    .value("{\"targets\":{\"regions\":[\"eu-west-1\",\"us-west-2\"]}}"));
+    config("{\"targets\":{\"regions\":[\"eu-west-1\",\"us-west-2\"]}}");
     FaultInjector down =
         FaultInjector.always(Kind.ENDPOINT_DOWN, c -> "us-west-2".equals(c.region()));
 

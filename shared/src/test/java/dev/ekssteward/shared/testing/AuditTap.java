@@ -3,6 +3,7 @@ package dev.ekssteward.shared.testing;
 import dev.ekssteward.shared.audit.AuditEvent;
 import dev.ekssteward.shared.json.Json;
 import dev.ekssteward.shared.testing.AuditTrail.Delivered;
+import dev.ekssteward.shared.testing.seed.FleetSeed;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,6 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequest;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
-import software.amazon.awssdk.services.eventbridge.model.ResourceAlreadyExistsException;
 
 /**
  * The audit events the bus accepted, taken from the function's own PutEvents calls and answers
@@ -25,11 +25,7 @@ public final class AuditTap implements ExecutionInterceptor {
 
   /** Creates the audit bus unless the scenario's seed already did. */
   public static void createBus(LocalAws aws) {
-    try {
-      aws.events().createEventBus(r -> r.name(AuditTrail.BUS));
-    } catch (ResourceAlreadyExistsException e) {
-      // seeded already
-    }
+    aws.seeder().seed(FleetSeed.fleet().auditBus(AuditTrail.BUS));
   }
 
   @Override

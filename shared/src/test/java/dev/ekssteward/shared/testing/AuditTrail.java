@@ -1,11 +1,12 @@
 package dev.ekssteward.shared.testing;
 
 import dev.ekssteward.shared.json.Json;
+import dev.ekssteward.shared.testing.seed.FleetSeed;
+import dev.ekssteward.shared.testing.seed.SeededFleet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -28,20 +29,11 @@ public final class AuditTrail {
     this.queueUrl = queueUrl;
   }
 
-  /** Call after the per-test reset: creates the bus, the queue and the rule. */
+  /** Call after the per-test reset: seeds the bus and its tap (a queue and a rule). */
   public static AuditTrail create(LocalAws aws) {
-    EventBridgeClient events = aws.events();
+    SeededFleet seeded = aws.seeder().seed(FleetSeed.fleet().auditBus(BUS, "audit"));
     SqsClient sqs = aws.client(SqsClient.builder().httpClient(UrlConnectionHttpClient.create()));
-    events.createEventBus(r -> r.name(BUS));
-    String url = sqs.createQueue(r -> r.queueName("audit")).queueUrl();
-    String arn =
-        sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNamesWithStrings("QueueArn"))
-            .attributesAsStrings()
-            .get("QueueArn");
-    events.putRule(
-        r -> r.name("audit").eventBusName(BUS).eventPattern("{\"source\":[\"eks-steward\"]}"));
-    events.putTargets(r -> r.rule("audit").eventBusName(BUS).targets(t -> t.id("queue").arn(arn)));
-    return new AuditTrail(sqs, url);
+    return new AuditTrail(sqs, seeded.auditQueueUrl());
   }
 
   /** Every event delivered since the last call, in order. */

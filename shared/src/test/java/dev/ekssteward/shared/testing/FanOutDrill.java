@@ -3,6 +3,7 @@ package dev.ekssteward.shared.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ekssteward.shared.runtime.Settings;
+import dev.ekssteward.shared.testing.seed.FleetSeed;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,7 +12,6 @@ import java.util.function.Function;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.ssm.model.ParameterType;
 
 /**
  * A function's production wiring of fan-out and member accounts, end to end in moto: the config
@@ -60,13 +60,7 @@ public final class FanOutDrill {
             + MEMBER_ROLE
             + "\"}]}";
     String json = "{" + targets + (sections.isBlank() ? "" : ", " + sections) + "}";
-    aws.ssm()
-        .putParameter(
-            r ->
-                r.name(Settings.DEFAULT_PREFIX + "/config")
-                    .type(ParameterType.STRING)
-                    .overwrite(true)
-                    .value(json));
+    aws.seeder().seed(FleetSeed.fleet().config(json));
   }
 
   /**

@@ -1,16 +1,14 @@
 package dev.ekssteward.shared.testing;
 
-import dev.ekssteward.shared.json.Json;
 import dev.ekssteward.shared.runtime.Settings;
+import dev.ekssteward.shared.testing.seed.LocalOptions;
+import dev.ekssteward.shared.testing.seed.MotoClients;
+import dev.ekssteward.shared.testing.seed.MotoSeeder;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,18 +17,12 @@ import java.util.Map;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.eks.EksClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
-import software.amazon.awssdk.services.sts.StsClient;
-import software.amazon.awssdk.services.sts.model.Credentials;
 
 /**
  * JUnit 5 extension: starts the local AWS ({@code local/moto-server}, the same one the demo uses)
@@ -41,9 +33,9 @@ import software.amazon.awssdk.services.sts.model.Credentials;
  */
 public final class LocalAws implements BeforeAllCallback, BeforeEachCallback {
   /** moto's default account. */
-  public static final String ACCOUNT = "123456789012";
+  public static final String ACCOUNT = MotoClients.ACCOUNT;
 
-  public static final String REGION = "eu-west-1";
+  public static final String REGION = MotoClients.REGION;
 
   private static Server server;
 
@@ -86,41 +78,12 @@ public final class LocalAws implements BeforeAllCallback, BeforeEachCallback {
    * @throws IllegalArgumentException for an unknown option or a value it does not take
    */
   public Map<String, Object> options(Map<String, ?> changes) {
-    return exchange("POST", Json.write(changes));
+    return new LocalOptions(endpoint()).change(changes);
   }
 
   /** Every option's current value. */
   public Map<String, Object> options() {
-    return exchange("GET", null);
-  }
-
-  private Map<String, Object> exchange(String method, String body) {
-    try {
-      HttpURLConnection c =
-          (HttpURLConnection) endpoint().resolve("/eks-steward/options").toURL().openConnection();
-      c.setRequestMethod(method);
-      if (body != null) {
-        c.setDoOutput(true);
-        c.setRequestProperty("Content-Type", "application/json");
-        try (OutputStream out = c.getOutputStream()) {
-          out.write(body.getBytes(StandardCharsets.UTF_8));
-        }
-      }
-      int status = c.getResponseCode();
-      InputStream in = status < 400 ? c.getInputStream() : c.getErrorStream();
-      Map<String, Object> answer =
-          Json.parseObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-      if (status == 400) {
-        throw new IllegalArgumentException(String.valueOf(answer.get("message")));
-      }
-      if (status != 200) {
-        throw new IOException("moto options: HTTP " + status + " " + answer);
-      }
-      return answer;
-    } catch (IOException e) {
-      // Unchecked, so tests can switch options inside lambdas and static helpers.
-      throw new UncheckedIOException(e);
-    }
+    return new LocalOptions(endpoint()).current().orElseThrow();
   }
 
   public URI endpoint() {
@@ -142,23 +105,23 @@ public final class LocalAws implements BeforeAllCallback, BeforeEachCallback {
     return Settings.from(environment(dryRun));
   }
 
+  /** Clients for seeding and checking state, pointed at moto. */
+  public MotoClients clients() {
+    return MotoClients.at(endpoint());
+  }
+
+  /** Puts fleet descriptions into this moto, in its default account. */
+  public MotoSeeder seeder() {
+    return new MotoSeeder(clients(), 1);
+  }
+
   /** A client for seeding and checking state, pointed at moto. */
   public <B extends AwsClientBuilder<B, C>, C> C client(B builder) {
-    return builder
-        .region(Region.of(REGION))
-        .endpointOverride(endpoint())
-        .credentialsProvider(
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
-        .build();
+    return clients().client(builder, REGION);
   }
 
   public <B extends AwsClientBuilder<B, C>, C> C client(B builder, String region) {
-    return builder
-        .region(Region.of(region))
-        .endpointOverride(endpoint())
-        .credentialsProvider(
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
-        .build();
+    return clients().client(builder, region);
   }
 
   /**
@@ -167,19 +130,9 @@ public final class LocalAws implements BeforeAllCallback, BeforeEachCallback {
    */
   public <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> C member(
       String roleArn, B builder) {
-    Credentials c =
-        client(StsClient.builder().httpClient(UrlConnectionHttpClient.create()))
-            .assumeRole(r -> r.roleArn(roleArn).roleSessionName("seed"))
-            .credentials();
-    return builder
-        .httpClient(UrlConnectionHttpClient.create())
-        .region(Region.of(REGION))
-        .endpointOverride(endpoint())
-        .credentialsProvider(
-            StaticCredentialsProvider.create(
-                AwsSessionCredentials.create(
-                    c.accessKeyId(), c.secretAccessKey(), c.sessionToken())))
-        .build();
+    return clients()
+        .assuming(roleArn)
+        .client(builder.httpClient(UrlConnectionHttpClient.create()), REGION);
   }
 
   public EksClient eks() {

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.ekssteward.shared.aws.Retry;
+import dev.ekssteward.shared.testing.seed.ClusterSeed;
+import dev.ekssteward.shared.testing.seed.FleetSeed;
+import dev.ekssteward.shared.testing.seed.SeededFleet;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Collections;
@@ -52,7 +55,7 @@ class MotoPatchesIT {
   void cluster() {
     eks = aws.eks();
     iam = aws.client(IamClient.builder().httpClient(UrlConnectionHttpClient.create()), "us-east-1");
-    eks.createCluster(r -> r.name("dev-1").roleArn(ROLE).resourcesVpcConfig(v -> v.subnetIds("s")));
+    aws.seeder().seed(FleetSeed.fleet().cluster(ClusterSeed.cluster("dev-1")));
   }
 
   @Test
@@ -86,10 +89,10 @@ class MotoPatchesIT {
 
   @Test
   void everyClusterHasItsOwnOidcIssuer() {
-    eks.createCluster(r -> r.name("dev-2").roleArn(ROLE).resourcesVpcConfig(v -> v.subnetIds("s")));
+    SeededFleet seeded = aws.seeder().seed(FleetSeed.fleet().cluster(ClusterSeed.cluster("dev-2")));
 
     String first = issuer("dev-1");
-    String second = issuer("dev-2");
+    String second = seeded.cluster("dev-2").issuer();
 
     assertThat(first).matches("https://oidc\\.eks\\.eu-west-1\\.amazonaws\\.com/id/[0-9A-F]{32}");
     assertThat(second).isNotEqualTo(first);

@@ -11,6 +11,8 @@ import dev.ekssteward.shared.runtime.Waits;
 import dev.ekssteward.shared.testing.CallRecorder;
 import dev.ekssteward.shared.testing.LocalAws;
 import dev.ekssteward.shared.testing.ManualClock;
+import dev.ekssteward.shared.testing.seed.ClusterSeed;
+import dev.ekssteward.shared.testing.seed.FleetSeed;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -47,7 +49,7 @@ class FakeMotoAgreementIT {
   void setUp() {
     fake = new FakeEks(clock);
     fake.addCluster("dev-1");
-    MotoClusters.create(aws, "dev-1");
+    aws.seeder().seed(FleetSeed.fleet().cluster(ClusterSeed.cluster("dev-1")));
     moto =
         new EksFargateApi(
             new AwsClients(

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ekssteward.shared.apply.Result;
 import dev.ekssteward.shared.testing.LocalAws;
+import dev.ekssteward.shared.testing.seed.ClusterSeed;
+import dev.ekssteward.shared.testing.seed.FleetSeed;
+import dev.ekssteward.shared.testing.seed.NodegroupSeed;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +21,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class FakeAgreesWithMotoIT {
   @RegisterExtension static final LocalAws aws = new LocalAws();
-
-  private static final String ROLE = "arn:aws:iam::" + LocalAws.ACCOUNT + ":role/eks";
 
   record Seen(
       List<String> clusters,
@@ -73,20 +74,14 @@ class FakeAgreesWithMotoIT {
 
   @Test
   void sameAnswersForTheCallsTheSchedulerMakes() {
+    aws.seeder()
+        .seed(
+            FleetSeed.fleet()
+                .cluster(
+                    ClusterSeed.cluster("dev-1")
+                        .tags(Map.of("eks-steward/schedule", "office"))
+                        .nodegroup(NodegroupSeed.nodegroup("web").scaling(2, 3, 5))));
     var eks = aws.eks();
-    eks.createCluster(
-        r ->
-            r.name("dev-1")
-                .roleArn(ROLE)
-                .resourcesVpcConfig(v -> v.subnetIds("subnet-1"))
-                .tags(Map.of("eks-steward/schedule", "office")));
-    eks.createNodegroup(
-        r ->
-            r.clusterName("dev-1")
-                .nodegroupName("web")
-                .nodeRole(ROLE)
-                .subnets("subnet-1")
-                .scalingConfig(c -> c.minSize(2).desiredSize(3).maxSize(5)));
     FakeEks fake = new FakeEks();
     fake.updatingAfterUpdate(false); // moto is ACTIVE at once
     fake.addCluster("dev-1", Map.of("eks-steward/schedule", "office"));

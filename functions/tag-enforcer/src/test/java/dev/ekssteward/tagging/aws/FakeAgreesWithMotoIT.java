@@ -7,7 +7,7 @@ import dev.ekssteward.shared.aws.Target;
 import dev.ekssteward.shared.runtime.Waits;
 import dev.ekssteward.shared.testing.CallRecorder;
 import dev.ekssteward.shared.testing.LocalAws;
-import dev.ekssteward.tagging.Seed;
+import dev.ekssteward.tagging.TagFleet;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -122,7 +122,7 @@ class FakeAgreesWithMotoIT {
 
   @Test
   void sameAnswersForTheCallsTheTagEnforcerMakes() {
-    Seed moto = new Seed(aws);
+    TagFleet moto = new TagFleet(aws);
     World motoWorld =
         new World() {
           public String cluster(String name, Map<String, String> tags) {

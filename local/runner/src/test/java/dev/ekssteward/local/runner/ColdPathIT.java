@@ -37,7 +37,7 @@ class ColdPathIT {
   @EnumSource(Function.class)
   void theScheduleTickLinksNoRecordMethodAndNoStringConcatenationOfOurs(Function function)
       throws Exception {
-    new DemoMoto(aws).seed(temp);
+    new DemoMoto(aws).seed();
     JarRuns jars = new JarRuns(aws, temp);
 
     Run tick =

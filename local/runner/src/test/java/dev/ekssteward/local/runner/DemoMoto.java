@@ -1,21 +1,21 @@
 package dev.ekssteward.local.runner;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.ekssteward.local.runner.LocalInvokeProcess.Run;
 import dev.ekssteward.shared.testing.LocalAws;
+import dev.ekssteward.shared.testing.seed.FleetSeed;
+import dev.ekssteward.shared.testing.seed.FleetSeedJson;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.eks.model.Nodegroup;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.ssm.model.ParameterType;
 
-/** The moto local/demo.py seeds: seeding it, and its reads and writes (ShrunkJarIT, ColdPathIT). */
+/**
+ * The moto local/demo seeds: seeding it (the demo's fleet description, the shared seeder), and its
+ * reads and writes (ShrunkJarIT, ColdPathIT).
+ */
 final class DemoMoto {
   static final String PREFIX = "/eks-steward";
   static final String AUDIT_QUEUE = "eks-steward-audit-tap"; // local/demo-fleet/fleet.json
@@ -26,16 +26,10 @@ final class DemoMoto {
     this.aws = aws;
   }
 
-  /** Seeds this moto with the demo fleet, as local/demo does ({@code local/demo.py seed}). */
-  void seed(Path temp) throws Exception {
-    Run seed =
-        LocalInvokeProcess.command(
-            aws,
-            temp,
-            JarRuns.KEYS,
-            List.of(
-                "python3", LocalInvokeProcess.ROOT.resolve("local/demo.py").toString(), "seed"));
-    assertThat(seed.exit()).as(seed.stdout() + seed.stderr()).isZero();
+  /** Seeds this moto with the demo fleet, as local/demo does (its SeedCommand, in-process). */
+  void seed() {
+    aws.seeder()
+        .seed(FleetSeedJson.read(LocalInvokeProcess.ROOT.resolve("local/demo-fleet/fleet.json")));
   }
 
   String demoConfig() throws IOException {
@@ -43,9 +37,7 @@ final class DemoMoto {
   }
 
   void putConfig(String json) {
-    aws.ssm()
-        .putParameter(
-            r -> r.name(PREFIX + "/config").type(ParameterType.STRING).overwrite(true).value(json));
+    aws.seeder().seed(FleetSeed.fleet().config(json)); // under PREFIX, the default
   }
 
   SqsClient sqs() {

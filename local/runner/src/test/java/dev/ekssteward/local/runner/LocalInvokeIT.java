@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ekssteward.local.runner.LocalInvokeProcess.Run;
 import dev.ekssteward.shared.testing.EventFiles;
 import dev.ekssteward.shared.testing.LocalAws;
+import dev.ekssteward.shared.testing.seed.FleetSeed;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,9 +67,7 @@ class LocalInvokeIT {
 
   @Test
   void envVarsFileCanPointTheFunctionAtTheLocalAwsAsWithSamLocalInvoke() throws Exception {
-    aws.ssm()
-        .putParameter(
-            r -> r.name("/eks-steward/config").type("String").value("{\"scheduler\": []}"));
+    aws.seeder().seed(FleetSeed.fleet().config("{\"scheduler\": []}"));
     Path env =
         write(
             "env.json",

@@ -41,7 +41,7 @@ final class LocalInvokeProcess {
     return command(aws, temp, shell, command);
   }
 
-  /** Any command of the repository (local/demo.py, local/invoke) run the same way. */
+  /** Any command of the repository run the same way. */
   static Run command(LocalAws aws, Path temp, Map<String, String> shell, List<String> command)
       throws Exception {
     ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile());

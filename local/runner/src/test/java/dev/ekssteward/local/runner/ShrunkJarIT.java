@@ -6,6 +6,8 @@ import dev.ekssteward.local.runner.JarRuns.Function;
 import dev.ekssteward.local.runner.LocalInvokeProcess.Run;
 import dev.ekssteward.shared.testing.FanOutDrill;
 import dev.ekssteward.shared.testing.LocalAws;
+import dev.ekssteward.shared.testing.seed.FleetSeed;
+import dev.ekssteward.shared.testing.seed.ProviderSeed;
 import dev.ekssteward.thumbprint.tls.LocalIssuer;
 import dev.ekssteward.thumbprint.tls.TestPki;
 import java.nio.file.Files;
@@ -167,11 +169,13 @@ class ShrunkJarIT {
     IamClient iam = aws.client(IamClient.builder().httpClient(UrlConnectionHttpClient.create()));
     try (LocalIssuer server = LocalIssuer.start(after)) {
       String issuer = server.origin() + "/tenant/a";
-      moto.putConfig("{\"thumbprints\":{\"extraIssuers\":[\"" + issuer + "\"]}}");
       String arn =
-          iam.createOpenIDConnectProvider(
-                  r -> r.url(issuer).clientIDList("sts.amazonaws.com").thumbprintList(old))
-              .openIDConnectProviderArn();
+          aws.seeder()
+              .seed(
+                  FleetSeed.fleet()
+                      .config("{\"thumbprints\":{\"extraIssuers\":[\"" + issuer + "\"]}}")
+                      .provider(ProviderSeed.issuer(issuer).thumbprints(old)))
+              .providerArn(issuer);
       // The extra trust store as a user names it (docs/oidc-thumbprint-rotator.md); the
       // template's JIT flags do not matter to this run.
       String trust =
@@ -267,12 +271,12 @@ class ShrunkJarIT {
 
   /**
    * local/demo's fleet (clusters, node groups, Fargate profiles and their desired state, OIDC
-   * providers, the config parameter, the audit bus and its tap queue), seeded by local/demo.py.
+   * providers, the config parameter, the audit bus and its tap queue), seeded as local/demo does.
    * Then one change, so the scheduler has work whatever the time: today (in the schedule's zone and
    * in UTC) is a holiday of the office-hours schedule, and groups just created may go down at once.
    */
   private void seedDemoFleet() throws Exception {
-    moto.seed(temp);
+    moto.seed();
 
     LocalDate berlin = LocalDate.now(ZoneId.of("Europe/Berlin"));
     LocalDate utc = LocalDate.now(ZoneOffset.UTC);

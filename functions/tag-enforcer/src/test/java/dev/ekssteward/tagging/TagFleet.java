@@ -5,6 +5,13 @@ import dev.ekssteward.shared.runtime.Waits;
 import dev.ekssteward.shared.testing.CallRecorder;
 import dev.ekssteward.shared.testing.LocalAws;
 import dev.ekssteward.shared.testing.TestContext;
+import dev.ekssteward.shared.testing.seed.AsgSeed;
+import dev.ekssteward.shared.testing.seed.ClusterSeed;
+import dev.ekssteward.shared.testing.seed.FleetSeed;
+import dev.ekssteward.shared.testing.seed.NodegroupSeed;
+import dev.ekssteward.shared.testing.seed.ProfileSeed;
+import dev.ekssteward.shared.testing.seed.SeededCluster;
+import dev.ekssteward.shared.testing.seed.SeededFleet;
 import dev.ekssteward.tagging.aws.AsgTags;
 import dev.ekssteward.tagging.plan.Policies;
 import java.time.Clock;
@@ -22,13 +29,14 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.autoscaling.model.TagDescription;
 import software.amazon.awssdk.services.eks.EksClient;
-import software.amazon.awssdk.services.ssm.model.ParameterType;
 
-/** Seeds moto with clusters, node groups, profiles and ASGs, and runs the handler against it. */
-public final class Seed {
+/**
+ * The tag enforcer's fleet in moto, seeded through the shared fleet seeder, and its handler run
+ * against it. The one-resource methods add to what is there, as a test creating things does.
+ */
+public final class TagFleet {
   public static final String ROLE =
       "arn:aws:iam::" + LocalAws.ACCOUNT + ":role/eks-steward-TagRole";
-  public static final List<String> SUBNETS = List.of("subnet-0a1b2c3d", "subnet-0e4f5a6b");
 
   final LocalAws aws;
   public final EksClient eks;
@@ -38,39 +46,35 @@ public final class Seed {
   /** The User-Agent header of every TagResource call the function made. */
   final List<String> tagResourceAgents = new ArrayList<>();
 
-  public Seed(LocalAws aws) {
+  public TagFleet(LocalAws aws) {
+    this(aws, FleetSeed.fleet());
+  }
+
+  private TagFleet(LocalAws aws, FleetSeed start) {
     this.aws = aws;
     this.eks = aws.eks();
     this.autoscaling =
         aws.client(AutoScalingClient.builder().httpClient(UrlConnectionHttpClient.create()));
-    aws.events().createEventBus(r -> r.name("eks-steward-audit"));
+    seed(start.auditBus("eks-steward-audit"));
   }
 
-  /** A seed whose config holds the standard policy. */
-  static Seed standard(LocalAws aws) {
-    Seed seed = new Seed(aws);
-    seed.config(Policies.STANDARD_JSON);
-    return seed;
+  /** A fleet whose config holds the standard policy. */
+  static TagFleet standard(LocalAws aws) {
+    return new TagFleet(aws, FleetSeed.fleet().config(Policies.STANDARD_JSON));
+  }
+
+  public SeededFleet seed(FleetSeed fleet) {
+    return aws.seeder().seed(fleet);
   }
 
   public void config(String json) {
-    aws.ssm()
-        .putParameter(
-            r ->
-                r.name("/eks-steward/config")
-                    .value(json)
-                    .type(ParameterType.STRING)
-                    .overwrite(true));
+    seed(FleetSeed.fleet().config(json));
   }
 
+  /** Seeds a cluster; returns its ARN. */
   public String cluster(String name, Map<String, String> tags) {
-    return eks.createCluster(
-            r ->
-                r.name(name)
-                    .roleArn("arn:aws:iam::" + LocalAws.ACCOUNT + ":role/eks-cluster")
-                    .resourcesVpcConfig(v -> v.subnetIds(SUBNETS))
-                    .tags(tags))
-        .cluster()
+    return seed(FleetSeed.fleet().cluster(ClusterSeed.cluster(name).tags(tags)))
+        .cluster(name)
         .arn();
   }
 
@@ -78,20 +82,12 @@ public final class Seed {
     return eks.describeCluster(r -> r.name(name)).cluster().tags();
   }
 
-  /** Creates a node group and returns the ASG name it reports (moto creates no ASG). */
+  /** Adds a node group to a cluster; returns the ASG name it reports (moto creates no ASG). */
   public String nodegroup(String cluster, String name, Map<String, String> tags) {
-    return eks.createNodegroup(
-            r ->
-                r.clusterName(cluster)
-                    .nodegroupName(name)
-                    .nodeRole("arn:aws:iam::" + LocalAws.ACCOUNT + ":role/eks-nodes")
-                    .subnets(SUBNETS)
-                    .tags(tags))
-        .nodegroup()
-        .resources()
-        .autoScalingGroups()
-        .get(0)
-        .name();
+    return in(
+            cluster,
+            ClusterSeed.cluster(cluster).nodegroup(NodegroupSeed.nodegroup(name).tags(tags)))
+        .autoScalingGroup(name);
   }
 
   public Map<String, String> nodegroupTags(String cluster, String name) {
@@ -100,17 +96,18 @@ public final class Seed {
         .tags();
   }
 
+  /** Adds a profile for namespace {@code name} to a cluster; returns its ARN. */
   public String profile(String cluster, String name, Map<String, String> tags) {
-    return eks.createFargateProfile(
-            r ->
-                r.clusterName(cluster)
-                    .fargateProfileName(name)
-                    .podExecutionRoleArn("arn:aws:iam::" + LocalAws.ACCOUNT + ":role/fargate-pods")
-                    .subnets(SUBNETS.get(0))
-                    .selectors(s -> s.namespace(name))
-                    .tags(tags))
-        .fargateProfile()
-        .fargateProfileArn();
+    return in(cluster, ClusterSeed.cluster(cluster).fargateProfile(profile(name, tags)))
+        .fargateProfileArn(name);
+  }
+
+  static ProfileSeed profile(String name, Map<String, String> tags) {
+    return ProfileSeed.profile(name).selector(name).tags(tags);
+  }
+
+  private SeededCluster in(String name, ClusterSeed cluster) {
+    return seed(FleetSeed.fleet().cluster(cluster)).cluster(name);
   }
 
   public Map<String, String> profileTags(String cluster, String name) {
@@ -123,25 +120,12 @@ public final class Seed {
    * The ASG EKS would have made for a node group, under exactly the name the node group reports.
    */
   public void asg(String name, String cluster) {
-    autoscaling.createLaunchConfiguration(
-        r ->
-            r.launchConfigurationName(name + "-lc")
-                .imageId("ami-12c6146b")
-                .instanceType("t3.micro"));
-    autoscaling.createAutoScalingGroup(
-        r ->
-            r.autoScalingGroupName(name)
-                .launchConfigurationName(name + "-lc")
-                .minSize(0)
-                .maxSize(1)
-                .availabilityZones(LocalAws.REGION + "a")
-                .tags(
-                    t ->
-                        t.resourceId(name)
-                            .resourceType("auto-scaling-group")
-                            .key(AsgTags.CLUSTER_TAG)
-                            .value(cluster)
-                            .propagateAtLaunch(true)));
+    seed(FleetSeed.fleet().autoScalingGroup(AsgSeed.named(name, clusterTag(cluster))));
+  }
+
+  /** The tag EKS puts on a node group's ASG, which the enforcer checks before it tags one. */
+  static Map<String, String> clusterTag(String cluster) {
+    return Map.of(AsgTags.CLUSTER_TAG, cluster);
   }
 
   public List<TagDescription> asgTags(String name) {

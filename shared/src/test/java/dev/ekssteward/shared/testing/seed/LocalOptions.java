@@ -1,0 +1,71 @@
+package dev.ekssteward.shared.testing.seed;
+
+import dev.ekssteward.shared.json.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The opt-in realism of the local AWS ({@code /eks-steward/options}, local/moto/README.md): read
+ * and switched over HTTP. Unchecked, so tests can switch options inside lambdas and fixtures.
+ */
+public final class LocalOptions {
+  private final URI endpoint;
+
+  public LocalOptions(URI endpoint) {
+    this.endpoint = endpoint;
+  }
+
+  /** Every option's current value; empty when the server is plain moto (no such endpoint). */
+  public Optional<Map<String, Object>> current() {
+    return exchange("GET", null);
+  }
+
+  /**
+   * Changes the named options (null restores one's start-up value).
+   *
+   * @return every option's value afterwards
+   * @throws IllegalArgumentException for an unknown option or a value it does not take
+   */
+  public Map<String, Object> change(Map<String, ?> changes) {
+    return exchange("POST", Json.write(changes))
+        .orElseThrow(() -> new IllegalStateException(endpoint + " has no /eks-steward/options"));
+  }
+
+  private Optional<Map<String, Object>> exchange(String method, String body) {
+    try {
+      HttpURLConnection c =
+          (HttpURLConnection) endpoint.resolve("/eks-steward/options").toURL().openConnection();
+      c.setRequestMethod(method);
+      if (body != null) {
+        c.setDoOutput(true);
+        c.setRequestProperty("Content-Type", "application/json");
+        try (OutputStream out = c.getOutputStream()) {
+          out.write(body.getBytes(StandardCharsets.UTF_8));
+        }
+      }
+      int status = c.getResponseCode();
+      if (status == 404) {
+        return Optional.empty();
+      }
+      InputStream in = status < 400 ? c.getInputStream() : c.getErrorStream();
+      Map<String, Object> answer =
+          Json.parseObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      if (status == 400) {
+        throw new IllegalArgumentException(String.valueOf(answer.get("message")));
+      }
+      if (status != 200) {
+        throw new IOException("local AWS options: HTTP " + status + " " + answer);
+      }
+      return Optional.of(answer);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
