@@ -11,6 +11,7 @@ import dev.ekssteward.shared.testing.CallRecorder;
 import dev.ekssteward.shared.testing.EventFiles;
 import dev.ekssteward.shared.testing.LocalAws;
 import dev.ekssteward.shared.testing.TestContext;
+import dev.ekssteward.shared.testing.seed.ClusterSeed;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -39,9 +40,13 @@ class DeliveryFormsIT {
 
   @BeforeEach
   void seed() {
-    MotoFleet fleet = new MotoFleet(aws);
-    fleet.cluster("dev-1", Map.of(Contract.SCHEDULE_TAG, "Mon-Fri 07:00-19:00 Europe/Berlin"));
-    fleet.group("dev-1", "ng-a", new Sizes(1, 2, 5), Map.of());
+    new MotoFleet(aws)
+        .seed(
+            MotoFleet.fleet()
+                .cluster(
+                    ClusterSeed.cluster("dev-1")
+                        .tags(Map.of(Contract.SCHEDULE_TAG, "Mon-Fri 07:00-19:00 Europe/Berlin"))
+                        .nodegroup(MotoFleet.group("ng-a", new Sizes(1, 2, 5), Map.of()))));
   }
 
   private NodegroupSchedulerHandler handler() {
