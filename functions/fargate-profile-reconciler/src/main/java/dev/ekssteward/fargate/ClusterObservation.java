@@ -1,15 +1,28 @@
 package dev.ekssteward.fargate;
 
 import dev.ekssteward.fargate.aws.ObservedProfile;
+import dev.ekssteward.shared.Contract;
 import java.util.List;
+import java.util.Map;
 
 /**
- * What one pass saw of a cluster: its desired-state document (null when there is none) and its
- * Fargate profiles (null when the cluster does not exist).
+ * What one pass saw of a cluster: its desired-state document (null when there is none), its Fargate
+ * profiles (null when the cluster does not exist) and its own tags (read only when it has a
+ * document).
  */
 public record ClusterObservation(
-    String cluster, String parameter, String document, List<ObservedProfile> profiles) {
+    String cluster,
+    String parameter,
+    String document,
+    List<ObservedProfile> profiles,
+    Map<String, String> clusterTags) {
   public ClusterObservation {
     profiles = profiles == null ? null : List.copyOf(profiles);
+    clusterTags = clusterTags == null ? Map.of() : Map.copyOf(clusterTags);
+  }
+
+  /** Tagged {@code eks-steward/exclude=true}: no function touches the cluster. */
+  public boolean excluded() {
+    return "true".equalsIgnoreCase(clusterTags.get(Contract.EXCLUDE_TAG));
   }
 }

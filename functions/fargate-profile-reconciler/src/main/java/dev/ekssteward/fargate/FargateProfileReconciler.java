@@ -2,10 +2,12 @@ package dev.ekssteward.fargate;
 
 import dev.ekssteward.fargate.aws.DesiredStateStore;
 import dev.ekssteward.fargate.aws.FargateApi;
+import dev.ekssteward.fargate.aws.ObservedProfile;
 import dev.ekssteward.fargate.desired.DesiredStateParser;
 import dev.ekssteward.fargate.plan.FargatePlanner;
 import dev.ekssteward.fargate.plan.Findings;
 import dev.ekssteward.fargate.plan.Limits;
+import dev.ekssteward.shared.Contract;
 import dev.ekssteward.shared.aws.Target;
 import dev.ekssteward.shared.config.StewardConfig;
 import dev.ekssteward.shared.config.TaggingConfig;
@@ -20,6 +22,7 @@ import dev.ekssteward.shared.pipeline.Scope;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.inject.Inject;
 
@@ -69,10 +72,17 @@ public final class FargateProfileReconciler implements Controller<ClusterObserva
     String parameter = store.parameterName(scope.cluster());
     String document = store.read(scope.cluster());
     if (document == null) {
-      return new ClusterObservation(scope.cluster(), parameter, null, List.of());
+      return new ClusterObservation(scope.cluster(), parameter, null, List.of(), null);
     }
+    List<ObservedProfile> profiles = api.profiles(scope.target(), scope.cluster());
+    if (profiles == null) {
+      return new ClusterObservation(scope.cluster(), parameter, document, null, null);
+    }
+    String anyArn = profiles.isEmpty() ? null : profiles.get(0).arn();
+    Map<String, String> tags = api.clusterTags(scope.target(), scope.cluster(), anyArn);
+    // Deleted between the two reads: observed as gone.
     return new ClusterObservation(
-        scope.cluster(), parameter, document, api.profiles(scope.target(), scope.cluster()));
+        scope.cluster(), parameter, document, tags == null ? null : profiles, tags);
   }
 
   @Override
@@ -87,6 +97,16 @@ public final class FargateProfileReconciler implements Controller<ClusterObserva
     }
     if (seen.profiles() == null) {
       return skip(seen, "cluster not found in " + scope.target());
+    }
+    if (seen.excluded()) {
+      // The tag is the user's instruction, seen in the report, log and Skipped metric: no finding.
+      return skip(
+          seen,
+          "cluster is tagged "
+              + Contract.EXCLUDE_TAG
+              + "=true; its desired state at "
+              + seen.parameter()
+              + " is not applied");
     }
     DesiredStateParser.Parsed parsed = DesiredStateParser.parse(seen.document(), config.fargate());
     if (!parsed.valid()) {

@@ -139,6 +139,27 @@ class FakeEksIT {
   }
 
   @Test
+  void anExcludeTagSetDuringAReplacementStopsItBeforeTheOldProfileIsDeleted() {
+    int before = converged(DesiredDocs.teamA(ROLE, LABELS, "{}"));
+    DesiredDocs.put(aws, "dev-1", DesiredDocs.teamA(ROLE, "{}", "{}"));
+    run(DesiredDocs.parameterChange("dev-1"), 20);
+    assertThat(eks.mutations()).hasSize(before + 1);
+    eks.tagCluster("dev-1", Map.of("eks-steward/exclude", "true"));
+
+    clock.advance(Duration.ofSeconds(60));
+    Map<String, Object> report = run(DesiredDocs.tick(), 300);
+
+    assertThat(eks.mutations()).hasSize(before + 1);
+    assertThat(profiles())
+        .extracting(p -> p.name().startsWith("team-a-") ? "replacement" : p.name())
+        .containsExactlyInAnyOrder("team-a", "replacement");
+    assertThat(status("team-a")).isEqualTo(Status.ACTIVE);
+    assertThat(report.get("pending")).isEqualTo(List.of());
+    assertThat(report.get("planned").toString())
+        .contains("type=Skip, target=dev-1, reason=cluster is tagged eks-steward/exclude=true");
+  }
+
+  @Test
   void aRoleChangeConvergesInOneLongInvocationWithoutUncoveringTheNamespace() {
     int before = converged(DesiredDocs.teamA(ROLE, LABELS, "{}"));
     Instant since = clock.instant();

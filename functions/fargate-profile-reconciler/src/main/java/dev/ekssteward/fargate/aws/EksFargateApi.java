@@ -16,6 +16,7 @@ import javax.inject.Inject;
 import software.amazon.awssdk.services.eks.EksClient;
 import software.amazon.awssdk.services.eks.model.FargateProfile;
 import software.amazon.awssdk.services.eks.model.FargateProfileSelector;
+import software.amazon.awssdk.services.eks.model.NotFoundException;
 import software.amazon.awssdk.services.eks.model.ResourceNotFoundException;
 
 /**
@@ -57,6 +58,33 @@ public final class EksFargateApi implements FargateApi {
       }
     }
     return out;
+  }
+
+  /**
+   * With a profile in hand, ListTagsForResource on the cluster ARN its ARN gives: the same tags as
+   * DescribeCluster without the cold start of that call's ~40-field response model (as the node
+   * group scheduler reads them). Without one, DescribeCluster.
+   */
+  @Override
+  public Map<String, String> clusterTags(Target target, String cluster, String profileArn) {
+    String clusterArn = clusterArn(cluster, profileArn);
+    try {
+      if (clusterArn == null) {
+        var c = eks(target).describeCluster(r -> r.name(cluster)).cluster();
+        return c.hasTags() ? c.tags() : Map.of();
+      }
+      var listed = eks(target).listTagsForResource(r -> r.resourceArn(clusterArn));
+      return listed.hasTags() ? listed.tags() : Map.of();
+    } catch (ResourceNotFoundException | NotFoundException e) {
+      return null;
+    }
+  }
+
+  /** {@code arn:…:fargateprofile/<cluster>/<name>/<id>} → {@code arn:…:cluster/<cluster>}. */
+  static String clusterArn(String cluster, String profileArn) {
+    String marker = ":fargateprofile/" + cluster + "/";
+    int at = profileArn == null ? -1 : profileArn.indexOf(marker);
+    return at <= 0 ? null : profileArn.substring(0, at) + ":cluster/" + cluster;
   }
 
   @Override

@@ -21,6 +21,13 @@ public interface FargateApi {
   /** Every Fargate profile of a cluster, described; null when the cluster does not exist. */
   List<ObservedProfile> profiles(Target target, String cluster);
 
+  /**
+   * The cluster's own tags (its {@code eks-steward/exclude}); null when the cluster does not exist.
+   * {@code profileArn}, any profile of the cluster (null when it has none), names the cluster's
+   * ARN, so the tags can be read without describing the cluster.
+   */
+  Map<String, String> clusterTags(Target target, String cluster, String profileArn);
+
   Result create(
       Target target, String cluster, String name, ProfileSpec spec, Map<String, String> tags);
 

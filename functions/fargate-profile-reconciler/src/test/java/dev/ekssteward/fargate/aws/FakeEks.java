@@ -43,6 +43,7 @@ public final class FakeEks implements FargateApi {
 
   private final Clock clock;
   private final Map<String, Map<String, Profile>> clusters = new TreeMap<>();
+  private final Map<String, Map<String, String>> clusterTags = new HashMap<>();
   private final List<Snapshot> history = new ArrayList<>();
   private final List<String> mutations = new ArrayList<>();
   public final Set<String> failingRoles = new java.util.HashSet<>();
@@ -60,6 +61,12 @@ public final class FakeEks implements FargateApi {
 
   public synchronized void addCluster(String cluster) {
     clusters.put(cluster, new LinkedHashMap<>());
+    clusterTags.put(cluster, new TreeMap<>());
+  }
+
+  /** Someone tags the cluster itself (eks-steward/exclude, say). */
+  public synchronized void tagCluster(String cluster, Map<String, String> tags) {
+    clusterTags.get(cluster).putAll(tags);
   }
 
   /** Runs {@code r} once, just before the next mutating call (another actor racing us). */
@@ -94,6 +101,12 @@ public final class FakeEks implements FargateApi {
     List<ObservedProfile> out = view(profiles);
     history.add(new Snapshot(clock.instant(), "List " + cluster, out));
     return out;
+  }
+
+  @Override
+  public synchronized Map<String, String> clusterTags(
+      Target target, String cluster, String profileArn) {
+    return clusters.containsKey(cluster) ? Map.copyOf(clusterTags.get(cluster)) : null;
   }
 
   @Override

@@ -197,4 +197,25 @@ class FakeMotoAgreementIT {
         .isEqualTo(answer(moto.untag(HOME, m, Set.of("team"))))
         .isEqualTo("NotFound");
   }
+
+  @Test
+  void clusterTagsAgreeWithAndWithoutAProfileAndForAClusterThatIsGone() {
+    Map<String, String> excluded = Map.of("eks-steward/exclude", "true");
+    fake.tagCluster("dev-1", excluded);
+    aws.eks()
+        .tagResource(
+            r -> r.resourceArn("arn:aws:eks:eu-west-1:123456789012:cluster/dev-1").tags(excluded));
+
+    assertThat(fake.clusterTags(HOME, "dev-1", null))
+        .isEqualTo(moto.clusterTags(HOME, "dev-1", null))
+        .isEqualTo(excluded);
+    String f = ((Result.Done) fake.create(HOME, "dev-1", "team-a", SPEC, TAGS)).value();
+    String m = ((Result.Done) moto.create(HOME, "dev-1", "team-a", SPEC, TAGS)).value();
+    assertThat(fake.clusterTags(HOME, "dev-1", f))
+        .isEqualTo(moto.clusterTags(HOME, "dev-1", m))
+        .isEqualTo(excluded);
+    assertThat(fake.clusterTags(HOME, "gone", null)).isNull();
+    assertThat(moto.clusterTags(HOME, "gone", null)).isNull();
+    assertThat(moto.clusterTags(HOME, "gone", m.replace("/dev-1/", "/gone/"))).isNull();
+  }
 }
