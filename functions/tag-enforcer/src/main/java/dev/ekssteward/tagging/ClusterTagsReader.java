@@ -8,6 +8,7 @@ import dev.ekssteward.tagging.aws.ResourceRef;
 import dev.ekssteward.tagging.aws.TaggedResource;
 import dev.ekssteward.tagging.aws.TaggingApi;
 import dev.ekssteward.tagging.plan.ClusterTags;
+import dev.ekssteward.tagging.plan.TagPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,10 @@ final class ClusterTagsReader {
     TaggedResource c = api.cluster(target, cluster);
     if (c == null) {
       return ClusterTags.missing(cluster);
+    }
+    if (ClusterTags.excluded(c.tags()) || TagPolicy.exempt(policy, cluster)) {
+      // Out of the policy: the planner skips it; its node groups, profiles and ASGs are not read.
+      return new ClusterTags(cluster, true, c.tags(), List.of(), Map.of());
     }
     List<TaggedResource> resources = new ArrayList<>();
     if (wanted(policy, only, ResourceRef.CLUSTER)) {

@@ -1,5 +1,6 @@
 package dev.ekssteward.tagging.plan;
 
+import dev.ekssteward.shared.Contract;
 import dev.ekssteward.tagging.aws.AsgTags;
 import dev.ekssteward.tagging.aws.TaggedResource;
 import java.util.List;
@@ -26,5 +27,14 @@ public record ClusterTags(
 
   public static ClusterTags missing(String cluster) {
     return new ClusterTags(cluster, false, Map.of(), List.of(), Map.of());
+  }
+
+  /** Tagged {@code eks-steward/exclude=true} (any case): out of every function's scope. */
+  public static boolean excluded(Map<String, String> clusterTags) {
+    return "true".equalsIgnoreCase(clusterTags.get(Contract.EXCLUDE_TAG));
+  }
+
+  public boolean excluded() {
+    return excluded(clusterTags);
   }
 }

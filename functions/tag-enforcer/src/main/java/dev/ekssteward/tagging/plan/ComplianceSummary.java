@@ -15,6 +15,7 @@ import java.util.Map;
 public final class ComplianceSummary {
   public static final String DETAIL_TYPE = "Tag Compliance Summary";
   static final String EXEMPT_METRIC = "TagExemptClusters";
+  static final String EXCLUDED_METRIC = "TagExcludedClusters";
   static final List<String> STATES = List.of("compliant", "fixed", "violating");
 
   private ComplianceSummary() {}
@@ -36,6 +37,7 @@ public final class ComplianceSummary {
     Map<String, Object> detail = new LinkedHashMap<>();
     detail.put("compliance", perType);
     detail.put("exemptClusters", metrics.getOrDefault(EXEMPT_METRIC, 0.0).longValue());
+    detail.put("excludedClusters", metrics.getOrDefault(EXCLUDED_METRIC, 0.0).longValue());
     detail.put(
         "fixedMeans", dryRun ? "would be fixed (dry-run)" : "fixed in this run (see Tags Applied)");
     return new Finding(DETAIL_TYPE, null, detail);

@@ -40,10 +40,12 @@ public final class TagPlanner {
           Map.of(ComplianceSummary.EXEMPT_METRIC, 1.0),
           null);
     }
-    if ("true".equalsIgnoreCase(observed.clusterTags().get(Contract.EXCLUDE_TAG))) {
-      return Plan.of(
+    if (observed.excluded()) {
+      return new Plan(
           List.of(new Action.Skip("cluster/" + cluster, Contract.EXCLUDE_TAG + "=true")),
-          List.of());
+          List.of(),
+          Map.of(ComplianceSummary.EXCLUDED_METRIC, 1.0),
+          null);
     }
     Selection.One event = selection instanceof Selection.One one ? one : null;
     List<Action> actions = new ArrayList<>();

@@ -233,6 +233,7 @@ class TagPlannerTest {
     assertThat(plan.actions())
         .containsExactly(new Action.Skip("cluster/dev-1", "eks-steward/exclude=true"));
     assertThat(plan.findings()).isEmpty();
+    assertThat(plan.metrics()).isEqualTo(Map.of("TagExcludedClusters", 1.0));
   }
 
   @Test

@@ -1,0 +1,147 @@
+package dev.ekssteward.tagging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ekssteward.shared.Contract;
+import dev.ekssteward.shared.testing.EventFiles;
+import dev.ekssteward.shared.testing.LocalAws;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A cluster tagged {@code eks-steward/exclude=true} is out of the policy on every path: a sweep
+ * neither tags it nor anything in it (nor reads what is in it), and a CloudTrail call on it or on a
+ * resource of it changes nothing and sets no creator. Each cluster here would be fixed otherwise.
+ */
+class TagEnforcerExcludeIT {
+  @RegisterExtension static final LocalAws aws = new LocalAws();
+
+  /** Violates the policy: no cost-center (a default), env not lower case (normalized). */
+  static final Map<String, String> FIXABLE = Map.of("team", "payments", "env", "DEV");
+
+  TagFleet seed;
+  final Map<String, String> asgs = new HashMap<>();
+
+  @BeforeEach
+  void setUp() {
+    seed = TagFleet.standard(aws);
+  }
+
+  static Map<String, String> excluded(Map<String, String> tags, String value) {
+    Map<String, String> out = new HashMap<>(tags);
+    out.put(Contract.EXCLUDE_TAG, value);
+    return out;
+  }
+
+  /** dev-1 excluded with a node group (and its ASG) and a profile, all fixable; dev-2 alike. */
+  void twoFixableClusters() {
+    for (String cluster : List.of("dev-1", "dev-2")) {
+      seed.cluster(cluster, cluster.equals("dev-1") ? excluded(FIXABLE, "true") : FIXABLE);
+      asgs.put(cluster, seed.nodegroup(cluster, "ng-a", FIXABLE));
+      seed.asg(asgs.get(cluster), cluster);
+      seed.profile(cluster, "team-a", FIXABLE);
+    }
+  }
+
+  @Test
+  void aSweepLeavesTheExcludedClusterAndEverythingInItUntouchedAndUnread() {
+    twoFixableClusters();
+
+    Map<String, Object> report = seed.run(EventFiles.load("schedule-tick.json"));
+
+    assertThat(seed.clusterTags("dev-1")).isEqualTo(excluded(FIXABLE, "true"));
+    assertThat(seed.nodegroupTags("dev-1", "ng-a")).isEqualTo(FIXABLE);
+    assertThat(seed.profileTags("dev-1", "team-a")).isEqualTo(FIXABLE);
+    assertThat(seed.asgTags(asgs.get("dev-1")))
+        .extracting(t -> t.key())
+        .containsExactly("eks:cluster-name");
+    // dev-2 shows that the same resources are fixed when not excluded: cluster, group, profile,
+    // ASG.
+    assertThat(seed.clusterTags("dev-2")).containsEntry("cost-center", "0000");
+    assertThat(seed.recorder.mutations())
+        .containsExactlyInAnyOrder(
+            "eks:TagResource",
+            "eks:TagResource",
+            "eks:TagResource",
+            "autoscaling:CreateOrUpdateTags");
+    assertThat(TagFleet.list(report, "applied"))
+        .allSatisfy(a -> assertThat(a.get("target").toString()).doesNotContain("/dev-1"));
+    assertThat(TagFleet.list(report, "planned"))
+        .filteredOn(p -> p.get("scope").toString().endsWith("/dev-1"))
+        .singleElement()
+        .satisfies(
+            p ->
+                assertThat(p)
+                    .containsEntry("type", "Skip")
+                    .containsEntry("target", "cluster/dev-1")
+                    .containsEntry("reason", "eks-steward/exclude=true"));
+    assertThat(TagFleet.list(report, "findings"))
+        .allSatisfy(f -> assertThat(String.valueOf(f.get("resource"))).doesNotContain("/dev-1"));
+    assertThat(TagFleet.findings(report, "Tag Compliance Summary"))
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s).containsEntry("excludedClusters", 1L);
+              assertThat(s.get("compliance"))
+                  .isEqualTo(
+                      Map.of(
+                          "cluster", Map.of("compliant", 0L, "fixed", 1L, "violating", 0L),
+                          "nodegroup", Map.of("compliant", 0L, "fixed", 1L, "violating", 0L),
+                          "fargateprofile", Map.of("compliant", 0L, "fixed", 1L, "violating", 0L)));
+            });
+    // Only dev-2's node groups and profiles were listed.
+    assertThat(seed.recorder.calls().stream().filter("eks:ListNodegroups"::equals)).hasSize(1);
+    assertThat(seed.recorder.calls().stream().filter("eks:ListFargateProfiles"::equals)).hasSize(1);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "tagging-create-cluster.json",
+        "tagging-create-nodegroup.json",
+        "tagging-create-fargate-profile.json",
+        "tagging-tag-resource.json",
+        "tagging-untag-resource.json"
+      })
+  void aCallOnTheExcludedClusterOrOnAResourceInItChangesNothing(String event) {
+    seed.cluster("dev-1", excluded(FIXABLE, "TRUE"));
+    seed.nodegroup("dev-1", "ng-a", FIXABLE);
+    seed.profile("dev-1", "team-a", FIXABLE);
+
+    Map<String, Object> report = seed.run(EventFiles.load(event));
+
+    assertThat(report.get("status")).isEqualTo("ok");
+    assertThat(seed.recorder.mutations()).isEmpty();
+    assertThat(seed.recorder.calls())
+        .doesNotContain("eks:DescribeNodegroup", "eks:DescribeFargateProfile");
+    assertThat(TagFleet.list(report, "planned"))
+        .singleElement()
+        .satisfies(
+            p ->
+                assertThat(p)
+                    .containsEntry("type", "Skip")
+                    .containsEntry("reason", "eks-steward/exclude=true"));
+    assertThat(TagFleet.list(report, "findings")).isEmpty();
+    assertThat(seed.clusterTags("dev-1")).isEqualTo(excluded(FIXABLE, "TRUE"));
+    assertThat(seed.nodegroupTags("dev-1", "ng-a")).isEqualTo(FIXABLE);
+    assertThat(seed.profileTags("dev-1", "team-a")).isEqualTo(FIXABLE);
+  }
+
+  @Test
+  void theSameCallOnANotExcludedClusterDoesChangeIt() {
+    seed.cluster("dev-1", excluded(FIXABLE, "false"));
+    seed.nodegroup("dev-1", "ng-a", FIXABLE);
+
+    seed.run(EventFiles.load("tagging-create-nodegroup.json"));
+
+    assertThat(seed.nodegroupTags("dev-1", "ng-a"))
+        .containsEntry("created-by", "jane.doe@example.com")
+        .containsEntry("env", "dev");
+  }
+}
