@@ -97,7 +97,9 @@ public final class TriggerParser {
             who.string("arn"),
             who.string("userName"),
             session.string("arn"),
-            who.string("invokedBy"));
+            who.string("invokedBy"),
+            stack(
+                detail.object("requestParameters").map(), detail.object("responseElements").map()));
     String region = detail.string("awsRegion");
     return new CloudTrailCall(
         detail.required("eventSource"),
@@ -111,6 +113,32 @@ public final class TriggerParser {
         caller,
         detail.string("userAgent"),
         detail.string("errorCode"));
+  }
+
+  /**
+   * The stack CloudFormation names in the tags of what it creates: the request's {@code tags}, else
+   * the tags of the resource in the response ({@code cluster}, {@code nodegroup}, {@code
+   * fargateProfile}). Read leniently: a tag map of another shape names no stack.
+   */
+  static String stack(Map<String, Object> request, Map<String, Object> response) {
+    String fromRequest = stackTag(request.get("tags"));
+    if (fromRequest != null) {
+      return fromRequest;
+    }
+    for (Object resource : response.values()) {
+      if (resource instanceof Map<?, ?> m && stackTag(m.get("tags")) != null) {
+        return stackTag(m.get("tags"));
+      }
+    }
+    return null;
+  }
+
+  private static String stackTag(Object tags) {
+    return tags instanceof Map<?, ?> m
+            && m.get(CallerIdentity.STACK_TAG) instanceof String name
+            && !name.isBlank()
+        ? name
+        : null;
   }
 
   static String clip(String s) {

@@ -83,6 +83,48 @@ class TriggerParserTest {
   }
 
   @Test
+  void theCloudFormationStackComesFromTheRequestTagsElseTheResponseAndOnlyAsAString() {
+    String call =
+        "{\"detail-type\":\"AWS API Call via CloudTrail\",\"source\":\"aws.eks\","
+            + "\"detail\":{\"eventSource\":\"eks.amazonaws.com\",\"eventName\":\"CreateNodegroup\","
+            + "\"userIdentity\":{\"type\":\"AssumedRole\","
+            + "\"invokedBy\":\"cloudformation.amazonaws.com\"},%s}}";
+    String tagged = "{\"tags\":{\"aws:cloudformation:stack-name\":\"%s\"}}";
+
+    CloudTrailCall both =
+        (CloudTrailCall)
+            parse(
+                String.format(
+                    call,
+                    "\"requestParameters\":"
+                        + String.format(tagged, "from-request")
+                        + ",\"responseElements\":{\"nodegroup\":"
+                        + String.format(tagged, "from-response")
+                        + "}"));
+    CloudTrailCall response =
+        (CloudTrailCall)
+            parse(
+                String.format(
+                    call,
+                    "\"requestParameters\":{\"name\":\"dev-1\"},\"responseElements\":{\"nodegroup\":"
+                        + String.format(tagged, "from-response")
+                        + "}"));
+    CloudTrailCall odd =
+        (CloudTrailCall)
+            parse(
+                String.format(
+                    call,
+                    "\"requestParameters\":{\"tags\":[\"aws:cloudformation:stack-name\"]},"
+                        + "\"responseElements\":{\"nodegroup\":{\"tags\":"
+                        + "{\"aws:cloudformation:stack-name\":7}}}"));
+
+    assertThat(both.caller().stack()).isEqualTo("from-request");
+    assertThat(response.caller().stack()).isEqualTo("from-response");
+    assertThat(odd.caller().stack()).isNull();
+    assertThat(odd.caller().invokedBy()).isEqualTo("cloudformation.amazonaws.com");
+  }
+
+  @Test
   void parameterStoreChange() {
     assertThat(
             parse(
