@@ -12,6 +12,7 @@ import dev.ekssteward.thumbprint.apply.CreateProviderExecutor;
 import dev.ekssteward.thumbprint.apply.UpdateThumbprintsExecutor;
 import dev.ekssteward.thumbprint.model.AccountView;
 import dev.ekssteward.thumbprint.tls.IssuerRoute;
+import dev.ekssteward.thumbprint.tls.PublicRoots;
 import java.util.Set;
 import javax.inject.Named;
 
@@ -33,6 +34,10 @@ public abstract class ThumbprintModule {
   /** Absent in production; the tests' components bind one (see {@link IssuerRoute}). */
   @BindsOptionalOf
   abstract IssuerRoute issuerRoute();
+
+  /** Absent in production (the JDK's roots); tests stand a CA of their own in for a public one. */
+  @BindsOptionalOf
+  abstract PublicRoots publicRoots();
 
   /** One executor per action type. */
   @Provides

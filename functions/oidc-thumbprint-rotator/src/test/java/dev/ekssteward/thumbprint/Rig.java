@@ -13,9 +13,11 @@ import dev.ekssteward.shared.testing.seed.SeededFleet;
 import dev.ekssteward.thumbprint.model.IssuerUrl;
 import dev.ekssteward.thumbprint.tls.IssuerTrust;
 import dev.ekssteward.thumbprint.tls.LocalIssuer;
+import dev.ekssteward.thumbprint.tls.PublicRoots;
 import dev.ekssteward.thumbprint.tls.TestPki;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -51,6 +53,9 @@ final class Rig implements AutoCloseable {
   private final Path dir;
   private final List<LocalIssuer> servers = new ArrayList<>();
 
+  /** The roots the routed handler judges by: the JDK's, unless a test stands in its own. */
+  PublicRoots publicRoots = PublicRoots.jdk();
+
   Rig(LocalAws aws) throws Exception {
     this.aws = aws;
     this.iam = aws.client(IamClient.builder().httpClient(UrlConnectionHttpClient.create()));
@@ -85,6 +90,16 @@ final class Rig implements AutoCloseable {
     Path store = TestPki.trustStore(Files.createTempFile(dir, "trust", ".p12"), roots);
     System.setProperty(IssuerTrust.STORE_PROPERTY, store.toString());
     System.setProperty(IssuerTrust.PASSWORD_PROPERTY, new String(TestPki.PASSWORD));
+  }
+
+  /** Stands these chains' roots in for the public roots IAM trusts. */
+  void treatAsPublic(TestPki.Chain... chains) throws Exception {
+    KeyStore store = KeyStore.getInstance("PKCS12");
+    store.load(null, null);
+    for (int i = 0; i < chains.length; i++) {
+      store.setCertificateEntry("public-" + i, chains[i].root());
+    }
+    publicRoots = PublicRoots.of(store);
   }
 
   void config(String json) {
@@ -129,7 +144,8 @@ final class Rig implements AutoCloseable {
                 clock,
                 Waits.none(),
                 with,
-                issuer -> IssuerUrl.parse(local.origin() + issuer.path())));
+                issuer -> IssuerUrl.parse(local.origin() + issuer.path()),
+                publicRoots));
   }
 
   static Map<String, Object> run(ThumbprintRotatorHandler handler, Map<String, Object> event) {

@@ -6,6 +6,7 @@ import dev.ekssteward.shared.runtime.Settings;
 import dev.ekssteward.shared.runtime.SharedModule;
 import dev.ekssteward.shared.runtime.Waits;
 import dev.ekssteward.thumbprint.tls.IssuerRoute;
+import dev.ekssteward.thumbprint.tls.PublicRoots;
 import java.time.Clock;
 import java.util.List;
 import javax.inject.Singleton;
@@ -13,7 +14,9 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /**
  * The production graph plus an {@link IssuerRoute}: moto gives clusters real EKS issuer hosts, and
- * this sends those fetches to a local HTTPS issuer instead. Test-only; production binds no route.
+ * this sends those fetches to a local HTTPS issuer instead; and the {@link PublicRoots} that stand
+ * in for IAM's (the JDK's, unless a test stands its own CA in for a public one). Test-only;
+ * production binds neither.
  */
 @Singleton
 @Component(modules = {SharedModule.class, ThumbprintModule.class, ThumbprintAwsModule.class})
@@ -25,6 +28,7 @@ interface RoutedThumbprintComponent extends ThumbprintComponent {
         @BindsInstance Clock clock,
         @BindsInstance Waits waits,
         @BindsInstance List<ExecutionInterceptor> interceptors,
-        @BindsInstance IssuerRoute route);
+        @BindsInstance IssuerRoute route,
+        @BindsInstance PublicRoots publicRoots);
   }
 }

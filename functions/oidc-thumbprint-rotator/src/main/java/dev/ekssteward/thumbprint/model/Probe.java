@@ -7,9 +7,10 @@ public sealed interface Probe {
 
   /**
    * Trusted chains were presented: the jwks_uri endpoint's chain end first, then the issuer's when
-   * it is another endpoint.
+   * it is another endpoint; {@code use} says whether IAM relies on the thumbprint, judged by the
+   * jwks_uri endpoint's chain (the one IAM checks).
    */
-  record Verified(List<ChainEnd> ends) implements Probe {
+  record Verified(List<ChainEnd> ends, ThumbprintUse use) implements Probe {
     public Verified {
       ends = List.copyOf(ends);
     }

@@ -1,6 +1,7 @@
 package dev.ekssteward.thumbprint.plan;
 
 import dev.ekssteward.thumbprint.model.ChainEnd;
+import dev.ekssteward.thumbprint.model.ThumbprintUse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.Map;
  * and the managed-by tag.
  *
  * @param target the issuer URL (the provider has no ARN yet)
+ * @param use whether IAM will rely on the thumbprints
  */
 public record CreateProvider(
     String target,
@@ -18,7 +20,8 @@ public record CreateProvider(
     List<String> clientIds,
     List<String> thumbprints,
     Map<String, String> tags,
-    List<ChainEnd> ends)
+    List<ChainEnd> ends,
+    ThumbprintUse use)
     implements RotatorAction {
   public static final String STS_CLIENT_ID = "sts.amazonaws.com";
 
@@ -37,6 +40,7 @@ public record CreateProvider(
     d.put("thumbprints", thumbprints);
     d.put("tags", new java.util.TreeMap<>(tags));
     d.put("certificates", ends.stream().map(CreateProvider::describe).toList());
+    d.put("thumbprintUse", use.toString());
     return d;
   }
 

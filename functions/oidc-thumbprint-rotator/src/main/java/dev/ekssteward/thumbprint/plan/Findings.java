@@ -1,8 +1,10 @@
 package dev.ekssteward.thumbprint.plan;
 
 import dev.ekssteward.shared.pipeline.Finding;
+import dev.ekssteward.thumbprint.model.ChainEnd;
 import dev.ekssteward.thumbprint.model.IssuerCheck;
 import dev.ekssteward.thumbprint.model.Probe;
+import dev.ekssteward.thumbprint.model.ThumbprintUse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,6 +13,11 @@ public final class Findings {
   public static final String CHECK_FAILED = "Thumbprint Check Failed";
   public static final String PROVIDER_MISSING = "OIDC Provider Missing";
   public static final String DISCOVERY_REFUSED = "OIDC Discovery Refused";
+  public static final String USE_ASSESSED = "Thumbprint Use Assessed";
+
+  /** How the verdict was reached, said in every {@link #USE_ASSESSED} event. */
+  static final String JUDGED_BY =
+      "the JDK's trust store, standing in for IAM's library of trusted root CAs (an approximation)";
 
   private Findings() {}
 
@@ -35,6 +42,26 @@ public final class Findings {
     detail.put("jwksUri", refused.jwksUri());
     detail.put("reason", refused.reason());
     return new Finding(DISCOVERY_REFUSED, check.target(), detail);
+  }
+
+  /**
+   * Whether IAM relies on this provider's thumbprints, for every issuer whose chain was verified:
+   * {@code load-bearing} (a private CA: the thumbprint is what IAM trusts) or {@code
+   * not-consulted}.
+   */
+  static Finding use(IssuerCheck check, Probe.Verified probe) {
+    Map<String, Object> detail = base(check);
+    ChainEnd jwks = probe.ends().get(0);
+    detail.put("thumbprintUse", probe.use().toString());
+    detail.put("jwksEndpoint", jwks.host() + ":" + jwks.port());
+    detail.put("chainEnd", jwks.subject());
+    detail.put("judgedBy", JUDGED_BY);
+    return new Finding(USE_ASSESSED, check.target(), detail);
+  }
+
+  /** {@code ThumbprintLoadBearing}, {@code ThumbprintNotConsulted}. */
+  static String metric(ThumbprintUse use) {
+    return use == ThumbprintUse.LOAD_BEARING ? "ThumbprintLoadBearing" : "ThumbprintNotConsulted";
   }
 
   static Finding missing(IssuerCheck check, boolean createMissing) {

@@ -8,9 +8,11 @@ import dev.ekssteward.thumbprint.model.AccountView;
 import dev.ekssteward.thumbprint.model.ClusterIssuer;
 import dev.ekssteward.thumbprint.model.IssuerCheck;
 import dev.ekssteward.thumbprint.model.Probe;
+import dev.ekssteward.thumbprint.model.ThumbprintUse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,6 +42,7 @@ public final class RotationPlanner {
       if (check.probe() != null && !(check.probe() instanceof Probe.Verified)) {
         findings.add(Findings.checkFailed(check));
       } else if (check.probe() instanceof Probe.Verified v) {
+        findings.add(Findings.use(check, v));
         Action action = check.provider() == null ? create(check, v) : rotate(check, v);
         if (action != null && (check.provider() != null || createMissing)) {
           actions.add(action);
@@ -55,8 +58,24 @@ public final class RotationPlanner {
         actions.add(new Action.Skip(c.arn(), "cluster is " + c.status() + " without an issuer"));
       }
     }
-    long verified = view.checks().stream().filter(c -> c.probe() instanceof Probe.Verified).count();
-    return new Plan(actions, findings, Map.of("IssuersVerified", (double) verified), wait);
+    return new Plan(actions, findings, metrics(view), wait);
+  }
+
+  /** Issuers verified, and of those whose thumbprints IAM relies on and whose it does not. */
+  private static Map<String, Double> metrics(AccountView view) {
+    List<Probe.Verified> verified =
+        view.checks().stream()
+            .map(IssuerCheck::probe)
+            .filter(Probe.Verified.class::isInstance)
+            .map(Probe.Verified.class::cast)
+            .toList();
+    Map<String, Double> metrics = new HashMap<>();
+    metrics.put("IssuersVerified", (double) verified.size());
+    for (ThumbprintUse use : ThumbprintUse.values()) {
+      metrics.put(
+          Findings.metric(use), (double) verified.stream().filter(v -> v.use() == use).count());
+    }
+    return metrics;
   }
 
   private static Action rotate(IssuerCheck check, Probe.Verified probe) {
@@ -66,7 +85,12 @@ public final class RotationPlanner {
       return null;
     }
     return new UpdateThumbprints(
-        check.provider().arn(), check.issuer().toString(), previous, next, probe.ends());
+        check.provider().arn(),
+        check.issuer().toString(),
+        previous,
+        next,
+        probe.ends(),
+        probe.use());
   }
 
   private static Action create(IssuerCheck check, Probe.Verified probe) {
@@ -80,7 +104,8 @@ public final class RotationPlanner {
         List.of(CreateProvider.STS_CLIENT_ID),
         thumbprints,
         Map.of(Contract.MANAGED_TAG, "true"),
-        probe.ends());
+        probe.ends(),
+        probe.use());
   }
 
   /** A quarter of the cluster's age, between 10 s and 60 s: EKS takes minutes to create one. */

@@ -1,17 +1,23 @@
 package dev.ekssteward.thumbprint.plan;
 
 import dev.ekssteward.thumbprint.model.ChainEnd;
+import dev.ekssteward.thumbprint.model.ThumbprintUse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Replace a provider's thumbprint list (UpdateOpenIDConnectProviderThumbprint). */
+/**
+ * Replace a provider's thumbprint list (UpdateOpenIDConnectProviderThumbprint).
+ *
+ * @param use whether IAM relies on the list: a load-bearing rotation repaired something IAM used
+ */
 public record UpdateThumbprints(
     String target,
     String issuer,
     List<String> previous,
     List<String> thumbprints,
-    List<ChainEnd> ends)
+    List<ChainEnd> ends,
+    ThumbprintUse use)
     implements RotatorAction {
   public UpdateThumbprints {
     previous = List.copyOf(previous);
@@ -28,6 +34,7 @@ public record UpdateThumbprints(
     d.put("added", Thumbprints.minus(thumbprints, previous));
     d.put("removed", Thumbprints.minus(previous, thumbprints));
     d.put("certificates", ends.stream().map(CreateProvider::describe).toList());
+    d.put("thumbprintUse", use.toString());
     return d;
   }
 }

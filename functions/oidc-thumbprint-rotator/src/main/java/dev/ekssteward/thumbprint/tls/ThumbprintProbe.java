@@ -24,10 +24,17 @@ import javax.net.ssl.SSLContext;
  */
 public final class ThumbprintProbe {
   private final Optional<IssuerRoute> route;
+  private final PublicRoots publicRoots;
 
+  /** Production binds no roots: the JDK's stand in for IAM's. Tests bind roots of their own. */
   @Inject
-  public ThumbprintProbe(Optional<IssuerRoute> route) {
+  public ThumbprintProbe(Optional<IssuerRoute> route, Optional<PublicRoots> publicRoots) {
     this.route = route;
+    this.publicRoots = publicRoots.orElseGet(PublicRoots::jdk);
+  }
+
+  public ThumbprintProbe(Optional<IssuerRoute> route) {
+    this(route, Optional.empty());
   }
 
   public Probe probe(IssuerUrl issuer, IssuerTrust trust, ThumbprintConfig config) {
@@ -54,10 +61,11 @@ public final class ThumbprintProbe {
       Endpoint issuerEndpoint = Endpoint.of(source);
       ChainEnd issuerEnd = end(issuerEndpoint, discovery.presented());
       if (jwks.host().equals(issuerEndpoint.host()) && jwks.port() == issuerEndpoint.port()) {
-        return new Probe.Verified(List.of(issuerEnd));
+        return new Probe.Verified(List.of(issuerEnd), publicRoots.judge(discovery.presented()));
       }
-      ChainEnd jwksEnd = end(jwks, ChainReader.presented(jwks, tls, config));
-      return new Probe.Verified(List.of(jwksEnd, issuerEnd));
+      List<Certificate> jwksChain = ChainReader.presented(jwks, tls, config);
+      ChainEnd jwksEnd = end(jwks, jwksChain);
+      return new Probe.Verified(List.of(jwksEnd, issuerEnd), publicRoots.judge(jwksChain));
     } catch (ProbeFailure e) {
       return new Probe.Failed(e.getMessage());
     }

@@ -7,6 +7,7 @@ import dev.ekssteward.shared.apply.Result;
 import dev.ekssteward.shared.audit.AuditEvent;
 import dev.ekssteward.shared.aws.Target;
 import dev.ekssteward.thumbprint.model.ChainEnd;
+import dev.ekssteward.thumbprint.model.ThumbprintUse;
 import dev.ekssteward.thumbprint.plan.CreateProvider;
 import dev.ekssteward.thumbprint.port.FakeOidcProviders;
 import java.util.List;
@@ -30,7 +31,8 @@ class CreateProviderExecutorTest {
         List.of("sts.amazonaws.com"),
         thumbprints,
         Map.of("eks-steward/managed", "true"),
-        List.of(new ChainEnd("h", 443, THUMBPRINT, "CN=ca")));
+        List.of(new ChainEnd("h", 443, THUMBPRINT, "CN=ca")),
+        ThumbprintUse.NOT_CONSULTED);
   }
 
   @Test
@@ -44,11 +46,19 @@ class CreateProviderExecutorTest {
     assertThat(created.resources()).containsExactly(ARN);
     assertThat(created.detail().keySet())
         .containsExactly(
-            "provider", "issuer", "cluster", "clientIds", "thumbprints", "tags", "certificates");
+            "provider",
+            "issuer",
+            "cluster",
+            "clientIds",
+            "thumbprints",
+            "tags",
+            "certificates",
+            "thumbprintUse");
     assertThat(created.detail())
         .containsEntry("provider", ARN)
         .containsEntry("issuer", ISSUER)
-        .containsEntry("thumbprints", List.of(THUMBPRINT));
+        .containsEntry("thumbprints", List.of(THUMBPRINT))
+        .containsEntry("thumbprintUse", "not-consulted");
     assertThat(iam.stored(ARN))
         .isEqualTo(
             new FakeOidcProviders.Stored(

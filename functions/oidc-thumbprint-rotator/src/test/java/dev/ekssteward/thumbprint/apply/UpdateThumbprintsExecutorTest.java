@@ -8,6 +8,7 @@ import dev.ekssteward.shared.apply.Result;
 import dev.ekssteward.shared.audit.AuditEvent;
 import dev.ekssteward.shared.aws.Target;
 import dev.ekssteward.thumbprint.model.ChainEnd;
+import dev.ekssteward.thumbprint.model.ThumbprintUse;
 import dev.ekssteward.thumbprint.plan.UpdateThumbprints;
 import dev.ekssteward.thumbprint.port.FakeOidcProviders;
 import java.util.List;
@@ -28,7 +29,12 @@ class UpdateThumbprintsExecutorTest {
 
   private UpdateThumbprints update(List<String> thumbprints) {
     return new UpdateThumbprints(
-        arn, ISSUER, List.of(OLD), thumbprints, List.of(new ChainEnd("h", 443, NEW, "CN=ca")));
+        arn,
+        ISSUER,
+        List.of(OLD),
+        thumbprints,
+        List.of(new ChainEnd("h", 443, NEW, "CN=ca")),
+        ThumbprintUse.LOAD_BEARING);
   }
 
   @Test

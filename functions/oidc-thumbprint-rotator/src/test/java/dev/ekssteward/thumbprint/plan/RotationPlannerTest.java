@@ -13,6 +13,7 @@ import dev.ekssteward.thumbprint.model.IssuerCheck;
 import dev.ekssteward.thumbprint.model.IssuerUrl;
 import dev.ekssteward.thumbprint.model.OidcProvider;
 import dev.ekssteward.thumbprint.model.Probe;
+import dev.ekssteward.thumbprint.model.ThumbprintUse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -35,8 +36,12 @@ class RotationPlannerTest {
           false);
 
   static Probe.Verified verified(String... thumbprints) {
+    return verified(ThumbprintUse.LOAD_BEARING, thumbprints);
+  }
+
+  static Probe.Verified verified(ThumbprintUse use, String... thumbprints) {
     return new Probe.Verified(
-        List.of(thumbprints).stream().map(tp -> new ChainEnd("h", 443, tp, "CN=ca")).toList());
+        List.of(thumbprints).stream().map(tp -> new ChainEnd("h", 443, tp, "CN=ca")).toList(), use);
   }
 
   static Plan plan(OidcProvider provider, Probe probe, boolean createMissing) {
@@ -60,8 +65,54 @@ class RotationPlannerTest {
     assertThat(plan.actions())
         .containsExactly(
             new UpdateThumbprints(
-                ARN, ISSUER, List.of(t('e')), List.of(t('a'), t('e')), verified(t('a')).ends()));
-    assertThat(plan.findings()).isEmpty();
+                ARN,
+                ISSUER,
+                List.of(t('e')),
+                List.of(t('a'), t('e')),
+                verified(t('a')).ends(),
+                ThumbprintUse.LOAD_BEARING));
+    assertThat(plan.findings())
+        .extracting(Finding::detailType)
+        .containsExactly(Findings.USE_ASSESSED);
+  }
+
+  @Test
+  void everyVerifiedIssuerIsAssessedWhetherOrNotAnythingChanges() {
+    Plan privateCa = plan(provider(t('a')), verified(ThumbprintUse.LOAD_BEARING, t('a')), false);
+    Plan publicCa = plan(provider(t('a')), verified(ThumbprintUse.NOT_CONSULTED, t('a')), false);
+
+    assertThat(privateCa.actions()).isEmpty();
+    assertThat(privateCa.findings())
+        .containsExactly(
+            new Finding(
+                Findings.USE_ASSESSED,
+                ARN,
+                Map.of(
+                    "issuer", ISSUER,
+                    "provider", ARN,
+                    "cluster", "dev-1",
+                    "clusterRegion", "eu-west-1",
+                    "thumbprintUse", "load-bearing",
+                    "jwksEndpoint", "h:443",
+                    "chainEnd", "CN=ca",
+                    "judgedBy", Findings.JUDGED_BY)));
+    assertThat(privateCa.metrics())
+        .isEqualTo(
+            Map.of(
+                "IssuersVerified",
+                1.0,
+                "ThumbprintLoadBearing",
+                1.0,
+                "ThumbprintNotConsulted",
+                0.0));
+    assertThat(publicCa.findings().get(0).detail()).containsEntry("thumbprintUse", "not-consulted");
+    assertThat(publicCa.metrics())
+        .containsEntry("ThumbprintLoadBearing", 0.0)
+        .containsEntry("ThumbprintNotConsulted", 1.0);
+    assertThat(
+            plan(provider(t('e')), verified(ThumbprintUse.NOT_CONSULTED, t('a')), false).actions())
+        .singleElement()
+        .satisfies(u -> assertThat(u.details()).containsEntry("thumbprintUse", "not-consulted"));
   }
 
   @Test
@@ -145,7 +196,8 @@ class RotationPlannerTest {
                 List.of("sts.amazonaws.com"),
                 List.of(t('a')),
                 Map.of("eks-steward/managed", "true"),
-                verified(t('a')).ends()));
+                verified(t('a')).ends(),
+                ThumbprintUse.LOAD_BEARING));
   }
 
   @Test

@@ -6,6 +6,7 @@ import dev.ekssteward.shared.config.ThumbprintConfig;
 import dev.ekssteward.thumbprint.model.ChainEnd;
 import dev.ekssteward.thumbprint.model.IssuerUrl;
 import dev.ekssteward.thumbprint.model.Probe;
+import dev.ekssteward.thumbprint.model.ThumbprintUse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -75,7 +76,8 @@ class ThumbprintProbeTest {
                         "localhost",
                         issuer.port(),
                         expected,
-                        chain.intermediate().getSubjectX500Principal().getName()))));
+                        chain.intermediate().getSubjectX500Principal().getName())),
+                ThumbprintUse.LOAD_BEARING));
     assertThat(expected)
         .isEqualTo(chain.thumbprint())
         .isNotEqualTo(sha1(chain.root()))
@@ -146,6 +148,8 @@ class ThumbprintProbeTest {
               IssuerUrl.parse(issuer.origin()), IssuerTrust.load(Map.of()), allowing("localhost"));
 
       assertThat(((Probe.Verified) result).thumbprints()).containsExactly(chain.thumbprint());
+      // Trusted through javax.net.ssl.trustStore, yet no public CA: IAM needs the thumbprint.
+      assertThat(((Probe.Verified) result).use()).isEqualTo(ThumbprintUse.LOAD_BEARING);
     } finally {
       System.clearProperty("javax.net.ssl.trustStore");
       System.clearProperty("javax.net.ssl.trustStorePassword");
