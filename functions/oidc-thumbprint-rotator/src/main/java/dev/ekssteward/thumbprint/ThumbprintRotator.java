@@ -11,6 +11,7 @@ import dev.ekssteward.shared.pipeline.Scope;
 import dev.ekssteward.thumbprint.model.AccountView;
 import dev.ekssteward.thumbprint.plan.RotationPlanner;
 import dev.ekssteward.thumbprint.port.OidcProviders;
+import dev.ekssteward.thumbprint.tls.PublicRoots;
 import java.time.Instant;
 import java.util.List;
 import javax.inject.Inject;
@@ -63,10 +64,14 @@ public final class ThumbprintRotator implements Controller<AccountView> {
     return DECLARATION;
   }
 
-  /** IAM is the one service beyond the shared ones. */
+  /**
+   * IAM is the one service beyond the shared ones; the JDK's root CAs (the thumbprint-use verdict)
+   * are read from disk into the snapshot too.
+   */
   @Override
   public void prime() {
     providers.prime();
+    PublicRoots.jdk();
   }
 
   @Override

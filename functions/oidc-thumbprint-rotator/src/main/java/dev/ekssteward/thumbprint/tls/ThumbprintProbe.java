@@ -24,13 +24,16 @@ import javax.net.ssl.SSLContext;
  */
 public final class ThumbprintProbe {
   private final Optional<IssuerRoute> route;
-  private final PublicRoots publicRoots;
+  private final Optional<PublicRoots> publicRoots;
 
-  /** Production binds no roots: the JDK's stand in for IAM's. Tests bind roots of their own. */
+  /**
+   * Production binds no roots: the JDK's stand in for IAM's, read at the first probe (or when
+   * SnapStart primes), not at every cold start. Tests bind roots of their own.
+   */
   @Inject
   public ThumbprintProbe(Optional<IssuerRoute> route, Optional<PublicRoots> publicRoots) {
     this.route = route;
-    this.publicRoots = publicRoots.orElseGet(PublicRoots::jdk);
+    this.publicRoots = publicRoots;
   }
 
   public ThumbprintProbe(Optional<IssuerRoute> route) {
@@ -61,14 +64,18 @@ public final class ThumbprintProbe {
       Endpoint issuerEndpoint = Endpoint.of(source);
       ChainEnd issuerEnd = end(issuerEndpoint, discovery.presented());
       if (jwks.host().equals(issuerEndpoint.host()) && jwks.port() == issuerEndpoint.port()) {
-        return new Probe.Verified(List.of(issuerEnd), publicRoots.judge(discovery.presented()));
+        return new Probe.Verified(List.of(issuerEnd), roots().judge(discovery.presented()));
       }
       List<Certificate> jwksChain = ChainReader.presented(jwks, tls, config);
       ChainEnd jwksEnd = end(jwks, jwksChain);
-      return new Probe.Verified(List.of(jwksEnd, issuerEnd), publicRoots.judge(jwksChain));
+      return new Probe.Verified(List.of(jwksEnd, issuerEnd), roots().judge(jwksChain));
     } catch (ProbeFailure e) {
       return new Probe.Failed(e.getMessage());
     }
+  }
+
+  private PublicRoots roots() {
+    return publicRoots.orElseGet(PublicRoots::jdk);
   }
 
   /** The last certificate presented, hashed. */
