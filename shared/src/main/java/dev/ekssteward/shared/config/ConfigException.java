@@ -8,6 +8,9 @@ import java.util.stream.Collectors;
  * cannot fix (access denied, a KMS key that cannot be used). Terminal: the run changes nothing.
  */
 public final class ConfigException extends RuntimeException {
+  /** At most this many problems are listed (and audited); the rest are counted. */
+  static final int LISTED = 50;
+
   private final String source;
   private final List<ConfigError> errors;
 
@@ -16,9 +19,22 @@ public final class ConfigException extends RuntimeException {
         "invalid "
             + source
             + ": "
-            + errors.stream().map(ConfigError::toString).collect(Collectors.joining("; ")),
+            + listed(errors).stream().map(ConfigError::toString).collect(Collectors.joining("; ")),
         source,
-        errors);
+        listed(errors));
+  }
+
+  /**
+   * The first {@link #LISTED} problems, and how many more there were: a hostile document with a
+   * million bad entries still makes a short message.
+   */
+  private static List<ConfigError> listed(List<ConfigError> errors) {
+    if (errors.size() <= LISTED) {
+      return errors;
+    }
+    List<ConfigError> first = new java.util.ArrayList<>(errors.subList(0, LISTED));
+    first.add(new ConfigError("$", (errors.size() - LISTED) + " more problems not listed"));
+    return first;
   }
 
   private ConfigException(String message, String source, List<ConfigError> errors) {

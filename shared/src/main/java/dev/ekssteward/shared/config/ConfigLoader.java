@@ -1,6 +1,9 @@
 package dev.ekssteward.shared.config;
 
 import dev.ekssteward.shared.aws.AwsClients;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -16,12 +19,25 @@ public final class ConfigLoader {
   /** The loaded config and where it came from (the parameter name, or "defaults"). */
   public record Loaded(StewardConfig config, String source) {}
 
+  /**
+   * How long a warm container keeps what it read: a burst of events (thousands of TagResource calls
+   * in an evening) reads Parameter Store, whose throughput is shared, once a minute, not once an
+   * event. A changed config applies within a minute.
+   */
+  public static final Duration KEEP = Duration.ofMinutes(1);
+
   private final AwsClients clients;
   private final Set<ConfigCheck> checks;
+  private final Clock clock;
+  private volatile Kept kept;
 
-  public ConfigLoader(AwsClients clients, Set<ConfigCheck> checks) {
+  /** What was read, or why it was refused (a refusal is kept too), and when. */
+  private record Kept(Loaded loaded, ConfigException refused, Instant at) {}
+
+  public ConfigLoader(AwsClients clients, Set<ConfigCheck> checks, Clock clock) {
     this.clients = clients;
     this.checks = checks;
+    this.clock = clock;
   }
 
   /** Builds the clients loading needs, without calling AWS. */
@@ -29,7 +45,30 @@ public final class ConfigLoader {
     clients.prime();
   }
 
+  /**
+   * The config, read at most once per {@link #KEEP}: a valid or invalid document is kept that long;
+   * a failure worth retrying is not kept.
+   */
   public Loaded load() {
+    Kept k = kept;
+    Instant now = clock.instant();
+    if (k != null && now.isBefore(k.at().plus(KEEP))) {
+      if (k.refused() != null) {
+        throw k.refused();
+      }
+      return k.loaded();
+    }
+    try {
+      Loaded loaded = read();
+      kept = new Kept(loaded, null, now);
+      return loaded;
+    } catch (ConfigException e) {
+      kept = new Kept(null, e, now);
+      throw e;
+    }
+  }
+
+  private Loaded read() {
     String name = clients.settings().configParameter();
     String text;
     try {

@@ -123,7 +123,8 @@ public final class Node {
       return fallback;
     }
     if (n.compareTo(BigDecimal.valueOf(min)) < 0 || n.compareTo(BigDecimal.valueOf(max)) > 0) {
-      error("must be between " + min + " and " + max + ", was " + n.toPlainString());
+      // toString, not toPlainString: 1e999999999 would be a billion digits.
+      error("must be between " + min + " and " + max + ", was " + n);
       return fallback;
     }
     return n.intValueExact();

@@ -16,8 +16,22 @@ public record StewardConfig(
     return parse("{}", "defaults");
   }
 
+  /** Longer documents are refused unread (Parameter Store's advanced tier holds 8 KB). */
+  static final int MAX_CHARACTERS = 64 * 1024;
+
   /** Parses and validates; throws {@link ConfigException} naming every bad path. */
   public static StewardConfig parse(String json, String source) {
+    if (json != null && json.length() > MAX_CHARACTERS) {
+      throw new ConfigException(
+          source,
+          List.of(
+              new ConfigError(
+                  "$",
+                  "has "
+                      + json.length()
+                      + " characters; a config document has at most "
+                      + MAX_CHARACTERS)));
+    }
     List<ConfigError> errors = new ArrayList<>();
     Node root = Node.parse(json, errors);
     StewardConfig config = read(root);

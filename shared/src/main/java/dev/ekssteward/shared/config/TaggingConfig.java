@@ -1,11 +1,11 @@
 package dev.ekssteward.shared.config;
 
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /** The tag policy. Validated against EKS tag limits so it can never produce a rejected tag. */
 public record TaggingConfig(
@@ -105,7 +105,8 @@ public record TaggingConfig(
       try {
         pattern = Pattern.compile(regex);
       } catch (PatternSyntaxException e) {
-        node.get("pattern").error("not a valid regular expression: " + e.getDescription());
+        // RE2 syntax: no backreferences or lookaround, which is what keeps matching linear.
+        node.get("pattern").error("not a valid RE2 regular expression: " + e.getDescription());
       }
     }
     String normalize = node.get("normalize").string(null);

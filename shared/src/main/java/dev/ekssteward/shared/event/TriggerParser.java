@@ -176,7 +176,10 @@ public final class TriggerParser {
       if (v == null) {
         return null;
       }
-      if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
+      // A finite double below 2^53 first: 1e999999999 would take gigabytes as a long.
+      if (v instanceof Number n
+          && Math.abs(n.doubleValue()) < 9.0e15
+          && n.doubleValue() == Math.rint(n.doubleValue())) {
         return n.longValue();
       }
       throw new BadField(path + field + ": must be a whole number");

@@ -239,7 +239,7 @@ public final class Json {
       if (value instanceof Double d && (d.isNaN() || d.isInfinite())) {
         sb.append("null");
       } else {
-        sb.append(value instanceof BigDecimal b ? b.toPlainString() : value.toString());
+        sb.append(value instanceof BigDecimal b ? number(b) : value.toString());
       }
     } else if (value instanceof Map<?, ?> map) {
       sb.append('{');
@@ -270,6 +270,11 @@ public final class Json {
     } else {
       quote(sb, value.toString());
     }
+  }
+
+  /** Plain digits, except where they would be many: 1e999999999 stays in exponent form. */
+  private static String number(BigDecimal b) {
+    return Math.abs(b.scale()) > 100 ? b.toString() : b.toPlainString();
   }
 
   private static void quote(StringBuilder sb, String s) {

@@ -9,6 +9,7 @@ import dev.ekssteward.shared.aws.AwsClients;
 import dev.ekssteward.shared.aws.Fleet;
 import dev.ekssteward.shared.config.ConfigCheck;
 import dev.ekssteward.shared.config.ConfigLoader;
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import javax.inject.Named;
@@ -51,8 +52,8 @@ public abstract class SharedModule {
 
   @Provides
   @Singleton
-  static ConfigLoader configLoader(AwsClients clients, Set<ConfigCheck> checks) {
-    return new ConfigLoader(clients, checks);
+  static ConfigLoader configLoader(AwsClients clients, Set<ConfigCheck> checks, Clock clock) {
+    return new ConfigLoader(clients, checks, clock);
   }
 
   @Provides

@@ -12,6 +12,8 @@ import dev.ekssteward.shared.testing.CallRecorder;
 import dev.ekssteward.shared.testing.FaultInjector;
 import dev.ekssteward.shared.testing.FaultInjector.Kind;
 import dev.ekssteward.shared.testing.LocalAws;
+import dev.ekssteward.shared.testing.ManualClock;
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -31,7 +33,7 @@ class ConfigLoaderIT {
   private ConfigLoader loader(List<ExecutionInterceptor> interceptors) {
     AwsClients clients =
         new AwsClients(aws.settings(true), "shared", interceptors, Waits.none().backoff());
-    return new ConfigLoader(clients, Set.of());
+    return new ConfigLoader(clients, Set.of(), Clock.systemUTC());
   }
 
   @Test
@@ -41,6 +43,29 @@ class ConfigLoaderIT {
     assertThat(loaded.source()).isEqualTo("defaults");
     assertThat(loaded.config().scheduler().gracePeriodMinutes()).isEqualTo(30);
     assertThat(calls.calls()).containsExactly("ssm:GetParameter");
+  }
+
+  @Test
+  void aWarmContainerReadsTheConfigOnceAMinuteValidOrNot() {
+    ManualClock clock = new ManualClock(java.time.Instant.parse("2026-11-25T18:00:00Z"));
+    ConfigLoader loader =
+        new ConfigLoader(
+            new AwsClients(aws.settings(true), "shared", List.of(calls), Waits.none().backoff()),
+            Set.of(),
+            clock);
+    aws.seeder().seed(fleet().config("{\"scheduler\":{\"gracePeriodMinutes\":\"soon\"}}"));
+
+    for (int i = 0; i < 3; i++) {
+      assertThatThrownBy(loader::load).isInstanceOf(ConfigException.class);
+      clock.advance(java.time.Duration.ofSeconds(20));
+    }
+    assertThat(calls.calls()).containsExactly("ssm:GetParameter");
+
+    aws.seeder().seed(fleet().config("{\"scheduler\":{\"gracePeriodMinutes\":45}}"));
+    clock.advance(ConfigLoader.KEEP);
+    assertThat(loader.load().config().scheduler().gracePeriodMinutes()).isEqualTo(45);
+    assertThat(loader.load().config().scheduler().gracePeriodMinutes()).isEqualTo(45);
+    assertThat(calls.calls()).containsExactly("ssm:GetParameter", "ssm:GetParameter");
   }
 
   @Test

@@ -126,7 +126,7 @@ class StewardConfigTest {
         "{\"tagging\":{\"required\":[{\"key\":\"team\",\"default\":\"ops\",\"allowed\":[\"dev\"]}]}}"
             + "|$.tagging.required[0].default: is not one of the allowed values",
         "{\"tagging\":{\"required\":[{\"key\":\"k\",\"pattern\":\"([\"}]}}"
-            + "|$.tagging.required[0].pattern: not a valid regular expression: Unclosed character class",
+            + "|$.tagging.required[0].pattern: not a valid RE2 regular expression: missing closing ]",
         "{\"tagging\":{\"resourceTypes\":[\"addon\"]}}"
             + "|$.tagging.resourceTypes[0]: must be one of cluster, nodegroup, fargateprofile",
         "{\"tagging\":{\"required\":[{\"key\":\"t\"},{\"key\":\"t\"}]}}"

@@ -162,6 +162,10 @@ class TriggerParserTest {
             + "|detail.cluster: is required",
         "{\"detail-type\":\"Wake Request\",\"source\":\"eks-steward.requests\","
             + "\"detail\":{\"cluster\":\"c\",\"minutes\":0}}|detail.minutes: must be between 1 and 10080",
+        // An exponent that would take gigabytes as a whole number is refused at once.
+        "{\"detail-type\":\"Wake Request\",\"source\":\"eks-steward.requests\","
+            + "\"detail\":{\"cluster\":\"c\",\"minutes\":1e999999999}}"
+            + "|detail.minutes: must be a whole number",
         "{\"detail-type\":\"Wake Request\",\"source\":\"eks-steward.requests\","
             + "\"detail\":{\"cluster\":\"c\",\"nodegroups\":\"ng\"}}"
             + "|detail.nodegroups: must be an array of strings",

@@ -109,7 +109,7 @@ class FanOutIT {
     return new Pipeline<>(
         new PerRegion(),
         new ActionExecutors(Set.of()),
-        new ConfigLoader(clients, Set.of()),
+        new ConfigLoader(clients, Set.of(), Clock.systemUTC()),
         new AuditPublisher(() -> clients.eventBridge(clients.home()), null, log),
         settings,
         Clock.fixed(Instant.parse("2026-11-25T18:00:00Z"), ZoneOffset.UTC),

@@ -46,7 +46,7 @@ final class KeeperFleet {
     return new Pipeline<>(
         keeper,
         new ActionExecutors(keeper.executors()),
-        new ConfigLoader(clients, Set.of()),
+        new ConfigLoader(clients, Set.of(), Clock.systemUTC()),
         new AuditPublisher(() -> clients.eventBridge(clients.home()), settings.auditBus(), log),
         settings,
         Clock.fixed(Instant.parse("2026-11-25T18:00:00Z"), ZoneOffset.UTC),

@@ -75,7 +75,7 @@ class LazyClientsIT {
         new Pipeline<>(
             new Lister(new Fleet(clients)),
             new ActionExecutors(Set.of()),
-            new ConfigLoader(clients, Set.of()),
+            new ConfigLoader(clients, Set.of(), Clock.systemUTC()),
             new AuditPublisher(() -> clients.eventBridge(clients.home()), settings.auditBus(), log),
             settings,
             Clock.systemUTC(),

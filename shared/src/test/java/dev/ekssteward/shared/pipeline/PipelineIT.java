@@ -124,7 +124,7 @@ class PipelineIT {
     return new Pipeline<>(
         controller,
         new ActionExecutors(Set.of(controller.bumper())),
-        new ConfigLoader(clients, Set.of()),
+        new ConfigLoader(clients, Set.of(), Clock.systemUTC()),
         new AuditPublisher(() -> clients.eventBridge(clients.home()), settings.auditBus(), log),
         settings,
         Clock.fixed(Instant.parse("2026-11-25T18:00:00Z"), ZoneOffset.UTC),

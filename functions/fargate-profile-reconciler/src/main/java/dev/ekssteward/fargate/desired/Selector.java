@@ -15,6 +15,29 @@ public record Selector(String namespace, Map<String, String> labels) {
         labels == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(labels));
   }
 
+  /**
+   * True when every pod this selector takes is also taken by {@code other}: its namespace covers
+   * ours and each label it asks for is one we ask for too, with a value it accepts. Wildcards on
+   * our side are only covered by the same text or by {@code *}, which keeps the answer safe.
+   */
+  public boolean coveredBy(Selector other) {
+    if (!covers(other.namespace, namespace)) {
+      return false;
+    }
+    for (Map.Entry<String, String> label : other.labels.entrySet()) {
+      String ours = labels.get(label.getKey());
+      if (ours == null || !covers(label.getValue(), ours)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean covers(String pattern, String value) {
+    boolean wild = value.indexOf('*') >= 0 || value.indexOf('?') >= 0;
+    return pattern.equals("*") || pattern.equals(value) || (!wild && Glob.matches(pattern, value));
+  }
+
   /** True when a pod in {@code podNamespace} with {@code podLabels} lands on this selector. */
   public boolean matches(String podNamespace, Map<String, String> podLabels) {
     if (!Glob.matches(namespace, podNamespace)) {

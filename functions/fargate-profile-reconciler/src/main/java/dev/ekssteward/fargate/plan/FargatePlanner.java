@@ -84,6 +84,7 @@ public final class FargatePlanner {
         (old == null ? creating : replacing).add(create);
       }
     }
+    Map<String, String> refused = Refusals.in(earlier);
     for (ObservedProfile p : observed) {
       if (claimed.contains(p.name())) {
         continue;
@@ -92,9 +93,17 @@ public final class FargatePlanner {
           desired.prune()
               && p.managed()
               && (p.status() == Status.ACTIVE || p.status() == Status.CREATE_FAILED);
-      findings.add(Findings.unmanaged(cluster, p, desired.prune(), prune));
-      if (prune) {
+      PruneGuard.Verdict guard = prune ? PruneGuard.check(p, desired, observed, refused) : null;
+      boolean deleting = prune && guard.allowed();
+      String held = prune && !deleting ? guard.reason() : null;
+      findings.add(Findings.unmanaged(cluster, p, desired.prune(), deleting, held));
+      if (prune && guard.allowed()) {
         pruning.add(new DeleteProfile(cluster, p.name(), p.arn(), DeleteReason.PRUNED, null));
+      } else if (prune) {
+        tagging.add(new Action.Skip(p.arn(), guard.reason()));
+        if (guard.stopped()) {
+          findings.add(Findings.pruneStopped(cluster, p, guard.reason()));
+        }
       }
     }
     List<ProfileAction> structural = new ArrayList<>();
@@ -102,7 +111,7 @@ public final class FargatePlanner {
     structural.addAll(creating);
     structural.addAll(replacing);
     structural.addAll(pruning);
-    return next(structural, tagging, findings, observed, limits, Refusals.in(earlier), now);
+    return next(structural, tagging, findings, observed, limits, refused, now);
   }
 
   /**

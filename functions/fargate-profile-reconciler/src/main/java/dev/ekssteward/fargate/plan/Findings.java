@@ -13,6 +13,7 @@ public final class Findings {
   public static final String INVALID = "Fargate Desired State Invalid";
   public static final String DRIFT = "Drift Detected";
   public static final String FAILED = "Fargate Profile Failed";
+  public static final String PRUNE_STOPPED = "Fargate Prune Stopped";
 
   private Findings() {}
 
@@ -26,7 +27,9 @@ public final class Findings {
     return new Finding(INVALID, parameter, d);
   }
 
-  static Finding unmanaged(String cluster, ObservedProfile p, boolean prune, boolean deleting) {
+  /** {@code held}: why a prune that would delete it waits or stopped, else null. */
+  static Finding unmanaged(
+      String cluster, ObservedProfile p, boolean prune, boolean deleting, String held) {
     Map<String, Object> d = new LinkedHashMap<>();
     d.put("cluster", cluster);
     d.put("profile", p.name());
@@ -37,10 +40,22 @@ public final class Findings {
         "resolution",
         deleting
             ? "deleted (prune is on and it carries " + Contract.MANAGED_TAG + "=true)"
-            : prune && !p.managed()
-                ? "kept (no " + Contract.MANAGED_TAG + "=true tag)"
-                : prune ? "kept while " + p.status() : "kept (prune is off)");
+            : held != null
+                ? "kept: " + held
+                : prune && !p.managed()
+                    ? "kept (no " + Contract.MANAGED_TAG + "=true tag)"
+                    : prune ? "kept while " + p.status() : "kept (prune is off)");
     return new Finding(DRIFT, p.arn(), d);
+  }
+
+  /** A prune held back because the profile that should take its pods failed or was refused. */
+  static Finding pruneStopped(String cluster, ObservedProfile p, String reason) {
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("cluster", cluster);
+    d.put("profile", p.name());
+    d.put("reason", reason);
+    d.put("resolution", "kept until the desired profile that takes its pods is ACTIVE");
+    return new Finding(PRUNE_STOPPED, p.arn(), d);
   }
 
   /** A CREATE_FAILED or DELETE_FAILED profile: reported, not retried (see the docs). */

@@ -1,0 +1,127 @@
+package dev.ekssteward.fargate.plan;
+
+import static dev.ekssteward.fargate.plan.FargatePlannerTest.A;
+import static dev.ekssteward.fargate.plan.FargatePlannerTest.NEW_ROLE;
+import static dev.ekssteward.fargate.plan.FargatePlannerTest.NOW;
+import static dev.ekssteward.fargate.plan.FargatePlannerTest.ROLE;
+import static dev.ekssteward.fargate.plan.FargatePlannerTest.SPEC;
+import static dev.ekssteward.fargate.plan.FargatePlannerTest.seen;
+import static dev.ekssteward.fargate.plan.FargatePlannerTest.state;
+import static dev.ekssteward.fargate.plan.FargatePlannerTest.tags;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ekssteward.fargate.aws.ObservedProfile;
+import dev.ekssteward.fargate.aws.ObservedProfile.Status;
+import dev.ekssteward.fargate.desired.ProfileSpec;
+import dev.ekssteward.fargate.desired.Selector;
+import dev.ekssteward.shared.pipeline.Outcome;
+import dev.ekssteward.shared.pipeline.Plan;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Make-before-break holds for prune: a managed profile whose pods the desired state moves to
+ * another profile is deleted only once that profile is ACTIVE; a refused or failed successor stops
+ * the prune and is reported; a selector dropped from the desired state goes at once.
+ */
+class PruneGuardTest {
+  private static final Limits LIMITS = new Limits(10, Set.of());
+
+  /** Serves team-a's pods today under another role; the desired state moves them to A. */
+  private static final ObservedProfile LEGACY = seen("legacy", Status.ACTIVE, NEW_ROLE, tags());
+
+  private static Plan plan(List<ObservedProfile> observed, List<Outcome> earlier) {
+    return FargatePlanner.plan("dev-1", state(true, A), observed, LIMITS, earlier, NOW);
+  }
+
+  private static List<String> actions(Plan plan) {
+    return plan.actions().stream().map(FargatePlannerTest::describe).toList();
+  }
+
+  @Test
+  void aPruneWaitsUntilTheProfileThatTakesItsPodsIsActive() {
+    Plan before = plan(List.of(LEGACY), List.of());
+
+    assertThat(actions(before))
+        .containsExactly(
+            "Skip " + LEGACY.arn(),
+            "CreateProfile dev-1/team-a tags={eks-steward/managed=true, team=payments}");
+    assertThat(before.actions().get(0).details().get("reason"))
+        .isEqualTo(
+            "prune waits: its selector team-a{lifecycle=fargate} moves to team-a, which is not"
+                + " ACTIVE yet");
+    assertThat(before.findings()).extracting(f -> f.detailType()).containsExactly("Drift Detected");
+
+    Plan creating =
+        plan(
+            List.of(LEGACY, seen("team-a", Status.CREATING, SPEC, tags("team", "payments"))),
+            List.of());
+    assertThat(actions(creating)).containsExactly("Skip " + LEGACY.arn());
+
+    Plan after =
+        plan(
+            List.of(LEGACY, seen("team-a", Status.ACTIVE, SPEC, tags("team", "payments"))),
+            List.of());
+    assertThat(actions(after)).containsExactly("DeleteProfile legacy pruned");
+  }
+
+  @Test
+  void aRefusedSuccessorStopsThePruneAndIsReported() {
+    Plan plan = plan(List.of(LEGACY), List.of(RefusalsTest.REFUSED));
+
+    assertThat(actions(plan)).noneMatch(a -> a.startsWith("DeleteProfile"));
+    assertThat(plan.findings())
+        .filteredOn(f -> f.detailType().equals(Findings.PRUNE_STOPPED))
+        .singleElement()
+        .satisfies(
+            f ->
+                assertThat((String) f.detail().get("reason"))
+                    .startsWith(
+                        "prune stopped: its selector team-a{lifecycle=fargate} moves to team-a,"
+                            + " whose create was refused: InvalidParameterException"));
+  }
+
+  @Test
+  void aFailedSuccessorStopsThePrune() {
+    Plan plan =
+        plan(
+            List.of(LEGACY, seen("team-a", Status.CREATE_FAILED, SPEC, tags("team", "payments"))),
+            List.of());
+
+    assertThat(actions(plan)).noneMatch(a -> a.startsWith("DeleteProfile legacy"));
+    assertThat(plan.findings())
+        .extracting(f -> f.detailType())
+        .contains(Findings.PRUNE_STOPPED, "Fargate Profile Failed");
+  }
+
+  @Test
+  void aSelectorDroppedFromTheDesiredStateIsPrunedAtOnce() {
+    ObservedProfile old =
+        seen(
+            "old-team",
+            Status.ACTIVE,
+            new ProfileSpec(ROLE, Set.of(), Set.of(new Selector("old-team", Map.of()))),
+            tags());
+
+    ObservedProfile a = seen("team-a", Status.ACTIVE, SPEC, tags("team", "payments"));
+
+    assertThat(actions(plan(List.of(a, old), List.of())))
+        .containsExactly("DeleteProfile old-team pruned");
+  }
+
+  @Test
+  void coverageIsConservativeAboutWildcards() {
+    Selector teamA = new Selector("team-a", Map.of("lifecycle", "fargate"));
+
+    assertThat(teamA.coveredBy(new Selector("team-*", Map.of()))).isTrue();
+    assertThat(teamA.coveredBy(new Selector("team-a", Map.of("lifecycle", "farg?te")))).isTrue();
+    assertThat(teamA.coveredBy(new Selector("team-a", Map.of("tier", "x")))).isFalse();
+    assertThat(teamA.coveredBy(new Selector("team-b", Map.of()))).isFalse();
+    assertThat(new Selector("team-*", Map.of()).coveredBy(new Selector("team-a", Map.of())))
+        .as("a wildcard is covered only by the same text or *")
+        .isFalse();
+    assertThat(new Selector("team-*", Map.of()).coveredBy(new Selector("*", Map.of()))).isTrue();
+  }
+}
