@@ -28,8 +28,19 @@ public final class Contract {
 
   public static final String WAKE_DETAIL_TYPE = "Wake Request";
 
-  /** Prefix of every SDK user agent of ours ({@code eks-steward/<function>}). */
+  /**
+   * Prefix of every SDK user agent of ours ({@code eks-steward/<function>}): it makes our calls
+   * easy to read in CloudTrail, and is never trusted (anyone can send it).
+   */
   public static final String USER_AGENT = "eks-steward";
+
+  /**
+   * The role session a function opens in a member account: CloudTrail names it in every call made
+   * there, which is how a function knows its own calls (see {@code Routing}).
+   */
+  public static String sessionName(String function) {
+    return USER_AGENT + "-" + function;
+  }
 
   private Contract() {}
 }

@@ -115,13 +115,17 @@ class EventRoutingIT {
   }
 
   @Test
-  void ourOwnCloudTrailEventsAreIgnored() {
-    ignored(
-        EventFiles.withDetail(
-            "fargate-create-profile.json",
-            "userAgent",
-            "aws-sdk-java/2.57.8 eks-steward/fargate-profile-reconciler"),
-        "the call was made by fargate-profile-reconciler itself");
+  void ourUserAgentAloneDoesNotMakeACallOurs() {
+    // Anyone can send it: the call is reconciled like anyone's.
+    Map<String, Object> report =
+        dryRun(
+            EventFiles.withDetail(
+                "fargate-create-profile.json",
+                "userAgent",
+                "aws-sdk-java/2.57.8 eks-steward/fargate-profile-reconciler"));
+
+    assertThat(report.get("status")).isNotEqualTo("ignored");
+    assertThat(recorder.calls()).contains("ssm:GetParameter", "eks:DescribeCluster");
   }
 
   @Test

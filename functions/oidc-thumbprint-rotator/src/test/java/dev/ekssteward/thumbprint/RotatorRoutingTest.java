@@ -151,18 +151,18 @@ class RotatorRoutingTest {
 
   /** Was: "caused by this function itself". */
   @Test
-  void ourOwnUpdateIsIgnoredByUserAgentOrByRole() {
+  void ourOwnUpdateIsIgnoredByRoleNeverByUserAgent() {
     CallerIdentity us =
         new CallerIdentity(
             "AssumedRole", "arn:aws:sts::123456789012:assumed-role/r/s", null, ROLE, null);
 
     assertThat(
-            reason(
+            route(
                 update(
                     PERSON,
                     "aws-sdk-java/2.57.8 md/io#sync eks-steward/oidc-thumbprint-rotator",
                     null)))
-        .isEqualTo("the call was made by oidc-thumbprint-rotator itself");
+        .isInstanceOf(Go.class);
     assertThat(reason(update(us, "aws-sdk-java/2.57.8", null)))
         .isEqualTo("the call was made by oidc-thumbprint-rotator itself");
   }

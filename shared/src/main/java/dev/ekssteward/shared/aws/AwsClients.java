@@ -223,7 +223,7 @@ public final class AwsClients {
                     .refreshRequest(
                         r ->
                             r.roleArn(target.roleArn())
-                                .roleSessionName(USER_AGENT + "-" + functionName)
+                                .roleSessionName(Contract.sessionName(functionName))
                                 .durationSeconds(900))
                     .build());
   }

@@ -44,12 +44,14 @@ public final class Routing {
   private final Triggers triggers;
   private final String configPrefix;
   private final String selfRoleArn;
+  private final String sessionName;
 
   public Routing(String function, Triggers triggers, String configPrefix, String selfRoleArn) {
     this.function = function;
     this.triggers = triggers;
     this.configPrefix = configPrefix;
     this.selfRoleArn = selfRoleArn;
+    this.sessionName = Contract.sessionName(function);
   }
 
   public Route route(Trigger trigger, StewardConfig config, Targets targets) {
@@ -91,7 +93,7 @@ public final class Routing {
     if (c.failed()) {
       return new Ignore("the call failed (" + c.errorCode() + "); nothing changed");
     }
-    if (selfCaused(c)) {
+    if (selfCaused(c, config, targets)) {
       return new Ignore("the call was made by " + function + " itself");
     }
     String arn = decoded(first(c, rule.arnPaths()));
@@ -197,18 +199,25 @@ public final class Routing {
   }
 
   /**
-   * Our own calls: made with the function's role (STEWARD_ROLE_ARN), or carrying {@code
-   * eks-steward/<function>} in the user agent.
+   * Our own calls, recognised by who made them, never by the user agent (anyone can send one): in
+   * this account the session's issuer is the function's own role (STEWARD_ROLE_ARN); in a member
+   * account it is the role config names for that account, in the session this function names when
+   * it assumes it. Only principals that role trusts can open such a session, and they hold the
+   * role's rights already, so nothing is borrowed by looking like us.
    */
-  private boolean selfCaused(CloudTrailCall c) {
-    String agent = Contract.USER_AGENT + "/" + function;
-    if (c.userAgent() != null && c.userAgent().contains(agent)) {
+  private boolean selfCaused(CloudTrailCall c, StewardConfig config, Targets targets) {
+    CallerIdentity who = c.caller();
+    if (who == null || who.sessionIssuerArn() == null) {
+      return false;
+    }
+    if (who.sessionIssuerArn().equals(selfRoleArn)) {
       return true;
     }
-    return selfRoleArn != null
-        && c.caller() != null
-        && (selfRoleArn.equals(c.caller().sessionIssuerArn())
-            || selfRoleArn.equals(c.caller().arn()));
+    if (!sessionName.equals(who.sessionName()) || c.account() == null) {
+      return false;
+    }
+    return targets.matching(config, c.account(), null).stream()
+        .anyMatch(t -> who.sessionIssuerArn().equals(t.roleArn()));
   }
 
   /** The first path that holds a non-blank string. */

@@ -186,10 +186,43 @@ class RoutingTest {
     assertThat(route(SCHEDULER, byRole.build()))
         .isEqualTo(new Ignore("the call was made by fn itself"));
 
+    CallRecord inMember = call("CreateNodegroup").with(createNodegroup("dev-1", "ng-a"));
+    inMember.caller = member("member", "eks-steward-fn");
+    assertThat(route(SCHEDULER, inMember.build()))
+        .isEqualTo(new Ignore("the call was made by fn itself"));
+  }
+
+  @Test
+  void aCallThatOnlyLooksLikeOursIsRouted() {
+    // Anyone can send our user agent.
     CallRecord byAgent = call("CreateNodegroup").with(createNodegroup("dev-1", "ng-a"));
     byAgent.agent = "aws-sdk-java/2 eks-steward/fn";
-    assertThat(route(SCHEDULER, byAgent.build()))
-        .isEqualTo(new Ignore("the call was made by fn itself"));
+    assertRoutedAsTheirs(byAgent);
+    // Our session name on a role that is not the member role config names.
+    CallRecord otherRole = call("CreateNodegroup").with(createNodegroup("dev-1", "ng-a"));
+    otherRole.caller = member("admin", "eks-steward-fn");
+    assertRoutedAsTheirs(otherRole);
+    // The member role, in another function's (or a person's) session.
+    CallRecord otherSession = call("CreateNodegroup").with(createNodegroup("dev-1", "ng-a"));
+    otherSession.caller = member("member", "eks-steward-tag-enforcer");
+    assertRoutedAsTheirs(otherSession);
+  }
+
+  private void assertRoutedAsTheirs(CallRecord c) {
+    Route route = route(SCHEDULER, c.build());
+    assertThat(route).isInstanceOf(Go.class);
+    Go go = (Go) route;
+    assertThat(go.targets()).containsExactly(MEMBER_US);
+    assertThat(((Selection.One) go.selection()).caller()).isEqualTo(c.caller);
+  }
+
+  private static CallerIdentity member(String role, String session) {
+    return new CallerIdentity(
+        "AssumedRole",
+        "arn:aws:sts::" + MEMBER + ":assumed-role/" + role + "/" + session,
+        null,
+        "arn:aws:iam::" + MEMBER + ":role/" + role,
+        null);
   }
 
   @Test
