@@ -61,10 +61,6 @@ class EventPatternsIT {
     SamTemplate template = SamTemplate.load();
     List<Path> files = EventFiles.all();
     assertThat(files).isNotEmpty();
-    EventBridgeClient events = aws.events();
-    SqsClient sqs = aws.client(SqsClient.builder().httpClient(UrlConnectionHttpClient.create()));
-    events.createEventBus(r -> r.name("patterns"));
-    int rule = 0;
     for (Path file : files) {
       String name = file.getFileName().toString();
       List<String> functions =
@@ -77,43 +73,108 @@ class EventPatternsIT {
       assertThat(functions).as(name + " must start with a function prefix").isNotEmpty();
       Map<String, Object> sample = EventFiles.load(name);
       for (String function : functions) {
-        List<String> queues = new ArrayList<>();
-        for (Map<String, Object> pattern : patterns(template, function)) {
-          String id = "r" + rule++;
-          String url = sqs.createQueue(r -> r.queueName(id)).queueUrl();
-          String arn =
-              sqs.getQueueAttributes(q -> q.queueUrl(url).attributeNamesWithStrings("QueueArn"))
-                  .attributesAsStrings()
-                  .get("QueueArn");
-          events.putRule(
-              r -> r.name(id).eventBusName("patterns").eventPattern(Json.write(pattern)));
-          events.putTargets(
-              r -> r.rule(id).eventBusName("patterns").targets(x -> x.id("q").arn(arn)));
-          queues.add(url);
-        }
-        events.putEvents(
-            r ->
-                r.entries(
-                    x ->
-                        x.eventBusName("patterns")
-                            .source((String) sample.get("source"))
-                            .detailType((String) sample.get("detail-type"))
-                            .detail(Json.write(sample.get("detail")))));
-        long matched =
-            queues.stream()
-                .filter(
-                    url ->
-                        !sqs.receiveMessage(r -> r.queueUrl(url).waitTimeSeconds(0))
-                            .messages()
-                            .isEmpty())
-                .count();
-        assertThat(matched).as(name + " matches an event source of " + function).isPositive();
-        for (int i = rule - queues.size(); i < rule; i++) {
-          String id = "r" + i;
-          events.removeTargets(r -> r.rule(id).eventBusName("patterns").ids("q"));
-          events.deleteRule(r -> r.name(id).eventBusName("patterns"));
-        }
+        assertThat(matched(template, function, sample))
+            .as(name + " matches an event source of " + function)
+            .isPositive();
       }
     }
+  }
+
+  /**
+   * The tags the other functions write (size records, keep-up marks, the managed mark) do not wake
+   * the tag enforcer: a 5,000-group evening would be 5,000 invocations. Anyone's other tags and
+   * failed calls are told apart the same way.
+   */
+  @Test
+  void theTagEnforcerIsNotWokenByTheStewardsOwnTagsOrByFailedCalls() throws Exception {
+    SamTemplate template = SamTemplate.load();
+    String fn = "TagEnforcerFunction";
+    Map<String, Object> tag = EventFiles.load("tagging-tag-resource.json");
+    Map<String, Object> untag = EventFiles.load("tagging-untag-resource.json");
+    assertThat(matched(template, fn, tag)).isPositive();
+    assertThat(matched(template, fn, untag)).isPositive();
+
+    for (String key :
+        List.of(
+            "eks-steward/original-scaling", "eks-steward/keep-up-until", "eks-steward/managed")) {
+      assertThat(matched(template, fn, withRequest(tag, "tags", Map.of(key, "x"))))
+          .as("TagResource of " + key)
+          .isZero();
+      assertThat(matched(template, fn, withRequest(untag, "tagKeys", List.of(key))))
+          .as("UntagResource of " + key)
+          .isZero();
+    }
+    assertThat(matched(template, fn, withRequest(tag, "tags", Map.of("team", "x")))).isPositive();
+    assertThat(matched(template, fn, withDetail(tag, "errorCode", "AccessDeniedException")))
+        .isZero();
+    assertThat(matched(template, fn, withDetail(untag, "errorCode", "AccessDeniedException")))
+        .isZero();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> withRequest(
+      Map<String, Object> event, String key, Object value) {
+    Map<String, Object> request =
+        new LinkedHashMap<>(
+            (Map<String, Object>)
+                ((Map<String, Object>) event.get("detail")).get("requestParameters"));
+    request.put(key, value);
+    return withDetail(event, "requestParameters", request);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> withDetail(
+      Map<String, Object> event, String key, Object value) {
+    Map<String, Object> detail = new LinkedHashMap<>((Map<String, Object>) event.get("detail"));
+    detail.put(key, value);
+    Map<String, Object> out = new LinkedHashMap<>(event);
+    out.put("detail", detail);
+    return out;
+  }
+
+  private static int rule;
+
+  /** How many of the function's event sources the event matches, by moto's EventBridge. */
+  private long matched(SamTemplate template, String function, Map<String, Object> sample) {
+    EventBridgeClient events = aws.events();
+    SqsClient sqs = aws.client(SqsClient.builder().httpClient(UrlConnectionHttpClient.create()));
+    if (rule == 0) {
+      events.createEventBus(r -> r.name("patterns"));
+    }
+    List<String> ids = new ArrayList<>();
+    List<String> queues = new ArrayList<>();
+    for (Map<String, Object> pattern : patterns(template, function)) {
+      String id = "r" + ++rule;
+      String url = sqs.createQueue(r -> r.queueName(id)).queueUrl();
+      String arn =
+          sqs.getQueueAttributes(q -> q.queueUrl(url).attributeNamesWithStrings("QueueArn"))
+              .attributesAsStrings()
+              .get("QueueArn");
+      events.putRule(r -> r.name(id).eventBusName("patterns").eventPattern(Json.write(pattern)));
+      events.putTargets(r -> r.rule(id).eventBusName("patterns").targets(x -> x.id("q").arn(arn)));
+      ids.add(id);
+      queues.add(url);
+    }
+    events.putEvents(
+        r ->
+            r.entries(
+                x ->
+                    x.eventBusName("patterns")
+                        .source((String) sample.get("source"))
+                        .detailType((String) sample.get("detail-type"))
+                        .detail(Json.write(sample.get("detail")))));
+    long matched =
+        queues.stream()
+            .filter(
+                url ->
+                    !sqs.receiveMessage(r -> r.queueUrl(url).waitTimeSeconds(0))
+                        .messages()
+                        .isEmpty())
+            .count();
+    for (String id : ids) {
+      events.removeTargets(r -> r.rule(id).eventBusName("patterns").ids("q"));
+      events.deleteRule(r -> r.name(id).eventBusName("patterns"));
+    }
+    return matched;
   }
 }
