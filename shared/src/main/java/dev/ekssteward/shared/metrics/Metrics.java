@@ -1,7 +1,9 @@
 package dev.ekssteward.shared.metrics;
 
 import dev.ekssteward.shared.json.Json;
+import dev.ekssteward.shared.runtime.Log;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +20,20 @@ public final class Metrics {
   private final Clock clock;
   private final Map<String, Double> values = new TreeMap<>();
 
+  private final String level;
+
   public Metrics(String function, Clock clock) {
+    this(function, clock, Log.passing());
+  }
+
+  /**
+   * @param level the {@code level} the line carries: Lambda's filter level, so that the metrics,
+   *     and every alarm on them, survive {@code LogLevel=WARN} or {@code ERROR}
+   */
+  public Metrics(String function, Clock clock, String level) {
     this.function = function;
     this.clock = clock;
+    this.level = level;
   }
 
   public synchronized void add(String name, double value) {
@@ -41,6 +54,8 @@ public final class Metrics {
             .map(n -> Map.<String, Object>of("Name", n, "Unit", unit(n)))
             .toList();
     Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("timestamp", Instant.ofEpochMilli(clock.millis()).toString());
+    doc.put("level", level);
     doc.put(
         "_aws",
         Map.of(

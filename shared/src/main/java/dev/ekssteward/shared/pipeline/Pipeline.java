@@ -154,7 +154,14 @@ public final class Pipeline<S> {
       metrics.flush();
     }
     Map<String, Object> reply = report.toMap();
-    log.info("report", Map.of("status", reply.get("status")));
+    // The whole report: Lambda drops a scheduled or event invocation's return value. A run that
+    // did not end well is a WARN line, so it survives LogLevel=WARN.
+    String status = (String) reply.get("status");
+    if ("ok".equals(status) || "ignored".equals(status)) {
+      log.info("report", reply);
+    } else {
+      log.warn("report", reply);
+    }
     return new Run(reply, transientFailure.get());
   }
 

@@ -2,11 +2,20 @@ package dev.ekssteward.shared.runtime;
 
 import dev.ekssteward.shared.json.Json;
 import java.io.PrintStream;
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
-/** One JSON object per line on stdout, which Lambda ships to CloudWatch Logs. */
+/**
+ * One JSON object per line on stdout, which Lambda ships to CloudWatch Logs. Each line carries
+ * {@code level} and an RFC 3339 {@code timestamp}: with the JSON log format, Lambda files a line
+ * that lacks either under INFO, so a WARN or ERROR line would vanish at {@code LogLevel=WARN}.
+ */
 public final class Log {
+  /** Set by Lambda to the function's ApplicationLogLevel (JSON log format only). */
+  static final String LEVEL_VARIABLE = "AWS_LAMBDA_LOG_LEVEL";
+
   private final String function;
 
   public Log(String function) {
@@ -25,8 +34,18 @@ public final class Log {
     write("ERROR", message, fields);
   }
 
+  /**
+   * The level that Lambda's filter lets through whatever it is set to: the filter's own level.
+   * Lines that must always arrive (the metrics) carry it.
+   */
+  public static String passing() {
+    String level = System.getenv(LEVEL_VARIABLE);
+    return level == null || level.isBlank() ? "INFO" : level.trim().toUpperCase(Locale.ROOT);
+  }
+
   private void write(String level, String message, Map<String, ?> fields) {
     Map<String, Object> line = new LinkedHashMap<>();
+    line.put("timestamp", Instant.now().toString());
     line.put("level", level);
     line.put("function", function);
     line.put("message", message);
