@@ -129,6 +129,7 @@ public final class Pipeline<S> {
   record Run(Map<String, Object> reply, RuntimeException transientFailure) {}
 
   private Run runOnce(Trigger trigger, FanOutItem only, Invocation invocation) {
+    log.request(invocation.requestId());
     Metrics metrics = new Metrics(controller.name(), clock);
     Report report = new Report(controller.name(), settings.dryRun(), Report.describe(trigger));
     List<AuditEvent> events = new ArrayList<>();
@@ -154,14 +155,8 @@ public final class Pipeline<S> {
       metrics.flush();
     }
     Map<String, Object> reply = report.toMap();
-    // The whole report: Lambda drops a scheduled or event invocation's return value. A run that
-    // did not end well is a WARN line, so it survives LogLevel=WARN.
-    String status = (String) reply.get("status");
-    if ("ok".equals(status) || "ignored".equals(status)) {
-      log.info("report", reply);
-    } else {
-      log.warn("report", reply);
-    }
+    // The whole report: Lambda drops a scheduled or event invocation's return value.
+    log.info("report", reply);
     return new Run(reply, transientFailure.get());
   }
 
@@ -201,6 +196,7 @@ public final class Pipeline<S> {
     Targets targets =
         new Targets(settings.region(), invocation.homeAccount(), invocation.partition());
     Routing.Route route = routing.route(trigger, config, targets);
+    log.debug("routed", () -> Map.of("trigger", trigger.toString(), "route", route.toString()));
     if (route instanceof Ignore ignore) {
       metrics.add("EventsIgnored", 1);
       report.status("ignored", ignore.reason());

@@ -63,6 +63,14 @@ final class ScopeRunner<S> {
       S observed = controller.observe(scope, config);
       Plan plan = controller.plan(scope, observed, config, clock.instant(), List.copyOf(earlier));
       plan.metrics().forEach(metrics::add);
+      log.debug(
+          "observed and planned",
+          () ->
+              Map.of(
+                  "scope", scope.toString(),
+                  "observed", String.valueOf(observed),
+                  "actions", plan.actions().size(),
+                  "findings", plan.findings().size()));
       List<Finding> findingsBefore = List.copyOf(seenFindings);
       List<Action> plannedBefore = List.copyOf(seenPlanned);
       for (Finding f : plan.findings()) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * One JSON object per line on stdout, which Lambda ships to CloudWatch Logs. Each line carries
@@ -17,9 +18,24 @@ public final class Log {
   static final String LEVEL_VARIABLE = "AWS_LAMBDA_LOG_LEVEL";
 
   private final String function;
+  private final boolean debug = "DEBUG".equals(passing()) || "TRACE".equals(passing());
+  // Lambda runs one invocation at a time in a container; the pipeline sets it at the start.
+  private volatile String requestId;
 
   public Log(String function) {
     this.function = function;
+  }
+
+  /** The request id every line carries until the next invocation sets its own. */
+  public void request(String id) {
+    this.requestId = id;
+  }
+
+  /** Only written when the function's LogLevel is DEBUG (or TRACE): no cost otherwise. */
+  public void debug(String message, Supplier<Map<String, ?>> fields) {
+    if (debug) {
+      write("DEBUG", message, fields.get());
+    }
   }
 
   public void info(String message, Map<String, ?> fields) {
@@ -48,6 +64,9 @@ public final class Log {
     line.put("timestamp", Instant.now().toString());
     line.put("level", level);
     line.put("function", function);
+    if (requestId != null) {
+      line.put("requestId", requestId);
+    }
     line.put("message", message);
     line.putAll(fields);
     PrintStream out = System.out;

@@ -64,6 +64,7 @@ class LambdaLogFilterTest {
     Clock clock = Clock.fixed(Instant.parse("2026-12-06T18:00:00Z"), ZoneOffset.UTC);
     Metrics metrics = new Metrics("fn", clock, "WARN");
     metrics.add("AppliedScaleDown", 3);
+    log.request("0f6c-request");
 
     List<String> lines =
         printed(
@@ -79,6 +80,7 @@ class LambdaLogFilterTest {
     assertThat(kept).hasSize(3);
     assertThat(kept.get(0)).contains("\"message\":\"retrying\"");
     assertThat(kept.get(1)).contains("\"message\":\"failed\"");
+    assertThat(lines.subList(0, 3)).allMatch(l -> l.contains("\"requestId\":\"0f6c-request\""));
     assertThat(kept.get(2)).contains("\"AppliedScaleDown\":3").contains("\"level\":\"WARN\"");
     assertThat(passing(lines, "ERROR")).hasSize(1);
     assertThat(passing(lines, "INFO")).hasSize(4);
