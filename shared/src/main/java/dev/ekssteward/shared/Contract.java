@@ -5,6 +5,12 @@ package dev.ekssteward.shared;
  * function refers to these constants.
  */
 public final class Contract {
+  /**
+   * The prefix of every tag key above. Reserved: a tag policy may not require, default or propagate
+   * a key under it, or a policy author could write the steward's own state.
+   */
+  public static final String TAG_PREFIX = "eks-steward/";
+
   /** A node group's (or its cluster's) schedule: a schedule name or an inline window. */
   public static final String SCHEDULE_TAG = "eks-steward/schedule";
 

@@ -2,6 +2,7 @@ package dev.ekssteward.shared.config;
 
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
+import dev.ekssteward.shared.Contract;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -45,8 +46,8 @@ public record TaggingConfig(
       }
     }
     String creator = node.get("creatorTagKey").string(null);
-    if (creator != null && TagLimits.keyProblem(creator) != null) {
-      node.get("creatorTagKey").error(TagLimits.keyProblem(creator));
+    if (creator != null && keyProblem(creator) != null) {
+      node.get("creatorTagKey").error(keyProblem(creator));
     }
     List<Node> ruleNodes = node.get("required").items();
     List<TagRule> rules = ruleNodes.stream().map(TaggingConfig::rule).toList();
@@ -85,8 +86,8 @@ public record TaggingConfig(
       return new TagRule(null, List.of(), null, null, false, null);
     }
     String key = node.get("key").requiredString();
-    if (key != null && TagLimits.keyProblem(key) != null) {
-      node.get("key").error(TagLimits.keyProblem(key));
+    if (key != null && keyProblem(key) != null) {
+      node.get("key").error(keyProblem(key));
     }
     List<String> allowed = node.get("allowed").strings(List.of());
     List<Node> allowedNodes = node.get("allowed").items();
@@ -132,6 +133,14 @@ public record TaggingConfig(
     }
     return new TagRule(
         key, allowed, pattern, fallback, node.get("propagateToAsg").bool(false), normalize);
+  }
+
+  /** EKS's rules for a key, and the steward's own prefix, which no policy may write. */
+  private static String keyProblem(String key) {
+    if (key.startsWith(Contract.TAG_PREFIX)) {
+      return "keys under " + Contract.TAG_PREFIX + " are reserved for eks-steward's own tags";
+    }
+    return TagLimits.keyProblem(key);
   }
 
   static String normalized(String value, String normalize) {

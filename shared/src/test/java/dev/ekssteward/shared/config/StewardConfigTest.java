@@ -121,6 +121,10 @@ class StewardConfigTest {
             + "|$.fargate.quotas.selectorsPerProfile: must be between 1 and 50, was 0",
         "{\"tagging\":{\"required\":[{\"key\":\"aws:team\"}]}}"
             + "|$.tagging.required[0].key: the aws: prefix is reserved",
+        "{\"tagging\":{\"required\":[{\"key\":\"eks-steward/original-scaling\",\"default\":\"9-9-9\"}]}}"
+            + "|$.tagging.required[0].key: keys under eks-steward/ are reserved for eks-steward's own tags",
+        "{\"tagging\":{\"creatorTagKey\":\"eks-steward/managed\"}}"
+            + "|$.tagging.creatorTagKey: keys under eks-steward/ are reserved for eks-steward's own tags",
         "{\"tagging\":{\"required\":[{\"key\":\"a,b\"}]}}"
             + "|$.tagging.required[0].key: tag keys allow letters, digits, spaces and + - = . _ : / @ only",
         "{\"tagging\":{\"required\":[{\"key\":\"team\",\"default\":\"ops\",\"allowed\":[\"dev\"]}]}}"

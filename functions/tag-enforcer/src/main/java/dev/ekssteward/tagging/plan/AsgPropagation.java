@@ -36,8 +36,21 @@ final class AsgPropagation {
       List<Finding> findings) {
     Map<String, String> wanted = new LinkedHashMap<>();
     for (TagRule rule : policy.required()) {
-      if (rule.propagateToAsg() && after.get(rule.key()) != null) {
-        wanted.put(rule.key(), after.get(rule.key()));
+      String value = after.get(rule.key());
+      if (!rule.propagateToAsg() || value == null) {
+        continue;
+      }
+      // The ASG copies it to every instance it launches: only a value the policy accepts
+      // travels, so a value someone may merely tag never reaches the instances.
+      if (TagPolicy.allows(rule, value)) {
+        wanted.put(rule.key(), value);
+      } else {
+        actions.add(
+            new Action.Skip(
+                nodegroup.ref().arn(),
+                rule.key()
+                    + " not propagated to the Auto Scaling groups: its value does not"
+                    + " comply with the policy"));
       }
     }
     if (wanted.isEmpty()) {

@@ -136,6 +136,28 @@ class TagPlannerTest {
   }
 
   @Test
+  void aValueThePolicyRefusesNeverTravelsToTheAsg() {
+    // Someone who may only tag the node group cannot push a value onto every instance.
+    Map<String, String> ngTags = Map.of("team", "payments", "env", "dev", "cost-center", "12x4");
+    AsgTags asg = new AsgTags("eks-ng-a-1", "dev-1", Map.of(), 3);
+
+    Plan plan =
+        TagPlanner.plan(
+            observed(List.of(nodegroup(ngTags, List.of("eks-ng-a-1"))), Map.of("eks-ng-a-1", asg)),
+            Policies.standard(),
+            Selection.ALL);
+
+    assertThat(plan.actions())
+        .containsExactly(
+            new Action.Skip(
+                NG_ARN,
+                "cost-center not propagated to the Auto Scaling groups: its value does not"
+                    + " comply with the policy"));
+    assertThat(plan.actions()).noneMatch(a -> a instanceof PropagateToAsg);
+    assertThat(plan.findings()).extracting(f -> f.detailType()).contains("Tag Policy Violation");
+  }
+
+  @Test
   void asgAlreadyPropagatingTheValueNeedsNothing() {
     AsgTags asg = new AsgTags("eks-ng-a-1", "dev-1", Map.of("cost-center", "1234"), 3);
 
