@@ -3,7 +3,6 @@ package dev.ekssteward.thumbprint.tls;
 import dev.ekssteward.shared.config.ThumbprintConfig;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.Proxy;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.security.cert.Certificate;
@@ -20,9 +19,10 @@ import javax.net.ssl.SSLSocket;
 final class ChainReader {
   private ChainReader() {}
 
-  static List<Certificate> presented(Endpoint endpoint, SSLContext tls, ThumbprintConfig config)
+  static List<Certificate> presented(
+      Endpoint endpoint, SSLContext tls, Outbound outbound, ThumbprintConfig config)
       throws ProbeFailure {
-    try (Socket plain = new Socket(Proxy.NO_PROXY)) {
+    try (Socket plain = outbound.socket()) {
       plain.connect(
           new InetSocketAddress(endpoint.socketHost(), endpoint.port()),
           config.connectTimeoutMillis());
@@ -37,6 +37,8 @@ final class ChainReader {
         socket.startHandshake();
         return List.of(socket.getSession().getPeerCertificates());
       }
+    } catch (Outbound.AddressRefused e) {
+      throw ProbeFailure.refused("jwks_uri " + e.getMessage());
     } catch (SocketTimeoutException e) {
       throw new ProbeFailure("timed out connecting to " + endpoint);
     } catch (SSLException e) {

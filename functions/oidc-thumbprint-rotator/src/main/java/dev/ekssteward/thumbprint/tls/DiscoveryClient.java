@@ -30,7 +30,8 @@ final class DiscoveryClient {
 
   private DiscoveryClient() {}
 
-  static Discovery fetch(IssuerUrl issuer, SSLContext tls, ThumbprintConfig config)
+  static Discovery fetch(
+      IssuerUrl issuer, SSLContext tls, Outbound outbound, ThumbprintConfig config)
       throws ProbeFailure {
     HttpsURLConnection c;
     try {
@@ -38,7 +39,7 @@ final class DiscoveryClient {
     } catch (IOException | ClassCastException e) {
       throw new ProbeFailure("cannot open " + issuer.discoveryDocument());
     }
-    c.setSSLSocketFactory(tls.getSocketFactory());
+    c.setSSLSocketFactory(outbound.over(tls.getSocketFactory()));
     c.setInstanceFollowRedirects(false);
     c.setUseCaches(false);
     c.setConnectTimeout(config.connectTimeoutMillis());
@@ -56,6 +57,8 @@ final class DiscoveryClient {
       List<Certificate> presented = List.of(c.getServerCertificates());
       String body = read(c, config);
       return new Discovery(jwksUri(body), presented);
+    } catch (Outbound.AddressRefused e) {
+      throw ProbeFailure.refused("issuer " + e.getMessage());
     } catch (SocketTimeoutException e) {
       throw new ProbeFailure("timed out fetching " + issuer.discoveryDocument());
     } catch (SSLException e) {

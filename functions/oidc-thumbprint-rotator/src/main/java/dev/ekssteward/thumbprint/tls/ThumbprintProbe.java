@@ -25,6 +25,7 @@ import javax.net.ssl.SSLContext;
 public final class ThumbprintProbe {
   private final Optional<IssuerRoute> route;
   private final Optional<PublicRoots> publicRoots;
+  private final Outbound outbound;
 
   /**
    * Production binds no roots: the JDK's stand in for IAM's, read at the first probe (or when
@@ -32,12 +33,20 @@ public final class ThumbprintProbe {
    */
   @Inject
   public ThumbprintProbe(Optional<IssuerRoute> route, Optional<PublicRoots> publicRoots) {
-    this.route = route;
-    this.publicRoots = publicRoots;
+    // Only a bound route (tests, local runs) sends issuers to servers on loopback.
+    this(route, publicRoots, route.isPresent() ? Outbound.LOCAL_SERVERS : Outbound.PUBLIC);
   }
 
+  ThumbprintProbe(
+      Optional<IssuerRoute> route, Optional<PublicRoots> publicRoots, Outbound outbound) {
+    this.route = route;
+    this.publicRoots = publicRoots;
+    this.outbound = outbound;
+  }
+
+  /** For tests against local servers: loopback is allowed. */
   public ThumbprintProbe(Optional<IssuerRoute> route) {
-    this(route, Optional.empty());
+    this(route, Optional.empty(), Outbound.LOCAL_SERVERS);
   }
 
   public Probe probe(IssuerUrl issuer, IssuerTrust trust, ThumbprintConfig config) {
@@ -52,7 +61,7 @@ public final class ThumbprintProbe {
     }
     try {
       SSLContext tls = trust.newContext();
-      DiscoveryClient.Discovery discovery = DiscoveryClient.fetch(source, tls, config);
+      DiscoveryClient.Discovery discovery = DiscoveryClient.fetch(source, tls, outbound, config);
       Endpoint jwks = Endpoint.parse(discovery.jwksUri());
       if (jwks == null) {
         return new Probe.Failed("jwks_uri is not an absolute URL");
@@ -66,11 +75,13 @@ public final class ThumbprintProbe {
       if (jwks.host().equals(issuerEndpoint.host()) && jwks.port() == issuerEndpoint.port()) {
         return new Probe.Verified(List.of(issuerEnd), roots().judge(discovery.presented()));
       }
-      List<Certificate> jwksChain = ChainReader.presented(jwks, tls, config);
+      List<Certificate> jwksChain = ChainReader.presented(jwks, tls, outbound, config);
       ChainEnd jwksEnd = end(jwks, jwksChain);
       return new Probe.Verified(List.of(jwksEnd, issuerEnd), roots().judge(jwksChain));
     } catch (ProbeFailure e) {
-      return new Probe.Failed(e.getMessage());
+      return e.refused()
+          ? new Probe.Refused(e.getMessage(), null)
+          : new Probe.Failed(e.getMessage());
     }
   }
 

@@ -174,6 +174,51 @@ class ThumbprintProbeTest {
     assertThat(issuer.connections()).isZero();
   }
 
+  /**
+   * An allowed name is no promise about its address (DNS is the issuer owner's): production checks
+   * the address it connects to, before the connection is made.
+   */
+  @Test
+  void anAllowedHostOnALoopbackAddressIsRefusedWithoutConnecting() throws Exception {
+    TestPki.Chain chain = TestPki.chain("loopback");
+    LocalIssuer issuer = serve(chain);
+    ThumbprintProbe production =
+        new ThumbprintProbe(Optional.empty(), Optional.empty(), Outbound.PUBLIC);
+
+    Probe result =
+        production.probe(
+            IssuerUrl.parse("https://127.0.0.1:" + issuer.port()),
+            trusting(chain),
+            allowing("127.0.0.1"));
+
+    assertThat(result)
+        .isEqualTo(
+            new Probe.Refused(
+                "issuer 127.0.0.1: address 127.0.0.1 is loopback; the rotator connects only to"
+                    + " public addresses",
+                null));
+    assertThat(issuer.connections()).isZero();
+  }
+
+  @Test
+  void theProductionGraphAllowsLoopbackOnlyWithARoute() throws Exception {
+    TestPki.Chain chain = TestPki.chain("graph");
+    LocalIssuer issuer = serve(chain);
+    IssuerUrl url = IssuerUrl.parse("https://127.0.0.1:" + issuer.port());
+
+    Probe unrouted =
+        new ThumbprintProbe(Optional.empty(), Optional.empty())
+            .probe(url, trusting(chain), allowing("127.0.0.1", "localhost"));
+    int unroutedConnections = issuer.connections();
+    Probe routed =
+        new ThumbprintProbe(Optional.of(i -> i), Optional.empty())
+            .probe(url, trusting(chain), allowing("127.0.0.1", "localhost"));
+
+    assertThat(unrouted).isInstanceOf(Probe.Refused.class);
+    assertThat(unroutedConnections).isZero();
+    assertThat(routed).isInstanceOf(Probe.Verified.class);
+  }
+
   @Test
   void plainHttpIsRefusedWithoutConnecting() throws Exception {
     TestPki.Chain chain = TestPki.chain("http");

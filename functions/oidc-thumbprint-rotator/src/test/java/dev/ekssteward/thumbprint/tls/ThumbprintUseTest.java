@@ -77,7 +77,8 @@ class ThumbprintUseTest {
   void aPrivateCaIsLoadBearingByTheJdksOwnRoots() throws Exception {
     TestPki.Chain chain = TestPki.chain("private");
     LocalIssuer issuer = serve(chain);
-    ThumbprintProbe production = new ThumbprintProbe(Optional.empty(), Optional.empty());
+    ThumbprintProbe production =
+        new ThumbprintProbe(Optional.empty(), Optional.empty(), Outbound.LOCAL_SERVERS);
 
     Probe result =
         production.probe(IssuerUrl.parse(issuer.origin()), trusting(chain), allowing("localhost"));
@@ -90,7 +91,8 @@ class ThumbprintUseTest {
     TestPki.Chain chain = TestPki.chain("public");
     TestPki.Chain withRoot = TestPki.chain("public-with-root", true);
     ThumbprintProbe probe =
-        new ThumbprintProbe(Optional.empty(), Optional.of(publicRoots(chain, withRoot)));
+        new ThumbprintProbe(
+            Optional.empty(), Optional.of(publicRoots(chain, withRoot)), Outbound.LOCAL_SERVERS);
 
     Probe intermediateLast =
         probe.probe(IssuerUrl.parse(serve(chain).origin()), trusting(chain), allowing("localhost"));
@@ -112,10 +114,12 @@ class ThumbprintUseTest {
     IssuerTrust trust = trusting(publicChain, privateChain);
 
     Probe privateJwks =
-        new ThumbprintProbe(Optional.empty(), Optional.of(publicRoots(publicChain)))
+        new ThumbprintProbe(
+                Optional.empty(), Optional.of(publicRoots(publicChain)), Outbound.LOCAL_SERVERS)
             .probe(IssuerUrl.parse(issuer.origin()), trust, allowing("localhost", "127.0.0.1"));
     Probe publicJwks =
-        new ThumbprintProbe(Optional.empty(), Optional.of(publicRoots(privateChain)))
+        new ThumbprintProbe(
+                Optional.empty(), Optional.of(publicRoots(privateChain)), Outbound.LOCAL_SERVERS)
             .probe(IssuerUrl.parse(issuer.origin()), trust, allowing("localhost", "127.0.0.1"));
 
     assertThat(use(privateJwks)).isEqualTo(ThumbprintUse.LOAD_BEARING);
