@@ -100,27 +100,30 @@ record Outbound(boolean loopback) {
         return tls.getSupportedCipherSuites();
       }
 
-      // Connected sockets would bypass the check: not offered.
+      // Checked like the rest: connected through socket(), TLS layered over it.
       @Override
-      public Socket createSocket(String host, int port) throws SocketException {
-        throw new SocketException("connect through createSocket()");
+      public Socket createSocket(InetAddress host, int port) throws IOException {
+        Socket plain = socket();
+        plain.connect(new InetSocketAddress(host, port));
+        return tls.createSocket(plain, host.getHostName(), port, true);
       }
 
+      @Override
+      public Socket createSocket(String host, int port) throws IOException {
+        return createSocket(InetAddress.getByName(host), port);
+      }
+
+      // A chosen local address is not needed here: those two are the ones above.
       @Override
       public Socket createSocket(String host, int port, InetAddress local, int localPort)
-          throws SocketException {
-        throw new SocketException("connect through createSocket()");
+          throws IOException {
+        return createSocket(host, port);
       }
 
       @Override
-      public Socket createSocket(InetAddress host, int port) throws SocketException {
-        throw new SocketException("connect through createSocket()");
-      }
-
-      @Override
-      public Socket createSocket(InetAddress host, int port, InetAddress local, int localPort)
-          throws SocketException {
-        throw new SocketException("connect through createSocket()");
+      public Socket createSocket(InetAddress host, int port, InetAddress local, int lp)
+          throws IOException {
+        return createSocket(host, port);
       }
     };
   }
