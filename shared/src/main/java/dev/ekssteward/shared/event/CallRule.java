@@ -58,81 +58,98 @@ public record CallRule(
   }
 
   public CallRule kind(String kind) {
-    return new CallRule(
-        source,
-        names,
-        kind,
-        clusterPaths,
-        namePaths,
-        arnPaths,
-        fromArn,
-        keysPath,
-        creating,
-        global);
+    Draft d = new Draft(this);
+    d.kind = kind;
+    return d.rule();
   }
 
   public CallRule cluster(String... paths) {
-    return new CallRule(
-        source,
-        names,
-        kind,
-        List.of(paths),
-        namePaths,
-        arnPaths,
-        fromArn,
-        keysPath,
-        creating,
-        global);
+    Draft d = new Draft(this);
+    d.clusterPaths = List.of(paths);
+    return d.rule();
   }
 
   public CallRule name(String... paths) {
-    return new CallRule(
-        source,
-        names,
-        kind,
-        clusterPaths,
-        List.of(paths),
-        arnPaths,
-        fromArn,
-        keysPath,
-        creating,
-        global);
+    Draft d = new Draft(this);
+    d.namePaths = List.of(paths);
+    return d.rule();
   }
 
   public CallRule arn(String... paths) {
-    return new CallRule(
-        source,
-        names,
-        kind,
-        clusterPaths,
-        namePaths,
-        List.of(paths),
-        fromArn,
-        keysPath,
-        creating,
-        global);
+    Draft d = new Draft(this);
+    d.arnPaths = List.of(paths);
+    return d.rule();
   }
 
   /** The resource is known by its EKS ARN only: cluster, node group or Fargate profile. */
   public CallRule resourceArn(String path) {
-    return new CallRule(
-        source, names, null, List.of(), List.of(), List.of(path), true, keysPath, creating, global);
+    Draft d = new Draft(this);
+    d.kind = null;
+    d.clusterPaths = List.of();
+    d.namePaths = List.of();
+    d.arnPaths = List.of(path);
+    d.fromArn = true;
+    return d.rule();
   }
 
   public CallRule keys(String path) {
-    return new CallRule(
-        source, names, kind, clusterPaths, namePaths, arnPaths, fromArn, path, creating, global);
+    Draft d = new Draft(this);
+    d.keysPath = path;
+    return d.rule();
   }
 
   public CallRule creates() {
-    return new CallRule(
-        source, names, kind, clusterPaths, namePaths, arnPaths, fromArn, keysPath, true, global);
+    Draft d = new Draft(this);
+    d.creating = true;
+    return d.rule();
   }
 
   /** A global service's call: any region of the account it names. */
   public CallRule anyRegion() {
-    return new CallRule(
-        source, names, kind, clusterPaths, namePaths, arnPaths, fromArn, keysPath, creating, true);
+    Draft d = new Draft(this);
+    d.global = true;
+    return d.rule();
+  }
+
+  /** A rule under change: the builder methods above copy, change one thing, and seal. */
+  private static final class Draft {
+    private final String source;
+    private final Set<String> names;
+    String kind;
+    List<String> clusterPaths;
+    List<String> namePaths;
+    List<String> arnPaths;
+    boolean fromArn;
+    String keysPath;
+    boolean creating;
+    boolean global;
+
+    Draft(CallRule r) {
+      source = r.source;
+      names = r.names;
+      kind = r.kind;
+      clusterPaths = r.clusterPaths;
+      namePaths = r.namePaths;
+      arnPaths = r.arnPaths;
+      fromArn = r.fromArn;
+      keysPath = r.keysPath;
+      creating = r.creating;
+      global = r.global;
+    }
+
+    CallRule rule() {
+      return new CallRule(
+          source,
+          names,
+          kind,
+          clusterPaths,
+          namePaths,
+          arnPaths,
+          fromArn,
+          keysPath,
+          creating,
+          global);
+    }
   }
 
   boolean matches(Trigger.CloudTrailCall call) {
