@@ -499,10 +499,49 @@ def variants(out, summary):
     out.append("")
 
 
+def before_after(out, summary):
+    """This run beside an earlier commit's, measured in the same session by bench/before."""
+    before_dir = os.path.join(lib.OUT, "before")
+    try:
+        cs_before = json.load(open(os.path.join(before_dir, "coldstart.json"), encoding="utf-8"))
+        size_before = json.load(open(os.path.join(before_dir, "size-target.json"), encoding="utf-8"))
+        commit = open(os.path.join(before_dir, "commit"), encoding="utf-8").read().strip()
+    except (OSError, ValueError):
+        return
+    cs_after, size_after = load("coldstart.json"), load("size-target.json")
+    if not cs_after or not size_after:
+        return
+    out.append(f"Before: `{commit}`, measured by `bench/before` in the same session as this run. "
+               "What is compared is each function's cold start **÷ its calls-only baseline** "
+               "(what our code adds over the bare AWS calls; paired per round, so the machine's "
+               "speed cancels out) and the jar size in bytes. Budget: within 5 % of before.\n")
+    out.append("| function | ours ÷ calls-only, before | after | change | jar before | jar after "
+               "| change |")
+    out.append("|---|---|---|---|---|---|---|")
+    worst_time, worst_size = -1.0, -1.0
+    for fn, module in lib.FUNCTIONS.items():
+        b, a = cs_before["samples"], cs_after["samples"]
+        if not (b.get(fn) and b.get(fn + "/calls") and a.get(fn) and a.get(fn + "/calls")):
+            continue
+        rb = paired([x["wall"] for x in b[fn]], [x["wall"] for x in b[fn + "/calls"]])
+        ra = paired([x["wall"] for x in a[fn]], [x["wall"] for x in a[fn + "/calls"]])
+        sb, sa = size_before[module]["bytes"], size_after[module]["bytes"]
+        dt, ds = ra / rb - 1, sa / sb - 1
+        worst_time, worst_size = max(worst_time, dt), max(worst_size, ds)
+        out.append(f"| {module} | {rb:.3f}× | {ra:.3f}× | {dt:+.1%} | {mb(sb)} | {mb(sa)} "
+                   f"| {ds:+.1%} |")
+    out.append("")
+    summary.append(("Cold start ÷ calls-only within 5 % of before", f"worst {worst_time:+.1%}",
+                    verdict(worst_time <= 0.05)))
+    summary.append(("Jar size within 5 % of before", f"worst {worst_size:+.1%}",
+                    verdict(worst_size <= 0.05)))
+
+
 def main():
     out, summary = [], []
     sections = []
     for title, fn in (("Cold start", coldstart),
+                      ("Before and after", before_after),
                       ("What each idiom and each event reader is worth", variants),
                       ("Package size", size),
                       ("Fleet sweep (25 ms per call)", sweeps),
