@@ -49,7 +49,7 @@ class FailureWiringTest {
         rules++;
       }
     }
-    assertThat(rules).isEqualTo(11);
+    assertThat(rules).isEqualTo(13);
     Map<String, Object> queuePolicy = t.map(t.resources().get("FailureQueuePolicy"));
     assertThat(queuePolicy.toString())
         .contains("events.amazonaws.com")
