@@ -156,7 +156,7 @@ public final class Pipeline<S> {
     }
     Map<String, Object> reply = report.toMap();
     // The whole report: Lambda drops a scheduled or event invocation's return value.
-    log.info("report", reply);
+    log.info("report", Report.forLog(reply));
     return new Run(reply, transientFailure.get());
   }
 

@@ -1,6 +1,7 @@
 package dev.ekssteward.shared.pipeline;
 
 import dev.ekssteward.shared.event.Trigger;
+import dev.ekssteward.shared.json.Json;
 import dev.ekssteward.shared.json.JsonValue;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -115,6 +116,28 @@ public final class Report {
     Map<String, Object> json = new LinkedHashMap<>((Map<String, Object>) action.toJson());
     json.put("scope", scope.toString());
     return json;
+  }
+
+  /** Past this a log line would be cut: CloudWatch Logs takes events of up to 256 KB. */
+  static final int MAX_LOG_BYTES = 200_000;
+
+  /**
+   * The reply as one log line: whole, or where that would not fit in a log event, with each list
+   * replaced by its length (every action has its own {@code planned} or {@code applied} line).
+   */
+  static Map<String, Object> forLog(Map<String, Object> reply) {
+    String whole = Json.write(reply);
+    if (whole.length() <= MAX_LOG_BYTES) {
+      return reply;
+    }
+    Map<String, Object> brief = new LinkedHashMap<>();
+    reply.forEach((k, v) -> brief.put(k, v instanceof List<?> l ? l.size() : v));
+    brief.put(
+        "truncated",
+        "the whole report is "
+            + whole.length()
+            + " characters, over the log event limit; lists are given as their lengths");
+    return brief;
   }
 
   /** The reply as plain maps and lists, which the Lambda runtime serialises to JSON. */

@@ -35,4 +35,28 @@ class ReportTest {
         .extracting(m -> m.get("target"))
         .containsExactly("a", "b", null);
   }
+
+  @Test
+  void aReportTooBigForOneLogEventIsLoggedWithItsListsCounted() {
+    Report small = new Report("fn", false, Map.of("kind", "schedule"));
+    small.scopes(List.of(A));
+    small.planned(A, new Action.Skip("a1", "x"));
+    Map<String, Object> smallReply = small.toMap();
+    assertThat(Report.forLog(smallReply)).isSameAs(smallReply);
+
+    Report big = new Report("fn", false, Map.of("kind", "schedule"));
+    big.scopes(List.of(A));
+    for (int i = 0; i < 5_000; i++) {
+      big.planned(A, new Action.Skip("dev-1/nodegroup-" + i, "no schedule applies"));
+    }
+    Map<String, Object> logged = Report.forLog(big.toMap());
+
+    assertThat(logged)
+        .containsEntry("planned", 5_000)
+        .containsEntry("applied", 0)
+        .containsEntry("status", "ok");
+    assertThat((String) logged.get("truncated")).contains("over the log event limit");
+    assertThat(dev.ekssteward.shared.json.Json.write(logged).length())
+        .isLessThan(Report.MAX_LOG_BYTES);
+  }
 }
