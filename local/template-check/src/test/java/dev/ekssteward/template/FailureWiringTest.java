@@ -112,6 +112,28 @@ class FailureWiringTest {
     }
   }
 
+  @Test
+  @SuppressWarnings("unchecked")
+  void onlyTheFourFunctionRolesMayPutEventsOnTheAuditBus() {
+    Map<String, Object> policy = t.map(t.resources().get("AuditBusPolicy"));
+    assertThat(policy.get("Condition")).isEqualTo("CreateAuditBus");
+    Map<String, Object> statement = t.map(t.map(policy.get("Properties")).get("Statement"));
+
+    assertThat(statement)
+        .containsEntry("Effect", "Deny")
+        .containsEntry("Principal", "*")
+        .containsEntry("Action", "events:PutEvents")
+        .containsEntry("Resource", Map.of("Fn::GetAtt", List.of("AuditBus", "Arn")));
+    List<Object> allowed =
+        (List<Object>)
+            t.map(t.map(statement.get("Condition")).get("ArnNotEquals")).get("aws:PrincipalArn");
+    assertThat(allowed)
+        .containsExactlyInAnyOrderElementsOf(
+            t.functions().keySet().stream()
+                .map(f -> (Object) Map.of("Fn::GetAtt", List.of(f + "Role", "Arn")))
+                .toList());
+  }
+
   private Object statementsOf(String function) {
     @SuppressWarnings("unchecked")
     List<Object> policies = (List<Object>) t.functions().get(function).get("Policies");
