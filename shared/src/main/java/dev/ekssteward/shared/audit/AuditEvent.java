@@ -28,6 +28,17 @@ public record AuditEvent(String detailType, List<String> resources, Map<String, 
     return new AuditEvent(detailType, resources, merged);
   }
 
+  /**
+   * A copy that names the run that made it and the change it is: {@code changeId} is the same
+   * however often the event is published, so a consumer can drop repeats.
+   */
+  public AuditEvent identified(String runId, int seq) {
+    Map<String, Object> merged = new LinkedHashMap<>(detail);
+    merged.put("runId", runId);
+    merged.put("changeId", runId + "/" + seq);
+    return new AuditEvent(detailType, resources, merged);
+  }
+
   @Override
   public Object toJson() {
     Map<String, Object> json = new LinkedHashMap<>();

@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -125,6 +126,24 @@ public final class Pipeline<S> {
     return runOnce(new Unrecognized(reason), null, invocation).reply();
   }
 
+  /**
+   * The run: the Lambda request, and within a fan-out batch the message (one request runs several).
+   * Local runs without a request id get a random one.
+   */
+  static String runId(Invocation invocation, FanOutItem only) {
+    String request =
+        invocation.requestId() != null ? invocation.requestId() : UUID.randomUUID().toString();
+    return only == null ? request : request + "/" + only.messageId();
+  }
+
+  static List<AuditEvent> identified(List<AuditEvent> events, String runId) {
+    List<AuditEvent> out = new ArrayList<>(events.size());
+    for (int i = 0; i < events.size(); i++) {
+      out.add(events.get(i).identified(runId, i + 1));
+    }
+    return out;
+  }
+
   /** One run's reply, and the first retryable failure it met (or null). */
   record Run(Map<String, Object> reply, RuntimeException transientFailure) {}
 
@@ -146,7 +165,7 @@ public final class Pipeline<S> {
       transientFailure.set(e);
     } finally {
       StartupMarks.mark("run: publishing " + events.size() + " audit events");
-      int undelivered = audit.publish(events);
+      int undelivered = audit.publish(identified(events, runId(invocation, only)));
       StartupMarks.mark("run: audit published");
       if (undelivered > 0) {
         metrics.add("AuditPublishFailed", undelivered);
