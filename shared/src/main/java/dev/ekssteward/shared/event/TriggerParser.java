@@ -24,6 +24,9 @@ public final class TriggerParser {
   public static final String CLOUDTRAIL_DETAIL_TYPE = "AWS API Call via CloudTrail";
   static final String SCHEDULED_EVENT = "Scheduled Event";
 
+  /** The most node groups one wake request may name. */
+  public static final int MAX_NODEGROUPS = 100;
+
   private TriggerParser() {}
 
   public static Trigger parse(ScheduledEvent event) {
@@ -65,9 +68,16 @@ public final class TriggerParser {
       if (minutes != null && (minutes < 1 || minutes > 7 * 24 * 60)) {
         throw new BadField("detail.minutes: must be between 1 and 10080");
       }
+      List<String> nodegroups = detail.strings("nodegroups");
+      if (nodegroups != null && nodegroups.size() > MAX_NODEGROUPS) {
+        // EKS allows 30 managed node groups per cluster by default: a longer list is no real
+        // request, and each name costs calls.
+        throw new BadField(
+            "detail.nodegroups: at most " + MAX_NODEGROUPS + " names, was " + nodegroups.size());
+      }
       return new WakeRequest(
           detail.required("cluster"),
-          detail.strings("nodegroups"),
+          nodegroups,
           minutes == null ? null : minutes.intValue(),
           event.getAccount(),
           event.getRegion());

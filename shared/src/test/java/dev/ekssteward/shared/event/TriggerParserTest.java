@@ -181,6 +181,22 @@ class TriggerParserTest {
   }
 
   @Test
+  void aWakeRequestNamesAtMostAHundredNodeGroups() {
+    String names =
+        java.util.stream.IntStream.range(0, 101)
+            .mapToObj(i -> "\"ng-" + i + "\"")
+            .collect(java.util.stream.Collectors.joining(","));
+    String event =
+        "{\"detail-type\":\"Wake Request\",\"source\":\"eks-steward.requests\","
+            + "\"detail\":{\"cluster\":\"c\",\"nodegroups\":["
+            + names
+            + "]}}";
+
+    assertThat(parse(event))
+        .isEqualTo(new Unrecognized("detail.nodegroups: at most 100 names, was 101"));
+  }
+
+  @Test
   void hugeValuesAreClippedInTheReason() {
     Trigger t = Deliveries.read(Map.of("detail-type", "x".repeat(100_000), "source", "aws.s3"));
 
