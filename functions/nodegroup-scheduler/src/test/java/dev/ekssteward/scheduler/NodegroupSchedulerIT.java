@@ -198,6 +198,14 @@ class NodegroupSchedulerIT {
         .containsEntry(Contract.KEEP_UP_UNTIL_TAG, MotoFleet.at(1, "00:00").toString())
         .doesNotContainKey(Contract.ORIGINAL_SCALING_TAG);
     assertThat(fleet.sizes("dev-1", "small")).isEqualTo(new Sizes(0, 0, 1));
+    assertThat(fleet.sent.audits("Nodegroup Kept Up"))
+        .singleElement()
+        .satisfies(
+            a ->
+                assertThat(a.detail())
+                    .containsEntry("cluster", "dev-1")
+                    .containsEntry("nodegroup", "web")
+                    .containsEntry("until", MotoFleet.at(1, "00:00").toString()));
 
     fleet.tick(MotoFleet.at(0, "23:30"));
     assertThat(fleet.recorder.mutations()).isEmpty();

@@ -6,7 +6,9 @@ import dev.ekssteward.shared.Contract;
 import dev.ekssteward.shared.apply.Permission;
 import dev.ekssteward.shared.apply.PortExecutor;
 import dev.ekssteward.shared.apply.Result;
+import dev.ekssteward.shared.audit.AuditEvent;
 import dev.ekssteward.shared.aws.Target;
+import java.util.List;
 import java.util.Map;
 import javax.inject.Inject;
 
@@ -21,6 +23,14 @@ public final class KeepUpExecutor extends PortExecutor<NodegroupApis, KeepUp> {
   @Override
   public Result execute(Target target, KeepUp k) {
     return port.in(target)
-        .tagResource(k.target(), Map.of(Contract.KEEP_UP_UNTIL_TAG, k.until().toString()));
+        .tagResource(k.target(), Map.of(Contract.KEEP_UP_UNTIL_TAG, k.until().toString()))
+        .then(done -> Result.done(keptUp(k)));
+  }
+
+  /** A wake request spends money: each one is in the audit trail, not only in the log. */
+  private static AuditEvent keptUp(KeepUp k) {
+    Map<String, Object> detail = NodegroupAudit.detail(k.cluster(), k.nodegroup());
+    detail.put("until", k.until().toString());
+    return new AuditEvent(NodegroupAudit.KEPT_UP, List.of(k.target()), detail);
   }
 }
