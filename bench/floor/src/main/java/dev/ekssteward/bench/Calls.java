@@ -177,7 +177,11 @@ public final class Calls {
     }
   }
 
-  /** GetParameter (config, then each cluster's desired state); ListClusters; the profiles. */
+  /**
+   * GetParameter (config, then each cluster's desired state); ListClusters; the profiles; the
+   * cluster's tags (eks-steward/exclude): ListTagsForResource on the cluster ARN a profile's ARN
+   * gives, DescribeCluster where the cluster has no profile.
+   */
   static int fargate() {
     int calls = config("/config");
     EksClient eks = client(EksClient.builder().httpClient(HTTP));
@@ -185,10 +189,22 @@ public final class Calls {
     for (String name : clusters(eks)) {
       calls += config("/fargate/" + name);
       calls++;
+      String profileArn = null;
       for (String profile : eks.listFargateProfiles(r -> r.clusterName(name)).fargateProfileNames()) {
-        eks.describeFargateProfile(r -> r.clusterName(name).fargateProfileName(profile));
+        profileArn =
+            eks.describeFargateProfile(r -> r.clusterName(name).fargateProfileName(profile))
+                .fargateProfile()
+                .fargateProfileArn();
         calls++;
       }
+      if (profileArn == null) {
+        eks.describeCluster(r -> r.name(name));
+      } else {
+        String clusterArn =
+            profileArn.substring(0, profileArn.indexOf(":fargateprofile/")) + ":cluster/" + name;
+        eks.listTagsForResource(r -> r.resourceArn(clusterArn));
+      }
+      calls++;
     }
     return calls + publish(2);
   }
