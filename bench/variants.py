@@ -1,19 +1,19 @@
 #!/usr/bin/env python3
-"""What each hand-optimised idiom, and each way of reading the event, is worth at a cold start.
+"""What each way of reading the event is worth at a cold start.
 
 Builds the function jars again from a copy of this checkout with one change each, then runs every
 function on events/schedule-tick.json (dry-run, the demo fleet) in fresh JVMs, round by round with
 the real jars in every round, and writes bench/.out/variants.json (render.py turns it into a table).
 
-  plain-records   the records whose equals/hashCode are written out (marked "// Written out:")
-                  get the generated ones back (java.lang.runtime.ObjectMethods at first use)
-  indy-concat     javac's default string concatenation (invokedynamic), without
-                  -XDstringConcat=inline
   runtime-serde   the event read by the Lambda runtime's own serializer (aws-lambda-java-
                   serialization, as the runtime has it) into a ScheduledEvent, through a handler
                   typed RequestHandler<ScheduledEvent, Map>, instead of our reader filling it
 
   bench/variants.py [--runs N]
+
+Two hand-optimised idioms were measured here too and reverted to plain Java on 2026-12-06,
+each saving under 10 ms on its own (bench/performance-notes.md, "What changed"): records with
+written-out equals/hashCode, and -XDstringConcat=inline.
 """
 import argparse
 import json
@@ -65,49 +65,13 @@ SERDE_KEEP = """
 """
 
 
-def unwritten(text):
-    """The source without its written-out equals and hashCode (from the marker comment on)."""
-    out, skip, depth, methods = [], False, 0, 0
-    for line in text.split("\n"):
-        if "// Written out:" in line:
-            skip, methods = True, 0
-        if not skip:
-            out.append(line)
-            continue
-        depth += line.count("{") - line.count("}")
-        if "{" in line or "}" in line:
-            if depth == 0 and line.strip() == "}":
-                methods += 1
-                skip = methods < 2  # equals, then hashCode
-    return "\n".join(out)
-
-
 def prepare(name):
     """A copy of the checkout (no build output, no .git) with the variant's change applied."""
     root = os.path.join(COPY, name)
     shutil.rmtree(root, ignore_errors=True)
     shutil.copytree(lib.ROOT, root, ignore=shutil.ignore_patterns(
         ".git", "target", ".out", ".run", "__pycache__"))
-    if name == "plain-records":
-        changed = 0
-        for base, _, files in os.walk(root):
-            for f in files:
-                path = os.path.join(base, f)
-                if f.endswith(".java") and "/src/main/" in path:
-                    text = open(path, encoding="utf-8").read()
-                    if "// Written out:" in text:
-                        open(path, "w", encoding="utf-8").write(unwritten(text))
-                        changed += 1
-        if not changed:
-            raise SystemExit("plain-records: no written-out record methods found")
-    elif name == "indy-concat":
-        pom = os.path.join(root, "pom.xml")
-        text = open(pom, encoding="utf-8").read()
-        new = text.replace("<arg>-XDstringConcat=inline</arg>", "")
-        if new == text:
-            raise SystemExit("indy-concat: the compiler flag is not in pom.xml")
-        open(pom, "w", encoding="utf-8").write(new)
-    elif name == "runtime-serde":
+    if name == "runtime-serde":
         target = os.path.join(root, "shared", "src", "main", "java", "dev", "ekssteward",
                               "shared", "runtime", "RuntimeSerdeHandler.java")
         open(target, "w", encoding="utf-8").write(SERDE_SOURCE)
@@ -151,8 +115,7 @@ def template(name, root):
 def main():
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--runs", type=int, default=7)
-    ap.add_argument("--variants", nargs="*", default=["plain-records", "indy-concat",
-                                                      "runtime-serde"])
+    ap.add_argument("--variants", nargs="*", default=["runtime-serde"])
     args = ap.parse_args()
     templates = {}
     for name in args.variants:
@@ -164,9 +127,7 @@ def main():
         "DRY_RUN": "true", "CONFIG_PREFIX": "/eks-steward", "AUDIT_BUS": "eks-steward-audit"})
     moto = lib.Moto()
     try:
-        subprocess.run([sys.executable, os.path.join(lib.ROOT, "local", "demo.py"), "seed"],
-                       env=lib.aws_env(moto.url), check=True, stdout=subprocess.DEVNULL,
-                       cwd=lib.ROOT)
+        lib.seed(moto.url)  # the demo fleet, through the shared seeder (as coldstart.py)
         without_audit_tap(moto.url)  # as in coldstart.py: moto delivers to rules inside PutEvents
         shim = lib.JvmShim("jvm-variants")
         names = ["ours", *args.variants]

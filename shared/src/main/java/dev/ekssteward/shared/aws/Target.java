@@ -1,7 +1,5 @@
 package dev.ekssteward.shared.aws;
 
-import java.util.Objects;
-
 /**
  * One (account, region) the functions work in.
  *
@@ -17,21 +15,6 @@ public record Target(String accountId, String region, String roleArn) {
 
   public boolean isHome() {
     return roleArn == null;
-  }
-
-  // Written out: a record's generated equals/hashCode bootstrap through ObjectMethods at first use,
-  // ~10 ms of method-handle spinning at every cold start (clients are cached by target).
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof Target t
-        && Objects.equals(accountId, t.accountId)
-        && region.equals(t.region)
-        && Objects.equals(roleArn, t.roleArn);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(accountId, region, roleArn);
   }
 
   @Override

@@ -52,18 +52,6 @@ public record Selector(String namespace, Map<String, String> labels) {
     return true;
   }
 
-  // Written out: a record's generated equals/hashCode bootstrap through ObjectMethods at first use
-  // (~10 ms of a cold start); selectors are compared in every plan.
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof Selector s && namespace.equals(s.namespace) && labels.equals(s.labels);
-  }
-
-  @Override
-  public int hashCode() {
-    return 31 * namespace.hashCode() + labels.hashCode();
-  }
-
   /** A stable text form: {@code ns{k=v,k2=v2}}. */
   public String canonical() {
     return namespace

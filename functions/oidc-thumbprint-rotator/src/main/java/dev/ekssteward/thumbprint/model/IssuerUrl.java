@@ -3,7 +3,6 @@ package dev.ekssteward.thumbprint.model;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
-import java.util.Objects;
 
 /**
  * An OIDC issuer URL, parsed once and normalised: lower-case scheme and host, no trailing slash.
@@ -72,22 +71,6 @@ public record IssuerUrl(String scheme, String host, int port, String path) {
 
   public URI discoveryDocument() {
     return URI.create(this + "/.well-known/openid-configuration");
-  }
-
-  // Written out: a record's generated equals/hashCode bootstrap through ObjectMethods at first use
-  // (~10 ms of a cold start); issuers are compared on every run.
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof IssuerUrl u
-        && port == u.port
-        && scheme.equals(u.scheme)
-        && host.equals(u.host)
-        && path.equals(u.path);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(scheme, host, port, path);
   }
 
   @Override

@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The moto local/demo seeds: seeding it (the demo's fleet description, the shared seeder), and its
- * reads and writes (ShrunkJarIT, ColdPathIT).
+ * reads and writes (ShrunkJarIT).
  */
 final class DemoMoto {
   static final String PREFIX = "/eks-steward";
