@@ -170,7 +170,8 @@ class FanOutIT {
 
     assertThat(reply).isEqualTo(Map.of("batchItemFailures", List.of()));
     assertThat(observed).containsExactlyInAnyOrderElementsOf(REGIONS);
-    assertThat(calls.calls()).containsOnly("ssm:GetParameter").hasSize(3);
+    // Three messages, one config read: a warm container reads it at most once a minute.
+    assertThat(calls.calls()).containsExactly("ssm:GetParameter");
   }
 
   @Test
