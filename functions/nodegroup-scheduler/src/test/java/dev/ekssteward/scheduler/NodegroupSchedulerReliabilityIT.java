@@ -57,9 +57,10 @@ class NodegroupSchedulerReliabilityIT {
     aws.seeder().seed(MotoFleet.office());
   }
 
-  /** Group → sizes and the original-scaling record, if any. */
+  /** Group → sizes and the original-scaling record, if any; "index" → the indexed clusters. */
   static Map<String, String> state() {
     Map<String, String> out = new TreeMap<>();
+    out.put("index", MotoFleet.indexed(aws).toString());
     for (String name : ORIGINAL.keySet()) {
       Nodegroup g =
           aws.eks().describeNodegroup(r -> r.clusterName("dev-1").nodegroupName(name)).nodegroup();
@@ -73,10 +74,20 @@ class NodegroupSchedulerReliabilityIT {
     return out;
   }
 
-  /** A group not at its original size has exactly its original size on record; max stays ≥ 1. */
+  /**
+   * A group not at its original size has exactly its original size on record; max stays ≥ 1; a
+   * record stands only where the record index names the cluster (a tick finds it there).
+   */
   static void originalNeverLost(Map<String, String> state) {
+    boolean recorded = state.values().stream().anyMatch(v -> v.contains("@"));
+    if (recorded) {
+      assertThat(state.get("index")).as("the record index").contains("dev-1");
+    }
     state.forEach(
         (name, v) -> {
+          if (name.equals("index")) {
+            return;
+          }
           String sizes = v.substring(0, v.indexOf(' '));
           String record = v.substring(v.indexOf("record=") + 7);
           assertThat(Integer.parseInt(sizes.substring(sizes.lastIndexOf('-') + 1)))
@@ -98,13 +109,14 @@ class NodegroupSchedulerReliabilityIT {
           NodegroupSchedulerReliabilityIT::state,
           NodegroupSchedulerReliabilityIT::originalNeverLost);
 
-  /** Evening, night and morning ticks. */
+  /** Evening, night and morning ticks, and the next, which prunes the record index. */
   static final CrashMatrix.Scenario<Map<String, String>> CYCLE =
       FLEET.scenario(
           List.of(
               i -> tick(at(0, "19:05"), i),
               i -> tick(at(1, "03:00"), i),
-              i -> tick(at(1, "07:05"), i)));
+              i -> tick(at(1, "07:05"), i),
+              i -> tick(at(1, "07:10"), i)));
 
   /** Budget: every call N, one crash kind each, rotating through all four. */
   @Test
@@ -128,7 +140,10 @@ class NodegroupSchedulerReliabilityIT {
     fleet();
     AuditTap tap = new AuditTap();
     tick(at(0, "19:05"), List.of(tap));
-    assertThat(tap.drain()).hasSize(ORIGINAL.size());
+    assertThat(tap.drain())
+        .extracting(AuditTrail.Delivered::detailType)
+        .containsOnly("Nodegroup Scaled Down", "Record Index Updated")
+        .hasSize(ORIGINAL.size() + 1);
     FaultInjector untagFails = FaultInjector.always(Kind.SERVER_ERROR, "eks:UntagResource");
 
     Map<String, Object> morning = tick(at(1, "07:05"), List.of(untagFails, tap));
