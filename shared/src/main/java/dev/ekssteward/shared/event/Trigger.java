@@ -59,8 +59,8 @@ public sealed interface Trigger {
 
   /**
    * A request to restore every recorded node group (of {@code cluster} only, when given) and to
-   * pause scale-downs until {@code until}, or for {@code hours} from when it is handled (exactly
-   * one of the two is set).
+   * pause scale-downs until {@code until}, or for {@code hours} from when it is handled when the
+   * event had no time (exactly one of the two is set).
    */
   record ReleaseRequest(Instant until, Integer hours, String cluster, String account, String region)
       implements Trigger {

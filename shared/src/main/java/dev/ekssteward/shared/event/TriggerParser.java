@@ -129,6 +129,11 @@ public final class TriggerParser {
       throw new BadField(
           "detail.cluster: must not be empty (leave it out to release every cluster)");
     }
+    // Hours count from when the request was sent: a retried delivery pauses until the same time.
+    if (hours != null && time != null) {
+      return new ReleaseRequest(
+          time.plusSeconds(hours * 3600), null, cluster, event.getAccount(), event.getRegion());
+    }
     return new ReleaseRequest(
         until,
         hours == null ? null : hours.intValue(),

@@ -118,7 +118,16 @@ class TriggerParserTest {
             new ReleaseRequest(
                 Instant.parse("2026-12-31T00:00:00Z"), null, null, "1", "eu-west-1"));
     assertThat(parse(head + "\"detail\":{\"hours\":24,\"cluster\":\"dev-1\"}}"))
-        .isEqualTo(new ReleaseRequest(null, 24, "dev-1", "1", "eu-west-1"));
+        .as("hours count from the event's time")
+        .isEqualTo(
+            new ReleaseRequest(
+                Instant.parse("2026-11-26T21:30:00Z"), null, "dev-1", "1", "eu-west-1"));
+    assertThat(
+            parse(
+                "{\"detail-type\":\"Release Request\",\"source\":\"eks-steward.requests\","
+                    + "\"detail\":{\"hours\":24}}"))
+        .as("without a time, from when it is handled")
+        .isEqualTo(new ReleaseRequest(null, 24, null, null, null));
   }
 
   @ParameterizedTest
