@@ -147,6 +147,13 @@ class ScopeExitsIT {
     assertThat(sizes(member, "member-1", "web")).isEqualTo(ORIGINAL.get("web"));
     assertThat(fleet.recorder.calls()).contains("sts:AssumeRole");
     allDown("dev-1");
+
+    // Once no record is left there, the account is pruned from the index and never reached again.
+    fleet.tick(at(0, "23:05"));
+    assertThat(fleet.parameters())
+        .doesNotContainKey("/eks-steward/scheduler/records/111111111111/eu-west-1/1");
+    fleet.tick(at(0, "23:10"));
+    assertThat(fleet.recorder.calls()).doesNotContain("sts:AssumeRole");
   }
 
   @Test
@@ -164,6 +171,31 @@ class ScopeExitsIT {
             a -> assertThat(a.detail()).containsEntry("reason", "no schedule applies any more"));
     fleet.tick(at(0, "23:05"));
     assertThat(MotoFleet.indexed(aws)).isEmpty();
+  }
+
+  /**
+   * The other side of the retention rule: a cluster that stays scheduled keeps its place after its
+   * morning restores, so the index is written on its first night only and no later evening holds
+   * its scale-downs back for a write (Parameter Store takes few writes a second).
+   */
+  @Test
+  void aClusterThatStaysScheduledKeepsItsPlaceSoOnlyItsFirstNightWritesTheIndex() {
+    fleet.tick(at(0, "19:05"));
+    assertThat(fleet.recorder.mutations()).containsOnlyOnce("ssm:PutParameter");
+
+    fleet.tick(at(1, "07:05"));
+    allRestored("dev-1");
+    assertThat(fleet.recorder.mutations()).noneMatch(m -> m.startsWith("ssm:"));
+    // A day tick sees no record left, and keeps the cluster's place all the same.
+    fleet.tick(at(1, "12:00"));
+    assertThat(fleet.recorder.mutations()).isEmpty();
+    assertThat(MotoFleet.indexed(aws)).containsExactly("dev-1");
+
+    Map<String, Object> evening = fleet.tick(at(1, "19:05"));
+    allDown("dev-1");
+    assertThat(fleet.recorder.mutations()).noneMatch(m -> m.startsWith("ssm:"));
+    assertThat(evening.get("planned").toString()).doesNotContain("AwaitIndex");
+    assertThat(fleet.sent.audits("Record Index Updated")).isEmpty();
   }
 
   @Test

@@ -43,7 +43,13 @@ public final class SchedulerLedger implements RunLedger<ClusterState> {
   private final Map<String, String> outOfScope = new HashMap<>();
   private final Map<String, Scope> held = new LinkedHashMap<>();
   private final Map<String, Scope> secondRound = new HashMap<>();
-  private final Map<String, Boolean> recorded = new HashMap<>();
+  private final Map<String, Seen> seen = new HashMap<>();
+
+  /**
+   * What one scope's last look showed: a record stands there; or the cluster may go down again (a
+   * schedule applies, it is in scope and not paused), so once indexed it keeps its place.
+   */
+  private record Seen(boolean records, boolean staysScheduled) {}
 
   public SchedulerLedger(
       SchedulerStore store,
@@ -132,39 +138,53 @@ public final class SchedulerLedger implements RunLedger<ClusterState> {
     IndexKey key = IndexKey.of(scope.target());
     if (state.cluster() == null) {
       index.note(key, scope.target().roleArn(), scope.cluster(), false);
-      recorded.remove(scope.toString());
+      seen.remove(scope.toString());
       return state;
     }
-    recorded.put(
-        scope.toString(),
-        state.nodegroups().stream()
-            .anyMatch(g -> g.tags().containsKey(Contract.ORIGINAL_SCALING_TAG)));
-    return state.with(
+    RunFacts facts =
         new RunFacts(
             pause.until(scope.cluster(), now),
             dryRun || index.current().contains(key, scope.cluster()),
-            outOfScope.get(scope.toString())));
+            outOfScope.get(scope.toString()));
+    boolean records =
+        state.nodegroups().stream()
+            .anyMatch(g -> g.tags().containsKey(Contract.ORIGINAL_SCALING_TAG));
+    boolean stays = facts.outOfScope() == null && facts.pausedUntil() == null && scheduled(state);
+    seen.put(scope.toString(), new Seen(records, stays));
+    return state.with(facts);
+  }
+
+  /** A schedule may apply to one of its groups (the tags or the config default). */
+  private boolean scheduled(ClusterState state) {
+    return config.scheduler().defaultSchedule() != null
+        || state.cluster().tags().containsKey(Contract.SCHEDULE_TAG)
+        || state.nodegroups().stream().anyMatch(g -> g.tags().containsKey(Contract.SCHEDULE_TAG));
   }
 
   /**
    * Notes whether the cluster needs its place in the index: a record stands there, or the plan
-   * scales a group down. Only a look at every group of a cluster takes it out. A second round keeps
-   * only the scale-downs it waited for (the rest was planned and reported in the first).
+   * scales a group down, or it is indexed already and will go down again (so the index is not
+   * rewritten, nor scale-downs held back, every evening). It loses its place once its records are
+   * restored and it leaves scope, loses its schedule or is paused by a release; only a look at
+   * every group of a cluster takes it out. A second round keeps only the scale-downs it waited for
+   * (the rest was planned and reported in the first).
    */
   @Override
   public synchronized Plan planned(Scope scope, Plan plan) {
-    Boolean records = recorded.get(scope.toString());
-    if (records == null) {
+    Seen look = seen.get(scope.toString());
+    if (look == null) {
       return plan;
     }
+    IndexKey key = IndexKey.of(scope.target());
     boolean downs = plan.actions().stream().anyMatch(a -> a instanceof ScaleDown);
     boolean waits = plan.actions().stream().anyMatch(a -> a instanceof AwaitIndex);
-    boolean needed = records || downs || waits;
+    boolean kept = look.staysScheduled() && index.current().contains(key, scope.cluster());
+    boolean needed = look.records() || downs || waits || kept;
     boolean whole =
         !(scope.selection() instanceof Selection.One)
             && !(scope.selection() instanceof Selection.Wake w && !w.nodegroups().isEmpty());
     if (needed || whole) {
-      index.note(IndexKey.of(scope.target()), scope.target().roleArn(), scope.cluster(), needed);
+      index.note(key, scope.target().roleArn(), scope.cluster(), needed);
     }
     if (waits) {
       held.put(scope.toString(), scope);

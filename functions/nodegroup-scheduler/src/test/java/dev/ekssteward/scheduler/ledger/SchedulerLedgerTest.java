@@ -189,4 +189,28 @@ class SchedulerLedgerTest {
             });
     assertThat(ledger(Selection.ALL, null, true, false).opening()).isEmpty();
   }
+
+  @Test
+  void aScheduledClusterKeepsItsPlaceThroughTheDayUnlessAReleasePausesIt() {
+    store.parameters.put(INDEX + "123456789012/eu-west-1/1", "{\"clusters\":[\"dev-1\"]}");
+    Scope all = new Scope(HOME, "dev-1", Selection.ALL);
+    ClusterState scheduled =
+        new ClusterState(
+            new Cluster("dev-1", "arn:dev-1", Map.of(Contract.SCHEDULE_TAG, "office")),
+            cluster("dev-1", false).nodegroups());
+
+    SchedulerLedger day = ledger(Selection.ALL, null, true, false);
+    day.observed(all, scheduled);
+    day.planned(all, Plan.empty());
+    assertThat(day.closing()).as("no write on an ordinary day tick").isEmpty();
+
+    SchedulerLedger release =
+        ledger(new Selection.Release(NOW.plusSeconds(3600), null), null, true, false);
+    Scope released = new Scope(HOME, "dev-1", new Selection.Release(NOW.plusSeconds(3600), null));
+    release.observed(released, scheduled);
+    release.planned(released, Plan.empty());
+    assertThat(release.closing())
+        .singleElement()
+        .satisfies(a -> assertThat(((UpdateRecordIndex) a).value()).isNull());
+  }
 }
