@@ -29,10 +29,22 @@ public final class Contract {
   /** Source of every audit event. */
   public static final String AUDIT_SOURCE = "eks-steward";
 
-  /** Source of the requests users send (wake). */
+  /** Source of the requests users send (wake, release). */
   public static final String REQUEST_SOURCE = "eks-steward.requests";
 
   public static final String WAKE_DETAIL_TYPE = "Wake Request";
+
+  /** Restore every recorded node group and pause scale-downs (the first step of an uninstall). */
+  public static final String RELEASE_DETAIL_TYPE = "Release Request";
+
+  /**
+   * Cluster Autoscaler's auto-discovery tag on an Auto Scaling group (kubernetes/autoscaler,
+   * cloudprovider/aws/README.md); the scheduler may take it off a down group's ASG (opt-in).
+   */
+  public static final String AUTOSCALER_ENABLED_TAG = "k8s.io/cluster-autoscaler/enabled";
+
+  /** Cluster Autoscaler's per-cluster auto-discovery tag: this prefix and the cluster's name. */
+  public static final String AUTOSCALER_CLUSTER_TAG_PREFIX = "k8s.io/cluster-autoscaler/";
 
   /**
    * Prefix of every SDK user agent of ours ({@code eks-steward/<function>}): it makes our calls

@@ -2,15 +2,35 @@ package dev.ekssteward.scheduler;
 
 import dagger.Module;
 import dagger.Provides;
+import dev.ekssteward.scheduler.asg.AutoScalingApis;
+import dev.ekssteward.scheduler.aws.SdkAutoScalingApi;
+import dev.ekssteward.scheduler.aws.SsmSchedulerStore;
 import dev.ekssteward.scheduler.eks.EksNodegroupApi;
 import dev.ekssteward.scheduler.eks.NodegroupApis;
+import dev.ekssteward.scheduler.ledger.SchedulerStore;
 import dev.ekssteward.shared.aws.AwsClients;
+import dev.ekssteward.shared.runtime.Settings;
+import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 
-/** Production binding of the EKS port: each target's SDK client. */
+/**
+ * Production bindings of the ports: each target's EKS and Auto Scaling clients (the latter built
+ * only when first used), and the scheduler's parameters in the own account's Parameter Store.
+ */
 @Module
 public abstract class EksModule {
   @Provides
   static NodegroupApis nodegroupApis(AwsClients clients) {
     return target -> new EksNodegroupApi(clients.eks(target));
+  }
+
+  @Provides
+  static AutoScalingApis autoScalingApis(AwsClients clients) {
+    return target ->
+        new SdkAutoScalingApi(clients.service("autoscaling", target, AutoScalingClient::builder));
+  }
+
+  @Provides
+  static SchedulerStore schedulerStore(AwsClients clients, Settings settings) {
+    return new SsmSchedulerStore(clients, settings.configPrefix());
   }
 }

@@ -1,22 +1,34 @@
 package dev.ekssteward.scheduler;
 
+import dev.ekssteward.scheduler.asg.AsgTag;
+import dev.ekssteward.scheduler.asg.AutoScalingApis;
+import dev.ekssteward.scheduler.asg.AutoscalerTags;
 import dev.ekssteward.scheduler.eks.Cluster;
 import dev.ekssteward.scheduler.eks.Nodegroup;
 import dev.ekssteward.scheduler.eks.NodegroupApi;
 import dev.ekssteward.scheduler.eks.NodegroupApis;
+import dev.ekssteward.scheduler.ledger.SchedulerLedger;
+import dev.ekssteward.scheduler.ledger.SchedulerStore;
 import dev.ekssteward.scheduler.plan.ClusterState;
 import dev.ekssteward.scheduler.plan.NodegroupPlanner;
+import dev.ekssteward.scheduler.plan.OriginalScaling;
+import dev.ekssteward.shared.Contract;
 import dev.ekssteward.shared.aws.Target;
 import dev.ekssteward.shared.config.StewardConfig;
 import dev.ekssteward.shared.event.CallRule;
+import dev.ekssteward.shared.event.Routing;
 import dev.ekssteward.shared.event.Selection;
 import dev.ekssteward.shared.event.Triggers;
 import dev.ekssteward.shared.pipeline.Controller;
 import dev.ekssteward.shared.pipeline.Declaration;
 import dev.ekssteward.shared.pipeline.Outcome;
 import dev.ekssteward.shared.pipeline.Plan;
+import dev.ekssteward.shared.pipeline.RunLedger;
 import dev.ekssteward.shared.pipeline.Scope;
+import dev.ekssteward.shared.runtime.Settings;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -30,11 +42,14 @@ import javax.inject.Inject;
 public final class NodegroupScheduler implements Controller<ClusterState> {
   static final String NAME = "nodegroup-scheduler";
 
-  /** Ticks, wake requests, and each new node group (its schedule is checked at once). */
+  /**
+   * Ticks, wake and release requests, and each new node group (its schedule is checked at once).
+   */
   static final Triggers TRIGGERS =
       Triggers.none()
           .ticks()
           .wakeRequests()
+          .releaseRequests()
           .on(
               CallRule.on(CallRule.EKS, "CreateNodegroup")
                   .kind("nodegroup")
@@ -45,10 +60,23 @@ public final class NodegroupScheduler implements Controller<ClusterState> {
       new Declaration(NAME, TRIGGERS, config -> config.scheduler().maxConcurrency());
 
   private final NodegroupApis apis;
+  private final AutoScalingApis autoscaling;
+  private final SchedulerStore store;
+  private final Settings settings;
+  private final Clock clock;
 
   @Inject
-  NodegroupScheduler(NodegroupApis apis) {
+  NodegroupScheduler(
+      NodegroupApis apis,
+      AutoScalingApis autoscaling,
+      SchedulerStore store,
+      Settings settings,
+      Clock clock) {
     this.apis = apis;
+    this.autoscaling = autoscaling;
+    this.store = store;
+    this.settings = settings;
+    this.clock = clock;
   }
 
   @Override
@@ -81,7 +109,41 @@ public final class NodegroupScheduler implements Controller<ClusterState> {
             .filter(Objects::nonNull)
             .toList();
     Cluster cluster = cluster(api, scope.cluster(), groups);
-    return cluster == null ? new ClusterState(null, List.of()) : new ClusterState(cluster, groups);
+    if (cluster == null) {
+      return new ClusterState(null, List.of());
+    }
+    boolean pauses = config.scheduler().pausesClusterAutoscaler();
+    return new ClusterState(cluster, withAutoscalerTags(scope, groups, pauses));
+  }
+
+  /**
+   * Cluster Autoscaler's discovery tags on the groups' Auto Scaling groups, looked at only when the
+   * opt-in is on or a record says they were taken off: one DescribeTags per cluster.
+   */
+  private List<Nodegroup> withAutoscalerTags(Scope scope, List<Nodegroup> groups, boolean pauses) {
+    boolean wanted =
+        pauses
+            || groups.stream()
+                .anyMatch(
+                    g ->
+                        OriginalScaling.mentionsAutoscaler(
+                            g.tags().get(Contract.ORIGINAL_SCALING_TAG)));
+    List<String> asgs = groups.stream().flatMap(g -> g.autoScalingGroups().stream()).toList();
+    if (!wanted || asgs.isEmpty()) {
+      return groups;
+    }
+    Map<String, Map<String, AsgTag>> found =
+        autoscaling.in(scope.target()).tags(asgs, AutoscalerTags.keys(scope.cluster()).keySet());
+    return groups.stream()
+        .map(
+            g -> {
+              Map<String, AsgTag> tags = new LinkedHashMap<>();
+              for (String asg : g.autoScalingGroups()) {
+                found.getOrDefault(asg, Map.of()).forEach(tags::putIfAbsent);
+              }
+              return g.withAutoscaler(AutoscalerTags.of(scope.cluster(), tags));
+            })
+        .toList();
   }
 
   /**
@@ -106,6 +168,14 @@ public final class NodegroupScheduler implements Controller<ClusterState> {
       StewardConfig config,
       Instant now,
       List<Outcome> earlier) {
-    return NodegroupPlanner.plan(observed, config.scheduler(), now, scope.selection());
+    return NodegroupPlanner.plan(
+        observed, config.scheduler(), now, scope.selection(), earlier.isEmpty());
+  }
+
+  @Override
+  public RunLedger<ClusterState> ledger(
+      StewardConfig config, Routing.Go go, List<Target> configured, boolean wholeRun) {
+    return new SchedulerLedger(
+        store, config, go, configured, wholeRun, settings.dryRun(), clock.instant());
   }
 }

@@ -7,8 +7,12 @@ import dagger.multibindings.ElementsIntoSet;
 import dagger.multibindings.IntoSet;
 import dev.ekssteward.scheduler.apply.DropRecordExecutor;
 import dev.ekssteward.scheduler.apply.KeepUpExecutor;
+import dev.ekssteward.scheduler.apply.PauseAutoscalerExecutor;
+import dev.ekssteward.scheduler.apply.PauseScaleDownsExecutor;
 import dev.ekssteward.scheduler.apply.RestoreExecutor;
+import dev.ekssteward.scheduler.apply.ResumeAutoscalerExecutor;
 import dev.ekssteward.scheduler.apply.ScaleDownExecutor;
+import dev.ekssteward.scheduler.apply.UpdateRecordIndexExecutor;
 import dev.ekssteward.scheduler.plan.ClusterState;
 import dev.ekssteward.shared.apply.Executor;
 import dev.ekssteward.shared.config.ConfigCheck;
@@ -43,7 +47,19 @@ public abstract class SchedulerModule {
       ScaleDownExecutor scaleDown,
       RestoreExecutor restore,
       DropRecordExecutor dropRecord,
-      KeepUpExecutor keepUp) {
-    return Set.of(scaleDown, restore, dropRecord, keepUp);
+      KeepUpExecutor keepUp,
+      PauseAutoscalerExecutor pauseAutoscaler,
+      ResumeAutoscalerExecutor resumeAutoscaler,
+      PauseScaleDownsExecutor pauseScaleDowns,
+      UpdateRecordIndexExecutor updateRecordIndex) {
+    return Set.of(
+        scaleDown,
+        restore,
+        dropRecord,
+        keepUp,
+        pauseAutoscaler,
+        resumeAutoscaler,
+        pauseScaleDowns,
+        updateRecordIndex);
   }
 }

@@ -57,7 +57,12 @@ class DeliveryFormsIT {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"schedule-tick.json", "scheduler-create-nodegroup.json", "scheduler-wake.json"})
+      strings = {
+        "schedule-tick.json",
+        "scheduler-create-nodegroup.json",
+        "scheduler-wake.json",
+        "scheduler-release.json"
+      })
   void theLibrarysLoaderAndOurReaderGiveTheSameReport(String file) {
     ScheduledEvent loaded =
         EventLoader.loadScheduledEvent(EventFiles.directory().resolve(file).toString());
@@ -75,7 +80,8 @@ class DeliveryFormsIT {
     try (Stream<java.nio.file.Path> files = Files.list(EventFiles.directory())) {
       assertThat(files.map(p -> p.getFileName().toString()))
           .filteredOn(n -> n.startsWith("scheduler-"))
-          .containsExactlyInAnyOrder("scheduler-create-nodegroup.json", "scheduler-wake.json");
+          .containsExactlyInAnyOrder(
+              "scheduler-create-nodegroup.json", "scheduler-wake.json", "scheduler-release.json");
     }
   }
 }

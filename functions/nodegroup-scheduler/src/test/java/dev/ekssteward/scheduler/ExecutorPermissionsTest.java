@@ -1,5 +1,6 @@
 package dev.ekssteward.scheduler;
 
+import dev.ekssteward.scheduler.ledger.LedgerAction;
 import dev.ekssteward.scheduler.plan.SchedulerAction;
 import dev.ekssteward.shared.runtime.Settings;
 import dev.ekssteward.shared.runtime.Waits;
@@ -21,6 +22,6 @@ class ExecutorPermissionsTest {
                 List.of());
 
     DeclaredPermissions.check(
-        NodegroupScheduler.NAME, production.executors(), SchedulerAction.class);
+        NodegroupScheduler.NAME, production.executors(), SchedulerAction.class, LedgerAction.class);
   }
 }

@@ -2,7 +2,9 @@ package dev.ekssteward.scheduler;
 
 import dagger.BindsInstance;
 import dagger.Component;
+import dev.ekssteward.scheduler.asg.AutoScalingApis;
 import dev.ekssteward.scheduler.eks.NodegroupApis;
+import dev.ekssteward.scheduler.ledger.SchedulerStore;
 import dev.ekssteward.scheduler.plan.ClusterState;
 import dev.ekssteward.shared.pipeline.ActionExecutors;
 import dev.ekssteward.shared.pipeline.Pipeline;
@@ -14,7 +16,10 @@ import java.util.List;
 import javax.inject.Singleton;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
-/** The production graph with an in-memory EKS ({@code FakeEks}) in place of the SDK adapter. */
+/**
+ * The production graph with an in-memory EKS ({@code FakeEks}), Auto Scaling and parameter store in
+ * place of the SDK adapters.
+ */
 @Singleton
 @Component(modules = {SharedModule.class, SchedulerModule.class})
 interface FakeEksComponent {
@@ -31,6 +36,8 @@ interface FakeEksComponent {
         @BindsInstance Clock clock,
         @BindsInstance Waits waits,
         @BindsInstance List<ExecutionInterceptor> interceptors,
-        @BindsInstance NodegroupApis eks);
+        @BindsInstance NodegroupApis eks,
+        @BindsInstance AutoScalingApis autoscaling,
+        @BindsInstance SchedulerStore store);
   }
 }

@@ -1,6 +1,8 @@
 package dev.ekssteward.scheduler;
 
+import dev.ekssteward.scheduler.asg.FakeAutoScaling;
 import dev.ekssteward.scheduler.eks.FakeEks;
+import dev.ekssteward.scheduler.ledger.MemoryStore;
 import dev.ekssteward.shared.aws.Target;
 import dev.ekssteward.shared.config.StewardConfig;
 import dev.ekssteward.shared.event.Routing;
@@ -28,6 +30,8 @@ final class FakeTicks {
   static final Target TARGET = new Target("123456789012", "eu-west-1", null);
 
   final FakeEks eks = new FakeEks();
+  final FakeAutoScaling autoscaling = new FakeAutoScaling();
+  final MemoryStore store = new MemoryStore();
   final NodegroupScheduler scheduler;
   final ActionExecutors executors;
   final StewardConfig config;
@@ -45,7 +49,9 @@ final class FakeTicks {
                 Clock.fixed(Instant.EPOCH, ZoneOffset.UTC),
                 Waits.none(),
                 List.of(),
-                target -> eks);
+                target -> eks,
+                autoscaling,
+                store);
     scheduler = graph.scheduler();
     executors = graph.executors();
     config = StewardConfig.parse(configJson, "test");

@@ -10,7 +10,12 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 class FanOutWiringIT extends FanOutWiringContract {
   FanOutWiringIT() {
-    super("nodegroup-scheduler", List.of("eks:UpdateNodegroupConfig", "eks:TagResource"));
+    // The tick reads the scheduler's pause and record index: clusters that left the config while
+    // holding records are visited by the tick itself, not by the messages.
+    super(
+        "nodegroup-scheduler",
+        List.of("eks:UpdateNodegroupConfig", "eks:TagResource", "ssm:PutParameter"),
+        List.of("ssm:GetParametersByPath"));
   }
 
   @Override

@@ -4,6 +4,7 @@ import static dev.ekssteward.shared.testing.seed.ClusterSeed.cluster;
 
 import dev.ekssteward.scheduler.eks.Sizes;
 import dev.ekssteward.shared.Contract;
+import dev.ekssteward.shared.json.Json;
 import dev.ekssteward.shared.runtime.Waits;
 import dev.ekssteward.shared.testing.CallRecorder;
 import dev.ekssteward.shared.testing.LocalAws;
@@ -23,6 +24,9 @@ import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.eks.EksClient;
 import software.amazon.awssdk.services.eks.model.Nodegroup;
@@ -111,6 +115,22 @@ final class MotoFleet {
     return describe(cluster, name).tags();
   }
 
+  /** The clusters the record index names, in every account and region, from moto's SSM. */
+  static SortedSet<String> indexed(LocalAws aws) {
+    SortedSet<String> out = new TreeSet<>();
+    aws
+        .ssm()
+        .getParametersByPathPaginator(r -> r.path("/eks-steward/scheduler/records").recursive(true))
+        .stream()
+        .flatMap(page -> page.parameters().stream())
+        .forEach(
+            p -> {
+              Object clusters = Json.parseObject(p.value()).get("clusters");
+              ((List<?>) clusters).forEach(c -> out.add((String) c));
+            });
+    return out;
+  }
+
   /** Berlin local time on the Monday plus {@code days}. */
   static Instant at(int days, String time) {
     return MONDAY.plusDays(days).atTime(LocalTime.parse(time)).atZone(BERLIN).toInstant();
@@ -135,6 +155,45 @@ final class MotoFleet {
             DaggerSchedulerComponent.factory()
                 .create(aws.settings(dryRun), clock, Waits.none(), with));
     return handler.handle(event, new TestContext("nodegroup-scheduler"));
+  }
+
+  /** A Release Request with this detail, sent at {@code now}. */
+  Map<String, Object> release(Instant now, Map<String, Object> detail, boolean dryRun) {
+    return run(now, releaseEvent(now, detail), dryRun);
+  }
+
+  static Map<String, Object> releaseEvent(Instant now, Map<String, Object> detail) {
+    return Map.of(
+        "version",
+        "0",
+        "id",
+        "release",
+        "detail-type",
+        "Release Request",
+        "source",
+        "eks-steward.requests",
+        "account",
+        LocalAws.ACCOUNT,
+        "time",
+        now.toString(),
+        "region",
+        LocalAws.REGION,
+        "resources",
+        List.of(),
+        "detail",
+        detail);
+  }
+
+  /** The scheduler's own parameters in moto's SSM, by name. */
+  Map<String, String> parameters() {
+    Map<String, String> out = new TreeMap<>();
+    aws
+        .ssm()
+        .getParametersByPathPaginator(r -> r.path("/eks-steward/scheduler").recursive(true))
+        .stream()
+        .flatMap(page -> page.parameters().stream())
+        .forEach(p -> out.put(p.name(), p.value()));
+    return out;
   }
 
   Map<String, Object> tick(Instant now) {

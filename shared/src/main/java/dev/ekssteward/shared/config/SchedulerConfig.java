@@ -9,14 +9,19 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** The node group scheduler's section. Window syntax is checked by the scheduler's ConfigCheck. */
+/**
+ * The node group scheduler's section. Window syntax is checked by the scheduler's ConfigCheck.
+ * {@code pausesClusterAutoscaler}: {@code "clusterAutoscaler": "pause"} takes Cluster Autoscaler's
+ * auto-discovery tags off a down group's Auto Scaling group until the morning (default "off").
+ */
 public record SchedulerConfig(
     int gracePeriodMinutes,
     int maxConcurrency,
     int wakeDurationMinutes,
     int nightMaxSize,
     String defaultSchedule,
-    Map<String, ScheduleDefinition> schedules) {
+    Map<String, ScheduleDefinition> schedules,
+    boolean pausesClusterAutoscaler) {
 
   /**
    * Default of each section's {@code maxConcurrency}: clusters (or issuers) worked on at once. 16
@@ -46,7 +51,8 @@ public record SchedulerConfig(
             "wakeDurationMinutes",
             "nightMaxSize",
             "defaultSchedule",
-            "schedules"));
+            "schedules",
+            "clusterAutoscaler"));
     Map<String, ScheduleDefinition> schedules =
         node.get("schedules").entries(SchedulerConfig::schedule);
     String fallback = node.get("defaultSchedule").string(null);
@@ -56,7 +62,16 @@ public record SchedulerConfig(
         node.get("wakeDurationMinutes").integer(120, 1, 7 * 24 * 60),
         node.get("nightMaxSize").integer(DEFAULT_NIGHT_MAX, 1, 1000),
         fallback,
-        schedules);
+        schedules,
+        pausesAutoscaler(node.get("clusterAutoscaler")));
+  }
+
+  private static boolean pausesAutoscaler(Node node) {
+    String mode = node.string("off");
+    if (!mode.equals("off") && !mode.equals("pause")) {
+      node.error("must be \"off\" or \"pause\"");
+    }
+    return mode.equals("pause");
   }
 
   private static ScheduleDefinition schedule(String name, Node node) {

@@ -6,6 +6,7 @@ import dev.ekssteward.shared.aws.Target;
 import dev.ekssteward.shared.config.StewardConfig;
 import dev.ekssteward.shared.event.Trigger.CloudTrailCall;
 import dev.ekssteward.shared.event.Trigger.ParameterChange;
+import dev.ekssteward.shared.event.Trigger.ReleaseRequest;
 import dev.ekssteward.shared.event.Trigger.ScheduleTick;
 import dev.ekssteward.shared.event.Trigger.Unrecognized;
 import dev.ekssteward.shared.event.Trigger.WakeRequest;
@@ -81,7 +82,27 @@ public final class Routing {
           new Selection.Wake(w.nodegroups(), w.minutes()),
           config);
     }
+    if (trigger instanceof ReleaseRequest r) {
+      return release(r, config, targets);
+    }
     return new Ignore(function + " does not act on " + trigger.kind());
+  }
+
+  /**
+   * A release covers every configured target, wherever it was sent from: it is the first step of an
+   * uninstall, which must reach the whole fleet (or one cluster of it in every target).
+   */
+  private Route release(ReleaseRequest r, StewardConfig config, Targets targets) {
+    if (!triggers.takesReleaseRequests()) {
+      return new Ignore(function + " does not act on release requests");
+    }
+    return inScope(
+        targets.all(config),
+        r.account(),
+        r.region(),
+        r.cluster(),
+        new Selection.Release(r.until(), r.hours()),
+        config);
   }
 
   private Route call(CloudTrailCall c, StewardConfig config, Targets targets) {

@@ -1,5 +1,6 @@
 package dev.ekssteward.shared.event;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -44,6 +45,12 @@ public sealed interface Selection {
       nodegroups = List.copyOf(nodegroups);
     }
   }
+
+  /**
+   * A release request: restore what is recorded and pause scale-downs until {@code until}, or for
+   * {@code hours} from when the run handles it (exactly one is set).
+   */
+  record Release(Instant until, Integer hours) implements Selection {}
 
   Selection ALL = new All();
 }

@@ -58,6 +58,18 @@ public sealed interface Trigger {
   }
 
   /**
+   * A request to restore every recorded node group (of {@code cluster} only, when given) and to
+   * pause scale-downs until {@code until}, or for {@code hours} from when it is handled when the
+   * event had no time (exactly one of the two is set).
+   */
+  record ReleaseRequest(Instant until, Integer hours, String cluster, String account, String region)
+      implements Trigger {
+    public String kind() {
+      return "release";
+    }
+  }
+
+  /**
    * A batch of SQS messages, each asking for a schedule tick's work in one (account, region): the
    * fan-out of a tick too large for one invocation (see docs/performance.md).
    */

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.ekssteward.shared.Contract;
 import dev.ekssteward.shared.event.Trigger.CloudTrailCall;
 import dev.ekssteward.shared.event.Trigger.ParameterChange;
+import dev.ekssteward.shared.event.Trigger.ReleaseRequest;
 import dev.ekssteward.shared.event.Trigger.ScheduleTick;
 import dev.ekssteward.shared.event.Trigger.Unrecognized;
 import dev.ekssteward.shared.event.Trigger.WakeRequest;
@@ -21,6 +22,11 @@ import java.util.Map;
 public final class TriggerParser {
   public static final String WAKE_SOURCE = Contract.REQUEST_SOURCE;
   public static final String WAKE_DETAIL_TYPE = Contract.WAKE_DETAIL_TYPE;
+  public static final String RELEASE_DETAIL_TYPE = Contract.RELEASE_DETAIL_TYPE;
+
+  /** The longest pause a release request may ask for: a year. */
+  static final int MAX_RELEASE_HOURS = 366 * 24;
+
   public static final String CLOUDTRAIL_DETAIL_TYPE = "AWS API Call via CloudTrail";
   static final String SCHEDULED_EVENT = "Scheduled Event";
 
@@ -82,6 +88,9 @@ public final class TriggerParser {
           event.getAccount(),
           event.getRegion());
     }
+    if (detailType.equals(RELEASE_DETAIL_TYPE) && source.equals(WAKE_SOURCE)) {
+      return release(event, detail, time);
+    }
     return new Unrecognized(
         "unsupported event: source '" + clip(source) + "', detail-type '" + clip(detailType) + "'");
   }
@@ -96,6 +105,51 @@ public final class TriggerParser {
       }
     }
     return event.getTime() == null ? null : Instant.ofEpochMilli(event.getTime().getMillis());
+  }
+
+  /**
+   * {@code {"until": "2026-12-31T00:00:00Z"}} or {@code {"hours": 24}}, and optionally {@code
+   * "cluster"}. An {@code until} that is not after the event's time is refused: the request would
+   * restore now and pause nothing, which is never what a sender meant.
+   */
+  private static Trigger release(ScheduledEvent event, Fields detail, Instant time) {
+    Instant until = detail.instant("until");
+    Long hours = detail.integer("hours");
+    if (until != null && hours != null) {
+      throw new BadField("detail: give until or hours, not both");
+    }
+    if (until == null && hours == null) {
+      throw new BadField(
+          "detail.until or detail.hours: one is required (until an ISO-8601 time, or hours)");
+    }
+    if (hours != null && (hours < 1 || hours > MAX_RELEASE_HOURS)) {
+      throw new BadField("detail.hours: must be between 1 and " + MAX_RELEASE_HOURS);
+    }
+    if (until != null && time != null && !until.isAfter(time)) {
+      throw new BadField("detail.until: must be after the event's time " + time);
+    }
+    if (until != null
+        && time != null
+        && until.isAfter(time.plusSeconds(MAX_RELEASE_HOURS * 3600L))) {
+      throw new BadField(
+          "detail.until: must be within " + MAX_RELEASE_HOURS + " hours of the event");
+    }
+    String cluster = detail.string("cluster");
+    if (cluster != null && cluster.isBlank()) {
+      throw new BadField(
+          "detail.cluster: must not be empty (leave it out to release every cluster)");
+    }
+    // Hours count from when the request was sent: a retried delivery pauses until the same time.
+    if (hours != null && time != null) {
+      return new ReleaseRequest(
+          time.plusSeconds(hours * 3600), null, cluster, event.getAccount(), event.getRegion());
+    }
+    return new ReleaseRequest(
+        until,
+        hours == null ? null : hours.intValue(),
+        cluster,
+        event.getAccount(),
+        event.getRegion());
   }
 
   private static Trigger cloudTrail(ScheduledEvent event, Fields detail, Instant time) {

@@ -14,6 +14,7 @@ import java.util.function.Function;
 public final class Triggers {
   private final boolean ticks;
   private final boolean wakeRequests;
+  private final boolean releaseRequests;
   private final String parameterSegment;
   private final boolean perAccount;
   private final List<CallRule> calls;
@@ -23,6 +24,7 @@ public final class Triggers {
   private Triggers(
       boolean ticks,
       boolean wakeRequests,
+      boolean releaseRequests,
       String parameterSegment,
       boolean perAccount,
       List<CallRule> calls,
@@ -30,6 +32,7 @@ public final class Triggers {
       Function<StewardConfig, Set<String>> kinds) {
     this.ticks = ticks;
     this.wakeRequests = wakeRequests;
+    this.releaseRequests = releaseRequests;
     this.parameterSegment = parameterSegment;
     this.perAccount = perAccount;
     this.calls = List.copyOf(calls);
@@ -39,17 +42,35 @@ public final class Triggers {
 
   /** Reacts to nothing yet. */
   public static Triggers none() {
-    return new Triggers(false, false, null, false, List.of(), null, null);
+    return new Triggers(false, false, false, null, false, List.of(), null, null);
   }
 
   /** Schedule ticks (and their fan-out messages): everything in scope. */
   public Triggers ticks() {
-    return new Triggers(true, wakeRequests, parameterSegment, perAccount, calls, kindsField, kinds);
+    return new Triggers(
+        true,
+        wakeRequests,
+        releaseRequests,
+        parameterSegment,
+        perAccount,
+        calls,
+        kindsField,
+        kinds);
   }
 
   /** Wake requests ({@code eks-steward.requests} / {@code Wake Request}). */
   public Triggers wakeRequests() {
-    return new Triggers(ticks, true, parameterSegment, perAccount, calls, kindsField, kinds);
+    return new Triggers(
+        ticks, true, releaseRequests, parameterSegment, perAccount, calls, kindsField, kinds);
+  }
+
+  /**
+   * Release requests ({@code eks-steward.requests} / {@code Release Request}): every configured
+   * target, the whole fleet or one cluster.
+   */
+  public Triggers releaseRequests() {
+    return new Triggers(
+        ticks, wakeRequests, true, parameterSegment, perAccount, calls, kindsField, kinds);
   }
 
   /**
@@ -57,23 +78,34 @@ public final class Triggers {
    * own account and region.
    */
   public Triggers parameters(String segment) {
-    return new Triggers(ticks, wakeRequests, segment, perAccount, calls, kindsField, kinds);
+    return new Triggers(
+        ticks, wakeRequests, releaseRequests, segment, perAccount, calls, kindsField, kinds);
   }
 
   public Triggers on(CallRule... rules) {
     List<CallRule> more = new ArrayList<>(calls);
     more.addAll(List.of(rules));
-    return new Triggers(ticks, wakeRequests, parameterSegment, perAccount, more, kindsField, kinds);
+    return new Triggers(
+        ticks,
+        wakeRequests,
+        releaseRequests,
+        parameterSegment,
+        perAccount,
+        more,
+        kindsField,
+        kinds);
   }
 
   /** A sweep's scope is a whole account (IAM is global), not one cluster. */
   public Triggers perAccount() {
-    return new Triggers(ticks, wakeRequests, parameterSegment, true, calls, kindsField, kinds);
+    return new Triggers(
+        ticks, wakeRequests, releaseRequests, parameterSegment, true, calls, kindsField, kinds);
   }
 
   /** Only resources of these kinds, as the config field {@code field} lists them. */
   public Triggers kinds(String field, Function<StewardConfig, Set<String>> inScope) {
-    return new Triggers(ticks, wakeRequests, parameterSegment, perAccount, calls, field, inScope);
+    return new Triggers(
+        ticks, wakeRequests, releaseRequests, parameterSegment, perAccount, calls, field, inScope);
   }
 
   public boolean takesTicks() {
@@ -82,6 +114,10 @@ public final class Triggers {
 
   public boolean takesWakeRequests() {
     return wakeRequests;
+  }
+
+  public boolean takesReleaseRequests() {
+    return releaseRequests;
   }
 
   /** The parameter segment, or null when parameter changes are not for this function. */

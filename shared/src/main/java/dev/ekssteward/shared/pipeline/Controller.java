@@ -2,6 +2,7 @@ package dev.ekssteward.shared.pipeline;
 
 import dev.ekssteward.shared.aws.Target;
 import dev.ekssteward.shared.config.StewardConfig;
+import dev.ekssteward.shared.event.Routing;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,16 @@ public interface Controller<S> {
    * earlier passes in the same invocation (empty on the first).
    */
   Plan plan(Scope scope, S observed, StewardConfig config, Instant now, List<Outcome> earlier);
+
+  /**
+   * The ledger of one run ({@link RunLedger}): {@code go} is where the trigger leads, {@code
+   * configured} every target the config selects, {@code wholeRun} false for one fan-out message's
+   * share of a tick. It may read AWS; when it throws, the run changes nothing.
+   */
+  default RunLedger<S> ledger(
+      StewardConfig config, Routing.Go go, List<Target> configured, boolean wholeRun) {
+    return RunLedger.none();
+  }
 
   /**
    * One run-wide finding built after every scope of a sweep ran (a compliance summary across

@@ -12,7 +12,6 @@ import dev.ekssteward.shared.event.Deliveries;
 import dev.ekssteward.shared.event.Routing;
 import dev.ekssteward.shared.event.Routing.Go;
 import dev.ekssteward.shared.event.Routing.Ignore;
-import dev.ekssteward.shared.event.Selection;
 import dev.ekssteward.shared.event.Trigger;
 import dev.ekssteward.shared.event.Trigger.FanOutBatch;
 import dev.ekssteward.shared.event.Trigger.FanOutItem;
@@ -33,6 +32,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import javax.inject.Inject;
 
 /**
@@ -54,6 +54,7 @@ public final class Pipeline<S> {
   private final Routing routing;
   private final FanOutRouting fanOut;
   private final ScopeRunner<S> scopeRunner;
+  private final RunChanges runChanges;
 
   /** {@code fanOut} null: every tick runs all its targets in this invocation. */
   @Inject
@@ -82,6 +83,7 @@ public final class Pipeline<S> {
     this.fanOut = new FanOutRouting(fanOut, log);
     this.scopeRunner =
         new ScopeRunner<>(controller, executors, settings, clock, waits.sleeper(), log);
+    this.runChanges = new RunChanges(controller.name(), executors, settings, log);
   }
 
   /** Loads what every run needs without calling AWS (SnapStart priming). */
@@ -224,6 +226,17 @@ public final class Pipeline<S> {
     Go go = (Go) route;
     long deadline = clock.millis() + invocation.remainingMillis().getAsLong() - SAFETY_MILLIS;
     List<Target> chosen = fanOut.choose(trigger, only, go.targets(), report, metrics);
+    RunLedger<S> ledger;
+    try {
+      ledger = controller.ledger(config, go, targets.all(config), only == null);
+    } catch (RuntimeException e) {
+      failed("run", e, report, transientFailure, metrics);
+      report.status("partial", "the run's own state could not be read; nothing was changed");
+      return;
+    }
+    Scope run = new Scope(targets.home(), null, go.selection());
+    Consumer<RuntimeException> retryLater = e -> transientFailure.compareAndSet(null, e);
+    runChanges.apply(run, ledger.opening(), report, metrics, events, retryLater);
     List<Scope> scopes = new ArrayList<>();
     for (Target target : chosen) {
       try {
@@ -232,9 +245,17 @@ public final class Pipeline<S> {
         failed(target.toString(), e, report, transientFailure, metrics);
       }
     }
+    scopes.addAll(ledger.moreScopes(List.copyOf(scopes)));
     StartupMarks.mark("run: " + scopes.size() + " scopes listed");
     report.scopes(scopes);
-    runScopes(scopes, config, deadline, report, events, transientFailure, metrics);
+    runScopes(scopes, config, deadline, report, events, transientFailure, metrics, ledger);
+    List<Outcome> closed =
+        runChanges.apply(run, ledger.closing(), report, metrics, events, retryLater);
+    List<Scope> again = ledger.again(closed);
+    if (!again.isEmpty()) {
+      runScopes(again, config, deadline, report, events, transientFailure, metrics, ledger);
+      runChanges.apply(run, ledger.closing(), report, metrics, events, retryLater);
+    }
     StartupMarks.mark("run: scopes done");
     // A tick that sent every target to the fan-out queue worked on nothing: no summary of its
     // own (each message's run has one).
@@ -254,7 +275,10 @@ public final class Pipeline<S> {
     }
   }
 
-  /** The named cluster; or the whole account; or, for a sweep, every cluster the config selects. */
+  /**
+   * The named cluster; or the whole account; or, for a sweep, every cluster the config selects
+   * (with the sweep's selection: all, or a release).
+   */
   private List<Scope> scopes(Go go, Target target, StewardConfig config) {
     if (go.cluster() != null || controller.declaration().triggers().isPerAccount()) {
       return List.of(new Scope(target, go.cluster(), go.selection()));
@@ -262,7 +286,7 @@ public final class Pipeline<S> {
     return controller.clusters(target).stream()
         .filter(config.targets().clusters()::matches)
         .sorted()
-        .map(c -> new Scope(target, c, Selection.ALL))
+        .map(c -> new Scope(target, c, go.selection()))
         .toList();
   }
 
@@ -273,7 +297,8 @@ public final class Pipeline<S> {
       Report report,
       List<AuditEvent> events,
       AtomicReference<RuntimeException> transientFailure,
-      Metrics metrics) {
+      Metrics metrics,
+      RunLedger<S> ledger) {
     int threads =
         Math.max(
             1, Math.min(controller.declaration().concurrency().applyAsInt(config), scopes.size()));
@@ -296,7 +321,8 @@ public final class Pipeline<S> {
                       report,
                       metrics,
                       sink,
-                      e -> transientFailure.compareAndSet(null, e));
+                      e -> transientFailure.compareAndSet(null, e),
+                      ledger);
                   return null;
                 }));
       }

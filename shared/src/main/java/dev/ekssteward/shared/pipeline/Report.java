@@ -196,6 +196,8 @@ public final class Report {
       out.put("operation", p.operation());
     } else if (trigger instanceof Trigger.WakeRequest w) {
       out.put("cluster", w.cluster());
+    } else if (trigger instanceof Trigger.ReleaseRequest r && r.cluster() != null) {
+      out.put("cluster", r.cluster());
     }
     return out;
   }

@@ -43,7 +43,8 @@ final class ScopeRunner<S> {
 
   /**
    * Runs the scope; audit events go to {@code events} as changes are made, and a failure worth
-   * retrying to {@code retryLater} (the scope goes on with its other actions).
+   * retrying to {@code retryLater} (the scope goes on with its other actions). The run's {@code
+   * ledger} sees every observation and plan.
    */
   void run(
       Scope scope,
@@ -52,7 +53,8 @@ final class ScopeRunner<S> {
       Report report,
       Metrics metrics,
       List<AuditEvent> events,
-      Consumer<RuntimeException> retryLater)
+      Consumer<RuntimeException> retryLater,
+      RunLedger<S> ledger)
       throws InterruptedException {
     Map<String, Object> context = context(scope);
     // What earlier passes reported: a recheck reports only what is new.
@@ -60,8 +62,11 @@ final class ScopeRunner<S> {
     List<Finding> seenFindings = new ArrayList<>();
     List<Outcome> earlier = new ArrayList<>();
     while (true) {
-      S observed = controller.observe(scope, config);
-      Plan plan = controller.plan(scope, observed, config, clock.instant(), List.copyOf(earlier));
+      S observed = ledger.observed(scope, controller.observe(scope, config));
+      Plan plan =
+          ledger.planned(
+              scope,
+              controller.plan(scope, observed, config, clock.instant(), List.copyOf(earlier)));
       plan.metrics().forEach(metrics::add);
       log.debug(
           "observed and planned",

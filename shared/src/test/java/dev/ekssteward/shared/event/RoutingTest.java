@@ -9,6 +9,7 @@ import dev.ekssteward.shared.event.Routing.Ignore;
 import dev.ekssteward.shared.event.Routing.Route;
 import dev.ekssteward.shared.event.Trigger.CloudTrailCall;
 import dev.ekssteward.shared.pipeline.Targets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,6 +38,7 @@ class RoutingTest {
       Triggers.none()
           .ticks()
           .wakeRequests()
+          .releaseRequests()
           .on(
               CallRule.on(CallRule.EKS, "CreateNodegroup")
                   .kind("nodegroup")
@@ -304,5 +306,26 @@ class RoutingTest {
 
     assertThat(route(TAGGING, wake)).isEqualTo(new Ignore("fn does not act on wake requests"));
     assertThat(route(RECONCILER, new Trigger.Unrecognized("why"))).isEqualTo(new Ignore("why"));
+  }
+
+  @Test
+  void aReleaseCoversEveryConfiguredTargetWhereverItWasSent() {
+    Instant until = Instant.parse("2026-12-31T00:00:00Z");
+    Trigger all = new Trigger.ReleaseRequest(until, null, null, HOME, "eu-west-1");
+
+    Go go = (Go) route(SCHEDULER, all);
+    assertThat(go.targets()).hasSize(4).contains(MEMBER_US);
+    assertThat(go.cluster()).isNull();
+    assertThat(go.selection()).isEqualTo(new Selection.Release(until, null));
+
+    Go one =
+        (Go) route(SCHEDULER, new Trigger.ReleaseRequest(null, 24, "dev-1", HOME, "eu-west-1"));
+    assertThat(one.targets()).hasSize(4);
+    assertThat(one.cluster()).isEqualTo("dev-1");
+    assertThat(one.selection()).isEqualTo(new Selection.Release(null, 24));
+
+    assertThat(route(SCHEDULER, new Trigger.ReleaseRequest(null, 24, "prod-1", HOME, "eu-west-1")))
+        .isEqualTo(new Ignore("cluster prod-1 is not selected by targets.clusters"));
+    assertThat(route(TAGGING, all)).isEqualTo(new Ignore("fn does not act on release requests"));
   }
 }

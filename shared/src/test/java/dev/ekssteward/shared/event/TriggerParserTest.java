@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ekssteward.shared.event.Trigger.CloudTrailCall;
 import dev.ekssteward.shared.event.Trigger.ParameterChange;
+import dev.ekssteward.shared.event.Trigger.ReleaseRequest;
 import dev.ekssteward.shared.event.Trigger.ScheduleTick;
 import dev.ekssteward.shared.event.Trigger.Unrecognized;
 import dev.ekssteward.shared.event.Trigger.WakeRequest;
@@ -147,6 +148,55 @@ class TriggerParserTest {
                 "{\"detail-type\":\"Wake Request\",\"source\":\"eks-steward.requests\","
                     + "\"detail\":{\"cluster\":\"dev-1\"}}"))
         .isEqualTo(new WakeRequest("dev-1", List.of(), null, null, null));
+  }
+
+  @Test
+  void releaseRequest() {
+    String head =
+        "{\"detail-type\":\"Release Request\",\"source\":\"eks-steward.requests\","
+            + "\"time\":\"2026-11-25T21:30:00Z\",\"account\":\"1\",\"region\":\"eu-west-1\",";
+    assertThat(parse(head + "\"detail\":{\"until\":\"2026-12-31T00:00:00Z\"}}"))
+        .isEqualTo(
+            new ReleaseRequest(
+                Instant.parse("2026-12-31T00:00:00Z"), null, null, "1", "eu-west-1"));
+    assertThat(parse(head + "\"detail\":{\"hours\":24,\"cluster\":\"dev-1\"}}"))
+        .as("hours count from the event's time")
+        .isEqualTo(
+            new ReleaseRequest(
+                Instant.parse("2026-11-26T21:30:00Z"), null, "dev-1", "1", "eu-west-1"));
+    assertThat(
+            parse(
+                "{\"detail-type\":\"Release Request\",\"source\":\"eks-steward.requests\","
+                    + "\"detail\":{\"hours\":24}}"))
+        .as("without a time, from when it is handled")
+        .isEqualTo(new ReleaseRequest(null, 24, null, null, null));
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{}|detail.until or detail.hours: one is required (until an ISO-8601 time, or hours)",
+        "{\"hours\":1,\"until\":\"2026-12-31T00:00:00Z\"}|detail: give until or hours, not both",
+        "{\"hours\":0}|detail.hours: must be between 1 and 8784",
+        "{\"hours\":8785}|detail.hours: must be between 1 and 8784",
+        "{\"hours\":1.5}|detail.hours: must be a whole number",
+        "{\"until\":\"soon\"}|detail.until: must be an ISO-8601 time",
+        "{\"until\":\"2026-11-25T21:30:00Z\"}"
+            + "|detail.until: must be after the event's time 2026-11-25T21:30:00Z",
+        "{\"until\":\"2028-01-01T00:00:00Z\"}|detail.until: must be within 8784 hours of the event",
+        "{\"hours\":1,\"cluster\":\"\"}"
+            + "|detail.cluster: must not be empty (leave it out to release every cluster)",
+        "{\"hours\":1,\"cluster\":7}|detail.cluster: must be a string",
+      })
+  void badReleaseRequestsNameTheField(String detail, String reason) {
+    assertThat(
+            parse(
+                "{\"detail-type\":\"Release Request\",\"source\":\"eks-steward.requests\","
+                    + "\"time\":\"2026-11-25T21:30:00Z\",\"detail\":"
+                    + detail
+                    + "}"))
+        .isEqualTo(new Unrecognized(reason));
   }
 
   @ParameterizedTest

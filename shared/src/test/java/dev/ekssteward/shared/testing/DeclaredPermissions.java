@@ -22,12 +22,16 @@ import java.util.TreeSet;
 public final class DeclaredPermissions {
   private DeclaredPermissions() {}
 
-  public static void check(String function, ActionExecutors executors, Class<?> sealedActions)
+  /** {@code sealedActions}: the function's sealed action types (usually one). */
+  public static void check(String function, ActionExecutors executors, Class<?>... sealedActions)
       throws IOException {
     Map<Class<?>, Executor<?>> all = executors.all();
     assertThat(all.keySet())
-        .as("one executor per %s", sealedActions.getSimpleName())
-        .containsExactlyInAnyOrderElementsOf(Arrays.asList(sealedActions.getPermittedSubclasses()));
+        .as("one executor per %s", Arrays.stream(sealedActions).map(Class::getSimpleName).toList())
+        .containsExactlyInAnyOrderElementsOf(
+            Arrays.stream(sealedActions)
+                .flatMap(c -> Arrays.stream(c.getPermittedSubclasses()))
+                .toList());
     TreeSet<String> lines = new TreeSet<>();
     all.forEach(
         (type, executor) -> {

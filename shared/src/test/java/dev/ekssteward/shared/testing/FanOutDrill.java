@@ -70,10 +70,23 @@ public final class FanOutDrill {
    */
   public List<String> tickThenBatch(
       Function<Map<String, Object>, Map<String, Object>> handler, CallRecorder recorder) {
+    return tickThenBatch(handler, recorder, List.of());
+  }
+
+  /**
+   * As {@link #tickThenBatch(Function, CallRecorder)}, for a function whose tick also makes {@code
+   * tickReads} after sending (reads of its own run-wide state, such as the scheduler's ledger).
+   */
+  public List<String> tickThenBatch(
+      Function<Map<String, Object>, Map<String, Object>> handler,
+      CallRecorder recorder,
+      List<String> tickReads) {
     Map<String, Object> report = handler.apply(EventFiles.load("schedule-tick.json"));
 
     assertThat(report).containsEntry("status", "fanned-out");
-    assertThat(recorder.calls()).containsExactly("ssm:GetParameter", "sqs:SendMessage");
+    List<String> expected = new ArrayList<>(List.of("ssm:GetParameter", "sqs:SendMessage"));
+    expected.addAll(tickReads);
+    assertThat(recorder.calls()).containsExactlyElementsOf(expected);
     List<Message> messages = drain();
     assertThat(messages)
         .extracting(Message::body)

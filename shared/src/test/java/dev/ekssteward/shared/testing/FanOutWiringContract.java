@@ -23,11 +23,18 @@ public abstract class FanOutWiringContract {
 
   private final String function;
   private final List<String> mutations;
+  private final List<String> tickReads;
 
   /** {@code mutations}: the function's mutating calls, none of which an empty fleet needs. */
   protected FanOutWiringContract(String function, List<String> mutations) {
+    this(function, mutations, List.of());
+  }
+
+  /** {@code tickReads}: what a tick that fans out still reads of the function's own state. */
+  protected FanOutWiringContract(String function, List<String> mutations, List<String> tickReads) {
     this.function = function;
     this.mutations = mutations;
+    this.tickReads = tickReads;
   }
 
   protected abstract StewardHandler handler(
@@ -45,7 +52,7 @@ public abstract class FanOutWiringContract {
             List.of(recorder));
 
     List<String> calls =
-        drill.tickThenBatch(e -> handler.handle(e, new TestContext(function)), recorder);
+        drill.tickThenBatch(e -> handler.handle(e, new TestContext(function)), recorder, tickReads);
 
     assertThat(calls).doesNotContainAnyElementsOf(mutations);
   }

@@ -38,7 +38,10 @@ public final class RestoreExecutor extends PortExecutor<NodegroupApis, Restore> 
    * by the next tick (it matches the sizes), which is not a change of its own.
    */
   private static Result restored(NodegroupApi api, Restore r) {
-    String removal = removeRecord(api, r);
+    String removal =
+        r.keepRecord()
+            ? "restored; the record stays until a later look sees the Cluster Autoscaler tags back"
+            : removeRecord(api, r);
     Map<String, Object> detail = NodegroupAudit.detail(r.cluster(), r.nodegroup());
     detail.put("before", r.before().toMap());
     detail.put("after", r.record().sizes().toMap());
@@ -47,7 +50,7 @@ public final class RestoreExecutor extends PortExecutor<NodegroupApis, Restore> 
     detail.put("nodeHoursAvoided", r.nodeHoursAvoided());
     detail.put("recordRemoved", removal == null);
     AuditEvent scaledUp = new AuditEvent(NodegroupAudit.SCALED_UP, List.of(r.target()), detail);
-    return new Result.Done(null, List.of(scaledUp), removal);
+    return new Result.Done(null, List.of(scaledUp), r.keepRecord() ? null : removal);
   }
 
   /** Null when the record is gone, else why it is still there. */

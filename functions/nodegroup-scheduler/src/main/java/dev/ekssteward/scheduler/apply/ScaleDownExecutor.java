@@ -42,7 +42,7 @@ public final class ScaleDownExecutor extends PortExecutor<NodegroupApis, ScaleDo
         .then(
             done -> {
               Map<String, Object> detail = NodegroupAudit.detail(d.cluster(), d.nodegroup());
-              detail.put("before", d.record().sizes().toMap());
+              detail.put("before", d.before().toMap());
               detail.put("after", d.after().toMap());
               detail.put("originalScaling", d.record().encode());
               return Result.done(

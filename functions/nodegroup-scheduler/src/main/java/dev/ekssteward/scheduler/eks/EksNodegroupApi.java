@@ -69,7 +69,13 @@ public final class EksNodegroupApi implements NodegroupApi {
           g.statusAsString(),
           sizes,
           g.tags(),
-          g.createdAt());
+          g.createdAt(),
+          g.resources() == null
+              ? List.of()
+              : g.resources().autoScalingGroups().stream()
+                  .map(software.amazon.awssdk.services.eks.model.AutoScalingGroup::name)
+                  .toList(),
+          null);
     } catch (ResourceNotFoundException e) {
       return null;
     }

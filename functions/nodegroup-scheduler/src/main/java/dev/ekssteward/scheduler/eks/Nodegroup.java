@@ -1,9 +1,17 @@
 package dev.ekssteward.scheduler.eks;
 
+import dev.ekssteward.scheduler.asg.AutoscalerTags;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
-/** What the scheduler needs to know of one managed node group. */
+/**
+ * What the scheduler needs to know of one managed node group.
+ *
+ * @param autoScalingGroups the Auto Scaling groups EKS made for it (none while it is created)
+ * @param autoscaler Cluster Autoscaler's discovery tags found on those groups; null when they were
+ *     not looked at (the opt-in is off and no record mentions them)
+ */
 public record Nodegroup(
     String cluster,
     String name,
@@ -11,12 +19,32 @@ public record Nodegroup(
     String status,
     Sizes sizes,
     Map<String, String> tags,
-    Instant createdAt) {
+    Instant createdAt,
+    List<String> autoScalingGroups,
+    AutoscalerTags autoscaler) {
   public Nodegroup {
     tags = tags == null ? Map.of() : Map.copyOf(tags);
+    autoScalingGroups = autoScalingGroups == null ? List.of() : List.copyOf(autoScalingGroups);
+  }
+
+  public Nodegroup(
+      String cluster,
+      String name,
+      String arn,
+      String status,
+      Sizes sizes,
+      Map<String, String> tags,
+      Instant createdAt) {
+    this(cluster, name, arn, status, sizes, tags, createdAt, List.of(), null);
   }
 
   public boolean isActive() {
     return "ACTIVE".equals(status);
+  }
+
+  /** The same group, with the autoscaler tags found on its Auto Scaling groups. */
+  public Nodegroup withAutoscaler(AutoscalerTags found) {
+    return new Nodegroup(
+        cluster, name, arn, status, sizes, tags, createdAt, autoScalingGroups, found);
   }
 }

@@ -2,6 +2,7 @@ package dev.ekssteward.scheduler.plan;
 
 import dev.ekssteward.scheduler.eks.Cluster;
 import dev.ekssteward.scheduler.eks.Nodegroup;
+import dev.ekssteward.scheduler.eks.Sizes;
 import dev.ekssteward.scheduler.schedule.InvalidSchedule;
 import dev.ekssteward.scheduler.schedule.Schedule;
 import dev.ekssteward.scheduler.schedule.ScheduleValue;
@@ -20,17 +21,23 @@ import java.util.Map;
 final class GroupDecision {
   static final String SCHEDULE_INVALID = "Schedule Invalid";
   static final String CHANGED_WHILE_DOWN = "Nodegroup Changed While Down";
+  static final String RECORD_MISSING = "Nodegroup Record Missing";
 
   private final Cluster cluster;
   private final SchedulerConfig config;
   private final Instant now;
+  private final RunFacts facts;
   private final PlanDraft draft;
+  private final AutoscalerSteps autoscaler;
 
-  GroupDecision(Cluster cluster, SchedulerConfig config, Instant now, PlanDraft draft) {
+  GroupDecision(
+      Cluster cluster, SchedulerConfig config, Instant now, RunFacts facts, PlanDraft draft) {
     this.cluster = cluster;
     this.config = config;
     this.now = now;
+    this.facts = facts;
     this.draft = draft;
+    this.autoscaler = new AutoscalerSteps(draft);
   }
 
   /** {@code wakeUntil} is set for a wake request: the group stays up regardless of schedule. */
@@ -49,16 +56,24 @@ final class GroupDecision {
       return;
     }
     if (excluded(g.tags()) || excluded(cluster.tags())) {
-      up(g, record, "excluded");
+      up(g, record, "excluded", false);
+      return;
+    }
+    if (facts.outOfScope() != null) {
+      up(g, record, facts.outOfScope(), false);
+      return;
+    }
+    if (facts.pausedUntil() != null && facts.pausedUntil().isAfter(now)) {
+      up(g, record, "released: scale-downs paused until " + facts.pausedUntil(), true);
       return;
     }
     if (wakeUntil != null) {
-      up(g, record, "wake request until " + wakeUntil);
+      up(g, record, "wake request until " + wakeUntil, true);
       return;
     }
     String[] source = scheduleSource(g);
     if (source == null) {
-      up(g, record, "no schedule applies any more");
+      up(g, record, "no schedule applies any more", false);
       return;
     }
     Schedule schedule;
@@ -81,18 +96,27 @@ final class GroupDecision {
       return;
     }
     if (schedule.isUp(now)) {
-      up(g, record, "inside the schedule's uptime");
+      up(g, record, "inside the schedule's uptime", true);
     } else if (keepUp != null && keepUp.isAfter(now)) {
-      up(g, record, Contract.KEEP_UP_UNTIL_TAG + " " + keepUpValue);
+      up(g, record, Contract.KEEP_UP_UNTIL_TAG + " " + keepUpValue, true);
     } else {
       down(g, record, schedule);
     }
   }
 
-  private void up(Nodegroup g, OriginalScaling record, String reason) {
+  /**
+   * {@code scheduled}: the group is ours to keep up now (its schedule's uptime, a wake, a release),
+   * so a group left at zero without a record is worth a finding.
+   */
+  private void up(Nodegroup g, OriginalScaling record, String reason, boolean scheduled) {
     if (record == null) {
+      if (scheduled) {
+        recordMissing(g);
+      }
       return;
     }
+    // Autoscaler tags back first; the record stays until a later look sees them back.
+    boolean resuming = autoscaler.resume(g, record);
     // Still the night state, whatever an autoscaler did to desired within it: restore the record.
     if (record.asleep(g.sizes())) {
       double avoided = record.nodeHoursUntil(now);
@@ -105,9 +129,12 @@ final class GroupDecision {
               record,
               reason,
               avoided,
-              RequestToken.of(g.arn(), "up", record.sizes(), record.downAt(), record.downAt())));
+              RequestToken.of(g.arn(), "up", record.sizes(), record.downAt(), record.downAt()),
+              resuming));
       draft.count("ScaledUp", 1);
       draft.count("NodeHoursAvoided", avoided);
+    } else if (resuming) {
+      return;
     } else if (g.sizes().equals(record.sizes())) {
       draft.act(new DropRecord(g.arn(), g.cluster(), g.name(), "sizes already restored"));
     } else {
@@ -125,6 +152,15 @@ final class GroupDecision {
     Instant periodStart = schedule.periodStart(now);
     if (record != null) {
       if (record.asleep(g.sizes())) {
+        if (autoscaler.keepPaused(g, record)) {
+          return;
+        }
+        if (autoscaler.paused(record) && g.sizes().desired() > 0) {
+          // Cluster Autoscaler raised it before it forgot the group; nothing else manages it now.
+          String token = RequestToken.of(g.arn(), "down", g.sizes(), periodStart, now);
+          draft.act(new ScaleDown(g.arn(), g.cluster(), g.name(), record, g.sizes(), token));
+          return;
+        }
         // An autoscaler may keep up to the night max running; the record waits for the morning.
         draft.count("NodesAwakeAtNight", g.sizes().desired());
         return;
@@ -135,6 +171,7 @@ final class GroupDecision {
       }
       // The record was written but the scale-down did not finish: finish it.
       Instant downAt = record.downAt().isBefore(periodStart) ? now : record.downAt();
+      autoscaler.keepPaused(g, record);
       scaleDown(g, record.at(downAt), periodStart);
       return;
     }
@@ -147,13 +184,41 @@ final class GroupDecision {
       draft.skip(g, "younger than the grace period of " + grace.toMinutes() + " min");
       return;
     }
-    scaleDown(g, OriginalScaling.of(g.sizes(), now, config.nightMaxSize()), periodStart);
+    OriginalScaling fresh = OriginalScaling.of(g.sizes(), now, config.nightMaxSize());
+    if (facts.indexed()) {
+      fresh = autoscaler.pause(g, fresh, config.pausesClusterAutoscaler());
+    }
+    scaleDown(g, fresh, periodStart);
   }
 
   private void scaleDown(Nodegroup g, OriginalScaling record, Instant periodStart) {
+    if (!facts.indexed()) {
+      draft.act(new AwaitIndex(g.arn(), g.cluster(), g.name()));
+      return;
+    }
     String token = RequestToken.of(g.arn(), "down", record.sizes(), periodStart, record.downAt());
     draft.act(new ScaleDown(g.arn(), g.cluster(), g.name(), record, token));
     draft.count("ScaledDown", 1);
+  }
+
+  /**
+   * At zero in its uptime, without a record, and with a max no larger than a night max: what a
+   * scale-down leaves, so its record was probably deleted. Its sizes cannot be restored; say so.
+   */
+  private void recordMissing(Nodegroup g) {
+    Sizes s = g.sizes();
+    if (s.min() != 0 || s.desired() != 0 || s.max() > config.nightMaxSize()) {
+      return;
+    }
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("current", s.toMap());
+    d.put(
+        "reason",
+        "at min 0 / desired 0 while it should be up, and no "
+            + Contract.ORIGINAL_SCALING_TAG
+            + " record: if eks-steward scaled it down, its record was deleted and its sizes"
+            + " cannot be restored; set them by hand");
+    draft.find(RECORD_MISSING, g, d);
   }
 
   private void invalid(Nodegroup g, String source, String value, String reason) {

@@ -12,19 +12,34 @@ import java.util.List;
 
 /**
  * Pure: what to do with one cluster's node groups at {@code now}. A wake request keeps the named
- * groups up (durably, as a tag) and restores them; every other trigger evaluates each group's
- * schedule.
+ * groups up (durably, as a tag) and restores them; a release request restores every recorded group
+ * and pauses scale-downs; every other trigger evaluates each group's schedule.
  */
 public final class NodegroupPlanner {
   private NodegroupPlanner() {}
 
   public static Plan plan(
       ClusterState state, SchedulerConfig config, Instant now, Selection selection) {
+    return plan(state, config, now, selection, true);
+  }
+
+  /**
+   * {@code firstPass}: no earlier pass of this scope ran in this invocation. A first pass that puts
+   * autoscaler tags back, or restores for a release, looks again at once: the records can then go
+   * (and the release's ledger sees them gone) in the same invocation.
+   */
+  public static Plan plan(
+      ClusterState state,
+      SchedulerConfig config,
+      Instant now,
+      Selection selection,
+      boolean firstPass) {
     PlanDraft draft = new PlanDraft();
     if (state.cluster() == null) {
-      return draft.build();
+      return draft.build(null);
     }
-    GroupDecision decision = new GroupDecision(state.cluster(), config, now, draft);
+    RunFacts facts = released(state.facts(), selection, now);
+    GroupDecision decision = new GroupDecision(state.cluster(), config, now, facts, draft);
     if (selection instanceof Selection.Wake wake) {
       int minutes = wake.minutes() != null ? wake.minutes() : config.wakeDurationMinutes();
       Instant until = now.plus(Duration.ofMinutes(minutes)).truncatedTo(ChronoUnit.SECONDS);
@@ -42,7 +57,24 @@ public final class NodegroupPlanner {
         decision.evaluate(g, null);
       }
     }
-    return draft.build();
+    boolean again =
+        firstPass
+            && (draft.has(ResumeAutoscaler.class)
+                || (selection instanceof Selection.Release && draft.has(Restore.class)));
+    return draft.build(again ? Duration.ZERO : null);
+  }
+
+  /**
+   * A release pauses from now: the ledger's pause when it has one (the value it writes), else the
+   * request's own.
+   */
+  static RunFacts released(RunFacts facts, Selection selection, Instant now) {
+    boolean known = facts.pausedUntil() != null && facts.pausedUntil().isAfter(now);
+    if (!(selection instanceof Selection.Release r) || known) {
+      return facts;
+    }
+    Instant until = r.until() != null ? r.until() : now.plus(Duration.ofHours(r.hours()));
+    return new RunFacts(until, facts.indexed(), facts.outOfScope());
   }
 
   private static List<String> missing(List<String> wanted, List<Nodegroup> found) {

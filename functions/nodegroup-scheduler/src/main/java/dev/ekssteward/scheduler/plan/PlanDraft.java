@@ -4,6 +4,7 @@ import dev.ekssteward.scheduler.eks.Nodegroup;
 import dev.ekssteward.shared.pipeline.Action;
 import dev.ekssteward.shared.pipeline.Finding;
 import dev.ekssteward.shared.pipeline.Plan;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +37,13 @@ final class PlanDraft {
     metrics.merge(metric, value, Double::sum);
   }
 
-  Plan build() {
-    return new Plan(actions, findings, metrics, null);
+  /** Whether an action of this type was planned. */
+  boolean has(Class<? extends Action> type) {
+    return actions.stream().anyMatch(type::isInstance);
+  }
+
+  /** The plan; {@code recheckAfter}: look again after this long in the same invocation, or null. */
+  Plan build(Duration recheckAfter) {
+    return new Plan(actions, findings, metrics, recheckAfter);
   }
 }

@@ -4,10 +4,24 @@ import dev.ekssteward.scheduler.eks.Sizes;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Record the sizes on the group, then set its night state: min 0, desired 0, the night max. */
+/**
+ * Record the sizes on the group, then set its night state: min 0, desired 0, the night max. {@code
+ * before} is the sizes it leaves: the recorded ones, or a night state whose desired an autoscaler
+ * raised before it was paused.
+ */
 public record ScaleDown(
-    String target, String cluster, String nodegroup, OriginalScaling record, String token)
+    String target,
+    String cluster,
+    String nodegroup,
+    OriginalScaling record,
+    Sizes before,
+    String token)
     implements SchedulerAction {
+  public ScaleDown(
+      String target, String cluster, String nodegroup, OriginalScaling record, String token) {
+    this(target, cluster, nodegroup, record, record.sizes(), token);
+  }
+
   public Sizes after() {
     return record.night();
   }
@@ -17,7 +31,7 @@ public record ScaleDown(
     Map<String, Object> d = new LinkedHashMap<>();
     d.put("cluster", cluster);
     d.put("nodegroup", nodegroup);
-    d.put("before", record.sizes().toMap());
+    d.put("before", before.toMap());
     d.put("after", after().toMap());
     d.put("originalScaling", record.encode());
     return d;

@@ -3,6 +3,8 @@ package dev.ekssteward.scheduler.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ekssteward.scheduler.asg.AsgTag;
+import dev.ekssteward.scheduler.asg.AutoscalerTags;
 import dev.ekssteward.scheduler.eks.Sizes;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -61,5 +63,34 @@ class OriginalScalingTest {
   void editedValuesAreRejected() {
     assertThatThrownBy(() -> OriginalScaling.parse("2,3,5"))
         .hasMessage("'2,3,5' is not like 2-3-5@2026-11-25T18:00Z max=1");
+  }
+
+  @Test
+  void autoscalerTagsTakenOffAreRememberedWithTheirValuesAndPropagation() {
+    AutoscalerTags tags = new AutoscalerTags(new AsgTag("true", true), new AsgTag("owned", false));
+    OriginalScaling r = OriginalScaling.of(new Sizes(2, 3, 5), EVENING, 1).remembering(tags);
+
+    assertThat(r.encode()).isEqualTo("2-3-5@2026-11-25T18:00Z max=1 cae=1:true cac=0:owned");
+    assertThat(OriginalScaling.parse(r.encode())).isEqualTo(r);
+    assertThat(OriginalScaling.mentionsAutoscaler(r.encode())).isTrue();
+    assertThat(OriginalScaling.parse("2-3-5@2026-11-25T18:05Z max=1 cac=1:").autoscaler())
+        .isEqualTo(new AutoscalerTags(null, new AsgTag("", true)));
+    assertThat(OriginalScaling.parse("2-3-5@2026-11-25T18:05Z max=1").autoscaler().isEmpty())
+        .isTrue();
+  }
+
+  @Test
+  void aValueATagCannotHoldIsNotRemembered() {
+    OriginalScaling r = OriginalScaling.of(new Sizes(2, 3, 5), EVENING, 1);
+
+    assertThat(r.remembering(new AutoscalerTags(new AsgTag("yes please", true), null))).isNull();
+    assertThat(r.remembering(new AutoscalerTags(new AsgTag("x".repeat(128), true), null)))
+        .isNotNull();
+    assertThat(
+            r.remembering(
+                new AutoscalerTags(
+                    new AsgTag("x".repeat(128), true), new AsgTag("y".repeat(128), true))))
+        .as("longer than a tag value's 256 characters")
+        .isNull();
   }
 }

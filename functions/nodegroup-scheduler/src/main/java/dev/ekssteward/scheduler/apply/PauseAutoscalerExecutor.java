@@ -1,0 +1,60 @@
+package dev.ekssteward.scheduler.apply;
+
+import dev.ekssteward.scheduler.asg.AutoScalingApi;
+import dev.ekssteward.scheduler.asg.AutoScalingApis;
+import dev.ekssteward.scheduler.asg.AutoscalerTags;
+import dev.ekssteward.scheduler.eks.NodegroupApis;
+import dev.ekssteward.scheduler.plan.PauseAutoscaler;
+import dev.ekssteward.shared.Contract;
+import dev.ekssteward.shared.apply.Permission;
+import dev.ekssteward.shared.apply.PortExecutor;
+import dev.ekssteward.shared.apply.Result;
+import dev.ekssteward.shared.audit.AuditEvent;
+import dev.ekssteward.shared.aws.Target;
+import java.util.List;
+import java.util.Map;
+import javax.inject.Inject;
+
+/**
+ * Writes the record that remembers Cluster Autoscaler's tags, then takes them off the group's Auto
+ * Scaling groups: in that order, so a value is never lost. Deleting a tag that is not there is no
+ * error in Auto Scaling, so a repeat is harmless.
+ */
+public final class PauseAutoscalerExecutor extends PortExecutor<AutoScalingApis, PauseAutoscaler> {
+  private final NodegroupApis eks;
+
+  @Inject
+  PauseAutoscalerExecutor(AutoScalingApis autoscaling, NodegroupApis eks) {
+    super(
+        PauseAutoscaler.class,
+        autoscaling,
+        Permission.eks("TagResource", NodegroupAudit.NODEGROUPS),
+        new Permission("autoscaling:DeleteTags", NodegroupAudit.AUTO_SCALING_GROUPS));
+    this.eks = eks;
+  }
+
+  @Override
+  public Result execute(Target target, PauseAutoscaler p) {
+    Result recorded =
+        eks.in(target)
+            .tagResource(p.target(), Map.of(Contract.ORIGINAL_SCALING_TAG, p.record().encode()));
+    if (!(recorded instanceof Result.Done)) {
+      return recorded instanceof Result.Refused r
+          ? new Result.Refused("could not record the autoscaler tags, so left them: " + r.message())
+          : recorded;
+    }
+    AutoScalingApi api = port.in(target);
+    for (String group : p.autoScalingGroups()) {
+      Result deleted = api.deleteTags(group, AutoscalerTags.keys(p.cluster()).keySet());
+      if (!(deleted instanceof Result.Done) && !(deleted instanceof Result.NotFound)) {
+        return deleted;
+      }
+    }
+    Map<String, Object> detail = NodegroupAudit.detail(p.cluster(), p.nodegroup());
+    detail.put("autoScalingGroups", p.autoScalingGroups());
+    detail.put("removed", p.record().autoscaler().toMap(p.cluster()));
+    detail.put("originalScaling", p.record().encode());
+    return Result.done(
+        new AuditEvent(NodegroupAudit.AUTOSCALER_PAUSED, List.of(p.target()), detail));
+  }
+}

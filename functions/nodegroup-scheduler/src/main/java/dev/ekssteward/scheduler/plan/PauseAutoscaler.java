@@ -1,0 +1,32 @@
+package dev.ekssteward.scheduler.plan;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Take Cluster Autoscaler's discovery tags off a down group's Auto Scaling groups (opt-in), after
+ * writing the record that remembers their values: it then forgets the group until the morning.
+ */
+public record PauseAutoscaler(
+    String target,
+    String cluster,
+    String nodegroup,
+    List<String> autoScalingGroups,
+    OriginalScaling record)
+    implements SchedulerAction {
+  public PauseAutoscaler {
+    autoScalingGroups = List.copyOf(autoScalingGroups);
+  }
+
+  @Override
+  public Map<String, Object> details() {
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("cluster", cluster);
+    d.put("nodegroup", nodegroup);
+    d.put("autoScalingGroups", autoScalingGroups);
+    d.put("tags", record.autoscaler().toMap(cluster));
+    d.put("originalScaling", record.encode());
+    return d;
+  }
+}

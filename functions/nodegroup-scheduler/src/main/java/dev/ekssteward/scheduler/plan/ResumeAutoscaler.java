@@ -1,0 +1,32 @@
+package dev.ekssteward.scheduler.plan;
+
+import dev.ekssteward.scheduler.asg.AutoscalerTags;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Put back the Cluster Autoscaler tags a record remembers on the group's Auto Scaling groups. The
+ * record stays until a later look sees them back.
+ */
+public record ResumeAutoscaler(
+    String target,
+    String cluster,
+    String nodegroup,
+    List<String> autoScalingGroups,
+    AutoscalerTags tags)
+    implements SchedulerAction {
+  public ResumeAutoscaler {
+    autoScalingGroups = List.copyOf(autoScalingGroups);
+  }
+
+  @Override
+  public Map<String, Object> details() {
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("cluster", cluster);
+    d.put("nodegroup", nodegroup);
+    d.put("autoScalingGroups", autoScalingGroups);
+    d.put("tags", tags.toMap(cluster));
+    return d;
+  }
+}
