@@ -54,7 +54,10 @@ public final class Pipeline<S> {
   private final FanOutRouting fanOut;
   private final ScopeRunner<S> scopeRunner;
 
-  /** {@code fanOut} null: every tick runs all its targets in this invocation. */
+  /**
+   * {@code fanOut} null: every tick runs all its targets in this invocation; {@code rechecks} null:
+   * a resource in transition waits for the next tick.
+   */
   @Inject
   public Pipeline(
       Controller<S> controller,
@@ -65,7 +68,8 @@ public final class Pipeline<S> {
       Clock clock,
       Waits waits,
       Log log,
-      FanOut fanOut) {
+      FanOut fanOut,
+      Rechecks rechecks) {
     this.controller = controller;
     this.configLoader = configLoader;
     this.audit = audit;
@@ -80,7 +84,7 @@ public final class Pipeline<S> {
             settings.selfRoleArn());
     this.fanOut = new FanOutRouting(fanOut, log);
     this.scopeRunner =
-        new ScopeRunner<>(controller, executors, settings, clock, waits.sleeper(), log);
+        new ScopeRunner<>(controller, executors, settings, clock, waits.sleeper(), log, rechecks);
   }
 
   /** Loads what every run needs without calling AWS (SnapStart priming). */

@@ -173,6 +173,9 @@ public final class Report {
       out.put("operation", p.operation());
     } else if (trigger instanceof Trigger.WakeRequest w) {
       out.put("cluster", w.cluster());
+    } else if (trigger instanceof Trigger.Recheck r) {
+      out.put("eventName", r.what().call());
+      out.put("look", r.what().look());
     }
     return out;
   }
