@@ -24,7 +24,8 @@ public final class NodegroupPlanner {
     if (state.cluster() == null) {
       return draft.build();
     }
-    GroupDecision decision = new GroupDecision(state.cluster(), config, now, draft);
+    boolean created = selection instanceof Selection.One one && one.created();
+    GroupDecision decision = new GroupDecision(state.cluster(), config, now, draft, created);
     if (selection instanceof Selection.Wake wake) {
       int minutes = wake.minutes() != null ? wake.minutes() : config.wakeDurationMinutes();
       Instant until = now.plus(Duration.ofMinutes(minutes)).truncatedTo(ChronoUnit.SECONDS);
