@@ -1,6 +1,7 @@
 package dev.ekssteward.thumbprint.plan;
 
 import dev.ekssteward.shared.pipeline.Finding;
+import dev.ekssteward.thumbprint.model.ClusterIssuer;
 import dev.ekssteward.thumbprint.model.IssuerCheck;
 import dev.ekssteward.thumbprint.model.Probe;
 import java.util.LinkedHashMap;
@@ -11,6 +12,7 @@ public final class Findings {
   public static final String CHECK_FAILED = "Thumbprint Check Failed";
   public static final String PROVIDER_MISSING = "OIDC Provider Missing";
   public static final String DISCOVERY_REFUSED = "OIDC Discovery Refused";
+  public static final String CLUSTER_NOT_ACTIVE = "Cluster Not Active";
 
   private Findings() {}
 
@@ -35,6 +37,15 @@ public final class Findings {
     detail.put("jwksUri", refused.jwksUri());
     detail.put("reason", refused.reason());
     return new Finding(DISCOVERY_REFUSED, check.target(), detail);
+  }
+
+  /** A new cluster that failed, or is still not ACTIVE after the last look. */
+  static Finding notActive(ClusterIssuer cluster) {
+    Map<String, Object> detail = new LinkedHashMap<>();
+    detail.put("cluster", cluster.name());
+    detail.put("clusterRegion", cluster.region());
+    detail.put("status", cluster.status());
+    return new Finding(CLUSTER_NOT_ACTIVE, cluster.arn(), detail);
   }
 
   static Finding missing(IssuerCheck check, boolean createMissing) {
