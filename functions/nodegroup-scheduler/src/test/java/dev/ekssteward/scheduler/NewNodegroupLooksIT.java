@@ -117,7 +117,7 @@ class NewNodegroupLooksIT {
         .containsEntry("type", "Skip")
         .extracting("reason")
         .asString()
-        .endsWith("status CREATING; looked at again in 5 min");
+        .endsWith("status CREATING; not ACTIVE yet");
     assertThat(list(report, "pending"))
         .extracting(p -> p.get("reason"))
         .containsExactly("still in transition; look 1 of 6 in 5 min");

@@ -114,8 +114,8 @@ final class GroupDecision {
     Map<String, Object> d = new LinkedHashMap<>();
     d.put("status", g.status());
     if (created && ("CREATING".equals(g.status()) || "UPDATING".equals(g.status()))) {
-      draft.skip(
-          g, "status " + g.status() + "; looked at again in " + LOOK_EVERY.toMinutes() + " min");
+      // What happens next (a look, or the give-up finding) is the pipeline's to say: pending.
+      draft.skip(g, "status " + g.status() + "; not ACTIVE yet");
       draft.lookAgain(new LookAgain(LOOK_EVERY, LOOKS, draft.finding(NOT_ACTIVE, g, d)));
     } else if (created && "CREATE_FAILED".equals(g.status())) {
       draft.find(NOT_ACTIVE, g, d);

@@ -164,7 +164,7 @@ class NodegroupPlannerTest {
       assertThat(plan.findings()).isEmpty();
       assertThat(plan.actions())
           .extracting(a -> ((Action.Skip) a).reason())
-          .containsExactly("dev-1/a: status " + status + "; looked at again in 5 min");
+          .containsExactly("dev-1/a: status " + status + "; not ACTIVE yet");
     }
   }
 
