@@ -41,11 +41,16 @@ def main():
     ap.add_argument("--fleet", nargs="+", required=True, help="fleet description files")
     a = ap.parse_args()
 
+    import options
     import patches
     import speed
+    import sqs_time
 
+    # The SQS timers only (STEWARD_MOTO_SQS_TIME_SCALE): fanout.py waits out visibility timeouts.
+    options.load_environment()
     speed.apply()
     patches.apply()
+    sqs_time.apply()
     start = time.time()
     counts = [seed(path) for path in a.fleet]
     print(f"seeded {sum(c for c, _ in counts)} clusters, {sum(g for _, g in counts)} node groups "

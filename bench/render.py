@@ -441,11 +441,20 @@ def fanout(out, summary):
     if not d:
         return
     inv = d["invocations"]
+    c = d.get("consumer") or {}
     out.append(f"Simulator run: tag sweep, {len(d['regions'])} regions "
                f"({', '.join(d['regions'])}) × {d['clusters']} clusters × {d['groups']} node "
-               f"groups, {d['latencyMs']:.0f} ms per call, SQS batch size {d['batch']}.\n")
+               f"groups, {d['latencyMs']:.0f} ms per call, SQS batch size {d['batch']}, a FIFO "
+               f"fan-out queue as in the template (visibility timeout {c.get('visibilityTimeout')} s, "
+               f"redrive to a FIFO failure queue after {c.get('maxReceiveCount')} receives), SQS "
+               f"timers at {d.get('timeScale', 1):g}× real time (moto's `sqsTimeScale`).\n")
     out.append(f"- Tick: status `{d['tick']['status']}` — {d['tick']['reason']} "
                f"({ms(d['tick']['wallMs'])}).")
+    dup = d.get("duplicateTick")
+    if dup:
+        out.append(f"- The same tick delivered again: status `{dup['status']}`; messages in the "
+                   f"queue {dup['queuedAfterFirst']} before, {dup['queuedAfterSecond']} after "
+                   "(SQS dropped the copies by their (target, tick) de-duplication ids).")
     for i, x in enumerate(inv, 1):
         note = (f" — every EKS call refused during this one ({x['throttledEks']} refusals), so "
                 "its messages are returned for redelivery" if x.get("throttledEks") else "")
@@ -453,11 +462,55 @@ def fanout(out, summary):
                    f"`{json.dumps(x['reply'])}`, {ms(x['wallMs'])}{note}.")
     out.append(f"- SQS calls: {', '.join(f'{k} {v}' for k, v in d['calls'].items() if k.startswith('sqs:')) or 'none through the proxy'}; "
                f"EKS TagResource {d['calls'].get('eks:TagResource', 0):,}.")
-    out.append(f"- End state: {d['notDone']} of {d['resources']:,} resources left undone.\n")
+    out.append(f"- End state: {d['notDone']} of {d['resources']:,} resources left undone.")
+    p = d.get("poison")
+    if p:
+        out.append(f"- A message that is not ours: refused on each of its {p['receives']} receives, "
+                   f"then moved to the FIFO failure queue by SQS after {p['sqsSeconds'] / 60:.0f} "
+                   f"minutes of SQS time" + ("" if p["inFailureQueue"] else " — **it never got there**")
+                   + ".")
+    out.append("")
     ok = (d["tick"]["status"] == "fanned-out" and d["notDone"] == 0 and len(inv) > 1
           and inv[0]["failures"] == inv[0]["messages"]
           and all(x["reply"] == {"batchItemFailures": []} for x in inv[1:]))
     summary.append(("Fan-out beyond one invocation", "shown in the simulator", verdict(ok)))
+    if dup:
+        summary.append(("Fan-out: a tick delivered twice queues nothing new",
+                        f"{dup['queuedAfterFirst']} → {dup['queuedAfterSecond']} messages",
+                        verdict(dup["queuedAfterSecond"] == dup["queuedAfterFirst"] > 0)))
+    if p:
+        summary.append(("Fan-out: a poison message is in the failure queue within an hour",
+                        f"{p['sqsSeconds'] / 60:.0f} min (SQS time)",
+                        verdict(p["inFailureQueue"] and p["allRefused"] and p["sqsSeconds"] <= 3600)))
+    k = d.get("keepUp")
+    if not k:
+        return
+    out.append(f"**Keeping up with {k['targets']} (account, region) targets on a "
+               f"{k['everySeconds'] // 60}-minute schedule.** Worked out from the slowest "
+               f"successful worker invocation above ({ms(k['runMs'])}, JVM start included, "
+               "counted as one target's run): before, with reserved concurrency 1, a batch's "
+               "messages ran one after the other and the tick waited for the same single slot; "
+               f"now the event source mapping runs up to {c.get('maximumConcurrency')} "
+               "invocations at once (`FanOutMaximumConcurrency`), each counted here as running "
+               "one target at a time (a batch's targets in fact run in parallel, so this is an "
+               "upper bound). Retry and failure-queue times follow from the queue's visibility "
+               "timeout and `maxReceiveCount`.\n")
+    out.append("| consumer | a tick's targets done after | keeps up | throttled batch retried after | poison message in the failure queue after |")
+    out.append("|---|---|---|---|---|")
+    for name, key in (("before: standard queue, reserved concurrency 1, visibility 1,800 s, 20 receives", "before"),
+                      (f"now: FIFO queue, maximum concurrency {c.get('maximumConcurrency')}, "
+                       f"visibility {c.get('visibilityTimeout')} s, {c.get('maxReceiveCount')} receives", "now")):
+        r = k[key]
+        out.append(f"| {name} | {r['seconds']:,.0f} s | {'yes' if r['keepsUp'] else '**no**'} | "
+                   f"{r['throttledRetrySeconds'] / 60:.1f} min | {r['poisonSeconds'] / 3600:.1f} h |")
+    out.append("")
+    now = k["now"]
+    summary.append((f"Fan-out: {k['targets']} targets done within a {k['everySeconds'] // 60}-minute tick",
+                    f"{now['seconds']:,.0f} s (before: {k['before']['seconds']:,.0f} s)",
+                    verdict(now["keepsUp"])))
+    summary.append(("Fan-out: a throttled batch is retried within minutes",
+                    f"{now['throttledRetrySeconds'] / 60:.1f} min (before: 30 min)",
+                    verdict(now["throttledRetrySeconds"] <= 600)))
 
 
 VARIANT_TEXT = {

@@ -20,6 +20,7 @@ SPEC = {
     "requestLimitSeed": (int, True, None),
     "privateSubnets": (bool, False, False),
     "tagRules": (bool, False, False),
+    "sqsTimeScale": (float, False, 1.0),
 }
 KINDS = {"cluster", "nodegroup", "fargateProfile"}
 TRUE, FALSE = ("true", "1", "yes", "on"), ("false", "0", "no", "off")

@@ -20,6 +20,7 @@ def main() -> None:
     import options  # noqa: E402
     import patches  # noqa: E402
     import speed  # noqa: E402
+    import sqs_time  # noqa: E402
 
     try:
         options.load_environment()
@@ -29,6 +30,7 @@ def main() -> None:
     patches.apply()
     lifecycle.apply()
     optin.apply()
+    sqs_time.apply()
     control.apply()
     from moto.server import main as moto_main
 

@@ -43,7 +43,8 @@ public final class NodegroupScheduler implements Controller<ClusterState> {
   static final String NAME = "nodegroup-scheduler";
 
   /**
-   * Ticks, wake and release requests, and each new node group (its schedule is checked at once).
+   * Ticks, wake and release requests, and each new node group: its schedule is checked at once,
+   * or, while EKS is still creating it, by deferred looks until it is ACTIVE.
    */
   static final Triggers TRIGGERS =
       Triggers.none()
@@ -54,7 +55,8 @@ public final class NodegroupScheduler implements Controller<ClusterState> {
               CallRule.on(CallRule.EKS, "CreateNodegroup")
                   .kind("nodegroup")
                   .cluster("requestParameters.name")
-                  .name("requestParameters.nodegroupName"));
+                  .name("requestParameters.nodegroupName")
+                  .creates());
 
   static final Declaration DECLARATION =
       new Declaration(NAME, TRIGGERS, config -> config.scheduler().maxConcurrency());

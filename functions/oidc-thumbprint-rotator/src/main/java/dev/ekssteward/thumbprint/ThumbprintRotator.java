@@ -82,6 +82,6 @@ public final class ThumbprintRotator implements Controller<AccountView> {
   @Override
   public Plan plan(
       Scope scope, AccountView observed, StewardConfig config, Instant now, List<Outcome> earlier) {
-    return RotationPlanner.plan(observed, config.thumbprints().createMissingProviders(), now);
+    return RotationPlanner.plan(observed, config.thumbprints().createMissingProviders());
   }
 }

@@ -4,6 +4,7 @@ import dev.ekssteward.shared.runtime.Settings;
 import dev.ekssteward.shared.runtime.Waits;
 import dev.ekssteward.shared.testing.CallRecorder;
 import dev.ekssteward.shared.testing.LocalAws;
+import dev.ekssteward.shared.testing.RecheckQueue;
 import dev.ekssteward.shared.testing.TestContext;
 import dev.ekssteward.shared.testing.seed.ClusterSeed;
 import dev.ekssteward.shared.testing.seed.FleetSeed;
@@ -52,6 +53,7 @@ final class Rig implements AutoCloseable {
   final IamClient iam;
   private final Path dir;
   private final List<LocalIssuer> servers = new ArrayList<>();
+  private RecheckQueue recheckQueue;
 
   /** The roots the routed handler judges by: the JDK's, unless a test stands in its own. */
   PublicRoots publicRoots = PublicRoots.jdk();
@@ -120,7 +122,15 @@ final class Rig implements AutoCloseable {
   Settings settings(boolean dryRun) {
     Map<String, String> env = aws.environment(dryRun);
     env.put("STEWARD_ROLE_ARN", ROLE_ARN);
+    if (recheckQueue != null) {
+      env.put("RECHECK_QUEUE_URL", recheckQueue.url());
+    }
     return Settings.from(env);
+  }
+
+  /** From now on the handlers send deferred looks to this queue. */
+  void rechecks(RecheckQueue queue) {
+    this.recheckQueue = queue;
   }
 
   ThumbprintRotatorHandler handler(boolean dryRun) {

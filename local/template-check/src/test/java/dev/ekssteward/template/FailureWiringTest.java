@@ -10,9 +10,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Where failed deliveries go and how fan-out and member accounts are wired, read from
  * template.yaml: every rule and schedule retries and dead-letters into the failure queue; every
- * function has its own encrypted fan-out queue, read by its live alias with partial batch
- * responses, dead-lettering into the same failure queue; every function may assume the member role
- * when one is named.
+ * function has its own encrypted FIFO fan-out queue, read by its live alias with partial batch
+ * responses and a maximum concurrency, dead-lettering into the FIFO failure queue within the hour;
+ * the scheduler and the rotator have a standard recheck queue for deferred looks; every function
+ * may assume the member role when one is named.
  */
 class FailureWiringTest {
   static final Map<String, String> FAN_OUT_QUEUES =
@@ -58,37 +59,150 @@ class FailureWiringTest {
   }
 
   @Test
-  void everyFunctionFansOutThroughItsOwnQueueReadByItsAlias() {
+  void everyFunctionFansOutThroughItsOwnFifoQueueReadByItsAlias() {
     Map<String, Object> failureQueue = t.map(t.map(t.resources().get("FailureQueue")));
     assertThat(t.map(failureQueue.get("Properties"))).containsEntry("SqsManagedSseEnabled", true);
+    Map<String, Object> fifoFailures =
+        t.map(t.map(t.resources().get("FanOutFailureQueue")).get("Properties"));
+    assertThat(fifoFailures)
+        .as("a FIFO queue's dead-letter queue must be FIFO too")
+        .containsEntry("FifoQueue", true)
+        .containsEntry("SqsManagedSseEnabled", true);
+    assertThat(alarmedQueues()).contains("FailureQueue", "FanOutFailureQueue");
+    assertThat(t.parameterDefaults()).containsEntry("FanOutMinTargets", "1");
     for (Map.Entry<String, String> fq : FAN_OUT_QUEUES.entrySet()) {
       String function = fq.getKey();
       String queue = fq.getValue();
       Map<String, Object> env =
           t.map(t.map(t.functions().get(function).get("Environment")).get("Variables"));
       assertThat(env).as(function).containsEntry("FANOUT_QUEUE_URL", Map.of("Ref", queue));
+      assertThat(t.functions().get(function))
+          .as(
+              function
+                  + ": a target's FIFO message group, not reserved concurrency 1, keeps its"
+                  + " runs apart")
+          .doesNotContainKey("ReservedConcurrentExecutions");
 
       Map<String, Object> q = t.map(t.map(t.resources().get(queue)).get("Properties"));
-      assertThat(q).as(queue).containsEntry("SqsManagedSseEnabled", true);
-      assertThat(((Number) q.get("VisibilityTimeout")).intValue())
-          .as(queue + ": at least six times the function timeout")
-          .isGreaterThanOrEqualTo(6 * timeout());
+      assertThat(q)
+          .as(queue + ": one message group per target, (target, tick) de-duplication ids")
+          .containsEntry("FifoQueue", true)
+          .containsEntry("ContentBasedDeduplication", false)
+          .containsEntry("SqsManagedSseEnabled", true);
+      assertThat((String) t.map(q.get("QueueName")).get("Fn::Sub"))
+          .as(queue + ": FanOut tells a FIFO queue by its name")
+          .startsWith("${AWS::StackName}-")
+          .endsWith(".fifo");
+      assertRetriedWithinMinutesAndDeadLetteredWithinTheHour(queue, q);
+      assertThat(t.map(q.get("RedrivePolicy")))
+          .containsEntry(
+              "deadLetterTargetArn", Map.of("Fn::GetAtt", List.of("FanOutFailureQueue", "Arn")));
+
+      Map<String, Object> mapping = mappingOf(function, queue);
+      assertThat(mapping)
+          .containsEntry("FunctionResponseTypes", List.of("ReportBatchItemFailures"))
+          .containsEntry(
+              "ScalingConfig",
+              Map.of("MaximumConcurrency", Map.of("Ref", "FanOutMaximumConcurrency")));
+    }
+    Map<String, Object> concurrency =
+        t.map(t.map(t.root.get("Parameters")).get("FanOutMaximumConcurrency"));
+    assertThat(concurrency)
+        .as("Lambda's MaximumConcurrency is 2 to 1000; 10 keeps up with 100 targets")
+        .containsEntry("Default", 10)
+        .containsEntry("MinValue", 2)
+        .containsEntry("MaxValue", 1000);
+  }
+
+  /** The functions that look again at a resource in transition, and their recheck queues. */
+  static final Map<String, String> RECHECK_QUEUES =
+      Map.of(
+          "NodegroupSchedulerFunction", "NodegroupSchedulerRecheckQueue",
+          "ThumbprintRotatorFunction", "ThumbprintRotatorRecheckQueue");
+
+  @Test
+  void theSchedulerAndTheRotatorLookAgainThroughAStandardQueueOfTheirOwn() {
+    for (String function : FAN_OUT_QUEUES.keySet()) {
+      Map<String, Object> env =
+          t.map(t.map(t.functions().get(function).get("Environment")).get("Variables"));
+      String queue = RECHECK_QUEUES.get(function);
+      if (queue == null) {
+        assertThat(env).as(function + " never looks again").doesNotContainKey("RECHECK_QUEUE_URL");
+        continue;
+      }
+      assertThat(env).as(function).containsEntry("RECHECK_QUEUE_URL", Map.of("Ref", queue));
+      Map<String, Object> q = t.map(t.map(t.resources().get(queue)).get("Properties"));
+      assertThat(q)
+          .as(queue + ": only a standard queue delays one message")
+          .doesNotContainKey("FifoQueue")
+          .containsEntry("SqsManagedSseEnabled", true);
+      assertRetriedWithinMinutesAndDeadLetteredWithinTheHour(queue, q);
       assertThat(t.map(q.get("RedrivePolicy")))
           .containsEntry(
               "deadLetterTargetArn", Map.of("Fn::GetAtt", List.of("FailureQueue", "Arn")));
+      assertThat(mappingOf(function, queue))
+          .containsEntry("FunctionResponseTypes", List.of("ReportBatchItemFailures"))
+          .containsEntry("ScalingConfig", Map.of("MaximumConcurrency", 2));
 
-      List<Map<String, Object>> mappings =
-          t.resources().values().stream()
-              .map(t::map)
-              .filter(r -> "AWS::Lambda::EventSourceMapping".equals(r.get("Type")))
-              .map(r -> t.map(r.get("Properties")))
-              .filter(p -> p.get("FunctionName").equals(Map.of("Ref", function + ".Alias")))
-              .toList();
-      assertThat(mappings).as(function + " is read from its queue by its live alias").hasSize(1);
-      assertThat(mappings.get(0))
-          .containsEntry("EventSourceArn", Map.of("Fn::GetAtt", List.of(queue, "Arn")))
-          .containsEntry("FunctionResponseTypes", List.of("ReportBatchItemFailures"));
+      List<Object> statements = LeastPrivilegeIT.objects(statementsOf(function));
+      assertThat(statements.stream().map(t::map).filter(s -> "RecheckSend".equals(s.get("Sid"))))
+          .singleElement()
+          .satisfies(
+              s ->
+                  assertThat(s)
+                      .containsEntry("Action", "sqs:SendMessage")
+                      .containsEntry("Resource", Map.of("Fn::GetAtt", List.of(queue, "Arn"))));
+      assertThat(statements.stream().map(t::map).filter(s -> "FanOutReceive".equals(s.get("Sid"))))
+          .singleElement()
+          .satisfies(
+              s ->
+                  assertThat(LeastPrivilegeIT.objects(s.get("Resource")))
+                      .containsExactly(
+                          Map.of("Fn::GetAtt", List.of(FAN_OUT_QUEUES.get(function), "Arn")),
+                          Map.of("Fn::GetAtt", List.of(queue, "Arn"))));
     }
+  }
+
+  /**
+   * A returned or throttled message is visible again one visibility timeout later, and the redrive
+   * policy moves it after maxReceiveCount receives: at least the function timeout (Lambda refuses
+   * less), at most a minute more, and within the hour in all.
+   */
+  private void assertRetriedWithinMinutesAndDeadLetteredWithinTheHour(
+      String queue, Map<String, Object> q) {
+    int visibility = ((Number) q.get("VisibilityTimeout")).intValue();
+    int receives = ((Number) t.map(q.get("RedrivePolicy")).get("maxReceiveCount")).intValue();
+    assertThat(visibility).as(queue + ": visibility timeout").isBetween(timeout(), timeout() + 60);
+    assertThat(visibility * receives)
+        .as(queue + ": seconds to the failure queue")
+        .isLessThanOrEqualTo(3600);
+    assertThat(receives).as(queue + ": a few retries first").isGreaterThanOrEqualTo(5);
+  }
+
+  private Map<String, Object> mappingOf(String function, String queue) {
+    List<Map<String, Object>> mappings =
+        t.resources().values().stream()
+            .map(t::map)
+            .filter(r -> "AWS::Lambda::EventSourceMapping".equals(r.get("Type")))
+            .map(r -> t.map(r.get("Properties")))
+            .filter(p -> p.get("FunctionName").equals(Map.of("Ref", function + ".Alias")))
+            .filter(
+                p -> p.get("EventSourceArn").equals(Map.of("Fn::GetAtt", List.of(queue, "Arn"))))
+            .toList();
+    assertThat(mappings).as(function + " is read from " + queue + " by its live alias").hasSize(1);
+    return mappings.get(0);
+  }
+
+  private List<String> alarmedQueues() {
+    return t.resources().values().stream()
+        .map(t::map)
+        .filter(r -> "AWS::CloudWatch::Alarm".equals(r.get("Type")))
+        .map(r -> t.map(r.get("Properties")))
+        .filter(p -> "AWS/SQS".equals(p.get("Namespace")))
+        .map(p -> LeastPrivilegeIT.objects(p.get("Dimensions")).get(0))
+        .map(d -> t.map(t.map(d).get("Value")).get("Fn::GetAtt"))
+        .map(a -> (String) ((List<?>) a).get(0))
+        .toList();
   }
 
   @Test

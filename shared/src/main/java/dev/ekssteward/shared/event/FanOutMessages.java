@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import dev.ekssteward.shared.event.Trigger.FanOutBatch;
 import dev.ekssteward.shared.event.Trigger.FanOutItem;
+import dev.ekssteward.shared.event.Trigger.Recheck;
 import dev.ekssteward.shared.event.Trigger.Unrecognized;
 import dev.ekssteward.shared.json.Json;
 import dev.ekssteward.shared.json.JsonException;
@@ -18,7 +19,8 @@ import java.util.Map;
  * The body of one fan-out message, both ways: {@code {"fanOut": {"account": "<12-digit id>",
  * "region": "eu-west-1", "time": "2026-11-25T18:00:00Z"}}} ({@code account} absent for the
  * function's own account). SQS delivers them as {@code {"Records": [{"messageId", "body",
- * "eventSource": "aws:sqs"}]}}.
+ * "eventSource": "aws:sqs"}]}}. The recheck queue's messages ({@link RecheckMessages}) arrive the
+ * same way and become items of the same batch type.
  */
 public final class FanOutMessages {
   private FanOutMessages() {}
@@ -57,6 +59,9 @@ public final class FanOutMessages {
   private static FanOutItem item(String id, String body) {
     try {
       Object parsed = body == null ? null : Json.parse(body);
+      if (parsed instanceof Map<?, ?> m && m.get("recheck") instanceof Map<?, ?> r) {
+        return recheck(id, r);
+      }
       Object fanOut = parsed instanceof Map<?, ?> m ? m.get("fanOut") : null;
       if (!(fanOut instanceof Map<?, ?> f)
           || !(f.get("region") instanceof String region)
@@ -72,6 +77,15 @@ public final class FanOutMessages {
           id, (String) account, region, time instanceof String t ? Instant.parse(t) : null, null);
     } catch (JsonException | DateTimeParseException e) {
       return new FanOutItem(id, null, null, null, "body: not a fan-out message");
+    }
+  }
+
+  private static FanOutItem recheck(String id, Map<?, ?> body) {
+    try {
+      Recheck r = RecheckMessages.parse(body);
+      return new FanOutItem(id, r.account(), r.region(), null, r, null);
+    } catch (IllegalArgumentException e) {
+      return new FanOutItem(id, null, null, null, e.getMessage());
     }
   }
 }

@@ -7,6 +7,7 @@ import dev.ekssteward.shared.config.StewardConfig;
 import dev.ekssteward.shared.event.Trigger.CloudTrailCall;
 import dev.ekssteward.shared.event.Trigger.ParameterChange;
 import dev.ekssteward.shared.event.Trigger.ReleaseRequest;
+import dev.ekssteward.shared.event.Trigger.Recheck;
 import dev.ekssteward.shared.event.Trigger.ScheduleTick;
 import dev.ekssteward.shared.event.Trigger.Unrecognized;
 import dev.ekssteward.shared.event.Trigger.WakeRequest;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -66,6 +68,9 @@ public final class Routing {
     }
     if (trigger instanceof CloudTrailCall c) {
       return call(c, config, targets);
+    }
+    if (trigger instanceof Recheck r) {
+      return recheck(r, config, targets);
     }
     if (trigger instanceof ParameterChange p) {
       return parameter(p, config, targets);
@@ -160,6 +165,42 @@ public final class Routing {
         cluster,
         one,
         config);
+  }
+
+  /**
+   * A deferred look goes where the call that named the resource went, if the config still selects
+   * it: the function must still take the call, the kind be in scope, and the target and cluster be
+   * configured ones. The target is matched exactly (an account the message does not name is the
+   * function's own).
+   */
+  private Route recheck(Recheck r, StewardConfig config, Targets targets) {
+    Selection.One what = r.what();
+    CallRule rule =
+        triggers.calls().stream()
+            .filter(c -> c.names().contains(what.call()))
+            .findFirst()
+            .orElse(null);
+    if (rule == null) {
+      return new Ignore(function + " does not look again at what " + what.call() + " names");
+    }
+    String outOfScope = triggers.outOfScope(what.kind(), config);
+    if (outOfScope != null) {
+      return new Ignore(outOfScope);
+    }
+    List<Target> matching =
+        targets.all(config).stream()
+            .filter(t -> t.region().equals(r.region()))
+            .filter(t -> Objects.equals(t.accountId(), r.account()))
+            .toList();
+    if (rule.global()) {
+      return matching.isEmpty()
+          ? new Ignore("account " + r.account() + " is not among the configured targets")
+          : new Go(matching, null, what);
+    }
+    if (r.cluster() == null) {
+      return new Ignore("the message names no cluster");
+    }
+    return inScope(matching, r.account(), r.region(), r.cluster(), what, config);
   }
 
   private Route parameter(ParameterChange p, StewardConfig config, Targets targets) {

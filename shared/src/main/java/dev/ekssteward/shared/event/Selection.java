@@ -21,6 +21,8 @@ public sealed interface Selection {
    * @param created true for calls that create it (the creator is then known)
    * @param caller who made the call
    * @param keys the tag keys the call named (UntagResource), else empty
+   * @param look 0 for the call itself; n for the n-th deferred look at the resource (a recheck
+   *     message, sent because it was still in transition)
    */
   record One(
       String call,
@@ -29,10 +31,28 @@ public sealed interface Selection {
       String arn,
       boolean created,
       CallerIdentity caller,
-      List<String> keys)
+      List<String> keys,
+      int look)
       implements Selection {
     public One {
       keys = List.copyOf(keys);
+    }
+
+    /** The call itself (look 0). */
+    public One(
+        String call,
+        String kind,
+        String name,
+        String arn,
+        boolean created,
+        CallerIdentity caller,
+        List<String> keys) {
+      this(call, kind, name, arn, created, caller, keys, 0);
+    }
+
+    /** The same resource, one look later. */
+    public One next() {
+      return new One(call, kind, name, arn, created, caller, keys, look + 1);
     }
   }
 

@@ -84,11 +84,54 @@ public sealed interface Trigger {
   }
 
   /**
-   * One fan-out message: the target's account (null for the function's own) and region, the
-   * original tick's time; or {@code problem} when the message is not one of ours.
+   * One queued message: a tick's share of one target (the target's account, null for the function's
+   * own, its region and the original tick's time), or a deferred look ({@code recheck}, whose
+   * account and region are the item's too); or {@code problem} when the message is not one of ours.
    */
   record FanOutItem(
-      String messageId, String account, String region, Instant time, String problem) {}
+      String messageId,
+      String account,
+      String region,
+      Instant time,
+      Recheck recheck,
+      String problem) {
+
+    /** A tick's share of one target, or a message that is not ours. */
+    public FanOutItem(
+        String messageId, String account, String region, Instant time, String problem) {
+      this(messageId, account, region, time, null, problem);
+    }
+
+    /**
+     * What the message is about: its target, and for a deferred look the resource. Of two items of
+     * one batch with the same key, only the later needs to run.
+     */
+    public String key() {
+      String target = (account == null ? "self" : account) + "/" + region;
+      if (recheck == null) {
+        return target;
+      }
+      Selection.One what = recheck.what();
+      return target + "/" + recheck.cluster() + "/" + what.kind() + "/" + what.name();
+    }
+  }
+
+  /**
+   * A deferred look at the one resource an earlier call named, delivered by the recheck queue once
+   * its delay has passed: routed like that call, with the selection's {@code look} counting the
+   * looks so far.
+   *
+   * @param account the target's account (null for the function's own)
+   * @param region the target's region
+   * @param cluster the cluster, or null for a resource that is not in one
+   * @param what the resource, as the call selected it, at its new look
+   */
+  record Recheck(String account, String region, String cluster, Selection.One what)
+      implements Trigger {
+    public String kind() {
+      return "recheck";
+    }
+  }
 
   /** An event this function cannot use; the reason says why. Never retried. */
   record Unrecognized(String reason) implements Trigger {

@@ -19,7 +19,9 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
  * Splits a schedule tick that covers many (account, region) targets into one SQS message per
  * target, which the same function then works through with partial batch responses. Only ticks fan
  * out (events name one target already), only with {@code FANOUT_QUEUE_URL} set and at least {@code
- * FANOUT_MIN_TARGETS} targets, and never a tick that is itself a fan-out message.
+ * FANOUT_MIN_TARGETS} targets, and never a tick that is itself a fan-out message. On a FIFO queue
+ * (its name ends in {@code .fifo}) each target is its own message group and each (target, tick) its
+ * own de-duplication id.
  */
 public final class FanOut {
   /** The metric counting targets sent to the queue by this run. */
@@ -62,16 +64,36 @@ public final class FanOut {
     return unsent;
   }
 
+  /**
+   * A target's message group: SQS hands a FIFO group's messages out one batch at a time, in order
+   * ("Amazon SQS FIFO queue message group IDs"), so two runs of one target never overlap.
+   */
+  static String group(Target t) {
+    return t.toString();
+  }
+
+  /**
+   * One message per target and tick: a tick delivered or retried twice within SQS's five-minute
+   * de-duplication interval sends nothing new (SendMessage, MessageDeduplicationId).
+   */
+  static String deduplicationId(Target t, ScheduleTick tick) {
+    return t + "/" + (tick.time() == null ? "no-time" : tick.time().toString());
+  }
+
   /** The entry ids SQS did not accept. */
   private Set<String> sendBatch(ScheduleTick tick, List<Target> batch) {
+    boolean fifo = settings.fanOutQueueUrl().endsWith(".fifo");
     List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
     for (int j = 0; j < batch.size(); j++) {
       Target t = batch.get(j);
-      entries.add(
+      SendMessageBatchRequestEntry.Builder entry =
           SendMessageBatchRequestEntry.builder()
               .id(Integer.toString(j))
-              .messageBody(FanOutMessages.body(t.accountId(), t.region(), tick.time()))
-              .build());
+              .messageBody(FanOutMessages.body(t.accountId(), t.region(), tick.time()));
+      if (fifo) {
+        entry.messageGroupId(group(t)).messageDeduplicationId(deduplicationId(t, tick));
+      }
+      entries.add(entry.build());
     }
     SqsClient sqs = clients.service("sqs", clients.home(), SqsClient::builder);
     SendMessageBatchResponse response =

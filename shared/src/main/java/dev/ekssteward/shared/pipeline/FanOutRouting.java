@@ -11,14 +11,15 @@ import dev.ekssteward.shared.runtime.Log;
 import java.util.List;
 
 /**
- * Where fan-out meets the pipeline. A batch of fan-out messages runs message by message, each as
- * the tick's work on its own target only; a tick that fans out keeps only the targets it could not
- * send. Without a {@link FanOut} (null) every tick runs all its targets itself.
+ * Where the queues meet the pipeline. A batch of fan-out messages runs message by message, each as
+ * the tick's work on its own target only, and a recheck message as the deferred look it carries; a
+ * tick that fans out keeps only the targets it could not send. Without a {@link FanOut} (null)
+ * every tick runs all its targets itself.
  */
 final class FanOutRouting {
   /** One message's run: the tick it stands for, restricted to the message's target. */
   interface ItemRun {
-    Pipeline.Run run(Trigger tick, FanOutItem only, Invocation invocation);
+    Pipeline.Run run(Trigger trigger, FanOutItem only, Invocation invocation);
   }
 
   private final FanOut fanOut;
@@ -37,7 +38,11 @@ final class FanOutRouting {
         invocation,
         safetyMillis,
         log,
-        (item, inv) -> items.run(new ScheduleTick(item.time(), "fanout"), item, inv));
+        (item, inv) ->
+            items.run(
+                item.recheck() != null ? item.recheck() : new ScheduleTick(item.time(), "fanout"),
+                item,
+                inv));
   }
 
   /**

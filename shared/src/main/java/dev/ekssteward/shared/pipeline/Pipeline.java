@@ -56,7 +56,10 @@ public final class Pipeline<S> {
   private final ScopeRunner<S> scopeRunner;
   private final RunChanges runChanges;
 
-  /** {@code fanOut} null: every tick runs all its targets in this invocation. */
+  /**
+   * {@code fanOut} null: every tick runs all its targets in this invocation; {@code rechecks} null:
+   * a resource in transition waits for the next tick.
+   */
   @Inject
   public Pipeline(
       Controller<S> controller,
@@ -67,7 +70,8 @@ public final class Pipeline<S> {
       Clock clock,
       Waits waits,
       Log log,
-      FanOut fanOut) {
+      FanOut fanOut,
+      Rechecks rechecks) {
     this.controller = controller;
     this.configLoader = configLoader;
     this.audit = audit;
@@ -82,7 +86,7 @@ public final class Pipeline<S> {
             settings.selfRoleArn());
     this.fanOut = new FanOutRouting(fanOut, log);
     this.scopeRunner =
-        new ScopeRunner<>(controller, executors, settings, clock, waits.sleeper(), log);
+        new ScopeRunner<>(controller, executors, settings, clock, waits.sleeper(), log, rechecks);
     this.runChanges = new RunChanges(controller.name(), executors, settings, log);
   }
 

@@ -12,12 +12,24 @@ import java.util.Map;
  * @param metrics extra EMF metrics (name to value) this plan contributes
  * @param recheckAfter when not null, observe and plan again after this long (a transition is under
  *     way); the pipeline does so while the invocation has time and reports the rest pending
+ * @param lookAgain when not null, look at the scope's one resource again in a later invocation (a
+ *     transition of minutes); only for a scope that selects one resource
  */
 public record Plan(
     List<Action> actions,
     List<Finding> findings,
     Map<String, Double> metrics,
-    Duration recheckAfter) {
+    Duration recheckAfter,
+    LookAgain lookAgain) {
+
+  /** Without a deferred look. */
+  public Plan(
+      List<Action> actions,
+      List<Finding> findings,
+      Map<String, Double> metrics,
+      Duration recheckAfter) {
+    this(actions, findings, metrics, recheckAfter, null);
+  }
 
   public Plan {
     actions = List.copyOf(actions);

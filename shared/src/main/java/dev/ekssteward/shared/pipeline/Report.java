@@ -198,6 +198,9 @@ public final class Report {
       out.put("cluster", w.cluster());
     } else if (trigger instanceof Trigger.ReleaseRequest r && r.cluster() != null) {
       out.put("cluster", r.cluster());
+    } else if (trigger instanceof Trigger.Recheck r) {
+      out.put("eventName", r.what().call());
+      out.put("look", r.what().look());
     }
     return out;
   }

@@ -16,7 +16,8 @@ import java.util.function.Consumer;
 
 /**
  * One scope's turn in the pipeline: observe, plan and (unless dry-run) apply, and again after the
- * plan's {@code recheckAfter} while a transition is under way and the invocation has time.
+ * plan's {@code recheckAfter} while a transition is under way and the invocation has time. A plan's
+ * {@code lookAgain} ends the turn with a deferred look ({@link LaterLooks}).
  */
 final class ScopeRunner<S> {
   private final Controller<S> controller;
@@ -25,6 +26,7 @@ final class ScopeRunner<S> {
   private final Clock clock;
   private final Retry.Sleeper sleeper;
   private final Log log;
+  private final LaterLooks later;
 
   ScopeRunner(
       Controller<S> controller,
@@ -32,13 +34,15 @@ final class ScopeRunner<S> {
       Settings settings,
       Clock clock,
       Retry.Sleeper sleeper,
-      Log log) {
+      Log log,
+      Rechecks rechecks) {
     this.controller = controller;
     this.executors = executors;
     this.settings = settings;
     this.clock = clock;
     this.sleeper = sleeper;
     this.log = log;
+    this.later = new LaterLooks(rechecks);
   }
 
   /**
@@ -64,9 +68,12 @@ final class ScopeRunner<S> {
     while (true) {
       S observed = ledger.observed(scope, controller.observe(scope, config));
       Plan plan =
-          ledger.planned(
+          LaterLooks.settled(
               scope,
-              controller.plan(scope, observed, config, clock.instant(), List.copyOf(earlier)));
+              ledger.planned(
+              scope,
+                  controller.plan(
+                      scope, observed, config, clock.instant(), List.copyOf(earlier))));
       plan.metrics().forEach(metrics::add);
       log.debug(
           "observed and planned",
@@ -96,6 +103,7 @@ final class ScopeRunner<S> {
         }
       }
       if (settings.dryRun()) {
+        later.send(scope, plan, report, metrics, retryLater);
         return;
       }
       for (Action a : plan.actions()) {
@@ -113,6 +121,7 @@ final class ScopeRunner<S> {
       }
       Duration wait = plan.recheckAfter();
       if (wait == null) {
+        later.send(scope, plan, report, metrics, retryLater);
         return;
       }
       if (clock.millis() + wait.toMillis() > deadline) {

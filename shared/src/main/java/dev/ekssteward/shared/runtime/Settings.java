@@ -19,6 +19,8 @@ import java.util.Map;
  * @param selfRoleArn the function's execution role, used to recognise events it caused itself
  * @param fanOutQueueUrl SQS queue a schedule tick fans out to (one message per target), or null
  * @param fanOutMinTargets fan out only when a tick covers at least this many targets
+ * @param recheckQueueUrl SQS queue that delivers a deferred look at one resource back to the
+ *     function (a delayed message), or null: a resource still in transition waits for the next tick
  */
 public record Settings(
     String configPrefix,
@@ -28,10 +30,38 @@ public record Settings(
     URI endpoint,
     String selfRoleArn,
     String fanOutQueueUrl,
-    int fanOutMinTargets) {
+    int fanOutMinTargets,
+    String recheckQueueUrl) {
 
   public static final String DEFAULT_PREFIX = "/eks-steward";
-  public static final int DEFAULT_FANOUT_MIN_TARGETS = 2;
+
+  /**
+   * With a queue, every tick fans out: each target's work then passes through its own FIFO message
+   * group, which is what keeps two runs of one target apart (docs/deploy.md#fan-out).
+   */
+  public static final int DEFAULT_FANOUT_MIN_TARGETS = 1;
+
+  /** Without a recheck queue. */
+  public Settings(
+      String configPrefix,
+      boolean dryRun,
+      String auditBus,
+      String region,
+      URI endpoint,
+      String selfRoleArn,
+      String fanOutQueueUrl,
+      int fanOutMinTargets) {
+    this(
+        configPrefix,
+        dryRun,
+        auditBus,
+        region,
+        endpoint,
+        selfRoleArn,
+        fanOutQueueUrl,
+        fanOutMinTargets,
+        null);
+  }
 
   /** Without fan-out (every tick runs all its targets in one invocation). */
   public Settings(
@@ -90,10 +120,8 @@ public record Settings(
         errors.add(new ConfigError("AWS_ENDPOINT_URL", "is not a URL"));
       }
     }
-    String queue = blankToNull(env.get("FANOUT_QUEUE_URL"));
-    if (queue != null && !queue.matches("^https?://\\S+$")) {
-      errors.add(new ConfigError("FANOUT_QUEUE_URL", "must be an SQS queue URL"));
-    }
+    String queue = queueUrl(env, "FANOUT_QUEUE_URL", errors);
+    String recheckQueue = queueUrl(env, "RECHECK_QUEUE_URL", errors);
     int minTargets = DEFAULT_FANOUT_MIN_TARGETS;
     String min = blankToNull(env.get("FANOUT_MIN_TARGETS"));
     if (min != null) {
@@ -117,7 +145,16 @@ public record Settings(
         endpoint,
         blankToNull(env.get("STEWARD_ROLE_ARN")),
         queue,
-        minTargets);
+        minTargets,
+        recheckQueue);
+  }
+
+  private static String queueUrl(Map<String, String> env, String name, List<ConfigError> errors) {
+    String url = blankToNull(env.get(name));
+    if (url != null && !url.matches("^https?://\\S+$")) {
+      errors.add(new ConfigError(name, "must be an SQS queue URL"));
+    }
+    return url;
   }
 
   private static String blankToNull(String s) {

@@ -328,4 +328,38 @@ class RoutingTest {
         .isEqualTo(new Ignore("cluster prod-1 is not selected by targets.clusters"));
     assertThat(route(TAGGING, all)).isEqualTo(new Ignore("fn does not act on release requests"));
   }
+
+  private static Trigger.Recheck look(String account, String region, String cluster, String call) {
+    return new Trigger.Recheck(
+        account,
+        region,
+        cluster,
+        new Selection.One(call, "nodegroup", "ng-a", null, false, null, List.of()).next());
+  }
+
+  @Test
+  void aDeferredLookGoesToExactlyTheTargetAndClusterItNames() {
+    Route member = route(SCHEDULER, look(MEMBER, "us-east-2", "dev-1", "CreateNodegroup"));
+    Route home = route(SCHEDULER, look(HOME, "eu-west-1", "dev-1", "CreateNodegroup"));
+
+    assertThat(member).isInstanceOf(Go.class);
+    assertThat(((Go) member).targets()).containsExactly(MEMBER_US);
+    assertThat(((Go) member).cluster()).isEqualTo("dev-1");
+    assertThat(((Go) member).selection())
+        .isEqualTo(look(MEMBER, "us-east-2", "dev-1", "CreateNodegroup").what());
+    assertThat(((Go) home).targets()).containsExactly(new Target(HOME, "eu-west-1", null));
+  }
+
+  @Test
+  void aDeferredLookTheConfigOrTheFunctionNoLongerTakesIsIgnored() {
+    assertThat(route(SCHEDULER, look(HOME, "eu-west-1", "prod-1", "CreateNodegroup")))
+        .isEqualTo(new Ignore("cluster prod-1 is not selected by targets.clusters"));
+    assertThat(route(SCHEDULER, look("444455556666", "eu-west-1", "dev-1", "CreateNodegroup")))
+        .isEqualTo(
+            new Ignore("account 444455556666 in eu-west-1 is not among the configured targets"));
+    assertThat(route(SCHEDULER, look(HOME, "eu-west-1", "dev-1", "CreateCluster")))
+        .isEqualTo(new Ignore("fn does not look again at what CreateCluster names"));
+    assertThat(route(SCHEDULER, look(HOME, "eu-west-1", null, "CreateNodegroup")))
+        .isEqualTo(new Ignore("the message names no cluster"));
+  }
 }

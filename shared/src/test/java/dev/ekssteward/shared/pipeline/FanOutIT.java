@@ -27,6 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,6 +36,8 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /** Fan-out of a schedule tick through a real (moto) SQS queue, and the partial batch response. */
 class FanOutIT {
@@ -51,6 +55,8 @@ class FanOutIT {
   private final List<ExecutionInterceptor> faults = new ArrayList<>();
   private final List<String> observed = new CopyOnWriteArrayList<>();
   private final Map<String, RuntimeException> failIn = new HashMap<>();
+  private final List<Boolean> metTogether = new CopyOnWriteArrayList<>();
+  private volatile CountDownLatch together;
   private SqsClient sqs;
   private String queue;
 
@@ -67,6 +73,14 @@ class FanOutIT {
 
     public String observe(Scope scope, StewardConfig config) {
       observed.add(scope.cluster());
+      if (together != null) {
+        together.countDown();
+        try {
+          metTogether.add(together.await(10, TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
       if (failIn.containsKey(scope.cluster())) {
         throw failIn.get(scope.cluster());
       }
@@ -115,7 +129,8 @@ class FanOutIT {
         Clock.fixed(Instant.parse("2026-11-25T18:00:00Z"), ZoneOffset.UTC),
         Waits.none(),
         log,
-        new FanOut(clients, settings));
+        new FanOut(clients, settings),
+        null);
   }
 
   private List<Message> drain() {
@@ -217,7 +232,7 @@ class FanOutIT {
                 List.of(
                     Map.of("itemIdentifier", "m-throttled"),
                     Map.of("itemIdentifier", "m-foreign"))));
-    assertThat(observed).containsExactly("eu-west-1", "eu-central-1", "us-east-1");
+    assertThat(observed).containsExactlyInAnyOrder("eu-west-1", "eu-central-1", "us-east-1");
   }
 
   @Test
@@ -234,6 +249,89 @@ class FanOutIT {
     assertThat(reply)
         .isEqualTo(Map.of("batchItemFailures", List.of(Map.of("itemIdentifier", "m-1"))));
     assertThat(observed).isEmpty();
+  }
+
+  @Test
+  void aFifoQueueGetsOneMessagePerTargetAndTickInItsTargetsGroupEvenWhenTheTickComesTwice() {
+    String fifo =
+        sqs.createQueue(
+                r ->
+                    r.queueName("eks-steward-fanout.fifo")
+                        .attributes(
+                            Map.of(
+                                QueueAttributeName.FIFO_QUEUE, "true",
+                                QueueAttributeName.CONTENT_BASED_DEDUPLICATION, "false")))
+            .queueUrl();
+
+    pipeline(fifo, 2).run(TICK, Invocation.from(new TestContext("x")));
+    pipeline(fifo, 2).run(TICK, Invocation.from(new TestContext("x")));
+
+    List<Message> got = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      got.addAll(
+          sqs.receiveMessage(
+                  r ->
+                      r.queueUrl(fifo)
+                          .maxNumberOfMessages(10)
+                          .messageSystemAttributeNames(MessageSystemAttributeName.ALL))
+              .messages());
+    }
+    assertThat(got)
+        .extracting(m -> m.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID))
+        .containsExactlyInAnyOrder(
+            REGIONS.stream().map(r -> LocalAws.ACCOUNT + "/" + r).toArray(String[]::new));
+    assertThat(got)
+        .extracting(m -> m.attributes().get(MessageSystemAttributeName.MESSAGE_DEDUPLICATION_ID))
+        .containsExactlyInAnyOrder(
+            REGIONS.stream()
+                .map(r -> LocalAws.ACCOUNT + "/" + r + "/2026-11-25T18:00:00Z")
+                .toArray(String[]::new));
+  }
+
+  @Test
+  void ofATargetsPiledUpTicksOnlyTheLastRunsAndTheOthersAreDone() {
+    String account = "\"account\":\"" + LocalAws.ACCOUNT + "\",";
+    Map<String, Object> event =
+        sqsEvent(
+            List.of(
+                record(
+                    "m-1",
+                    "{\"fanOut\":{"
+                        + account
+                        + "\"region\":\"eu-west-1\","
+                        + "\"time\":\"2026-11-25T17:50:00Z\"}}"),
+                record("m-2", "{\"fanOut\":{" + account + "\"region\":\"us-east-1\"}}"),
+                record(
+                    "m-3",
+                    "{\"fanOut\":{"
+                        + account
+                        + "\"region\":\"eu-west-1\","
+                        + "\"time\":\"2026-11-25T17:55:00Z\"}}")));
+    failIn.put("us-east-1", Faults.eksRequestLimit());
+
+    Map<String, Object> reply =
+        pipeline(queue, 2).run(event, Invocation.from(new TestContext("x")));
+
+    assertThat(observed).containsExactlyInAnyOrder("eu-west-1", "us-east-1");
+    assertThat(reply)
+        .isEqualTo(Map.of("batchItemFailures", List.of(Map.of("itemIdentifier", "m-2"))));
+  }
+
+  @Test
+  void theTargetsOfOneBatchRunAtTheSameTime() {
+    together = new CountDownLatch(REGIONS.size());
+    String account = "\"account\":\"" + LocalAws.ACCOUNT + "\",";
+    List<Map<String, Object>> records = new ArrayList<>();
+    for (String region : REGIONS) {
+      records.add(
+          record("m-" + region, "{\"fanOut\":{" + account + "\"region\":\"" + region + "\"}}"));
+    }
+
+    Map<String, Object> reply =
+        pipeline(queue, 2).run(sqsEvent(records), Invocation.from(new TestContext("x")));
+
+    assertThat(reply).isEqualTo(Map.of("batchItemFailures", List.of()));
+    assertThat(metTogether).containsExactly(true, true, true);
   }
 
   @Test

@@ -52,6 +52,7 @@ final class KeeperFleet {
         Clock.fixed(Instant.parse("2026-11-25T18:00:00Z"), ZoneOffset.UTC),
         Waits.none(),
         log,
+        null,
         null);
   }
 

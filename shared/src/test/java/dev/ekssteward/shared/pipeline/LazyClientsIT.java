@@ -81,7 +81,8 @@ class LazyClientsIT {
             Clock.systemUTC(),
             Waits.none(),
             log,
-            new FanOut(clients, settings));
+            new FanOut(clients, settings),
+            null);
 
     Map<String, Object> report = pipeline.run(TICK, Invocation.from(new TestContext("lister")));
 

@@ -130,6 +130,7 @@ class PipelineIT {
         Clock.fixed(Instant.parse("2026-11-25T18:00:00Z"), ZoneOffset.UTC),
         Waits.none(),
         log,
+        null,
         null);
   }
 

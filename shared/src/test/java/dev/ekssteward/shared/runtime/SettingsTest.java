@@ -53,7 +53,7 @@ class SettingsTest {
   }
 
   @Test
-  void fanOutIsOffUnlessAQueueIsSetAndStartsAtTwoTargets() {
+  void fanOutIsOffUnlessAQueueIsSetAndThenEveryTickFansOut() {
     Settings off = Settings.from(Map.of("AWS_REGION", "eu-west-1"));
     Settings on =
         Settings.from(
@@ -63,7 +63,7 @@ class SettingsTest {
                 "FANOUT_MIN_TARGETS", "6"));
 
     assertThat(off.fanOutQueueUrl()).isNull();
-    assertThat(off.fanOutMinTargets()).isEqualTo(2);
+    assertThat(off.fanOutMinTargets()).isEqualTo(1);
     assertThat(on.fanOutQueueUrl())
         .isEqualTo("https://sqs.eu-west-1.amazonaws.com/111122223333/fanout");
     assertThat(on.fanOutMinTargets()).isEqualTo(6);
@@ -82,5 +82,23 @@ class SettingsTest {
         .hasMessage(
             "invalid environment: FANOUT_QUEUE_URL: must be an SQS queue URL; "
                 + "FANOUT_MIN_TARGETS: must be a whole number of at least 1");
+  }
+
+  @Test
+  void theRecheckQueueIsOffUnlessSetAndMustBeAUrl() {
+    Settings off = Settings.from(Map.of("AWS_REGION", "eu-west-1"));
+    Settings on =
+        Settings.from(
+            Map.of(
+                "AWS_REGION", "eu-west-1",
+                "RECHECK_QUEUE_URL", "https://sqs.eu-west-1.amazonaws.com/111122223333/recheck"));
+
+    assertThat(off.recheckQueueUrl()).isNull();
+    assertThat(on.recheckQueueUrl())
+        .isEqualTo("https://sqs.eu-west-1.amazonaws.com/111122223333/recheck");
+    assertThatThrownBy(
+            () -> Settings.from(Map.of("AWS_REGION", "eu-west-1", "RECHECK_QUEUE_URL", "recheck")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("invalid environment: RECHECK_QUEUE_URL: must be an SQS queue URL");
   }
 }

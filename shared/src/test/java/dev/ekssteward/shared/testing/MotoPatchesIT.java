@@ -221,6 +221,32 @@ class MotoPatchesIT {
   }
 
   @Test
+  void sqsTimersRunAtTheScaleAskedForAndResetToRealTime() throws Exception {
+    software.amazon.awssdk.services.sqs.SqsClient sqs =
+        aws.client(
+            software.amazon.awssdk.services.sqs.SqsClient.builder()
+                .httpClient(UrlConnectionHttpClient.create()));
+    String queue = sqs.createQueue(r -> r.queueName("timers")).queueUrl();
+    aws.options(Map.of("sqsTimeScale", 0.01));
+
+    sqs.sendMessage(r -> r.queueUrl(queue).messageBody("delayed").delaySeconds(300));
+    assertThat(sqs.receiveMessage(r -> r.queueUrl(queue)).messages()).isEmpty();
+    Thread.sleep(3_500);
+    var got = sqs.receiveMessage(r -> r.queueUrl(queue).visibilityTimeout(200)).messages();
+    assertThat(got).extracting(m -> m.body()).containsExactly("delayed");
+    assertThat(sqs.receiveMessage(r -> r.queueUrl(queue)).messages()).isEmpty();
+    Thread.sleep(2_500);
+    assertThat(sqs.receiveMessage(r -> r.queueUrl(queue)).messages()).hasSize(1);
+
+    aws.reset();
+    String again = sqs.createQueue(r -> r.queueName("timers")).queueUrl();
+    sqs.sendMessage(r -> r.queueUrl(again).messageBody("real").delaySeconds(5));
+    Thread.sleep(1_000);
+    assertThat(sqs.receiveMessage(r -> r.queueUrl(again)).messages()).isEmpty();
+    assertThat(aws.options()).containsEntry("sqsTimeScale", new BigDecimal("1.0"));
+  }
+
+  @Test
   void aClusterStaysCreatingAndTakesNoGroupsOrProfilesMeanwhile() {
     aws.options(Map.of("transitionSeconds", 1));
 

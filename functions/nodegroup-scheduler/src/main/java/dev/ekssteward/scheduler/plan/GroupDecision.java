@@ -8,6 +8,7 @@ import dev.ekssteward.scheduler.schedule.Schedule;
 import dev.ekssteward.scheduler.schedule.ScheduleValue;
 import dev.ekssteward.shared.Contract;
 import dev.ekssteward.shared.config.SchedulerConfig;
+import dev.ekssteward.shared.pipeline.LookAgain;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -23,27 +24,47 @@ final class GroupDecision {
   static final String CHANGED_WHILE_DOWN = "Nodegroup Changed While Down";
   static final String RECORD_MISSING = "Nodegroup Record Missing";
 
+  static final String NOT_ACTIVE = "Nodegroup Not Active";
+
+  /**
+   * A new group is looked at again every 5 minutes, 6 times: EKS takes a few minutes to create one
+   * (DESIGN §5), so half an hour without ACTIVE is worth a finding.
+   */
+  static final Duration LOOK_EVERY = Duration.ofMinutes(5);
+
+  static final int LOOKS = 6;
+
   private final Cluster cluster;
   private final SchedulerConfig config;
   private final Instant now;
   private final RunFacts facts;
   private final PlanDraft draft;
   private final AutoscalerSteps autoscaler;
+  private final boolean created;
 
+  /**
+   * {@code created}: the scope is the group a CreateNodegroup call named, or a later look at it.
+   */
   GroupDecision(
-      Cluster cluster, SchedulerConfig config, Instant now, RunFacts facts, PlanDraft draft) {
+      Cluster cluster,
+      SchedulerConfig config,
+      Instant now,
+      RunFacts facts,
+      PlanDraft draft,
+      boolean created) {
     this.cluster = cluster;
     this.config = config;
     this.now = now;
     this.facts = facts;
     this.draft = draft;
     this.autoscaler = new AutoscalerSteps(draft);
+    this.created = created;
   }
 
   /** {@code wakeUntil} is set for a wake request: the group stays up regardless of schedule. */
   void evaluate(Nodegroup g, Instant wakeUntil) {
     if (!g.isActive()) {
-      draft.skip(g, "status " + g.status() + "; the next tick retries");
+      notActive(g);
       return;
     }
     OriginalScaling record;
@@ -101,6 +122,26 @@ final class GroupDecision {
       up(g, record, Contract.KEEP_UP_UNTIL_TAG + " " + keepUpValue, true);
     } else {
       down(g, record, schedule);
+    }
+  }
+
+  /**
+   * A group the tick finds in transition waits for the next tick. A new one (the CreateNodegroup
+   * event arrives while it is still CREATING) is looked at again within minutes of becoming ACTIVE
+   * instead, and one that failed to be created is reported at once.
+   */
+  private void notActive(Nodegroup g) {
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("status", g.status());
+    if (created && ("CREATING".equals(g.status()) || "UPDATING".equals(g.status()))) {
+      // What happens next (a look, or the give-up finding) is the pipeline's to say: pending.
+      draft.skip(g, "status " + g.status() + "; not ACTIVE yet");
+      draft.lookAgain(new LookAgain(LOOK_EVERY, LOOKS, draft.finding(NOT_ACTIVE, g, d)));
+    } else if (created && "CREATE_FAILED".equals(g.status())) {
+      draft.find(NOT_ACTIVE, g, d);
+      draft.skip(g, "status CREATE_FAILED; it will not become ACTIVE");
+    } else {
+      draft.skip(g, "status " + g.status() + "; the next tick retries");
     }
   }
 

@@ -39,7 +39,9 @@ public final class NodegroupPlanner {
       return draft.build(null);
     }
     RunFacts facts = released(state.facts(), selection, now);
-    GroupDecision decision = new GroupDecision(state.cluster(), config, now, facts, draft);
+    boolean created = selection instanceof Selection.One one && one.created();
+    GroupDecision decision =
+        new GroupDecision(state.cluster(), config, now, facts, draft, created);
     if (selection instanceof Selection.Wake wake) {
       int minutes = wake.minutes() != null ? wake.minutes() : config.wakeDurationMinutes();
       Instant until = now.plus(Duration.ofMinutes(minutes)).truncatedTo(ChronoUnit.SECONDS);

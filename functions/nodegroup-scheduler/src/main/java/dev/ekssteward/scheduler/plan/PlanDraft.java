@@ -3,6 +3,7 @@ package dev.ekssteward.scheduler.plan;
 import dev.ekssteward.scheduler.eks.Nodegroup;
 import dev.ekssteward.shared.pipeline.Action;
 import dev.ekssteward.shared.pipeline.Finding;
+import dev.ekssteward.shared.pipeline.LookAgain;
 import dev.ekssteward.shared.pipeline.Plan;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ final class PlanDraft {
   private final List<Action> actions = new ArrayList<>();
   private final List<Finding> findings = new ArrayList<>();
   private final Map<String, Double> metrics = new TreeMap<>();
+  private LookAgain lookAgain;
 
   void act(Action action) {
     actions.add(action);
@@ -26,11 +28,21 @@ final class PlanDraft {
   }
 
   void find(String detailType, Nodegroup g, Map<String, Object> detail) {
+    findings.add(finding(detailType, g, detail));
+  }
+
+  /** A finding about one group, not (yet) in the plan. */
+  Finding finding(String detailType, Nodegroup g, Map<String, Object> detail) {
     Map<String, Object> d = new LinkedHashMap<>();
     d.put("cluster", g.cluster());
     d.put("nodegroup", g.name());
     d.putAll(detail);
-    findings.add(new Finding(detailType, g.arn(), d));
+    return new Finding(detailType, g.arn(), d);
+  }
+
+  /** A scope selects at most one group, so one look is all a plan asks for. */
+  void lookAgain(LookAgain look) {
+    lookAgain = look;
   }
 
   void count(String metric, double value) {
@@ -44,6 +56,6 @@ final class PlanDraft {
 
   /** The plan; {@code recheckAfter}: look again after this long in the same invocation, or null. */
   Plan build(Duration recheckAfter) {
-    return new Plan(actions, findings, metrics, recheckAfter);
+    return new Plan(actions, findings, metrics, recheckAfter, lookAgain);
   }
 }

@@ -133,4 +133,67 @@ class NodegroupPlannerTest {
               assertThat(f.detail()).containsEntry("value", "tonight");
             });
   }
+
+  static final Selection.One CREATED =
+      new Selection.One("CreateNodegroup", "nodegroup", "a", null, true, null, List.of());
+
+  private static Nodegroup inStatus(String status) {
+    return new Nodegroup("dev-1", "a", "arn:ng/a", status, new Sizes(1, 2, 3), Map.of(), NOW);
+  }
+
+  private static Plan created(Nodegroup g) {
+    return NodegroupPlanner.plan(
+        new ClusterState(new Cluster("dev-1", "arn:cluster", Map.of()), List.of(g)),
+        CONFIG.scheduler(),
+        NOW,
+        CREATED);
+  }
+
+  @Test
+  void aNewGroupStillInTransitionIsLookedAtAgainEveryFiveMinutesSixTimes() {
+    for (String status : List.of("CREATING", "UPDATING")) {
+      Plan plan = created(inStatus(status));
+
+      assertThat(plan.lookAgain()).as(status).isNotNull();
+      assertThat(plan.lookAgain().after()).isEqualTo(java.time.Duration.ofMinutes(5));
+      assertThat(plan.lookAgain().limit()).isEqualTo(6);
+      assertThat(plan.lookAgain().giveUp().detailType()).isEqualTo("Nodegroup Not Active");
+      assertThat(plan.lookAgain().giveUp().target()).isEqualTo("arn:ng/a");
+      assertThat(plan.lookAgain().giveUp().detail())
+          .isEqualTo(Map.of("cluster", "dev-1", "nodegroup", "a", "status", status));
+      assertThat(plan.findings()).isEmpty();
+      assertThat(plan.actions())
+          .extracting(a -> ((Action.Skip) a).reason())
+          .containsExactly("dev-1/a: status " + status + "; not ACTIVE yet");
+    }
+  }
+
+  @Test
+  void aNewGroupThatFailedIsReportedAtOnceAndATickNeverLooksAgain() {
+    Plan failed = created(inStatus("CREATE_FAILED"));
+    Plan deleting = created(inStatus("DELETING"));
+    Plan tick = plan(Map.of(), inStatus("CREATING"));
+
+    assertThat(failed.lookAgain()).isNull();
+    assertThat(failed.findings())
+        .extracting(f -> f.detailType(), f -> f.detail().get("status"))
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("Nodegroup Not Active", "CREATE_FAILED"));
+    assertThat(deleting.lookAgain()).isNull();
+    assertThat(deleting.findings()).isEmpty();
+    assertThat(tick.lookAgain()).isNull();
+    assertThat(tick.actions())
+        .extracting(a -> ((Action.Skip) a).reason())
+        .containsExactly("dev-1/a: status CREATING; the next tick retries");
+  }
+
+  @Test
+  void aNewGroupThatIsActiveIsPlannedAsUsual() {
+    Plan plan = created(inStatus("ACTIVE"));
+
+    assertThat(plan.lookAgain()).isNull();
+    assertThat(plan.actions())
+        .extracting(a -> ((Action.Skip) a).reason())
+        .containsExactly("dev-1/a: younger than the grace period of 30 min");
+  }
 }

@@ -16,8 +16,16 @@ public record ClusterIssuer(
     Instant createdAt,
     boolean excluded) {
 
-  public boolean creating() {
-    return "CREATING".equals(status);
+  /**
+   * On its way to ACTIVE: new (EKS: PENDING, then CREATING), or UPDATING (a configuration change
+   * right after the create, as infrastructure tools make).
+   */
+  public boolean inTransition() {
+    return "PENDING".equals(status) || "CREATING".equals(status) || "UPDATING".equals(status);
+  }
+
+  public boolean failed() {
+    return "FAILED".equals(status);
   }
 
   /** Ready to check: active and with an issuer. */

@@ -2,6 +2,7 @@ package dev.ekssteward.thumbprint.plan;
 
 import dev.ekssteward.shared.pipeline.Finding;
 import dev.ekssteward.thumbprint.model.ChainEnd;
+import dev.ekssteward.thumbprint.model.ClusterIssuer;
 import dev.ekssteward.thumbprint.model.IssuerCheck;
 import dev.ekssteward.thumbprint.model.Probe;
 import dev.ekssteward.thumbprint.model.ThumbprintUse;
@@ -18,6 +19,8 @@ public final class Findings {
   /** How the verdict was reached, said in every {@link #USE_ASSESSED} event. */
   static final String JUDGED_BY =
       "the JDK's trust store, standing in for IAM's library of trusted root CAs (an approximation)";
+
+  public static final String CLUSTER_NOT_ACTIVE = "Cluster Not Active";
 
   private Findings() {}
 
@@ -62,6 +65,15 @@ public final class Findings {
   /** {@code ThumbprintLoadBearing}, {@code ThumbprintNotConsulted}. */
   static String metric(ThumbprintUse use) {
     return use == ThumbprintUse.LOAD_BEARING ? "ThumbprintLoadBearing" : "ThumbprintNotConsulted";
+  }
+
+  /** A new cluster that failed, or is still not ACTIVE after the last look. */
+  static Finding notActive(ClusterIssuer cluster) {
+    Map<String, Object> detail = new LinkedHashMap<>();
+    detail.put("cluster", cluster.name());
+    detail.put("clusterRegion", cluster.region());
+    detail.put("status", cluster.status());
+    return new Finding(CLUSTER_NOT_ACTIVE, cluster.arn(), detail);
   }
 
   static Finding missing(IssuerCheck check, boolean createMissing) {

@@ -3,6 +3,7 @@ package dev.ekssteward.thumbprint.plan;
 import dev.ekssteward.shared.Contract;
 import dev.ekssteward.shared.pipeline.Action;
 import dev.ekssteward.shared.pipeline.Finding;
+import dev.ekssteward.shared.pipeline.LookAgain;
 import dev.ekssteward.shared.pipeline.Plan;
 import dev.ekssteward.thumbprint.model.AccountView;
 import dev.ekssteward.thumbprint.model.ClusterIssuer;
@@ -10,7 +11,6 @@ import dev.ekssteward.thumbprint.model.IssuerCheck;
 import dev.ekssteward.thumbprint.model.Probe;
 import dev.ekssteward.thumbprint.model.ThumbprintUse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,15 +18,22 @@ import java.util.Map;
 
 /**
  * Pure: what to do about each issuer of an account. Rotates thumbprint lists, creates missing
- * providers when allowed, reports failures, and waits for clusters that are still being created.
+ * providers when allowed, reports failures, and looks again later at a new cluster that is still
+ * being created (the only scope with a cluster not ready is a CreateCluster call's).
  */
 public final class RotationPlanner {
-  static final Duration MIN_WAIT = Duration.ofSeconds(10);
-  static final Duration MAX_WAIT = Duration.ofSeconds(60);
+  /**
+   * A new cluster (the CreateCluster event arrives while it is CREATING, ~10 minutes on EKS, DESIGN
+   * §5) is looked at again every 5 minutes, 8 times: its issuer is checked, and with
+   * createMissingProviders its provider created, within 5 minutes of ACTIVE whatever the schedule.
+   */
+  static final Duration LOOK_EVERY = Duration.ofMinutes(5);
+
+  static final int LOOKS = 8;
 
   private RotationPlanner() {}
 
-  public static Plan plan(AccountView view, boolean createMissing, Instant now) {
+  public static Plan plan(AccountView view, boolean createMissing) {
     List<Action> actions = new ArrayList<>();
     List<Finding> findings = new ArrayList<>();
     for (AccountView.Skipped s : view.skipped()) {
@@ -49,16 +56,20 @@ public final class RotationPlanner {
         }
       }
     }
-    Duration wait = null;
+    LookAgain look = null;
     for (ClusterIssuer c : view.notReady()) {
-      if (c.creating()) {
-        Duration d = backoff(c, now);
-        wait = wait == null || d.compareTo(wait) < 0 ? d : wait;
+      if (c.inTransition()) {
+        // What happens next (a look, or the give-up finding) is the pipeline's to say: pending.
+        actions.add(new Action.Skip(c.arn(), "cluster is " + c.status() + "; not ACTIVE yet"));
+        look = new LookAgain(LOOK_EVERY, LOOKS, Findings.notActive(c));
+      } else if (c.failed()) {
+        findings.add(Findings.notActive(c));
+        actions.add(new Action.Skip(c.arn(), "cluster is FAILED; it will not become ACTIVE"));
       } else {
         actions.add(new Action.Skip(c.arn(), "cluster is " + c.status() + " without an issuer"));
       }
     }
-    return new Plan(actions, findings, metrics(view), wait);
+    return new Plan(actions, findings, metrics(view), null, look);
   }
 
   /** Issuers verified, and of those whose thumbprints IAM relies on and whose it does not. */
@@ -106,13 +117,5 @@ public final class RotationPlanner {
         Map.of(Contract.MANAGED_TAG, "true"),
         probe.ends(),
         probe.use());
-  }
-
-  /** A quarter of the cluster's age, between 10 s and 60 s: EKS takes minutes to create one. */
-  static Duration backoff(ClusterIssuer cluster, Instant now) {
-    Duration age =
-        cluster.createdAt() == null ? Duration.ZERO : Duration.between(cluster.createdAt(), now);
-    Duration d = age.dividedBy(4);
-    return d.compareTo(MIN_WAIT) < 0 ? MIN_WAIT : d.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : d;
   }
 }

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 class RotationPlannerTest {
@@ -47,7 +48,7 @@ class RotationPlannerTest {
   static Plan plan(OidcProvider provider, Probe probe, boolean createMissing) {
     IssuerCheck check = new IssuerCheck(IssuerUrl.parse(ISSUER), CLUSTER, provider, probe);
     return RotationPlanner.plan(
-        new AccountView(List.of(check), List.of(), List.of()), createMissing, NOW);
+        new AccountView(List.of(check), List.of(), List.of()), createMissing);
   }
 
   static OidcProvider provider(String... thumbprints) {
@@ -211,41 +212,48 @@ class RotationPlannerTest {
   }
 
   @Test
-  void aClusterStillCreatingIsRecheckedWithGrowingWaits() {
-    ClusterIssuer young =
-        new ClusterIssuer(
-            "eu-west-1", "new", "arn:new", "CREATING", null, NOW.minusSeconds(20), false);
-    ClusterIssuer older =
-        new ClusterIssuer(
-            "eu-west-1", "new", "arn:new", "CREATING", null, NOW.minusSeconds(120), false);
-    ClusterIssuer old =
-        new ClusterIssuer(
-            "eu-west-1", "new", "arn:new", "CREATING", null, NOW.minusSeconds(900), false);
+  void aNewClusterStillCreatingIsLookedAtAgainEveryFiveMinutesEightTimes() {
+    for (String status : List.of("PENDING", "CREATING", "UPDATING")) {
+      ClusterIssuer creating =
+          new ClusterIssuer("eu-west-1", "new", "arn:new", status, null, NOW, false);
 
-    assertThat(
-            RotationPlanner.plan(new AccountView(List.of(), List.of(young), List.of()), false, NOW)
-                .recheckAfter())
-        .isEqualTo(Duration.ofSeconds(10));
-    assertThat(
-            RotationPlanner.plan(new AccountView(List.of(), List.of(older), List.of()), false, NOW)
-                .recheckAfter())
-        .isEqualTo(Duration.ofSeconds(30));
-    assertThat(
-            RotationPlanner.plan(new AccountView(List.of(), List.of(old), List.of()), false, NOW)
-                .recheckAfter())
-        .isEqualTo(Duration.ofSeconds(60));
+      Plan plan =
+          RotationPlanner.plan(new AccountView(List.of(), List.of(creating), List.of()), false);
+
+      assertThat(plan.recheckAfter()).isNull();
+      assertThat(plan.lookAgain().after()).isEqualTo(Duration.ofMinutes(5));
+      assertThat(plan.lookAgain().limit()).isEqualTo(8);
+      assertThat(plan.lookAgain().giveUp())
+          .isEqualTo(
+              new Finding(
+                  "Cluster Not Active",
+                  "arn:new",
+                  Map.of("cluster", "new", "clusterRegion", "eu-west-1", "status", status)));
+      assertThat(plan.findings()).isEmpty();
+      assertThat(plan.actions())
+          .containsExactly(new Action.Skip("arn:new", "cluster is " + status + "; not ACTIVE yet"));
+    }
   }
 
   @Test
-  void aFailedClusterIsSkippedNotAwaited() {
+  void aFailedClusterIsReportedAtOnceAndNotAwaited() {
     ClusterIssuer failed =
         new ClusterIssuer("eu-west-1", "bad", "arn:bad", "FAILED", null, NOW, false);
+    ClusterIssuer deleting =
+        new ClusterIssuer("eu-west-1", "old", "arn:old", "DELETING", null, NOW, false);
 
     Plan plan =
-        RotationPlanner.plan(new AccountView(List.of(), List.of(failed), List.of()), false, NOW);
+        RotationPlanner.plan(
+            new AccountView(List.of(), List.of(failed, deleting), List.of()), false);
 
     assertThat(plan.recheckAfter()).isNull();
+    assertThat(plan.lookAgain()).isNull();
+    assertThat(plan.findings())
+        .extracting(f -> f.detailType(), f -> f.target(), f -> f.detail().get("status"))
+        .containsExactly(Tuple.tuple("Cluster Not Active", "arn:bad", "FAILED"));
     assertThat(plan.actions())
-        .containsExactly(new Action.Skip("arn:bad", "cluster is FAILED without an issuer"));
+        .containsExactly(
+            new Action.Skip("arn:bad", "cluster is FAILED; it will not become ACTIVE"),
+            new Action.Skip("arn:old", "cluster is DELETING without an issuer"));
   }
 }
