@@ -43,8 +43,8 @@ public final class NodegroupScheduler implements Controller<ClusterState> {
   static final String NAME = "nodegroup-scheduler";
 
   /**
-   * Ticks, wake and release requests, and each new node group: its schedule is checked at once,
-   * or, while EKS is still creating it, by deferred looks until it is ACTIVE.
+   * Ticks, wake and release requests, and each new node group: its schedule is checked at once, or,
+   * while EKS is still creating it, by deferred looks until it is ACTIVE.
    */
   static final Triggers TRIGGERS =
       Triggers.none()

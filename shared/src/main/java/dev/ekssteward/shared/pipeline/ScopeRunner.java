@@ -71,9 +71,8 @@ final class ScopeRunner<S> {
           LaterLooks.settled(
               scope,
               ledger.planned(
-              scope,
-                  controller.plan(
-                      scope, observed, config, clock.instant(), List.copyOf(earlier))));
+                  scope,
+                  controller.plan(scope, observed, config, clock.instant(), List.copyOf(earlier))));
       plan.metrics().forEach(metrics::add);
       log.debug(
           "observed and planned",

@@ -116,7 +116,7 @@ class RecheckIT {
     return new Pipeline<>(
         new Waiting(),
         new ActionExecutors(Set.of()),
-        new ConfigLoader(clients, Set.of()),
+        new ConfigLoader(clients, Set.of(), Clock.systemUTC()),
         new AuditPublisher(() -> clients.eventBridge(clients.home()), settings.auditBus(), log),
         settings,
         Clock.fixed(Instant.parse("2026-11-25T16:45:00Z"), ZoneOffset.UTC),

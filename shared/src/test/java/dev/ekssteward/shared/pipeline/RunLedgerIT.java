@@ -120,12 +120,13 @@ class RunLedgerIT {
     return new Pipeline<>(
         new Scripted(),
         new ActionExecutors(Set.of(bumper)),
-        new ConfigLoader(clients, Set.of()),
+        new ConfigLoader(clients, Set.of(), Clock.systemUTC()),
         new AuditPublisher(() -> clients.eventBridge(clients.home()), settings.auditBus(), log),
         settings,
         Clock.fixed(Instant.parse("2026-11-25T18:00:00Z"), ZoneOffset.UTC),
         Waits.none(),
         log,
+        null,
         null);
   }
 

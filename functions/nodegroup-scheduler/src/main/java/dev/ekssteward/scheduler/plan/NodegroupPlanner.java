@@ -40,8 +40,7 @@ public final class NodegroupPlanner {
     }
     RunFacts facts = released(state.facts(), selection, now);
     boolean created = selection instanceof Selection.One one && one.created();
-    GroupDecision decision =
-        new GroupDecision(state.cluster(), config, now, facts, draft, created);
+    GroupDecision decision = new GroupDecision(state.cluster(), config, now, facts, draft, created);
     if (selection instanceof Selection.Wake wake) {
       int minutes = wake.minutes() != null ? wake.minutes() : config.wakeDurationMinutes();
       Instant until = now.plus(Duration.ofMinutes(minutes)).truncatedTo(ChronoUnit.SECONDS);
