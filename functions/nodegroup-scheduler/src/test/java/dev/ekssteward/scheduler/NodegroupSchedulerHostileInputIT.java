@@ -74,7 +74,7 @@ class NodegroupSchedulerHostileInputIT {
         HostileInput.tagValues(),
         40,
         5003L,
-        2000,
+        5000,
         value -> {
           try {
             aws.eks()

@@ -59,7 +59,7 @@ class TagEnforcerHostileInputIT {
         HostileInput.tagValues(),
         60,
         7003L,
-        2000,
+        5000,
         value -> {
           try {
             seed.eks.tagResource(r -> r.resourceArn(arn).tags(Map.of("team", value)));

@@ -39,7 +39,7 @@ class PipelineHostileInputIT {
             HostileInput.events(samples).filter(e -> !isTick(e)),
             200,
             9001L,
-            2000,
+            5000,
             event -> {
               CallRecorder calls = new CallRecorder("keeper-fuzz");
               Map<String, Object> report =
@@ -67,7 +67,7 @@ class PipelineHostileInputIT {
         HostileInput.documents(valid),
         200,
         9002L,
-        2000,
+        5000,
         doc -> {
           config(doc);
           CallRecorder calls = new CallRecorder("keeper-fuzz");

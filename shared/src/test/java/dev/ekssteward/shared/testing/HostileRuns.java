@@ -27,7 +27,7 @@ public final class HostileRuns {
         HostileInput.events(samples),
         200,
         seed,
-        2000,
+        5000,
         event -> {
           CallRecorder calls = new CallRecorder(fleet.function() + "-fuzz");
           Map<String, Object> report = fleet.handler().deliver(event, List.of(calls));
@@ -60,7 +60,7 @@ public final class HostileRuns {
         HostileInput.documents(valid),
         100,
         seed,
-        2000,
+        5000,
         doc -> {
           each.put().accept(doc);
           CallRecorder calls = new CallRecorder(function + "-fuzz");
