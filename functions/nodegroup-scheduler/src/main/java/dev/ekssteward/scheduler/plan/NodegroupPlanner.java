@@ -1,6 +1,7 @@
 package dev.ekssteward.scheduler.plan;
 
 import dev.ekssteward.scheduler.eks.Nodegroup;
+import dev.ekssteward.shared.Contract;
 import dev.ekssteward.shared.config.SchedulerConfig;
 import dev.ekssteward.shared.event.Selection;
 import dev.ekssteward.shared.pipeline.Action;
@@ -50,7 +51,12 @@ public final class NodegroupPlanner {
                 state.cluster().name() + "/" + missing, "no such node group; nothing to wake"));
       }
       for (Nodegroup g : state.nodegroups()) {
-        draft.act(new KeepUp(g.arn(), g.cluster(), g.name(), until));
+        // A request delivered again names the same time: the tag already says so.
+        if (until.toString().equals(g.tags().get(Contract.KEEP_UP_UNTIL_TAG))) {
+          draft.act(new Action.Skip(g.arn(), "already kept up until " + until));
+        } else {
+          draft.act(new KeepUp(g.arn(), g.cluster(), g.name(), until));
+        }
         decision.evaluate(g, until);
       }
     } else {
