@@ -47,9 +47,10 @@ public final class ConfigLoader {
 
   /**
    * The config, read at most once per {@link #KEEP}: a valid or invalid document is kept that long;
-   * a failure worth retrying is not kept.
+   * a failure worth retrying is not kept. Synchronized: the messages of a fan-out batch run in
+   * parallel, and one read serves them all.
    */
-  public Loaded load() {
+  public synchronized Loaded load() {
     Kept k = kept;
     Instant now = clock.instant();
     if (k != null && now.isBefore(k.at().plus(KEEP))) {
