@@ -38,7 +38,7 @@ class NodegroupSchedulerReliabilityIT {
    * Lifecycle states on, short: the matrices run the cycle about a hundred times, each tick after
    * the transitions of the one before are over ({@link #later}), as ticks minutes apart on AWS.
    */
-  @RegisterExtension static final LocalAws aws = LocalAws.withTransitionSeconds(0.2);
+  @RegisterExtension static final LocalAws aws = LocalAws.withTransitionSeconds(0.1);
 
   /** A tick minutes after the last: what the last one started has settled. */
   static Map<String, Object> later(Instant now, List<ExecutionInterceptor> with) {
