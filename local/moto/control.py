@@ -3,6 +3,8 @@
     GET  /eks-steward/options                          -> 200 {all options}
     POST /eks-steward/options {"transitionSeconds": 2}  -> 200 {all options}
          an unknown name or a bad value                -> 400 {"message": ...}, nothing changed
+    GET  /eks-steward/transitions                      -> 200 {"pendingSeconds": 0.42}: until the
+                                                          last EKS transition under way ends
 """
 import json
 
@@ -10,9 +12,11 @@ from moto import server
 from moto.moto_api._internal.models import MotoAPIBackend
 from werkzeug.wrappers import Request, Response
 
+import lifecycle
 import options
 
 PATH = "/eks-steward/options"
+TRANSITIONS = "/eks-steward/transitions"
 
 
 def _handle(environ, start_response):
@@ -38,6 +42,11 @@ class _App(server.DomainDispatcherApplication):
     def __call__(self, environ, start_response):
         if environ.get("PATH_INFO") == PATH:
             return _handle(environ, start_response)
+        if environ.get("PATH_INFO") == TRANSITIONS:
+            body = {"pendingSeconds": lifecycle.pending_seconds()}
+            return Response(json.dumps(body), mimetype="application/json")(
+                environ, start_response
+            )
         return super().__call__(environ, start_response)
 
 

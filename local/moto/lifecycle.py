@@ -24,7 +24,11 @@ from moto.core.responses import ActionResult
 from moto.core.utils import utcnow
 from moto.eks import models as eks
 from moto.eks import urls as eks_urls
-from moto.eks.exceptions import ResourceInUseException, ResourceNotFoundException
+from moto.eks.exceptions import (
+    InvalidParameterException,
+    ResourceInUseException,
+    ResourceNotFoundException,
+)
 from moto.eks.responses import EKSResponse
 
 import options
@@ -82,6 +86,28 @@ def settle(backend):
             cluster.nodegroup_count -= _settle_children(cluster.nodegroups, now)
             cluster.fargate_profile_count -= _settle_children(cluster.fargate_profiles, now)
         backend.cluster_count -= _settle_children(backend.clusters, now)
+
+
+def pending_seconds():
+    """Seconds until the last transition still under way ends, in any account and region (0: none).
+
+    For tests that wait for what they started (GET /eks-steward/transitions, control.py) instead of
+    sleeping a whole transition time whether or not anything is moving.
+    """
+    now = time.monotonic()
+    latest = now
+    for regions in dict.values(eks.eks_backends):
+        for backend in dict.values(regions):
+            for cluster in list(backend.clusters.values()):
+                for resource in (
+                    cluster,
+                    *cluster.nodegroups.values(),
+                    *cluster.fargate_profiles.values(),
+                ):
+                    until = getattr(resource, "steward_until", None)
+                    if until is not None and until > latest:
+                        latest = until
+    return latest - now
 
 
 _moto_call_action = EKSResponse.call_action
@@ -220,15 +246,43 @@ def _delete_fargate_profile(self, cluster_name, fargate_profile_name):
     return profile
 
 
+def _repeated_request(group, token, request):
+    """The update an earlier request with this clientRequestToken started, if there was one.
+
+    AWS: clientRequestToken "ensures the idempotency of the request" (EKS API model): a retry of a
+    request that was carried out (its answer lost) gets the same update, even while the group is
+    still UPDATING from it, instead of a 409. Reusing a token for other parameters is refused;
+    EKS's exact answer to that was not found: InvalidParameterException, as the tests' fake.
+    """
+    earlier = getattr(group, "steward_tokens", {}).get(token) if token else None
+    if earlier is None:
+        return None
+    if earlier[0] != request:
+        raise InvalidParameterException(
+            clusterName=None, nodegroupName=None, fargateProfileName=None, addonName=None,
+            message=f"clientRequestToken {token} was used for a different request",
+        )
+    return earlier[1]
+
+
 def _update_nodegroup_config(self, cluster_name, nodegroup_name, *args, **kwargs):
     group = _existing_group(self, cluster_name, nodegroup_name)
+    token = kwargs.get("client_request_token")
+    request = {k: v for k, v in kwargs.items() if k != "client_request_token"}
     if group is not None:
+        repeated = _repeated_request(group, token, request)
+        if repeated is not None:
+            return repeated
         _require_active(
             group, "nodegroup", nodegroup_name, "ConfigUpdate",
             clusterName=cluster_name, nodegroupName=nodegroup_name,
         )
     update = _moto["update_nodegroup_config"](self, cluster_name, nodegroup_name, *args, **kwargs)
     group = self.clusters[cluster_name].nodegroups[nodegroup_name]
+    if token:
+        if not hasattr(group, "steward_tokens"):
+            group.steward_tokens = {}
+        group.steward_tokens[token] = (request, update)
     return _record_update(group, "nodegroup", update)
 
 

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import dev.ekssteward.shared.runtime.Settings;
-import dev.ekssteward.shared.runtime.Waits;
 import dev.ekssteward.shared.testing.CallRecorder;
 import dev.ekssteward.shared.testing.EventFiles;
 import dev.ekssteward.shared.testing.LocalAws;
@@ -135,7 +134,7 @@ class EventRoutingIT {
     FargateProfileReconcilerHandler ours =
         new FargateProfileReconcilerHandler(
             DaggerFargateComponent.factory()
-                .create(Settings.from(env), Clock.systemUTC(), Waits.none(), List.of(recorder)));
+                .create(Settings.from(env), Clock.systemUTC(), aws.waits(), List.of(recorder)));
 
     Map<String, Object> report =
         ours.handle(EventFiles.load("fargate-create-profile.json"), new TestContext("fn"));

@@ -1,18 +1,20 @@
 package dev.ekssteward.fargate;
 
-import dev.ekssteward.shared.runtime.Waits;
 import dev.ekssteward.shared.testing.LocalAws;
 import java.time.Clock;
 import java.util.List;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
-/** The reconciler's handler as the moto tests build it: the production component. */
+/**
+ * The reconciler's handler as the moto tests build it: the production component, waiting between
+ * passes only until moto's transitions are over (not the 5-30 s it waits on AWS).
+ */
 final class FargateFixture {
   private FargateFixture() {}
 
   static FargateProfileReconcilerHandler handler(
       LocalAws aws, boolean dryRun, Clock clock, List<ExecutionInterceptor> with) {
     return new FargateProfileReconcilerHandler(
-        DaggerFargateComponent.factory().create(aws.settings(dryRun), clock, Waits.none(), with));
+        DaggerFargateComponent.factory().create(aws.settings(dryRun), clock, aws.waits(), with));
   }
 }

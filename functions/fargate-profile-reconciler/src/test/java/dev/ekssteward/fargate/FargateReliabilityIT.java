@@ -37,7 +37,8 @@ import software.amazon.awssdk.services.eks.model.FargateProfile;
  * twice and reversed; two reconciles at once; hostile events and desired-state documents.
  */
 class FargateReliabilityIT {
-  @RegisterExtension static final LocalAws aws = new LocalAws();
+  /** Lifecycle states on, short: the matrices run the reconcile about a hundred times. */
+  @RegisterExtension static final LocalAws aws = LocalAws.withTransitionSeconds(0.1);
 
   static final Map<String, Object> CHANGE = EventFiles.load("fargate-parameter-change.json");
 

@@ -128,6 +128,7 @@ class EventRoutingIT {
         new Sizes(1, 1, 3),
         Map.of(Contract.SCHEDULE_TAG, "Mon-Fri 07:00-19:00 Europe/Berlin"));
     fleet.tick(MotoFleet.at(0, "19:05"));
+    aws.settle();
 
     Instant now = MotoFleet.at(0, "22:30");
     Map<String, Object> report = fleet.run(now, EventFiles.load("scheduler-wake.json"), false);

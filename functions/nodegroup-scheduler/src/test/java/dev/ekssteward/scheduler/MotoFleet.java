@@ -106,6 +106,22 @@ final class MotoFleet {
     return eks.describeNodegroup(r -> r.clusterName(cluster).nodegroupName(name)).nodegroup();
   }
 
+  /** Waits (real time) until EKS reports the group ACTIVE, as a later tick would find it. */
+  void awaitActive(String cluster, String name) {
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+    while (!"ACTIVE".equals(describe(cluster, name).statusAsString())) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(cluster + "/" + name + " is not ACTIVE after 30 s");
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
   Sizes sizes(String cluster, String name) {
     var c = describe(cluster, name).scalingConfig();
     return new Sizes(c.minSize(), c.desiredSize(), c.maxSize());
@@ -137,10 +153,18 @@ final class MotoFleet {
   }
 
   Map<String, Object> run(Instant now, Map<String, Object> event, boolean dryRun) {
+    return run(now, event, dryRun, List.of());
+  }
+
+  /** The event at {@code now}, with further interceptors (someone acting during the run). */
+  Map<String, Object> run(
+      Instant now, Map<String, Object> event, boolean dryRun, List<ExecutionInterceptor> more) {
     clock.set(now);
     recorder.clear();
     sent.clear();
-    return run(aws, clock, dryRun, event, List.of(recorder, sent));
+    List<ExecutionInterceptor> with = new java.util.ArrayList<>(List.of(recorder, sent));
+    with.addAll(more);
+    return run(aws, clock, dryRun, event, with);
   }
 
   /** The event through a handler built from the production component with these interceptors. */

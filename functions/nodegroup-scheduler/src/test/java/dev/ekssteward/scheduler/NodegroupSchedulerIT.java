@@ -74,9 +74,11 @@ class NodegroupSchedulerIT {
             });
     assertThat(metric(evening, "ScaledDown")).isEqualTo(3.0);
 
+    aws.settle();
     fleet.tick(MotoFleet.at(1, "03:00"));
     assertThat(fleet.recorder.mutations()).isEmpty();
 
+    aws.settle();
     Map<String, Object> morning = fleet.tick(MotoFleet.at(1, "07:05"));
     ORIGINAL.forEach(
         (name, s) -> {
@@ -96,6 +98,45 @@ class NodegroupSchedulerIT {
     assertThat(metric(morning, "NodeHoursAvoided")).isEqualTo(96.0);
   }
 
+  /**
+   * EKS keeps a group UPDATING for minutes after UpdateNodegroupConfig and refuses another update
+   * meanwhile (409). A tick that finds the groups still UPDATING after the scale-down neither takes
+   * their night sizes for a change nor sends an update: it waits, and the next tick finds them
+   * ACTIVE at exactly their night state.
+   */
+  @Test
+  void aTickWhileTheScaleDownIsStillUpdatingWaitsForIt() {
+    fleet.tick(MotoFleet.at(0, "19:05"));
+    assertThat(fleet.describe("dev-1", "web").statusAsString()).isEqualTo("UPDATING");
+
+    Map<String, Object> soon = fleet.tick(MotoFleet.at(0, "19:10"));
+
+    assertThat(fleet.recorder.mutations()).isEmpty();
+    assertThat(soon.get("findings")).asList().isEmpty();
+    assertThat(soon.get("planned").toString())
+        .contains("target=" + fleet.describe("dev-1", "web").nodegroupArn())
+        .contains("reason=dev-1/web: status UPDATING; the next tick retries");
+    aws.settle();
+
+    Map<String, Object> later = fleet.tick(MotoFleet.at(0, "19:15"));
+
+    assertThat(fleet.recorder.mutations()).isEmpty();
+    assertThat(later.get("planned")).asList().isEmpty();
+    assertThat(later.get("findings")).asList().isEmpty();
+    ORIGINAL.forEach(
+        (name, s) -> {
+          assertThat(fleet.describe("dev-1", name).statusAsString()).isEqualTo("ACTIVE");
+          assertThat(fleet.sizes("dev-1", name)).isEqualTo(new Sizes(0, 0, 1));
+          assertThat(fleet.tags("dev-1", name))
+              .containsEntry(
+                  Contract.ORIGINAL_SCALING_TAG,
+                  s.encode()
+                      + "@"
+                      + MotoFleet.at(0, "19:05").toString().substring(0, 16)
+                      + "Z max=1");
+        });
+  }
+
   @Test
   void duplicatedTickChangesNothingAndEmitsNoSecondEvent() {
     fleet.tick(MotoFleet.at(0, "19:05"));
@@ -112,6 +153,7 @@ class NodegroupSchedulerIT {
   @Test
   void manualChangeDuringTheNightIsRespected() {
     fleet.tick(MotoFleet.at(0, "19:05"));
+    aws.settle();
     aws.eks()
         .updateNodegroupConfig(
             r ->
@@ -119,6 +161,7 @@ class NodegroupSchedulerIT {
                     .nodegroupName("web")
                     .scalingConfig(c -> c.minSize(1).desiredSize(1).maxSize(5)));
 
+    aws.settle();
     fleet.tick(MotoFleet.at(0, "23:00"));
     assertThat(fleet.recorder.mutations()).isEmpty();
     assertThat(fleet.sizes("dev-1", "web")).isEqualTo(new Sizes(1, 1, 5));
@@ -144,6 +187,7 @@ class NodegroupSchedulerIT {
     fleet.tick(MotoFleet.at(0, "19:05"));
     String arn = fleet.describe("dev-1", "web").nodegroupArn();
     aws.eks().tagResource(r -> r.resourceArn(arn).tags(Map.of(Contract.EXCLUDE_TAG, "true")));
+    aws.settle();
 
     fleet.tick(MotoFleet.at(0, "23:00"));
 
@@ -175,6 +219,7 @@ class NodegroupSchedulerIT {
   @Test
   void wakeRestoresNowAndKeepsUpForTheRequestedMinutes() {
     fleet.tick(MotoFleet.at(0, "19:05"));
+    aws.settle();
 
     Map<String, Object> wake =
         fleet.run(
@@ -210,6 +255,7 @@ class NodegroupSchedulerIT {
     fleet.tick(MotoFleet.at(0, "23:30"));
     assertThat(fleet.recorder.mutations()).isEmpty();
 
+    aws.settle();
     fleet.tick(MotoFleet.at(1, "00:05"));
     assertThat(fleet.sizes("dev-1", "web")).isEqualTo(new Sizes(0, 0, 1));
     assertThat(fleet.tags("dev-1", "web")).containsKey(Contract.ORIGINAL_SCALING_TAG);
@@ -251,6 +297,7 @@ class NodegroupSchedulerIT {
 
     fleet.tick(MotoFleet.at(0, "19:05"));
     List<UpdateNodegroupConfigRequest> down = fleet.sent.updates();
+    aws.settle();
     fleet.tick(MotoFleet.at(1, "07:05"));
 
     assertThat(down).hasSize(4);

@@ -1,7 +1,6 @@
 package dev.ekssteward.thumbprint;
 
 import dev.ekssteward.shared.runtime.Settings;
-import dev.ekssteward.shared.runtime.Waits;
 import dev.ekssteward.shared.testing.CallRecorder;
 import dev.ekssteward.shared.testing.LocalAws;
 import dev.ekssteward.shared.testing.RecheckQueue;
@@ -32,7 +31,8 @@ import software.amazon.awssdk.services.iam.model.GetOpenIdConnectProviderRespons
 /**
  * What the rotator's moto tests share: local issuers, the trust store, the handler built from the
  * production component (or the routed twin), IAM for checking, and the shared fleet seeder for
- * clusters, providers and the config parameter.
+ * clusters, providers and the config parameter. The handler waits for a cluster still CREATING only
+ * until moto's transitions are over ({@link LocalAws#waits()}), not the 10-60 s of AWS.
  */
 final class Rig implements AutoCloseable {
   static final String ROLE_ARN =
@@ -136,7 +136,7 @@ final class Rig implements AutoCloseable {
   ThumbprintRotatorHandler handler(boolean dryRun) {
     return new ThumbprintRotatorHandler(
         DaggerThumbprintComponent.factory()
-            .create(settings(dryRun), Clock.systemUTC(), Waits.none(), List.of(calls, audit)));
+            .create(settings(dryRun), Clock.systemUTC(), aws.waits(), List.of(calls, audit)));
   }
 
   /** The handler whose fetches of any issuer go to {@code local} (same path). */
@@ -152,7 +152,7 @@ final class Rig implements AutoCloseable {
             .create(
                 settings(dryRun),
                 clock,
-                Waits.none(),
+                aws.waits(),
                 with,
                 issuer -> IssuerUrl.parse(local.origin() + issuer.path()),
                 publicRoots));

@@ -67,7 +67,11 @@ class TagEnforcerOutcomesIT {
     Map<String, Object> report =
         run(
             EventFiles.load("tagging-create-cluster.json"),
-            beforeOurTagResource(() -> seed.eks.deleteCluster(r -> r.name("dev-1"))));
+            beforeOurTagResource(
+                () -> {
+                  seed.eks.deleteCluster(r -> r.name("dev-1"));
+                  aws.settle(); // DELETING for a while, as on AWS; then gone before our call
+                }));
 
     assertThat(report).containsEntry("status", "ok");
     assertThat(TagFleet.list(report, "applied"))

@@ -155,6 +155,7 @@ class TagEnforcerReliabilityIT {
     aws.reset();
     fleet();
     aws.eks().deleteCluster(r -> r.name("dev-1"));
+    aws.settle(); // DELETING for a while, as on AWS: the stale event arrives once it is gone
     CallRecorder calls = new CallRecorder(TagEnforcer.NAME);
 
     Map<String, Object> report =

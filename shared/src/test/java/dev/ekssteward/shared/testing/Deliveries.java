@@ -28,6 +28,15 @@ public final class Deliveries {
 
     S state() throws Exception;
 
+    /**
+     * What follows the events before the end state is read (default: nothing). With lifecycle
+     * states on, an order may leave a resource in a transition that the next sweep finishes: the
+     * sweep, once the transitions are over, goes here.
+     */
+    default void afterwards(
+        List<software.amazon.awssdk.core.interceptor.ExecutionInterceptor> interceptors)
+        throws Exception {}
+
     /** Which audit events record changes (default: all but the run's findings). */
     default boolean isChange(Delivered event, Set<String> findingTypes) {
       return !findingTypes.contains(event.detailType())
@@ -120,6 +129,7 @@ public final class Deliveries {
         errors.add(ex.getClass().getSimpleName() + ": " + ex.getMessage());
       }
     }
+    fleet.afterwards(List.of(trail));
     Map<Object, Integer> changes = new HashMap<>();
     Set<Object> seen = new HashSet<>();
     List<Object> repeated = new ArrayList<>();

@@ -33,6 +33,12 @@ public record FleetFixture<S>(
     Map<String, Object> deliver(Map<String, Object> event, List<ExecutionInterceptor> interceptors);
   }
 
+  /** What follows the events of a delivery order, such as the next sweep. */
+  @FunctionalInterface
+  public interface Afterwards {
+    void run(List<ExecutionInterceptor> interceptors) throws Exception;
+  }
+
   /** Reads the state. */
   @FunctionalInterface
   public interface State<S> {
@@ -82,8 +88,17 @@ public record FleetFixture<S>(
 
   /** The same fleet for {@link Deliveries}. */
   public Deliveries.Fleet<S> deliveries() {
+    return deliveries((interceptors) -> {});
+  }
+
+  /** The same fleet for {@link Deliveries}, with what follows the events (the next sweep). */
+  public Deliveries.Fleet<S> deliveries(Afterwards afterwards) {
     FleetFixture<S> fleet = this;
     return new Deliveries.Fleet<>() {
+      public void afterwards(List<ExecutionInterceptor> interceptors) throws Exception {
+        afterwards.run(interceptors);
+      }
+
       public void seed() throws Exception {
         fleet.seed().seed();
       }

@@ -1,6 +1,7 @@
 package dev.ekssteward.shared.testing;
 
 import dev.ekssteward.shared.runtime.Settings;
+import dev.ekssteward.shared.runtime.Waits;
 import dev.ekssteward.shared.testing.seed.LocalOptions;
 import dev.ekssteward.shared.testing.seed.MotoClients;
 import dev.ekssteward.shared.testing.seed.MotoSeeder;
@@ -29,6 +30,12 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * once per test JVM on a free port, stops it when the JVM's tests are done, and resets it before
  * every test so each test starts from an empty account.
  *
+ * <p>EKS lifecycle states are on by default: whatever a test (or the function under test) creates,
+ * updates or deletes stays {@code CREATING} / {@code UPDATING} / {@code DELETING} for {@link
+ * #TRANSITION_SECONDS}, with EKS's 409 for an update meanwhile, as on a real account. The fleet
+ * seeder seeds settled ({@code ACTIVE} at once, as if created long ago). {@link #plainMoto()} is
+ * for the few tests of moto's own answers.
+ *
  * <pre>{@code @RegisterExtension static final LocalAws aws = new LocalAws();}</pre>
  */
 public final class LocalAws implements BeforeAllCallback, BeforeEachCallback {
@@ -37,7 +44,38 @@ public final class LocalAws implements BeforeAllCallback, BeforeEachCallback {
 
   public static final String REGION = MotoClients.REGION;
 
+  /**
+   * How long a transition lasts in tests: real EKS takes minutes; a second keeps the states
+   * observable (a tick right after a change sees them) and the suite fast.
+   */
+  public static final double TRANSITION_SECONDS = 1;
+
   private static Server server;
+
+  /** The options every test of this extension starts from (after moto's reset). */
+  private final Map<String, Object> defaults;
+
+  /** The local AWS with EKS lifecycle states on ({@link #TRANSITION_SECONDS}). */
+  public LocalAws() {
+    this(Map.of("transitionSeconds", TRANSITION_SECONDS));
+  }
+
+  private LocalAws(Map<String, Object> defaults) {
+    this.defaults = defaults;
+  }
+
+  /** Plain moto answers: every resource {@code ACTIVE} at once (the server's start-up values). */
+  public static LocalAws plainMoto() {
+    return new LocalAws(Map.of());
+  }
+
+  /**
+   * Lifecycle states of this length: shorter for tests that run a scenario hundreds of times (the
+   * crash matrices), longer for tests that must see a state while a whole invocation runs.
+   */
+  public static LocalAws withTransitionSeconds(double seconds) {
+    return new LocalAws(Map.of("transitionSeconds", seconds));
+  }
 
   @Override
   public void beforeAll(ExtensionContext context) {
@@ -57,7 +95,10 @@ public final class LocalAws implements BeforeAllCallback, BeforeEachCallback {
     }
   }
 
-  /** Empties every service's state and puts the opt-in options back to their defaults. */
+  /**
+   * Empties every service's state and puts the opt-in options back to this extension's defaults
+   * (lifecycle states on, unless {@link #plainMoto()}).
+   */
   public void reset() throws IOException {
     HttpURLConnection c =
         (HttpURLConnection) endpoint().resolve("/moto-api/reset").toURL().openConnection();
@@ -67,12 +108,43 @@ public final class LocalAws implements BeforeAllCallback, BeforeEachCallback {
     if (c.getResponseCode() != 200) {
       throw new IOException("moto reset failed: HTTP " + c.getResponseCode());
     }
+    if (!defaults.isEmpty()) {
+      options(defaults);
+    }
+  }
+
+  /**
+   * Waits (real time) until every EKS transition under way has ended: between two ticks of a test,
+   * this stands for the minutes between two ticks on AWS. Returns at once when nothing is moving.
+   */
+  public void settle() {
+    try {
+      Thread.sleep(settleMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private long settleMillis() {
+    double pending = new LocalOptions(endpoint()).pendingTransitionSeconds();
+    return pending <= 0 ? 0 : (long) (pending * 1000) + 50;
+  }
+
+  /**
+   * How a function under test waits against this local AWS: a pass that waits for a transition (the
+   * Fargate reconciler's 5-30 s) sleeps only until the local transitions under way are over, so the
+   * next pass sees them done, as it would on AWS; the SDK retries at once.
+   */
+  public Waits waits() {
+    return new Waits(
+        d -> Thread.sleep(Math.min(d.toMillis(), settleMillis())), Waits.none().backoff());
   }
 
   /**
    * Switches opt-in realism of the local AWS until the next {@link #reset()} (before every test),
-   * e.g. {@code aws.options(Map.of("transitionSeconds", 1))}; the names are in
-   * local/moto/README.md. A null value restores one option's default.
+   * e.g. {@code aws.options(Map.of("transitionSeconds", 0))}; the names are in
+   * local/moto/README.md. A null value restores one option's start-up value (off).
    *
    * @return every option's current value
    * @throws IllegalArgumentException for an unknown option or a value it does not take

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.ekssteward.shared.aws.Retry;
 import dev.ekssteward.shared.testing.seed.ClusterSeed;
 import dev.ekssteward.shared.testing.seed.FleetSeed;
+import dev.ekssteward.shared.testing.seed.LocalOptions;
 import dev.ekssteward.shared.testing.seed.SeededFleet;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -39,7 +40,8 @@ import software.amazon.awssdk.services.iam.IamClient;
  * is checked as the SDK sees it: HTTP status and error code.
  */
 class MotoPatchesIT {
-  @RegisterExtension static final LocalAws aws = new LocalAws();
+  /** Plain moto's start-up values: each test switches on the realism it checks. */
+  @RegisterExtension static final LocalAws aws = LocalAws.plainMoto();
 
   private static final String ROLE = "arn:aws:iam::" + LocalAws.ACCOUNT + ":role/eks-demo";
   private static final String THUMBPRINT = "9e99a48a9960b14926bb7f3b02e22da2b0ab7280";
@@ -286,6 +288,40 @@ class MotoPatchesIT {
                 .update()
                 .statusAsString())
         .isEqualTo("Successful");
+  }
+
+  @Test
+  void aRepeatedRequestTokenGetsTheSameUpdateEvenWhileUpdating() {
+    nodegroup("ng-a", scaling(1, 3, 2));
+    aws.options(Map.of("nodegroupTransitionSeconds", 1));
+    NodegroupScalingConfig night = scaling(0, 1, 0);
+
+    Update first = updateWithToken("ng-a", night, "down-1");
+    // The same request again (a retry whose first answer was lost): EKS's clientRequestToken.
+    Update again = updateWithToken("ng-a", night, "down-1");
+
+    assertThat(again.id()).isEqualTo(first.id());
+    assertThat(group("ng-a").statusAsString()).isEqualTo("UPDATING");
+    assertAwsError(() -> updateWithToken("ng-a", night, "down-2"), 409, "ResourceInUseException");
+    assertAwsError(
+        () -> updateWithToken("ng-a", scaling(0, 1, 1), "down-1"),
+        400,
+        "InvalidParameterException");
+    assertThat(sizes("ng-a")).isEqualTo(night);
+  }
+
+  @Test
+  void theTransitionsEndpointSaysHowLongUntilEverythingHasSettled() {
+    LocalOptions local = new LocalOptions(aws.endpoint());
+    assertThat(local.pendingTransitionSeconds()).isZero();
+    aws.options(Map.of("nodegroupTransitionSeconds", 2));
+
+    nodegroup("ng-a", scaling(1, 3, 2));
+
+    assertThat(local.pendingTransitionSeconds()).isBetween(0.5, 2.0);
+    aws.settle();
+    assertThat(local.pendingTransitionSeconds()).isZero();
+    assertThat(group("ng-a").statusAsString()).isEqualTo("ACTIVE");
   }
 
   @Test
@@ -580,6 +616,16 @@ class MotoPatchesIT {
               }
             })
         .toList();
+  }
+
+  private Update updateWithToken(String nodegroup, NodegroupScalingConfig scaling, String token) {
+    return eks.updateNodegroupConfig(
+            r ->
+                r.clusterName("dev-1")
+                    .nodegroupName(nodegroup)
+                    .scalingConfig(scaling)
+                    .clientRequestToken(token))
+        .update();
   }
 
   /** Polls until the status is ACTIVE: transitions in these tests last 1 s. */

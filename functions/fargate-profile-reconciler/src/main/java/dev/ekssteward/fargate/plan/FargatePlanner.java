@@ -86,7 +86,11 @@ public final class FargatePlanner {
     }
     Map<String, String> refused = Refusals.in(earlier);
     for (ObservedProfile p : observed) {
-      if (claimed.contains(p.name())) {
+      // A profile in a transition is judged once it has settled: DELETING (our prune, anyone's
+      // delete) is on its way out, CREATING is reported (and pruned) once ACTIVE. EKS keeps either
+      // state for minutes; reporting it meanwhile would report it again, with a new status, on
+      // every pass and sweep. A transition makes the plan look again anyway (see next()).
+      if (claimed.contains(p.name()) || p.status().inTransition()) {
         continue;
       }
       boolean prune =

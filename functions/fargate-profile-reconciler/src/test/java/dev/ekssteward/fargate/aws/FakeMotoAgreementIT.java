@@ -78,8 +78,10 @@ class FakeMotoAgreementIT {
         .toList();
   }
 
+  /** Both finish their transitions: the fake's clock moves on, moto's real seconds pass. */
   void settle() {
     clock.advance(Duration.ofMinutes(5));
+    aws.settle();
   }
 
   /**
@@ -106,6 +108,14 @@ class FakeMotoAgreementIT {
     Result m = moto.create(HOME, "dev-1", "team-a", SPEC, TAGS);
     assertThat(answer(f)).isEqualTo(answer(m)).isEqualTo("Done team-a");
     assertThat(((Result.Done) m).value()).matches(String.format(ARN, "team-a"));
+    // CREATING, and EKS allows one profile in transition per cluster: a second create is a 409.
+    assertThat(shape(fake.profiles(HOME, "dev-1")))
+        .isEqualTo(shape(moto.profiles(HOME, "dev-1")))
+        .singleElement()
+        .satisfies(p -> assertThat(p.toString()).contains("CREATING"));
+    assertThat(answer(fake.create(HOME, "dev-1", "team-b", SPEC, TAGS)))
+        .isEqualTo(answer(moto.create(HOME, "dev-1", "team-b", SPEC, TAGS)))
+        .isEqualTo("Busy");
     settle();
     assertThat(shape(fake.profiles(HOME, "dev-1")))
         .isEqualTo(shape(moto.profiles(HOME, "dev-1")))
@@ -114,6 +124,10 @@ class FakeMotoAgreementIT {
     assertThat(answer(fake.delete(HOME, "dev-1", "team-a")))
         .isEqualTo(answer(moto.delete(HOME, "dev-1", "team-a")))
         .isEqualTo("Done team-a");
+    assertThat(shape(fake.profiles(HOME, "dev-1")))
+        .isEqualTo(shape(moto.profiles(HOME, "dev-1")))
+        .singleElement()
+        .satisfies(p -> assertThat(p.toString()).contains("DELETING"));
     settle();
     assertThat(shape(fake.profiles(HOME, "dev-1")))
         .isEqualTo(shape(moto.profiles(HOME, "dev-1")))
@@ -154,6 +168,7 @@ class FakeMotoAgreementIT {
     assertThat(answer(fake.create(HOME, "dev-1", "six", tooMany, TAGS)))
         .isEqualTo(answer(moto.create(HOME, "dev-1", "six", tooMany, TAGS)))
         .isEqualTo("Refused InvalidParameterException");
+    aws.options(Map.of("fargateProfileTransitionSeconds", 0.1)); // ten creates, one at a time
     for (int i = 0; i < 10; i++) {
       fake.create(HOME, "dev-1", "p" + i, SPEC, TAGS);
       moto.create(HOME, "dev-1", "p" + i, SPEC, TAGS);

@@ -182,13 +182,14 @@ class FargatePlannerTest {
             List.of("Drift Detected handmade"),
             null),
         Arguments.of(
-            "someone else's profile is CREATING: no create, no delete, recheck (tags still go)",
+            "someone else's profile is CREATING: no create, no delete, recheck (tags still go);"
+                + " it is judged once ACTIVE",
             state(true, A, desired("team-b", NEW_ROLE, Map.of())),
             List.of(
                 seen("team-a", Status.ACTIVE, SPEC, tags()),
                 seen("other", Status.CREATING, wildcard("x", "k", "v"), Map.of())),
             List.of("TagProfile team-a {team=payments}", "Skip dev-1/team-b"),
-            List.of("Drift Detected other"),
+            List.of(),
             Duration.ofSeconds(15)),
         Arguments.of(
             "at most one create per plan (EKS allows one in transition)",
@@ -225,6 +226,15 @@ class FargatePlannerTest {
             List.of(
                 seen("team-a", Status.DELETING, SPEC, tags()),
                 seen(derivedSel, Status.ACTIVE, NEW_SELECTORS, tags())),
+            List.of(),
+            List.of(),
+            Duration.ofSeconds(15)),
+        Arguments.of(
+            "a pruned profile still DELETING is on its way out: no drift to report, wait for it",
+            state(true, A),
+            List.of(
+                seen("team-a", Status.ACTIVE, SPEC, tags("team", "payments")),
+                seen("legacy", Status.DELETING, NEW_ROLE, tags())),
             List.of(),
             List.of(),
             Duration.ofSeconds(15)),

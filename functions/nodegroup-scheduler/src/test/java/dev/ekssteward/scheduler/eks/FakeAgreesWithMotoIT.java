@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -33,12 +32,17 @@ class FakeAgreesWithMotoIT {
       Map<String, String> taggedThenUntagged,
       String tagged,
       String updated,
+      String statusAfterUpdate,
+      String updateWhileUpdating,
+      String sameUpdateAgain,
+      String statusSettled,
       String invalidMax,
       Sizes afterInvalid,
       String tagOfMissing,
       Nodegroup missing) {}
 
-  private static Seen exercise(NodegroupApi api) {
+  /** The calls the scheduler makes; {@code settle} lets the group's update finish. */
+  private static Seen exercise(NodegroupApi api, Runnable settle) {
     String arn = api.describeNodegroup("dev-1", "web").arn();
     String clusterArn = Cluster.arnOf("dev-1", arn);
     Result tagged =
@@ -47,6 +51,13 @@ class FakeAgreesWithMotoIT {
     api.untagResource(arn, Set.of("x"));
     Result updated = api.updateScaling("dev-1", "web", new Sizes(0, 0, 5), "down-1");
     Sizes down = api.describeNodegroup("dev-1", "web").sizes();
+    String updating = api.describeNodegroup("dev-1", "web").status();
+    // EKS: another update while UPDATING is a 409; the same request again (its answer lost) is
+    // answered by its clientRequestToken.
+    Result whileUpdating = api.updateScaling("dev-1", "web", new Sizes(0, 1, 5), "up-1");
+    Result again = api.updateScaling("dev-1", "web", new Sizes(0, 0, 5), "down-1");
+    settle.run();
+    String settled = api.describeNodegroup("dev-1", "web").status();
     Result invalid = api.updateScaling("dev-1", "web", new Sizes(0, 0, 0), "down-2");
     Result tagOfMissing = api.tagResource(arn.replace("/web/", "/nope/"), Map.of("a", "b"));
     return new Seen(
@@ -60,6 +71,10 @@ class FakeAgreesWithMotoIT {
         api.describeNodegroup("dev-1", "web").tags(),
         kind(tagged),
         kind(updated),
+        updating,
+        kind(whileUpdating),
+        kind(again),
+        settled,
         kind(invalid),
         api.describeNodegroup("dev-1", "web").sizes(),
         kind(tagOfMissing),
@@ -83,13 +98,11 @@ class FakeAgreesWithMotoIT {
                         .nodegroup(NodegroupSeed.nodegroup("web").scaling(2, 3, 5))));
     var eks = aws.eks();
     FakeEks fake = new FakeEks();
-    fake.updatingAfterUpdate(false); // moto is ACTIVE at once
     fake.addCluster("dev-1", Map.of("eks-steward/schedule", "office"));
     fake.addGroup("dev-1", "web", new Sizes(2, 3, 5), Map.of(), Instant.now());
-    Function<NodegroupApi, Seen> run = FakeAgreesWithMotoIT::exercise;
 
-    Seen moto = run.apply(new EksNodegroupApi(eks));
-    Seen memory = run.apply(fake);
+    Seen moto = exercise(new EksNodegroupApi(eks), aws::settle);
+    Seen memory = exercise(fake, fake::settle);
 
     assertThat(memory).isEqualTo(moto);
     assertThat(moto.down()).isEqualTo(new Sizes(0, 0, 5));
@@ -98,6 +111,10 @@ class FakeAgreesWithMotoIT {
     assertThat(moto.groupsOfGoneCluster()).isNull();
     assertThat(moto.tagged()).isEqualTo("Done");
     assertThat(moto.updated()).isEqualTo("Done");
+    assertThat(moto.statusAfterUpdate()).isEqualTo("UPDATING");
+    assertThat(moto.updateWhileUpdating()).isEqualTo("Busy");
+    assertThat(moto.sameUpdateAgain()).isEqualTo("Done");
+    assertThat(moto.statusSettled()).isEqualTo("ACTIVE");
     assertThat(moto.invalidMax()).isEqualTo("Refused InvalidParameterException");
     assertThat(moto.tagOfMissing()).isEqualTo("NotFound");
     assertThat(moto.taggedThenUntagged())

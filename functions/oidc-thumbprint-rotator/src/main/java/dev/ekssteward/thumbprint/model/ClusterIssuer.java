@@ -28,9 +28,14 @@ public record ClusterIssuer(
     return "FAILED".equals(status);
   }
 
-  /** Ready to check: active and with an issuer. */
+  /**
+   * Ready to check: it has an issuer and serves it, ACTIVE or UPDATING. EKS: "Your cluster
+   * continues to function during the update" (UpdateClusterVersion, API reference), which leaves
+   * the cluster UPDATING for minutes to tens of minutes, and UpdateClusterConfig does too; skipping
+   * it then would leave a daily check out for a day.
+   */
   public boolean ready() {
-    return "ACTIVE".equals(status) && issuer != null;
+    return issuer != null && ("ACTIVE".equals(status) || "UPDATING".equals(status));
   }
 
   public String label() {

@@ -15,7 +15,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** local/demo end to end: seeds, runs all four functions, summarises, stops its moto, exits 0. */
+/**
+ * local/demo end to end, with EKS lifecycle states on: seeds, runs all four functions, summarises,
+ * stops its moto, exits 0.
+ */
 class LocalDemoIT {
   private static final Path ROOT = EventFiles.directory().getParent();
 
@@ -29,7 +32,10 @@ class LocalDemoIT {
             .directory(ROOT.toFile())
             .redirectErrorStream(true)
             .redirectOutput(out.toFile());
-    builder.environment().keySet().removeIf(k -> k.startsWith("AWS_"));
+    builder
+        .environment()
+        .keySet()
+        .removeIf(k -> k.startsWith("AWS_") || k.startsWith("STEWARD_MOTO_"));
     builder.environment().put("EKS_STEWARD_DEMO_SKIP_BUILD", "1");
     Process demo = builder.start();
 
@@ -37,6 +43,7 @@ class LocalDemoIT {
     String text = Files.readString(out, StandardCharsets.UTF_8);
     assertThat(demo.exitValue()).as(text).isZero();
     assertThat(text)
+        .contains("EKS lifecycle states: transitions take 2.0 s") // the demo's default
         .contains("seeded 2 clusters, 4 node groups, 2 OIDC providers")
         .contains("=== NodegroupSchedulerFunction ← events/schedule-tick.json")
         .contains("=== ThumbprintRotatorFunction ← events/schedule-tick.json")

@@ -38,10 +38,23 @@ public final class LocalOptions {
         .orElseThrow(() -> new IllegalStateException(endpoint + " has no /eks-steward/options"));
   }
 
+  /**
+   * Seconds until the last EKS transition under way in the local AWS ends (0: none, or plain moto):
+   * {@code GET /eks-steward/transitions}.
+   */
+  public double pendingTransitionSeconds() {
+    return exchange("/eks-steward/transitions", "GET", null)
+        .map(m -> ((Number) m.get("pendingSeconds")).doubleValue())
+        .orElse(0.0);
+  }
+
   private Optional<Map<String, Object>> exchange(String method, String body) {
+    return exchange("/eks-steward/options", method, body);
+  }
+
+  private Optional<Map<String, Object>> exchange(String path, String method, String body) {
     try {
-      HttpURLConnection c =
-          (HttpURLConnection) endpoint.resolve("/eks-steward/options").toURL().openConnection();
+      HttpURLConnection c = (HttpURLConnection) endpoint.resolve(path).toURL().openConnection();
       c.setRequestMethod(method);
       if (body != null) {
         c.setDoOutput(true);
