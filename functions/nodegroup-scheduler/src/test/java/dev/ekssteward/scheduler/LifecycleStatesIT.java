@@ -56,12 +56,13 @@ class LifecycleStatesIT {
             MotoFleet.at(0, "19:01"), EventFiles.load("scheduler-create-nodegroup.json"), false);
     Map<String, Object> evening = fleet.tick(MotoFleet.at(0, "19:05"));
 
+    // The event names the new group: it is looked at again through the recheck queue.
     assertThat(created.get("planned"))
         .asList()
         .singleElement()
         .asInstanceOf(MAP)
         .containsEntry("type", "Skip")
-        .containsEntry("reason", "dev-1/ng-a: status CREATING; the next tick retries");
+        .containsEntry("reason", "dev-1/ng-a: status CREATING; not ACTIVE yet");
     assertThat(evening.get("planned").toString())
         .contains(":nodegroup/dev-1/ng-a/")
         .contains("reason=dev-1/ng-a: status CREATING; the next tick retries");

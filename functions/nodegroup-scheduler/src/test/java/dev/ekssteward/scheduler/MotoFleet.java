@@ -59,6 +59,7 @@ final class MotoFleet {
   final CallRecorder recorder = new CallRecorder("nodegroup-scheduler");
   final SentRequests sent = new SentRequests();
   final ManualClock clock = new ManualClock(Instant.now());
+  private boolean settling;
 
   MotoFleet(LocalAws aws) {
     this.aws = aws;
@@ -156,9 +157,22 @@ final class MotoFleet {
     return run(now, event, dryRun, List.of());
   }
 
+  /**
+   * From now on every run first waits until EKS's transitions of the last one are over, as the
+   * minutes between two ticks on AWS would: for tests about what runs decide, not about a group
+   * found UPDATING.
+   */
+  MotoFleet settling() {
+    settling = true;
+    return this;
+  }
+
   /** The event at {@code now}, with further interceptors (someone acting during the run). */
   Map<String, Object> run(
       Instant now, Map<String, Object> event, boolean dryRun, List<ExecutionInterceptor> more) {
+    if (settling) {
+      aws.settle();
+    }
     clock.set(now);
     recorder.clear();
     sent.clear();

@@ -27,7 +27,7 @@ class ReleaseIT {
 
   @BeforeEach
   void seed() {
-    fleet = new MotoFleet(aws);
+    fleet = new MotoFleet(aws).settling();
     fleet.seed(MotoFleet.office());
     fleet.tick(at(0, "19:05"));
     ORIGINAL

@@ -32,7 +32,7 @@ class ScopeExitsIT {
 
   @BeforeEach
   void seed() {
-    fleet = new MotoFleet(aws);
+    fleet = new MotoFleet(aws).settling();
     fleet.seed(MotoFleet.office());
   }
 
