@@ -19,6 +19,8 @@ import java.util.Map;
  * @param selfRoleArn the function's execution role, used to recognise events it caused itself
  * @param fanOutQueueUrl SQS queue a schedule tick fans out to (one message per target), or null
  * @param fanOutMinTargets fan out only when a tick covers at least this many targets
+ * @param recordKeyId the stack's KMS HMAC key that signs the records only the steward may write
+ *     ({@code RECORD_KEY_ID}), or null where no function of this deployment writes any
  */
 public record Settings(
     String configPrefix,
@@ -28,10 +30,33 @@ public record Settings(
     URI endpoint,
     String selfRoleArn,
     String fanOutQueueUrl,
-    int fanOutMinTargets) {
+    int fanOutMinTargets,
+    String recordKeyId) {
 
   public static final String DEFAULT_PREFIX = "/eks-steward";
   public static final int DEFAULT_FANOUT_MIN_TARGETS = 2;
+
+  /** Without a record key (functions that sign nothing). */
+  public Settings(
+      String configPrefix,
+      boolean dryRun,
+      String auditBus,
+      String region,
+      URI endpoint,
+      String selfRoleArn,
+      String fanOutQueueUrl,
+      int fanOutMinTargets) {
+    this(
+        configPrefix,
+        dryRun,
+        auditBus,
+        region,
+        endpoint,
+        selfRoleArn,
+        fanOutQueueUrl,
+        fanOutMinTargets,
+        null);
+  }
 
   /** Without fan-out (every tick runs all its targets in one invocation). */
   public Settings(
@@ -117,7 +142,8 @@ public record Settings(
         endpoint,
         blankToNull(env.get("STEWARD_ROLE_ARN")),
         queue,
-        minTargets);
+        minTargets,
+        blankToNull(env.get("RECORD_KEY_ID")));
   }
 
   private static String blankToNull(String s) {
