@@ -6,6 +6,7 @@ import dev.ekssteward.scheduler.eks.NodegroupApi;
 import dev.ekssteward.scheduler.eks.NodegroupApis;
 import dev.ekssteward.scheduler.plan.ClusterState;
 import dev.ekssteward.scheduler.plan.NodegroupPlanner;
+import dev.ekssteward.shared.Contract;
 import dev.ekssteward.shared.aws.Target;
 import dev.ekssteward.shared.config.StewardConfig;
 import dev.ekssteward.shared.event.CallRule;
@@ -16,7 +17,13 @@ import dev.ekssteward.shared.pipeline.Declaration;
 import dev.ekssteward.shared.pipeline.Outcome;
 import dev.ekssteward.shared.pipeline.Plan;
 import dev.ekssteward.shared.pipeline.Scope;
+import dev.ekssteward.shared.trust.RecordSigner;
+import dev.ekssteward.shared.trust.Sealed;
+import dev.ekssteward.shared.trust.Seals;
+import dev.ekssteward.shared.trust.Trust;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -45,10 +52,14 @@ public final class NodegroupScheduler implements Controller<ClusterState> {
       new Declaration(NAME, TRIGGERS, config -> config.scheduler().maxConcurrency());
 
   private final NodegroupApis apis;
+  private final RecordSigner signer;
+  private final Clock clock;
 
   @Inject
-  NodegroupScheduler(NodegroupApis apis) {
+  NodegroupScheduler(NodegroupApis apis, RecordSigner signer, Clock clock) {
     this.apis = apis;
+    this.signer = signer;
+    this.clock = clock;
   }
 
   @Override
@@ -81,7 +92,32 @@ public final class NodegroupScheduler implements Controller<ClusterState> {
             .filter(Objects::nonNull)
             .toList();
     Cluster cluster = cluster(api, scope.cluster(), groups);
-    return cluster == null ? new ClusterState(null, List.of()) : new ClusterState(cluster, groups);
+    if (cluster == null) {
+      return new ClusterState(null, List.of());
+    }
+    ClusterState seen = new ClusterState(cluster, groups);
+    return seen.withMacs(verify(seen, config, scope));
+  }
+
+  /**
+   * Verifies the signed size records the plan would act on, and only those: in dry-run too, since
+   * verifying changes nothing. The plan asks again at its own instant; a record it then acts on
+   * that was not verified here waits for the next tick.
+   */
+  private Map<String, Trust> verify(ClusterState seen, StewardConfig config, Scope scope) {
+    Map<String, Trust> macs = new HashMap<>();
+    for (String arn :
+        NodegroupPlanner.recordsToVerify(
+            seen, config.scheduler(), clock.instant(), scope.selection())) {
+      String value =
+          seen.nodegroups().stream()
+              .filter(g -> g.arn().equals(arn))
+              .findFirst()
+              .map(g -> g.tags().get(Contract.ORIGINAL_SCALING_TAG))
+              .orElseThrow();
+      macs.put(arn, Seals.verify(signer, Contract.ORIGINAL_SCALING_TAG, arn, Sealed.parse(value)));
+    }
+    return macs;
   }
 
   /**

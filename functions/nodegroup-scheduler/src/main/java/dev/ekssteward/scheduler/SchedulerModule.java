@@ -7,6 +7,7 @@ import dagger.multibindings.ElementsIntoSet;
 import dagger.multibindings.IntoSet;
 import dev.ekssteward.scheduler.apply.DropRecordExecutor;
 import dev.ekssteward.scheduler.apply.KeepUpExecutor;
+import dev.ekssteward.scheduler.apply.ResignRecordExecutor;
 import dev.ekssteward.scheduler.apply.RestoreExecutor;
 import dev.ekssteward.scheduler.apply.ScaleDownExecutor;
 import dev.ekssteward.scheduler.plan.ClusterState;
@@ -43,7 +44,8 @@ public abstract class SchedulerModule {
       ScaleDownExecutor scaleDown,
       RestoreExecutor restore,
       DropRecordExecutor dropRecord,
-      KeepUpExecutor keepUp) {
-    return Set.of(scaleDown, restore, dropRecord, keepUp);
+      KeepUpExecutor keepUp,
+      ResignRecordExecutor resign) {
+    return Set.of(scaleDown, restore, dropRecord, keepUp, resign);
   }
 }

@@ -16,7 +16,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /** The production graph with an in-memory EKS ({@code FakeEks}) in place of the SDK adapter. */
 @Singleton
-@Component(modules = {SharedModule.class, SchedulerModule.class})
+@Component(modules = {SharedModule.class, SchedulerModule.class, LocalSignerModule.class})
 interface FakeEksComponent {
   Pipeline<ClusterState> pipeline();
 

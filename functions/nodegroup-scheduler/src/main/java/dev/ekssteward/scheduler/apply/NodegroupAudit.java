@@ -7,6 +7,7 @@ import java.util.Map;
 final class NodegroupAudit {
   static final String SCALED_DOWN = "Nodegroup Scaled Down";
   static final String SCALED_UP = "Nodegroup Scaled Up";
+  static final String RESIGNED = "Size Record Re-signed";
 
   /** Node groups in any region of the account, as the template's statements name them. */
   static final String NODEGROUPS = "nodegroup/*/*/*";

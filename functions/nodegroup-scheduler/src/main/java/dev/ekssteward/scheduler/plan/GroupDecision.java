@@ -2,35 +2,53 @@ package dev.ekssteward.scheduler.plan;
 
 import dev.ekssteward.scheduler.eks.Cluster;
 import dev.ekssteward.scheduler.eks.Nodegroup;
+import dev.ekssteward.scheduler.eks.Sizes;
 import dev.ekssteward.scheduler.schedule.InvalidSchedule;
 import dev.ekssteward.scheduler.schedule.Schedule;
 import dev.ekssteward.scheduler.schedule.ScheduleValue;
 import dev.ekssteward.shared.Contract;
 import dev.ekssteward.shared.config.SchedulerConfig;
+import dev.ekssteward.shared.trust.Sealed;
+import dev.ekssteward.shared.trust.Trust;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Decides one node group: up or down, and the step that gets it there without ever losing the
- * recorded original size. The record is the only state, and it lives on the group.
+ * recorded original size. The record is the only state, and it lives on the group: so a record is
+ * acted on only when the steward wrote it (signed, or an earlier version's that agrees with the
+ * group) and only up to {@code scheduler.maxRestoreNodes}.
  */
 final class GroupDecision {
   static final String SCHEDULE_INVALID = "Schedule Invalid";
   static final String CHANGED_WHILE_DOWN = "Nodegroup Changed While Down";
+  static final String OVER_CAP = "Nodegroup Over Restore Cap";
 
   private final Cluster cluster;
   private final SchedulerConfig config;
   private final Instant now;
   private final PlanDraft draft;
+  private final Function<String, Trust> macs;
 
-  GroupDecision(Cluster cluster, SchedulerConfig config, Instant now, PlanDraft draft) {
+  /**
+   * {@code macs}: by group ARN, what the record key said of its signed record; asked only where the
+   * decision acts on that record (null: not verified in this run).
+   */
+  GroupDecision(
+      Cluster cluster,
+      SchedulerConfig config,
+      Instant now,
+      PlanDraft draft,
+      Function<String, Trust> macs) {
     this.cluster = cluster;
     this.config = config;
     this.now = now;
     this.draft = draft;
+    this.macs = macs;
   }
 
   /** {@code wakeUntil} is set for a wake request: the group stays up regardless of schedule. */
@@ -40,25 +58,26 @@ final class GroupDecision {
       return;
     }
     OriginalScaling record;
+    String raw = g.tags().get(Contract.ORIGINAL_SCALING_TAG);
+    Sealed sealed = raw == null ? null : Sealed.parse(raw);
     try {
-      String raw = g.tags().get(Contract.ORIGINAL_SCALING_TAG);
-      record = raw == null ? null : OriginalScaling.parse(raw);
+      record = raw == null ? null : OriginalScaling.parse(sealed.body());
     } catch (IllegalArgumentException e) {
       draft.skip(
           g, "unreadable " + Contract.ORIGINAL_SCALING_TAG + " " + e.getMessage() + "; left alone");
       return;
     }
     if (excluded(g.tags()) || excluded(cluster.tags())) {
-      up(g, record, "excluded");
+      up(g, record, sealed, "excluded");
       return;
     }
     if (wakeUntil != null) {
-      up(g, record, "wake request until " + wakeUntil);
+      up(g, record, sealed, "wake request until " + wakeUntil);
       return;
     }
     String[] source = scheduleSource(g);
     if (source == null) {
-      up(g, record, "no schedule applies any more");
+      up(g, record, sealed, "no schedule applies any more");
       return;
     }
     Schedule schedule;
@@ -81,20 +100,23 @@ final class GroupDecision {
       return;
     }
     if (schedule.isUp(now)) {
-      up(g, record, "inside the schedule's uptime");
+      up(g, record, sealed, "inside the schedule's uptime");
     } else if (keepUp != null && keepUp.isAfter(now)) {
-      up(g, record, Contract.KEEP_UP_UNTIL_TAG + " " + keepUpValue);
+      up(g, record, sealed, Contract.KEEP_UP_UNTIL_TAG + " " + keepUpValue);
     } else {
-      down(g, record, schedule);
+      down(g, record, sealed, schedule);
     }
   }
 
-  private void up(Nodegroup g, OriginalScaling record, String reason) {
-    if (record == null) {
+  private void up(Nodegroup g, OriginalScaling record, Sealed sealed, String reason) {
+    if (record == null || !trusted(g, record, sealed)) {
       return;
     }
     // Still the night state, whatever an autoscaler did to desired within it: restore the record.
     if (record.asleep(g.sizes())) {
+      if (overCap(g, record.sizes(), "not restored")) {
+        return;
+      }
       double avoided = record.nodeHoursUntil(now);
       draft.act(
           new Restore(
@@ -121,21 +143,30 @@ final class GroupDecision {
     }
   }
 
-  private void down(Nodegroup g, OriginalScaling record, Schedule schedule) {
+  private void down(Nodegroup g, OriginalScaling record, Sealed sealed, Schedule schedule) {
     Instant periodStart = schedule.periodStart(now);
     if (record != null) {
       if (record.asleep(g.sizes())) {
-        // An autoscaler may keep up to the night max running; the record waits for the morning.
+        // An autoscaler may keep up to the night max running; the record waits for the morning,
+        // and is verified only then. An earlier version's unsigned record is signed while it
+        // still agrees with the group.
         draft.count("NodesAwakeAtNight", g.sizes().desired());
+        if (!sealed.signed() && RecordCheck.unsigned(g, sealed, record).trusted()) {
+          draft.act(
+              new ResignRecord(
+                  g.arn(), g.cluster(), g.name(), record, "unsigned record of an earlier version"));
+        }
         return;
       }
       if (!g.sizes().equals(record.sizes())) {
         draft.skip(g, "changed by hand while down; left alone until the next uptime");
         return;
       }
-      // The record was written but the scale-down did not finish: finish it.
+      // The record was written but the scale-down did not finish: finish it. The new record
+      // takes nothing from the old one but its time, so it needs no trust: the sizes are the
+      // group's own.
       Instant downAt = record.downAt().isBefore(periodStart) ? now : record.downAt();
-      scaleDown(g, record.at(downAt), periodStart);
+      scaleDown(g, OriginalScaling.of(g.sizes(), downAt, config.nightMaxSize()), periodStart);
       return;
     }
     if (g.sizes().isZero()) {
@@ -151,9 +182,50 @@ final class GroupDecision {
   }
 
   private void scaleDown(Nodegroup g, OriginalScaling record, Instant periodStart) {
+    if (overCap(g, record.sizes(), "not scaled down: its record could not be restored")) {
+      return;
+    }
     String token = RequestToken.of(g.arn(), "down", record.sizes(), periodStart, record.downAt());
     draft.act(new ScaleDown(g.arn(), g.cluster(), g.name(), record, token));
     draft.count("ScaledDown", 1);
+  }
+
+  /**
+   * Whether the record may be acted on: a signed one as the record key verified it, an unsigned one
+   * as {@link RecordCheck} judges it. If not, the finding {@value Trust#NOT_TRUSTED} and no action.
+   */
+  private boolean trusted(Nodegroup g, OriginalScaling record, Sealed sealed) {
+    Trust trust = sealed.signed() ? macs.apply(g.arn()) : RecordCheck.unsigned(g, sealed, record);
+    if (trust == null) {
+      draft.skip(g, "size record not verified in this run; the next tick decides");
+      return false;
+    }
+    if (!trust.trusted()) {
+      Map<String, Object> d = new LinkedHashMap<>();
+      d.put("tag", Contract.ORIGINAL_SCALING_TAG);
+      d.put("value", g.tags().get(Contract.ORIGINAL_SCALING_TAG));
+      d.put("reason", trust.reason());
+      d.put("current", g.sizes().toMap());
+      d.put("resolution", "not acted on: set the group's sizes yourself, then remove the tag");
+      draft.find(Trust.NOT_TRUSTED, g, d);
+      draft.skip(g, "size record not trusted (" + trust.reason() + "); left alone");
+    }
+    return trust.trusted();
+  }
+
+  /** A desired or max above the cap: reported with what was not done, and nothing done. */
+  private boolean overCap(Nodegroup g, Sizes sizes, String resolution) {
+    int cap = config.maxRestoreNodes();
+    if (sizes.desired() <= cap && sizes.max() <= cap) {
+      return false;
+    }
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("sizes", sizes.toMap());
+    d.put("maxRestoreNodes", cap);
+    d.put("resolution", resolution + "; raise scheduler.maxRestoreNodes if these sizes are right");
+    draft.find(OVER_CAP, g, d);
+    draft.skip(g, "sizes above scheduler.maxRestoreNodes " + cap + "; " + resolution);
+    return true;
   }
 
   private void invalid(Nodegroup g, String source, String value, String reason) {

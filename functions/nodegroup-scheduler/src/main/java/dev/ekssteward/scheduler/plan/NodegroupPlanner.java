@@ -5,10 +5,14 @@ import dev.ekssteward.shared.config.SchedulerConfig;
 import dev.ekssteward.shared.event.Selection;
 import dev.ekssteward.shared.pipeline.Action;
 import dev.ekssteward.shared.pipeline.Plan;
+import dev.ekssteward.shared.trust.Trust;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Pure: what to do with one cluster's node groups at {@code now}. A wake request keeps the named
@@ -20,11 +24,39 @@ public final class NodegroupPlanner {
 
   public static Plan plan(
       ClusterState state, SchedulerConfig config, Instant now, Selection selection) {
+    return plan(state, config, now, selection, arn -> state.macs().get(arn));
+  }
+
+  /**
+   * The groups whose signed size record this plan would act on: the only records worth a KMS call
+   * (a sleeping group's record is not verified every night tick, only when it is restored).
+   */
+  public static Set<String> recordsToVerify(
+      ClusterState state, SchedulerConfig config, Instant now, Selection selection) {
+    Set<String> asked = new LinkedHashSet<>();
+    plan(
+        state,
+        config,
+        now,
+        selection,
+        arn -> {
+          asked.add(arn);
+          return Trust.SIGNED;
+        });
+    return asked;
+  }
+
+  private static Plan plan(
+      ClusterState state,
+      SchedulerConfig config,
+      Instant now,
+      Selection selection,
+      Function<String, Trust> macs) {
     PlanDraft draft = new PlanDraft();
     if (state.cluster() == null) {
       return draft.build();
     }
-    GroupDecision decision = new GroupDecision(state.cluster(), config, now, draft);
+    GroupDecision decision = new GroupDecision(state.cluster(), config, now, draft, macs);
     if (selection instanceof Selection.Wake wake) {
       int minutes = wake.minutes() != null ? wake.minutes() : config.wakeDurationMinutes();
       Instant until = now.plus(Duration.ofMinutes(minutes)).truncatedTo(ChronoUnit.SECONDS);

@@ -1,6 +1,7 @@
 package dev.ekssteward.scheduler.plan;
 
 import dev.ekssteward.scheduler.eks.Sizes;
+import dev.ekssteward.shared.trust.Sealed;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -60,9 +61,13 @@ public record OriginalScaling(Sizes sizes, Instant downAt, int nightMax) {
         + nightMax;
   }
 
-  /** Parses a tag value; throws IllegalArgumentException when someone edited it into nonsense. */
+  /**
+   * Parses a tag value; throws IllegalArgumentException when someone edited it into nonsense. A
+   * signature ({@code … mac=v1.…}) is not read here: whether the record may be acted on is {@code
+   * GroupDecision}'s question.
+   */
   public static OriginalScaling parse(String value) {
-    Matcher m = FORMAT.matcher(value == null ? "" : value.trim());
+    Matcher m = FORMAT.matcher(Sealed.parse(value).body());
     if (!m.matches()) {
       throw new IllegalArgumentException(
           "'" + value + "' is not like 2-3-5@2026-11-25T18:00Z max=1");

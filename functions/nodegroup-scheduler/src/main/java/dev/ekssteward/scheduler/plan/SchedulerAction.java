@@ -4,7 +4,7 @@ import dev.ekssteward.shared.pipeline.Action;
 
 /** The changes the scheduler makes to a node group; one executor carries out each. */
 public sealed interface SchedulerAction extends Action
-    permits ScaleDown, Restore, DropRecord, KeepUp {
+    permits ScaleDown, Restore, DropRecord, KeepUp, ResignRecord {
   String cluster();
 
   String nodegroup();
