@@ -4,9 +4,11 @@ import static dev.ekssteward.fargate.DesiredDocs.ROLE;
 import static dev.ekssteward.shared.testing.seed.FleetSeed.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ekssteward.shared.Contract;
 import dev.ekssteward.shared.testing.CallRecorder;
 import dev.ekssteward.shared.testing.EventFiles;
 import dev.ekssteward.shared.testing.LocalAws;
+import dev.ekssteward.shared.testing.RecordKeys;
 import dev.ekssteward.shared.testing.TestContext;
 import dev.ekssteward.shared.testing.seed.ClusterSeed;
 import dev.ekssteward.shared.testing.seed.ProfileSeed;
@@ -221,11 +223,21 @@ class FargateReconcilerIT {
                             ProfileSeed.profile("legacy")
                                 .selector("legacy")
                                 .subnets(List.of())
-                                .tags(Map.of("eks-steward/managed", "true")))
+                                .subnets(List.of()))
                         .fargateProfile(
                             ProfileSeed.profile("handmade")
                                 .selector("handmade")
                                 .subnets(List.of()))));
+    // legacy was made by the steward: its mark is signed for its ARN by the stack's key.
+    String legacyArn = profile("legacy").fargateProfileArn();
+    aws.eks()
+        .tagResource(
+            r ->
+                r.resourceArn(legacyArn)
+                    .tags(
+                        Map.of(
+                            Contract.MANAGED_TAG,
+                            RecordKeys.seal(aws, Contract.MANAGED_TAG, legacyArn, "true"))));
     DesiredDocs.put(aws, "dev-1", TWO_PROFILES.replace("\"prune\":false", "\"prune\":true"));
 
     Map<String, Object> report = run(EventFiles.load("fargate-parameter-change.json"));
@@ -238,7 +250,8 @@ class FargateReconcilerIT {
     assertThat((List<Map<String, Object>>) report.get("findings"))
         .extracting(f -> f.get("detailType") + " " + f.get("profile") + ": " + f.get("resolution"))
         .containsExactlyInAnyOrder(
-            "Drift Detected legacy: deleted (prune is on and it carries eks-steward/managed=true)",
+            "Drift Detected legacy: deleted (prune is on and it carries a signed"
+                + " eks-steward/managed mark)",
             "Drift Detected handmade: kept (no eks-steward/managed=true tag)");
   }
 }
