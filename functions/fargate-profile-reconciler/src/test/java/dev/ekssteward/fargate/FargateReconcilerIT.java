@@ -15,7 +15,6 @@ import dev.ekssteward.shared.testing.seed.ProfileSeed;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -73,7 +72,13 @@ class FargateReconcilerIT {
 
     assertThat(report.get("status")).isEqualTo("ok");
     assertThat(recorder.mutations())
-        .containsExactly("eks:CreateFargateProfile", "eks:CreateFargateProfile");
+        .containsExactly(
+            "eks:CreateFargateProfile",
+            "kms:GenerateMac",
+            "eks:TagResource",
+            "eks:CreateFargateProfile",
+            "kms:GenerateMac",
+            "eks:TagResource");
     assertThat(profileNames()).containsExactlyInAnyOrder("team-a", "batch");
     FargateProfile a = profile("team-a");
     assertThat(a.podExecutionRoleArn()).isEqualTo(ROLE);
@@ -84,8 +89,8 @@ class FargateReconcilerIT {
                 .namespace("team-a")
                 .labels(Map.of("lifecycle", "fargate"))
                 .build());
-    assertThat(new TreeMap<>(a.tags()))
-        .isEqualTo(Map.of("eks-steward/managed", "true", "team", "payments"));
+    assertThat(a.tags()).containsEntry("team", "payments").hasSize(2);
+    assertThat(a.tags().get(Contract.MANAGED_TAG)).matches("true mac=v1\\.[A-Za-z0-9_-]{43}");
     assertThat(profile("batch").selectors().get(0).labels()).isEqualTo(Map.of("job", "nightly-?"));
   }
 
@@ -146,7 +151,13 @@ class FargateReconcilerIT {
     Map<String, Object> report = run(EventFiles.load("schedule-tick.json"));
 
     assertThat(recorder.mutations())
-        .containsExactly("eks:CreateFargateProfile", "eks:CreateFargateProfile");
+        .containsExactly(
+            "eks:CreateFargateProfile",
+            "kms:GenerateMac",
+            "eks:TagResource",
+            "eks:CreateFargateProfile",
+            "kms:GenerateMac",
+            "eks:TagResource");
     // dev-1: three passes (create, create, converged); dev-2 is not even listed.
     assertThat(recorder.calls().stream().filter("eks:ListFargateProfiles"::equals)).hasSize(3);
     assertThat(report.get("planned").toString())
@@ -191,7 +202,8 @@ class FargateReconcilerIT {
                 "DeleteFargateProfile",
                 "eventSource",
                 "eks.amazonaws.com"));
-    assertThat(recorder.mutations()).containsExactly("eks:CreateFargateProfile");
+    assertThat(recorder.mutations())
+        .containsExactly("eks:CreateFargateProfile", "kms:GenerateMac", "eks:TagResource");
     assertThat(profileNames()).containsExactlyInAnyOrder("team-a", "batch");
   }
 
@@ -246,7 +258,13 @@ class FargateReconcilerIT {
     // Missing profiles first (pods need them), pruning last.
     assertThat(recorder.mutations())
         .containsExactly(
-            "eks:CreateFargateProfile", "eks:CreateFargateProfile", "eks:DeleteFargateProfile");
+            "eks:CreateFargateProfile",
+            "kms:GenerateMac",
+            "eks:TagResource",
+            "eks:CreateFargateProfile",
+            "kms:GenerateMac",
+            "eks:TagResource",
+            "eks:DeleteFargateProfile");
     assertThat((List<Map<String, Object>>) report.get("findings"))
         .extracting(f -> f.get("detailType") + " " + f.get("profile") + ": " + f.get("resolution"))
         .containsExactlyInAnyOrder(
