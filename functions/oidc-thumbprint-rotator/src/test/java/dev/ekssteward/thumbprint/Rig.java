@@ -133,10 +133,20 @@ final class Rig implements AutoCloseable {
     this.recheckQueue = queue;
   }
 
+  /**
+   * The production graph with issuers fetched where they are: the tests' issuers are local servers
+   * on loopback, which only a graph with a route may reach (production refuses loopback).
+   */
   ThumbprintRotatorHandler handler(boolean dryRun) {
     return new ThumbprintRotatorHandler(
-        DaggerThumbprintComponent.factory()
-            .create(settings(dryRun), Clock.systemUTC(), aws.waits(), List.of(calls, audit)));
+        DaggerRoutedThumbprintComponent.factory()
+            .create(
+                settings(dryRun),
+                Clock.systemUTC(),
+                aws.waits(),
+                List.of(calls, audit),
+                issuer -> issuer,
+                publicRoots));
   }
 
   /** The handler whose fetches of any issuer go to {@code local} (same path). */

@@ -50,7 +50,7 @@ class FailureWiringTest {
         rules++;
       }
     }
-    assertThat(rules).isEqualTo(13);
+    assertThat(rules).isEqualTo(14);
     Map<String, Object> queuePolicy = t.map(t.resources().get("FailureQueuePolicy"));
     assertThat(queuePolicy.toString())
         .contains("events.amazonaws.com")

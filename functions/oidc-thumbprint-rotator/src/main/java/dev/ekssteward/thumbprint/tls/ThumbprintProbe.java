@@ -1,6 +1,7 @@
 package dev.ekssteward.thumbprint.tls;
 
 import dev.ekssteward.shared.config.ThumbprintConfig;
+import dev.ekssteward.shared.runtime.Settings;
 import dev.ekssteward.thumbprint.model.ChainEnd;
 import dev.ekssteward.thumbprint.model.HostAllowList;
 import dev.ekssteward.thumbprint.model.IssuerUrl;
@@ -32,8 +33,19 @@ public final class ThumbprintProbe {
    * SnapStart primes), not at every cold start. Tests bind roots of their own.
    */
   @Inject
+  public ThumbprintProbe(
+      Optional<IssuerRoute> route, Optional<PublicRoots> publicRoots, Settings settings) {
+    // Loopback only where issuers are local servers: a bound route (tests), or a run against a
+    // local AWS (an endpoint override, which no deployed function has).
+    this(
+        route,
+        publicRoots,
+        route.isPresent() || settings.endpoint() != null
+            ? Outbound.LOCAL_SERVERS
+            : Outbound.PUBLIC);
+  }
+
   public ThumbprintProbe(Optional<IssuerRoute> route, Optional<PublicRoots> publicRoots) {
-    // Only a bound route (tests, local runs) sends issuers to servers on loopback.
     this(route, publicRoots, route.isPresent() ? Outbound.LOCAL_SERVERS : Outbound.PUBLIC);
   }
 
