@@ -10,6 +10,8 @@ from moto.eks import models as eks
 from moto.eks.exceptions import EKSError, InvalidParameterException, ResourceNotFoundException
 from moto.iam import models as iam
 from moto.iam.exceptions import InvalidInput, ValidationError
+from moto.core.exceptions import JsonRESTError
+from moto.kms import models as kms
 
 # EKS limits (service quotas / API model), see DESIGN.md §5.
 MAX_TAGS = 50
@@ -222,7 +224,49 @@ def _update_open_id_connect_provider_thumbprint(self, arn, thumbprint_list):
     return _moto_update_thumbprints(self, arn, list(thumbprints))
 
 
+# --- KMS MACs with a key that is not enabled -------------------------------------------------
+# AWS: GenerateMac/VerifyMac need an Enabled key (KMS API reference, "Key states of AWS KMS
+# keys"): a disabled key answers DisabledException, a key pending deletion
+# KMSInvalidStateException (both 400). moto 5.2 signs and verifies with them.
+class DisabledException(JsonRESTError):
+    code = 400
+
+    def __init__(self, key_id):
+        super().__init__("DisabledException", f"{key_id} is disabled.")
+
+
+class KMSInvalidStateException(JsonRESTError):
+    code = 400
+
+    def __init__(self, key_id):
+        super().__init__("KMSInvalidStateException", f"{key_id} is pending deletion.")
+
+
+def _usable_key(backend, key_id):
+    key = backend.keys[backend.any_id_to_key_id(key_id)]
+    if key.key_state == "PendingDeletion":
+        raise KMSInvalidStateException(key.arn)
+    if key.key_state != "Enabled":
+        raise DisabledException(key.arn)
+
+
+_moto_generate_mac = kms.KmsBackend.generate_mac
+_moto_verify_mac = kms.KmsBackend.verify_mac
+
+
+def _generate_mac(self, message, key_id, *args, **kwargs):
+    _usable_key(self, key_id)
+    return _moto_generate_mac(self, message, key_id, *args, **kwargs)
+
+
+def _verify_mac(self, message, key_id, *args, **kwargs):
+    _usable_key(self, key_id)
+    return _moto_verify_mac(self, message, key_id, *args, **kwargs)
+
+
 def apply() -> None:
+    kms.KmsBackend.generate_mac = _generate_mac
+    kms.KmsBackend.verify_mac = _verify_mac
     eks.EKSBackend.tag_resource = _tag_resource
     eks.EKSBackend.untag_resource = _untag_resource
     eks.EKSBackend.list_tags_for_resource = _list_tags_for_resource

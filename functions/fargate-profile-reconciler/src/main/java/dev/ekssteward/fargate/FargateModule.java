@@ -6,6 +6,7 @@ import dagger.Provides;
 import dagger.multibindings.ElementsIntoSet;
 import dev.ekssteward.fargate.apply.CreateProfileExecutor;
 import dev.ekssteward.fargate.apply.DeleteProfileExecutor;
+import dev.ekssteward.fargate.apply.MarkManagedExecutor;
 import dev.ekssteward.fargate.apply.TagProfileExecutor;
 import dev.ekssteward.fargate.apply.UntagProfileExecutor;
 import dev.ekssteward.shared.apply.Executor;
@@ -36,7 +37,8 @@ public abstract class FargateModule {
       CreateProfileExecutor create,
       DeleteProfileExecutor delete,
       TagProfileExecutor tag,
-      UntagProfileExecutor untag) {
-    return Set.of(create, delete, tag, untag);
+      UntagProfileExecutor untag,
+      MarkManagedExecutor mark) {
+    return Set.of(create, delete, tag, untag, mark);
   }
 }

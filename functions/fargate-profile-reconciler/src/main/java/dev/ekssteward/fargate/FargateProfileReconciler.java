@@ -19,7 +19,11 @@ import dev.ekssteward.shared.pipeline.Declaration;
 import dev.ekssteward.shared.pipeline.Outcome;
 import dev.ekssteward.shared.pipeline.Plan;
 import dev.ekssteward.shared.pipeline.Scope;
+import dev.ekssteward.shared.trust.RecordSigner;
+import dev.ekssteward.shared.trust.Seals;
+import dev.ekssteward.shared.trust.Trust;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -50,11 +54,13 @@ public final class FargateProfileReconciler implements Controller<ClusterObserva
 
   private final FargateApi api;
   private final DesiredStateStore store;
+  private final RecordSigner signer;
 
   @Inject
-  FargateProfileReconciler(FargateApi api, DesiredStateStore store) {
+  FargateProfileReconciler(FargateApi api, DesiredStateStore store, RecordSigner signer) {
     this.api = api;
     this.store = store;
+    this.signer = signer;
   }
 
   @Override
@@ -81,8 +87,36 @@ public final class FargateProfileReconciler implements Controller<ClusterObserva
     String anyArn = profiles.isEmpty() ? null : profiles.get(0).arn();
     Map<String, String> tags = api.clusterTags(scope.target(), scope.cluster(), anyArn);
     // Deleted between the two reads: observed as gone.
+    if (tags == null) {
+      return new ClusterObservation(scope.cluster(), parameter, document, null, null);
+    }
+    ClusterObservation seen =
+        new ClusterObservation(scope.cluster(), parameter, document, profiles, tags);
+    if (seen.excluded()) {
+      return seen;
+    }
     return new ClusterObservation(
-        scope.cluster(), parameter, document, tags == null ? null : profiles, tags);
+        scope.cluster(), parameter, document, profiles, tags, marks(document, profiles, config));
+  }
+
+  /**
+   * Verifies the signed managed marks of the profiles a prune would delete, and only those (in
+   * dry-run too: verifying changes nothing). Profiles of the desired state are not verified: their
+   * mark is never acted on while they are.
+   */
+  private Map<String, Trust> marks(
+      String document, List<ObservedProfile> profiles, StewardConfig config) {
+    DesiredStateParser.Parsed parsed = DesiredStateParser.parse(document, config.fargate());
+    Map<String, Trust> marks = new HashMap<>();
+    if (!parsed.valid()) {
+      return marks;
+    }
+    for (ObservedProfile p : FargatePlanner.pruneCandidates(parsed.state(), profiles)) {
+      if (p.mark().signed()) {
+        marks.put(p.arn(), Seals.verify(signer, Contract.MANAGED_TAG, p.arn(), p.mark()));
+      }
+    }
+    return marks;
   }
 
   @Override
@@ -120,7 +154,8 @@ public final class FargateProfileReconciler implements Controller<ClusterObserva
         seen.profiles(),
         new Limits(config.fargate().profilesPerCluster(), policyTagKeys(config.tagging())),
         earlier,
-        now);
+        now,
+        seen.marks());
   }
 
   private static Plan skip(ClusterObservation seen, String reason) {

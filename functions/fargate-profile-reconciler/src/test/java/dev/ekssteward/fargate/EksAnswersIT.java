@@ -11,12 +11,15 @@ import dev.ekssteward.fargate.aws.ObservedProfile;
 import dev.ekssteward.fargate.aws.ObservedProfile.Status;
 import dev.ekssteward.fargate.desired.ProfileSpec;
 import dev.ekssteward.fargate.desired.Selector;
+import dev.ekssteward.shared.Contract;
 import dev.ekssteward.shared.pipeline.TransientFailureException;
 import dev.ekssteward.shared.runtime.Waits;
 import dev.ekssteward.shared.testing.CallRecorder;
 import dev.ekssteward.shared.testing.LocalAws;
+import dev.ekssteward.shared.testing.LocalRecordSigner;
 import dev.ekssteward.shared.testing.ManualClock;
 import dev.ekssteward.shared.testing.TestContext;
+import dev.ekssteward.shared.trust.Seals;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -83,10 +86,11 @@ class EksAnswersIT {
     Map<String, Object> report = run(DesiredDocs.parameterChange("dev-1"), 300);
 
     assertThat(eks.conflicts()).isEqualTo(1);
-    assertThat(applied(report)).containsExactly("CreateProfile deferred", "CreateProfile applied");
+    assertThat(applied(report))
+        .containsExactly("CreateProfile deferred", "CreateProfile applied", "MarkManaged applied");
     assertThat(((List<Map<String, Object>>) report.get("applied")).get(0).get("message"))
         .isEqualTo("busy (409): Fargate profile ops is in transition; a later pass retries");
-    assertThat(eks.mutations()).containsExactly("Create team-a", "Create team-a");
+    assertThat(eks.mutations()).containsExactly("Create team-a", "Create team-a", "Tag team-a");
     assertThat(report.get("errors")).isEqualTo(List.of());
     assertThat(report.get("status")).isEqualTo("ok");
     assertThat(status("team-a")).isEqualTo(Status.ACTIVE);
@@ -125,7 +129,15 @@ class EksAnswersIT {
         "dev-1",
         "legacy",
         new ProfileSpec(ROLE, Set.of(), Set.of(new Selector("x", Map.of()))),
-        Map.of("eks-steward/managed", "true"));
+        Map.of());
+    // As the steward left it: the managed mark signed for its ARN.
+    String arn = eks.arnOf("dev-1", "legacy");
+    eks.externalTag(
+        "dev-1",
+        "legacy",
+        Map.of(
+            Contract.MANAGED_TAG,
+            Seals.seal(LocalRecordSigner.KEY, Contract.MANAGED_TAG, arn, "true")));
     clock.advance(FakeEks.CREATE_TIME);
     eks.beforeNextMutation(() -> eks.externalDelete("dev-1", "legacy"));
 
@@ -198,7 +210,7 @@ class EksAnswersIT {
     assertThat(eks.profiles(null, "dev-1")).isEmpty();
 
     run(DesiredDocs.parameterChange("dev-1"), 300);
-    assertThat(eks.mutations()).containsExactly("Create team-a");
+    assertThat(eks.mutations()).containsExactly("Create team-a", "Tag team-a");
     assertThat(status("team-a")).isEqualTo(Status.ACTIVE);
   }
 }

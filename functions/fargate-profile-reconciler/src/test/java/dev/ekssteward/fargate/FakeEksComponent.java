@@ -13,7 +13,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /** The test twin of {@link FargateComponent}: the production graph with an in-memory EKS. */
 @Singleton
-@Component(modules = {SharedModule.class, FargateModule.class})
+@Component(modules = {SharedModule.class, FargateModule.class, LocalSignerModule.class})
 interface FakeEksComponent extends FargateComponent {
   @Component.Factory
   interface Factory {

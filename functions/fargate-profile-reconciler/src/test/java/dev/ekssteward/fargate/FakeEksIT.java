@@ -123,13 +123,14 @@ class FakeEksIT {
     clock.advance(Duration.ofSeconds(60));
     Map<String, Object> second = run(DesiredDocs.tick(), 20);
     assertThat(eks.mutations().subList(before, eks.mutations().size()))
-        .containsExactly("Create " + replacement, "Delete team-a");
+        .containsExactly("Create " + replacement, "Tag " + replacement, "Delete team-a");
     assertThat(status("team-a")).isEqualTo(Status.DELETING);
-    assertThat(applied(second)).containsExactly("DeleteProfile team-a applied");
+    assertThat(applied(second))
+        .containsExactly("MarkManaged applied", "DeleteProfile team-a applied");
 
     clock.advance(Duration.ofSeconds(60));
     Map<String, Object> third = run(DesiredDocs.tick(), 20);
-    assertThat(eks.mutations()).hasSize(before + 2);
+    assertThat(eks.mutations()).hasSize(before + 3);
     assertThat(third.get("applied")).isEqualTo(List.of());
     assertThat(third.get("pending")).isEqualTo(List.of());
     assertThat(profiles()).extracting(ObservedProfile::name).containsExactly(replacement);
@@ -168,11 +169,12 @@ class FakeEksIT {
     Map<String, Object> report = run(DesiredDocs.parameterChange("dev-1"), 300);
 
     assertThat(eks.mutations().subList(before, eks.mutations().size()))
-        .hasSize(2)
+        .hasSize(3)
         .first()
         .asString()
         .startsWith("Create team-a-");
-    assertThat(eks.mutations().get(before + 1)).isEqualTo("Delete team-a");
+    assertThat(eks.mutations().get(before + 1)).startsWith("Tag team-a-"); // its managed mark
+    assertThat(eks.mutations().get(before + 2)).isEqualTo("Delete team-a");
     assertThat(report.get("pending")).isEqualTo(List.of());
     assertThat(report.get("errors")).isEqualTo(List.of());
     assertThat(profiles())
@@ -224,7 +226,7 @@ class FakeEksIT {
     assertThat((List<?>) waiting.get("pending")).hasSize(1);
 
     run(DesiredDocs.tick(), 300);
-    assertThat(eks.mutations()).containsExactly("Create team-a");
+    assertThat(eks.mutations()).containsExactly("Create team-a", "Tag team-a");
     assertThat(status("team-a")).isEqualTo(Status.ACTIVE);
     assertThat(eks.conflicts()).isZero();
   }

@@ -8,6 +8,7 @@ import dev.ekssteward.shared.Contract;
 import dev.ekssteward.shared.testing.CallRecorder;
 import dev.ekssteward.shared.testing.EventFiles;
 import dev.ekssteward.shared.testing.LocalAws;
+import dev.ekssteward.shared.testing.RecordKeys;
 import dev.ekssteward.shared.testing.TestContext;
 import dev.ekssteward.shared.testing.seed.ClusterSeed;
 import dev.ekssteward.shared.testing.seed.ProfileSeed;
@@ -70,6 +71,14 @@ class FargateExcludeIT {
                 .desiredFargate(
                     "dev-1",
                     FargateReconcilerIT.TWO_PROFILES.replace("\"prune\":false", "\"prune\":true")));
+    // legacy was made by the steward: its managed mark is signed for its ARN.
+    String arn =
+        aws.eks()
+            .describeFargateProfile(r -> r.clusterName("dev-1").fargateProfileName("legacy"))
+            .fargateProfile()
+            .fargateProfileArn();
+    String mark = RecordKeys.seal(aws, Contract.MANAGED_TAG, arn, "true");
+    aws.eks().tagResource(r -> r.resourceArn(arn).tags(Map.of(Contract.MANAGED_TAG, mark)));
   }
 
   List<String> profileNames() {

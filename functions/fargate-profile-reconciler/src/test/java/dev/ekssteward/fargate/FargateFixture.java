@@ -1,6 +1,7 @@
 package dev.ekssteward.fargate;
 
 import dev.ekssteward.shared.testing.LocalAws;
+import dev.ekssteward.shared.testing.RecordKeys;
 import java.time.Clock;
 import java.util.List;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -14,6 +15,7 @@ final class FargateFixture {
 
   static FargateProfileReconcilerHandler handler(
       LocalAws aws, boolean dryRun, Clock clock, List<ExecutionInterceptor> with) {
+    RecordKeys.ensure(aws); // the stack's key, which signs and verifies the managed mark
     return new FargateProfileReconcilerHandler(
         DaggerFargateComponent.factory().create(aws.settings(dryRun), clock, aws.waits(), with));
   }

@@ -4,16 +4,17 @@ import static dev.ekssteward.fargate.DesiredDocs.ROLE;
 import static dev.ekssteward.shared.testing.seed.FleetSeed.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ekssteward.shared.Contract;
 import dev.ekssteward.shared.testing.CallRecorder;
 import dev.ekssteward.shared.testing.EventFiles;
 import dev.ekssteward.shared.testing.LocalAws;
+import dev.ekssteward.shared.testing.RecordKeys;
 import dev.ekssteward.shared.testing.TestContext;
 import dev.ekssteward.shared.testing.seed.ClusterSeed;
 import dev.ekssteward.shared.testing.seed.ProfileSeed;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -71,7 +72,13 @@ class FargateReconcilerIT {
 
     assertThat(report.get("status")).isEqualTo("ok");
     assertThat(recorder.mutations())
-        .containsExactly("eks:CreateFargateProfile", "eks:CreateFargateProfile");
+        .containsExactly(
+            "eks:CreateFargateProfile",
+            "kms:GenerateMac",
+            "eks:TagResource",
+            "eks:CreateFargateProfile",
+            "kms:GenerateMac",
+            "eks:TagResource");
     assertThat(profileNames()).containsExactlyInAnyOrder("team-a", "batch");
     FargateProfile a = profile("team-a");
     assertThat(a.podExecutionRoleArn()).isEqualTo(ROLE);
@@ -82,8 +89,8 @@ class FargateReconcilerIT {
                 .namespace("team-a")
                 .labels(Map.of("lifecycle", "fargate"))
                 .build());
-    assertThat(new TreeMap<>(a.tags()))
-        .isEqualTo(Map.of("eks-steward/managed", "true", "team", "payments"));
+    assertThat(a.tags()).containsEntry("team", "payments").hasSize(2);
+    assertThat(a.tags().get(Contract.MANAGED_TAG)).matches("true mac=v1\\.[A-Za-z0-9_-]{43}");
     assertThat(profile("batch").selectors().get(0).labels()).isEqualTo(Map.of("job", "nightly-?"));
   }
 
@@ -144,7 +151,13 @@ class FargateReconcilerIT {
     Map<String, Object> report = run(EventFiles.load("schedule-tick.json"));
 
     assertThat(recorder.mutations())
-        .containsExactly("eks:CreateFargateProfile", "eks:CreateFargateProfile");
+        .containsExactly(
+            "eks:CreateFargateProfile",
+            "kms:GenerateMac",
+            "eks:TagResource",
+            "eks:CreateFargateProfile",
+            "kms:GenerateMac",
+            "eks:TagResource");
     // dev-1: three passes (create, create, converged); dev-2 is not even listed.
     assertThat(recorder.calls().stream().filter("eks:ListFargateProfiles"::equals)).hasSize(3);
     assertThat(report.get("planned").toString())
@@ -189,7 +202,8 @@ class FargateReconcilerIT {
                 "DeleteFargateProfile",
                 "eventSource",
                 "eks.amazonaws.com"));
-    assertThat(recorder.mutations()).containsExactly("eks:CreateFargateProfile");
+    assertThat(recorder.mutations())
+        .containsExactly("eks:CreateFargateProfile", "kms:GenerateMac", "eks:TagResource");
     assertThat(profileNames()).containsExactlyInAnyOrder("team-a", "batch");
   }
 
@@ -221,11 +235,21 @@ class FargateReconcilerIT {
                             ProfileSeed.profile("legacy")
                                 .selector("legacy")
                                 .subnets(List.of())
-                                .tags(Map.of("eks-steward/managed", "true")))
+                                .subnets(List.of()))
                         .fargateProfile(
                             ProfileSeed.profile("handmade")
                                 .selector("handmade")
                                 .subnets(List.of()))));
+    // legacy was made by the steward: its mark is signed for its ARN by the stack's key.
+    String legacyArn = profile("legacy").fargateProfileArn();
+    aws.eks()
+        .tagResource(
+            r ->
+                r.resourceArn(legacyArn)
+                    .tags(
+                        Map.of(
+                            Contract.MANAGED_TAG,
+                            RecordKeys.seal(aws, Contract.MANAGED_TAG, legacyArn, "true"))));
     DesiredDocs.put(aws, "dev-1", TWO_PROFILES.replace("\"prune\":false", "\"prune\":true"));
 
     Map<String, Object> report = run(EventFiles.load("fargate-parameter-change.json"));
@@ -234,11 +258,18 @@ class FargateReconcilerIT {
     // Missing profiles first (pods need them), pruning last.
     assertThat(recorder.mutations())
         .containsExactly(
-            "eks:CreateFargateProfile", "eks:CreateFargateProfile", "eks:DeleteFargateProfile");
+            "eks:CreateFargateProfile",
+            "kms:GenerateMac",
+            "eks:TagResource",
+            "eks:CreateFargateProfile",
+            "kms:GenerateMac",
+            "eks:TagResource",
+            "eks:DeleteFargateProfile");
     assertThat((List<Map<String, Object>>) report.get("findings"))
         .extracting(f -> f.get("detailType") + " " + f.get("profile") + ": " + f.get("resolution"))
         .containsExactlyInAnyOrder(
-            "Drift Detected legacy: deleted (prune is on and it carries eks-steward/managed=true)",
+            "Drift Detected legacy: deleted (prune is on and it carries a signed"
+                + " eks-steward/managed mark)",
             "Drift Detected handmade: kept (no eks-steward/managed=true tag)");
   }
 }

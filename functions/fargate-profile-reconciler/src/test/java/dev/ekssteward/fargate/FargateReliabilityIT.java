@@ -5,6 +5,7 @@ import static dev.ekssteward.fargate.DesiredDocs.ROLE_V2;
 import static dev.ekssteward.shared.testing.seed.ClusterSeed.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ekssteward.shared.Contract;
 import dev.ekssteward.shared.json.Json;
 import dev.ekssteward.shared.testing.CallRecorder;
 import dev.ekssteward.shared.testing.CrashMatrix;
@@ -14,9 +15,11 @@ import dev.ekssteward.shared.testing.FleetFixture;
 import dev.ekssteward.shared.testing.HostileRuns;
 import dev.ekssteward.shared.testing.LocalAws;
 import dev.ekssteward.shared.testing.Overlap;
+import dev.ekssteward.shared.testing.RecordKeys;
 import dev.ekssteward.shared.testing.TestContext;
 import dev.ekssteward.shared.testing.seed.FleetSeed;
 import dev.ekssteward.shared.testing.seed.ProfileSeed;
+import dev.ekssteward.shared.trust.Sealed;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -79,6 +82,27 @@ class FargateReliabilityIT {
                         .fargateProfile(managed("team-a", "team-a"))
                         .fargateProfile(managed("legacy", "legacy")))
                 .desiredFargate("dev-1", DESIRED));
+    // As the steward left them: the managed marks signed for each profile by the stack's key.
+    for (String name : List.of("team-a", "legacy")) {
+      String arn =
+          aws.eks()
+              .describeFargateProfile(r -> r.clusterName("dev-1").fargateProfileName(name))
+              .fargateProfile()
+              .fargateProfileArn();
+      String mark = RecordKeys.seal(aws, Contract.MANAGED_TAG, arn, "true");
+      aws.eks().tagResource(r -> r.resourceArn(arn).tags(Map.of(Contract.MANAGED_TAG, mark)));
+    }
+  }
+
+  /**
+   * Tags, with a signed managed mark as "true (signed)": each run starts from a fresh moto, whose
+   * record key (and so every MAC) is new.
+   */
+  static Map<String, String> comparableTags(Map<String, String> tags) {
+    Map<String, String> out = new TreeMap<>(tags);
+    out.computeIfPresent(
+        Contract.MANAGED_TAG, (k, v) -> Sealed.parse(v).signed() ? "true (signed)" : v);
+    return out;
   }
 
   /** Profile name → role, subnets, selectors and tags. */
@@ -95,7 +119,7 @@ class FargateReliabilityIT {
               p.podExecutionRoleArn(),
               p.subnets().stream().sorted().toList(),
               p.selectors().toString(),
-              new TreeMap<>(p.tags()),
+              comparableTags(p.tags()),
               p.statusAsString()));
     }
     return out;

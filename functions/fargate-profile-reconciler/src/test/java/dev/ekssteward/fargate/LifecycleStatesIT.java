@@ -83,7 +83,13 @@ class LifecycleStatesIT {
         run(DesiredDocs.parameterChange("dev-1"), new OpsProfileBeforeFirstCreate());
 
     List<Map<String, Object>> applied = (List<Map<String, Object>>) report.get("applied");
-    assertThat(applied).extracting(a -> a.get("result")).containsExactly("deferred", "applied");
+    // The second pass creates team-a, then signs its managed mark once it exists.
+    assertThat(applied)
+        .extracting(a -> a.get("result"))
+        .containsExactly("deferred", "applied", "applied");
+    assertThat(applied)
+        .extracting(a -> a.get("type"))
+        .containsExactly("CreateProfile", "CreateProfile", "MarkManaged");
     assertThat((String) applied.get(0).get("message"))
         .startsWith("busy (409): Cannot create Fargate Profile team-a because cluster dev-1")
         .contains("Fargate profile ops in status CREATING");

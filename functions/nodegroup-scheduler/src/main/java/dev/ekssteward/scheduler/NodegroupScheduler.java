@@ -26,8 +26,13 @@ import dev.ekssteward.shared.pipeline.Plan;
 import dev.ekssteward.shared.pipeline.RunLedger;
 import dev.ekssteward.shared.pipeline.Scope;
 import dev.ekssteward.shared.runtime.Settings;
+import dev.ekssteward.shared.trust.RecordSigner;
+import dev.ekssteward.shared.trust.Sealed;
+import dev.ekssteward.shared.trust.Seals;
+import dev.ekssteward.shared.trust.Trust;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +70,7 @@ public final class NodegroupScheduler implements Controller<ClusterState> {
   private final AutoScalingApis autoscaling;
   private final SchedulerStore store;
   private final Settings settings;
+  private final RecordSigner signer;
   private final Clock clock;
 
   @Inject
@@ -73,11 +79,13 @@ public final class NodegroupScheduler implements Controller<ClusterState> {
       AutoScalingApis autoscaling,
       SchedulerStore store,
       Settings settings,
+      RecordSigner signer,
       Clock clock) {
     this.apis = apis;
     this.autoscaling = autoscaling;
     this.store = store;
     this.settings = settings;
+    this.signer = signer;
     this.clock = clock;
   }
 
@@ -170,8 +178,32 @@ public final class NodegroupScheduler implements Controller<ClusterState> {
       StewardConfig config,
       Instant now,
       List<Outcome> earlier) {
-    return NodegroupPlanner.plan(
-        observed, config.scheduler(), now, scope.selection(), earlier.isEmpty());
+    boolean firstPass = earlier.isEmpty();
+    ClusterState verified = observed.withMacs(verify(observed, config, now, scope, firstPass));
+    return NodegroupPlanner.plan(verified, config.scheduler(), now, scope.selection(), firstPass);
+  }
+
+  /**
+   * Verifies the signed size records the plan would act on, and only those: in dry-run too, since
+   * verifying changes nothing. Here rather than in {@link #observe}: the run's ledger adds what
+   * decides a restore (a release's pause, a cluster that left scope) only after observing, and the
+   * plan's own instant is the one that decides.
+   */
+  private Map<String, Trust> verify(
+      ClusterState seen, StewardConfig config, Instant now, Scope scope, boolean firstPass) {
+    Map<String, Trust> macs = new HashMap<>();
+    for (String arn :
+        NodegroupPlanner.recordsToVerify(
+            seen, config.scheduler(), now, scope.selection(), firstPass)) {
+      String value =
+          seen.nodegroups().stream()
+              .filter(g -> g.arn().equals(arn))
+              .findFirst()
+              .map(g -> g.tags().get(Contract.ORIGINAL_SCALING_TAG))
+              .orElseThrow();
+      macs.put(arn, Seals.verify(signer, Contract.ORIGINAL_SCALING_TAG, arn, Sealed.parse(value)));
+    }
+    return macs;
   }
 
   @Override

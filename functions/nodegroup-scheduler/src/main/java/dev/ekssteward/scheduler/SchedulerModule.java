@@ -9,6 +9,7 @@ import dev.ekssteward.scheduler.apply.DropRecordExecutor;
 import dev.ekssteward.scheduler.apply.KeepUpExecutor;
 import dev.ekssteward.scheduler.apply.PauseAutoscalerExecutor;
 import dev.ekssteward.scheduler.apply.PauseScaleDownsExecutor;
+import dev.ekssteward.scheduler.apply.ResignRecordExecutor;
 import dev.ekssteward.scheduler.apply.RestoreExecutor;
 import dev.ekssteward.scheduler.apply.ResumeAutoscalerExecutor;
 import dev.ekssteward.scheduler.apply.ScaleDownExecutor;
@@ -51,7 +52,8 @@ public abstract class SchedulerModule {
       PauseAutoscalerExecutor pauseAutoscaler,
       ResumeAutoscalerExecutor resumeAutoscaler,
       PauseScaleDownsExecutor pauseScaleDowns,
-      UpdateRecordIndexExecutor updateRecordIndex) {
+      UpdateRecordIndexExecutor updateRecordIndex,
+      ResignRecordExecutor resign) {
     return Set.of(
         scaleDown,
         restore,
@@ -60,6 +62,7 @@ public abstract class SchedulerModule {
         pauseAutoscaler,
         resumeAutoscaler,
         pauseScaleDowns,
-        updateRecordIndex);
+        updateRecordIndex,
+        resign);
   }
 }

@@ -81,7 +81,8 @@ class AutoscalerPauseIT {
           assertThat(asgTags(name)).containsOnlyKeys("eks:cluster-name");
           assertThat(fleet.tags("dev-1", name).get(Contract.ORIGINAL_SCALING_TAG))
               .startsWith(s.encode() + "@")
-              .endsWith(" max=1 cae=1:true cac=1:owned");
+              // Signed over the whole body, the remembered autoscaler tags included.
+              .matches(".* max=1 cae=1:true cac=1:owned mac=v1\\.[A-Za-z0-9_-]{43}");
         });
     assertThat(fleet.sent.audits("Cluster Autoscaler Paused"))
         .hasSize(3)

@@ -221,7 +221,9 @@ class ConvergenceTest {
     assertThat(t.eks.calls())
         .anyMatch(c -> c.startsWith("UpdateNodegroupConfig dev-1/odd 0-0-1 down-"));
     assertThat(t.eks.tags("dev-1", "odd"))
-        .containsEntry(Contract.ORIGINAL_SCALING_TAG, "0-1-0@2026-11-25T18:05Z max=1");
+        .hasEntrySatisfying(
+            Contract.ORIGINAL_SCALING_TAG,
+            v -> assertThat(v).startsWith("0-1-0@2026-11-25T18:05Z max=1 mac=v1."));
   }
 
   @Example
@@ -241,7 +243,9 @@ class ConvergenceTest {
 
     assertThat(t.eks.sizes("dev-1", "web")).isEqualTo(NIGHT);
     assertThat(t.eks.tags("dev-1", "web"))
-        .containsEntry(Contract.ORIGINAL_SCALING_TAG, "2-3-5@2026-11-25T22:05Z max=1");
+        .hasEntrySatisfying(
+            Contract.ORIGINAL_SCALING_TAG,
+            v -> assertThat(v).startsWith("2-3-5@2026-11-25T22:05Z max=1 mac=v1."));
     List<String> downTokens =
         t.eks.calls().stream()
             .filter(c -> c.startsWith("UpdateNodegroupConfig dev-1/web 0-0-1"))

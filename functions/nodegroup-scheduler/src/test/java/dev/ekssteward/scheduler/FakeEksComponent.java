@@ -21,7 +21,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
  * place of the SDK adapters.
  */
 @Singleton
-@Component(modules = {SharedModule.class, SchedulerModule.class})
+@Component(modules = {SharedModule.class, SchedulerModule.class, LocalSignerModule.class})
 interface FakeEksComponent {
   Pipeline<ClusterState> pipeline();
 

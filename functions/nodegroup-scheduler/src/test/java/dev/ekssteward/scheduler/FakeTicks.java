@@ -16,9 +16,8 @@ import dev.ekssteward.shared.pipeline.Scope;
 import dev.ekssteward.shared.pipeline.Targets;
 import dev.ekssteward.shared.runtime.Settings;
 import dev.ekssteward.shared.runtime.Waits;
-import java.time.Clock;
+import dev.ekssteward.shared.testing.ManualClock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,6 +36,7 @@ final class FakeTicks {
   final StewardConfig config;
   final List<Plan> plans = new ArrayList<>();
   final List<Outcome> outcomes = new ArrayList<>();
+  private final ManualClock clock = new ManualClock(Instant.EPOCH);
   private final Routing routing =
       new Routing(NodegroupScheduler.NAME, NodegroupScheduler.TRIGGERS, "/eks-steward", null);
   private final Targets targets = new Targets("eu-west-1", TARGET.accountId(), "aws");
@@ -46,7 +46,7 @@ final class FakeTicks {
         DaggerFakeEksComponent.factory()
             .create(
                 new Settings("/eks-steward", false, null, "eu-west-1", null, null),
-                Clock.fixed(Instant.EPOCH, ZoneOffset.UTC),
+                clock,
                 Waits.none(),
                 List.of(),
                 target -> eks,
@@ -68,6 +68,7 @@ final class FakeTicks {
   }
 
   List<Outcome> run(Trigger trigger, Instant now) {
+    clock.set(now); // the pipeline's clock, which observe reads too
     List<Outcome> these = new ArrayList<>();
     if (!(routing.route(trigger, config, targets) instanceof Routing.Go go)) {
       return these;

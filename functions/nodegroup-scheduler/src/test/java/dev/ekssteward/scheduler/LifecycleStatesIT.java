@@ -73,10 +73,13 @@ class LifecycleStatesIT {
     fleet.tick(MotoFleet.at(0, "19:10"));
 
     assertThat(fleet.sizes("dev-1", "ng-a")).isEqualTo(new Sizes(0, 0, 1));
-    assertThat(fleet.tags("dev-1", "ng-a"))
-        .containsEntry(
-            Contract.ORIGINAL_SCALING_TAG,
-            "1-2-5@" + MotoFleet.at(0, "19:10").toString().substring(0, 16) + "Z max=1");
+    // The record, signed with the stack's key.
+    assertThat(fleet.tags("dev-1", "ng-a").get(Contract.ORIGINAL_SCALING_TAG))
+        .matches(
+            "1-2-5@"
+                + MotoFleet.at(0, "19:10").toString().substring(0, 16)
+                + "Z max=1"
+                + " mac=v1\\.[A-Za-z0-9_-]{43}");
     assertThat(fleet.sent.audits("Nodegroup Scaled Down")).hasSize(1);
   }
 
@@ -110,10 +113,13 @@ class LifecycleStatesIT {
     fleet.tick(MotoFleet.at(0, "19:10"));
 
     assertThat(fleet.sizes("dev-1", "web")).isEqualTo(new Sizes(0, 0, 1));
-    assertThat(fleet.tags("dev-1", "web"))
-        .containsEntry(
-            Contract.ORIGINAL_SCALING_TAG,
-            "2-3-5@" + MotoFleet.at(0, "19:05").toString().substring(0, 16) + "Z max=1");
+    // The record, signed with the stack's key.
+    assertThat(fleet.tags("dev-1", "web").get(Contract.ORIGINAL_SCALING_TAG))
+        .matches(
+            "2-3-5@"
+                + MotoFleet.at(0, "19:05").toString().substring(0, 16)
+                + "Z max=1"
+                + " mac=v1\\.[A-Za-z0-9_-]{43}");
     assertThat(fleet.sent.audits("Nodegroup Scaled Down"))
         .singleElement()
         .satisfies(a -> assertThat(a.detail()).containsEntry("nodegroup", "web"));

@@ -9,6 +9,7 @@ import dev.ekssteward.shared.runtime.Waits;
 import dev.ekssteward.shared.testing.CallRecorder;
 import dev.ekssteward.shared.testing.LocalAws;
 import dev.ekssteward.shared.testing.ManualClock;
+import dev.ekssteward.shared.testing.RecordKeys;
 import dev.ekssteward.shared.testing.TestContext;
 import dev.ekssteward.shared.testing.seed.ClusterSeed;
 import dev.ekssteward.shared.testing.seed.FleetSeed;
@@ -84,7 +85,9 @@ final class MotoFleet {
     return NodegroupSeed.nodegroup(name).scaling(s.min(), s.desired(), s.max()).tags(tags);
   }
 
+  /** Seeds the fleet, and the stack's record key the scheduler signs with. */
   SeededFleet seed(FleetSeed fleet) {
+    RecordKeys.ensure(aws);
     return aws.seeder().seed(fleet);
   }
 
@@ -93,6 +96,7 @@ final class MotoFleet {
   }
 
   static void config(LocalAws aws, String json) {
+    RecordKeys.ensure(aws);
     aws.seeder().seed(FleetSeed.fleet().config(json));
   }
 

@@ -123,7 +123,9 @@ class NightsWithAutoscalerTest {
     t.eks.setSizes("dev-1", "web", new Sizes(0, 1, 1));
     t.tick(Instant.parse("2026-11-25T23:00:00Z"));
     assertThat(t.eks.tags("dev-1", "web"))
-        .containsEntry(Contract.ORIGINAL_SCALING_TAG, "2-3-5@2026-11-25T18:05Z max=1");
+        .hasEntrySatisfying(
+            Contract.ORIGINAL_SCALING_TAG,
+            v -> assertThat(v).startsWith("2-3-5@2026-11-25T18:05Z max=1 mac=v1."));
     assertThat(t.plans.get(t.plans.size() - 1).metrics()).containsEntry("NodesAwakeAtNight", 1.0);
 
     t.tick(Instant.parse("2026-11-26T06:05:00Z"));

@@ -17,6 +17,7 @@ import dev.ekssteward.shared.testing.FaultInjector.Kind;
 import dev.ekssteward.shared.testing.FleetFixture;
 import dev.ekssteward.shared.testing.LocalAws;
 import dev.ekssteward.shared.testing.Overlap;
+import dev.ekssteward.shared.testing.RecordKeys;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -64,6 +65,7 @@ class NodegroupSchedulerReliabilityIT {
   }
 
   static void fleet() {
+    RecordKeys.ensure(aws); // the stack's key, which signs the size records
     aws.seeder().seed(MotoFleet.office());
   }
 
@@ -135,8 +137,9 @@ class NodegroupSchedulerReliabilityIT {
 
     result.assertPassed();
     // 33 EKS and audit calls, plus the ledger's: a GetParametersByPath a tick, the evening's index
-    // write, and the evening's second look at dev-1 once the index holds it (5 EKS reads).
-    assertThat(result.calls()).isEqualTo(42);
+    // write, and the evening's second look at dev-1 once the index holds it (5 EKS reads); and the
+    // record key's: 3 GenerateMac in the evening, 3 VerifyMac in the morning (none at night).
+    assertThat(result.calls()).isEqualTo(48);
     ORIGINAL.forEach(
         (name, s) -> assertThat(state().get(name)).isEqualTo(s.encode() + " record=null"));
   }

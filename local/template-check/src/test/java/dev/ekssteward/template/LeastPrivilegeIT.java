@@ -52,6 +52,47 @@ class LeastPrivilegeIT {
   }
 
   /**
+   * What a KMS key's policy grants the function's role by name ({@code !GetAtt
+   * <function>Role.Arn}): for a key, the key policy alone grants its use (the record key's MAC
+   * calls). Its {@code Resource: '*'} means that key, written as its ARN the way executors declare
+   * it.
+   */
+  @SuppressWarnings("unchecked")
+  static List<Statement> keyGrants(SamTemplate t, String function) {
+    List<Statement> out = new ArrayList<>();
+    Object role = Map.of("Fn::GetAtt", List.of(function + "Role", "Arn"));
+    t.resources()
+        .forEach(
+            (id, r) -> {
+              if (!"AWS::KMS::Key".equals(t.map(r).get("Type"))) {
+                return;
+              }
+              Map<String, Object> policy =
+                  t.map(t.map(t.map(r).get("Properties")).get("KeyPolicy"));
+              for (Object s : (List<Object>) policy.getOrDefault("Statement", List.of())) {
+                Map<String, Object> st = t.map(s);
+                Object principal = t.map(st.get("Principal")).get("AWS");
+                if ("Allow".equals(st.get("Effect")) && objects(principal).contains(role)) {
+                  String arn =
+                      "arn:${AWS::Partition}:kms:${AWS::Region}:${AWS::AccountId}:key/${"
+                          + id
+                          + "}";
+                  out.add(
+                      new Statement(strings(st.get("Action")), List.of(Map.of("Fn::Sub", arn))));
+                }
+              }
+            });
+    return out;
+  }
+
+  /** The function's policy statements and what key policies grant its role. */
+  static List<Statement> grants(SamTemplate t, String function) {
+    List<Statement> out = new ArrayList<>(statements(t, t.functions().get(function)));
+    out.addAll(keyGrants(t, function));
+    return out;
+  }
+
+  /**
    * A statement under {@code !If [Condition, statement, !Ref AWS::NoValue]} is checked as granted:
    * the test must prove it for the deployments that turn it on.
    */
@@ -133,7 +174,7 @@ class LeastPrivilegeIT {
     List<String[]> exceptions = listFile("iam-exceptions.txt");
     List<String> problems = new ArrayList<>();
     for (Map.Entry<String, String> m : MODULES.entrySet()) {
-      List<Statement> statements = statements(t, t.functions().get(m.getKey()));
+      List<Statement> statements = grants(t, m.getKey());
       List<String> granted = statements.stream().flatMap(s -> s.actions().stream()).toList();
       Set<String> calls = recorded(m.getValue());
       for (String call : calls) {
@@ -164,7 +205,7 @@ class LeastPrivilegeIT {
     SamTemplate t = SamTemplate.load();
     List<String> problems = new ArrayList<>();
     for (Map.Entry<String, String> m : MODULES.entrySet()) {
-      List<Statement> statements = statements(t, t.functions().get(m.getKey()));
+      List<Statement> statements = grants(t, m.getKey());
       Set<String> declared = declared(m.getValue());
       Set<String> granted = new TreeSet<>();
       for (Statement s : statements) {
@@ -183,13 +224,55 @@ class LeastPrivilegeIT {
       }
       for (String g : granted) {
         String action = g.substring(0, g.indexOf(' '));
-        boolean change = !action.matches("^[a-z0-9-]+:(Describe|List|Get).*");
+        // VerifyMac reads (observe verifies records, in dry-run too); GenerateMac is declared by
+        // the executors that sign.
+        boolean change = !action.matches("^[a-z0-9-]+:(Describe|List|Get|Verify).*");
         if (change && !PIPELINE_GRANTS.contains(action) && !declared.contains(g)) {
           problems.add(m.getKey() + " is granted " + g + " but no executor declares it");
         }
       }
     }
     assertThat(problems).isEmpty();
+  }
+
+  /**
+   * The record key signs only for the two functions that write records: no other principal, no
+   * grant, no IAM policy (the account root may administer the key, never use it).
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void onlyTheSchedulerAndTheReconcilerMaySignOrVerifyRecords() {
+    SamTemplate t;
+    try {
+      t = SamTemplate.load();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    Map<String, Object> key = t.map(t.map(t.resources().get("RecordKey")).get("Properties"));
+    assertThat(key)
+        .containsEntry("KeySpec", "HMAC_256")
+        .containsEntry("KeyUsage", "GENERATE_VERIFY_MAC");
+    List<String> macUsers = new ArrayList<>();
+    for (Object s : (List<Object>) t.map(key.get("KeyPolicy")).get("Statement")) {
+      Map<String, Object> st = t.map(s);
+      List<String> actions = strings(st.get("Action"));
+      assertThat(actions)
+          .as("no wildcard use of the key")
+          .doesNotContain("kms:*", "kms:CreateGrant");
+      assertThat(actions).noneMatch(a -> a.startsWith("kms:Generate") && a.endsWith("*"));
+      if (actions.contains("kms:GenerateMac") || actions.contains("kms:VerifyMac")) {
+        macUsers.add(String.valueOf(t.map(st.get("Principal")).get("AWS")));
+      }
+    }
+    assertThat(macUsers)
+        .containsExactlyInAnyOrder(
+            "{Fn::GetAtt=[NodegroupSchedulerFunctionRole, Arn]}",
+            "{Fn::GetAtt=[FargateProfileReconcilerFunctionRole, Arn]}");
+    for (String function : MODULES.keySet()) {
+      assertThat(statements(t, t.functions().get(function)))
+          .as("%s's own policy grants nothing on KMS (the key policy does)", function)
+          .noneMatch(st -> st.actions().stream().anyMatch(a -> a.startsWith("kms:")));
+    }
   }
 
   @Test

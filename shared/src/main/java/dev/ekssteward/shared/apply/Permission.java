@@ -9,4 +9,14 @@ public record Permission(String action, String resource) {
   public static Permission eks(String action, String path) {
     return new Permission("eks:" + action, "arn:${AWS::Partition}:eks:*:${AWS::AccountId}:" + path);
   }
+
+  /**
+   * {@code kms:<action>} on the stack's record key (template: {@code RecordKey}, in the stack's own
+   * account and region, used with the function's own role).
+   */
+  public static Permission recordKey(String action) {
+    return new Permission(
+        "kms:" + action,
+        "arn:${AWS::Partition}:kms:${AWS::Region}:${AWS::AccountId}:key/${RecordKey}");
+  }
 }

@@ -19,6 +19,7 @@ public record SchedulerConfig(
     int maxConcurrency,
     int wakeDurationMinutes,
     int nightMaxSize,
+    int maxRestoreNodes,
     String defaultSchedule,
     Map<String, ScheduleDefinition> schedules,
     boolean pausesClusterAutoscaler) {
@@ -37,6 +38,13 @@ public record SchedulerConfig(
    */
   public static final int DEFAULT_NIGHT_MAX = 1;
 
+  /**
+   * The most nodes (desired and max) a size record may restore a group to; a record above it is
+   * reported, not restored, and a group above it is not scaled down (its record could not be
+   * restored). It bounds what a forged or replayed record could ever start.
+   */
+  public static final int DEFAULT_MAX_RESTORE_NODES = 100;
+
   private static final Pattern NAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$");
 
   /** A named schedule: the group is up inside any uptime window, down on holidays. */
@@ -50,6 +58,7 @@ public record SchedulerConfig(
             "maxConcurrency",
             "wakeDurationMinutes",
             "nightMaxSize",
+            "maxRestoreNodes",
             "defaultSchedule",
             "schedules",
             "clusterAutoscaler"));
@@ -61,6 +70,7 @@ public record SchedulerConfig(
         node.get("maxConcurrency").integer(DEFAULT_CONCURRENCY, 1, 64),
         node.get("wakeDurationMinutes").integer(120, 1, 7 * 24 * 60),
         node.get("nightMaxSize").integer(DEFAULT_NIGHT_MAX, 1, 1000),
+        node.get("maxRestoreNodes").integer(DEFAULT_MAX_RESTORE_NODES, 1, 100_000),
         fallback,
         schedules,
         pausesAutoscaler(node.get("clusterAutoscaler")));

@@ -21,6 +21,8 @@ import java.util.Map;
  * @param fanOutMinTargets fan out only when a tick covers at least this many targets
  * @param recheckQueueUrl SQS queue that delivers a deferred look at one resource back to the
  *     function (a delayed message), or null: a resource still in transition waits for the next tick
+ * @param recordKeyId the stack's KMS HMAC key that signs the records only the steward may write
+ *     ({@code RECORD_KEY_ID}), or null where no function of this deployment writes any
  */
 public record Settings(
     String configPrefix,
@@ -31,7 +33,8 @@ public record Settings(
     String selfRoleArn,
     String fanOutQueueUrl,
     int fanOutMinTargets,
-    String recheckQueueUrl) {
+    String recheckQueueUrl,
+    String recordKeyId) {
 
   public static final String DEFAULT_PREFIX = "/eks-steward";
 
@@ -41,7 +44,7 @@ public record Settings(
    */
   public static final int DEFAULT_FANOUT_MIN_TARGETS = 1;
 
-  /** Without a recheck queue. */
+  /** Without a recheck queue and without a record key (functions that sign nothing). */
   public Settings(
       String configPrefix,
       boolean dryRun,
@@ -60,6 +63,7 @@ public record Settings(
         selfRoleArn,
         fanOutQueueUrl,
         fanOutMinTargets,
+        null,
         null);
   }
 
@@ -146,7 +150,8 @@ public record Settings(
         blankToNull(env.get("STEWARD_ROLE_ARN")),
         queue,
         minTargets,
-        recheckQueue);
+        recheckQueue,
+        blankToNull(env.get("RECORD_KEY_ID")));
   }
 
   private static String queueUrl(Map<String, String> env, String name, List<ConfigError> errors) {

@@ -61,7 +61,7 @@ public final class CallRecorder implements ExecutionInterceptor {
   /** Calls that change AWS state (everything but Describe/List/Get and audit PutEvents). */
   public synchronized List<String> mutations() {
     return calls.stream()
-        .filter(c -> !c.matches("^[a-z0-9-]+:(Describe|List|Get).*"))
+        .filter(c -> !c.matches("^[a-z0-9-]+:(Describe|List|Get|Verify).*"))
         .filter(c -> !c.equals("events:PutEvents"))
         .toList();
   }

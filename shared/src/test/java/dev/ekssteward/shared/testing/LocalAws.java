@@ -170,6 +170,7 @@ public final class LocalAws implements BeforeAllCallback, BeforeEachCallback {
     env.put("DRY_RUN", Boolean.toString(dryRun));
     env.put("CONFIG_PREFIX", Settings.DEFAULT_PREFIX);
     env.put("AUDIT_BUS", "eks-steward-audit");
+    env.put("RECORD_KEY_ID", RecordKeys.ALIAS); // RecordKeys.ensure creates it where a test signs
     return env;
   }
 

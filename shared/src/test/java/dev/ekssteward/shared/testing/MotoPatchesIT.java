@@ -711,4 +711,34 @@ class MotoPatchesIT {
     assertThat(e.awsErrorDetails().errorCode()).isEqualTo(code);
     return e;
   }
+
+  @Test
+  void macsNeedAnEnabledKey() {
+    String key = RecordKeys.ensure(aws);
+    var kms =
+        aws.client(
+            software.amazon.awssdk.services.kms.KmsClient.builder()
+                .httpClient(
+                    software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()));
+    var message = software.amazon.awssdk.core.SdkBytes.fromUtf8String("m");
+    var mac =
+        kms.generateMac(r -> r.keyId(key).macAlgorithm("HMAC_SHA_256").message(message)).mac();
+
+    String id = kms.describeKey(r -> r.keyId(key)).keyMetadata().keyId(); // moto: not the ARN
+    kms.disableKey(r -> r.keyId(id));
+
+    assertThatThrownBy(
+            () -> kms.generateMac(r -> r.keyId(key).macAlgorithm("HMAC_SHA_256").message(message)))
+        .isInstanceOf(software.amazon.awssdk.services.kms.model.DisabledException.class);
+    assertThatThrownBy(
+            () ->
+                kms.verifyMac(
+                    r -> r.keyId(key).macAlgorithm("HMAC_SHA_256").message(message).mac(mac)))
+        .isInstanceOf(software.amazon.awssdk.services.kms.model.DisabledException.class);
+    kms.enableKey(r -> r.keyId(id));
+    assertThat(
+            kms.verifyMac(r -> r.keyId(key).macAlgorithm("HMAC_SHA_256").message(message).mac(mac))
+                .macValid())
+        .isTrue();
+  }
 }

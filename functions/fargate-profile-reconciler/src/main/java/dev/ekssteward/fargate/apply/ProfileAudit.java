@@ -11,6 +11,7 @@ final class ProfileAudit {
   static final String DELETED = "Fargate Profile Deleted";
   static final String REPLACED = "Fargate Profile Replaced";
   static final String TAGGED = "Fargate Profile Tags Updated";
+  static final String MARKED = "Fargate Profile Marked Managed";
 
   /** Clusters (CreateFargateProfile is authorised on the cluster) in any region of the account. */
   static final String CLUSTERS = "cluster/*";

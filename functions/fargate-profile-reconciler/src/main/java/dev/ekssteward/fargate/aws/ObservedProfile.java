@@ -2,6 +2,7 @@ package dev.ekssteward.fargate.aws;
 
 import dev.ekssteward.fargate.desired.ProfileSpec;
 import dev.ekssteward.shared.Contract;
+import dev.ekssteward.shared.trust.Sealed;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,18 @@ public record ObservedProfile(
     healthIssues = List.copyOf(healthIssues);
   }
 
+  /**
+   * Carries the managed mark in some form: signed ({@code true mac=v1.…}) or as an earlier version
+   * wrote it ({@code true}). Whether it may be acted on is decided where it is (prune).
+   */
   public boolean managed() {
-    return "true".equals(tags.get(Contract.MANAGED_TAG));
+    Sealed mark = mark();
+    return mark != null && "true".equals(mark.body());
+  }
+
+  /** The managed mark as written, or null when there is none. */
+  public Sealed mark() {
+    String value = tags.get(Contract.MANAGED_TAG);
+    return value == null ? null : Sealed.parse(value);
   }
 }

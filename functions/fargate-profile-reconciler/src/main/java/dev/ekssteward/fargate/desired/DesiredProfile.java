@@ -1,6 +1,5 @@
 package dev.ekssteward.fargate.desired;
 
-import dev.ekssteward.shared.Contract;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -17,11 +16,12 @@ public record DesiredProfile(String name, ProfileSpec spec, Map<String, String> 
     tags = java.util.Collections.unmodifiableMap(new TreeMap<>(tags));
   }
 
-  /** The tags the profile should carry: the desired ones plus the managed marker. */
+  /**
+   * The tags the profile should carry. The managed mark is not among them: it is signed for the
+   * profile's ARN once the profile exists ({@code MarkManaged}).
+   */
   public Map<String, String> expectedTags() {
-    Map<String, String> out = new TreeMap<>(tags);
-    out.put(Contract.MANAGED_TAG, "true"); // prune deletes only profiles carrying it
-    return java.util.Collections.unmodifiableMap(out);
+    return tags;
   }
 
   public String derivedName() {

@@ -7,10 +7,13 @@ import dev.ekssteward.fargate.desired.DesiredState;
 import dev.ekssteward.fargate.plan.ProfileAction.CreateProfile;
 import dev.ekssteward.fargate.plan.ProfileAction.DeleteProfile;
 import dev.ekssteward.fargate.plan.ProfileAction.DeleteReason;
+import dev.ekssteward.fargate.plan.ProfileAction.MarkManaged;
+import dev.ekssteward.shared.Contract;
 import dev.ekssteward.shared.pipeline.Action;
 import dev.ekssteward.shared.pipeline.Finding;
 import dev.ekssteward.shared.pipeline.Outcome;
 import dev.ekssteward.shared.pipeline.Plan;
+import dev.ekssteward.shared.trust.Trust;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,6 +36,7 @@ public final class FargatePlanner {
 
   private FargatePlanner() {}
 
+  /** As below, with no managed mark verified (an unsigned or unverified mark is never pruned). */
   public static Plan plan(
       String cluster,
       DesiredState desired,
@@ -40,6 +44,21 @@ public final class FargatePlanner {
       Limits limits,
       List<Outcome> earlier,
       Instant now) {
+    return plan(cluster, desired, observed, limits, earlier, now, Map.of());
+  }
+
+  /**
+   * {@code marks}: by profile ARN, what the record key said of the signed managed marks of {@link
+   * #pruneCandidates}.
+   */
+  public static Plan plan(
+      String cluster,
+      DesiredState desired,
+      List<ObservedProfile> observed,
+      Limits limits,
+      List<Outcome> earlier,
+      Instant now,
+      Map<String, Trust> marks) {
     List<Action> tagging = new ArrayList<>();
     List<Finding> findings = new ArrayList<>();
     List<ProfileAction> finishing = new ArrayList<>();
@@ -53,6 +72,10 @@ public final class FargatePlanner {
       ObservedProfile current = first(mine, d, Status.ACTIVE);
       if (current != null) {
         tagging.addAll(TagDiff.actions(cluster, current, d.expectedTags(), limits.policyTagKeys()));
+        if (current.mark() == null || !current.mark().signed()) {
+          // Exactly a profile of the desired state (name and spec): ours to mark, or to re-sign.
+          tagging.add(new MarkManaged(cluster, current.name(), current.arn()));
+        }
         for (ObservedProfile old : mine) {
           if (old == current) {
             continue;
@@ -93,10 +116,21 @@ public final class FargatePlanner {
       if (claimed.contains(p.name()) || p.status().inTransition()) {
         continue;
       }
-      boolean prune =
-          desired.prune()
-              && p.managed()
-              && (p.status() == Status.ACTIVE || p.status() == Status.CREATE_FAILED);
+      boolean candidate = desired.prune() && prunable(p);
+      Trust trust = candidate ? markTrust(p, marks) : null;
+      if (candidate && (trust == null || !trust.trusted())) {
+        String why =
+            trust == null
+                ? "managed mark not verified in this run; the next trigger decides"
+                : "managed mark not trusted (" + trust.reason() + "); not pruned";
+        findings.add(Findings.unmanaged(cluster, p, true, false, why));
+        if (trust != null) {
+          findings.add(Findings.notTrusted(cluster, p, trust.reason()));
+        }
+        tagging.add(new Action.Skip(p.arn(), why));
+        continue;
+      }
+      boolean prune = candidate;
       PruneGuard.Verdict guard = prune ? PruneGuard.check(p, desired, observed, refused) : null;
       boolean deleting = prune && guard.allowed();
       String held = prune && !deleting ? guard.reason() : null;
@@ -168,6 +202,38 @@ public final class FargatePlanner {
       return new Plan(actions, findings, Map.of(), Backoff.after(moving, now));
     }
     return new Plan(actions, findings, Map.of(), chosen == null ? null : FIRST_POLL);
+  }
+
+  /**
+   * The profiles a prune of {@code desired} would delete if their managed mark holds: those no
+   * desired profile claims, marked, ACTIVE or CREATE_FAILED. Only their signed marks are verified.
+   */
+  public static List<ObservedProfile> pruneCandidates(
+      DesiredState desired, List<ObservedProfile> observed) {
+    if (!desired.prune()) {
+      return List.of();
+    }
+    Set<String> claimed = new HashSet<>();
+    for (DesiredProfile d : desired.profiles()) {
+      owned(d, desired, observed).forEach(p -> claimed.add(p.name()));
+    }
+    return observed.stream().filter(p -> !claimed.contains(p.name()) && prunable(p)).toList();
+  }
+
+  private static boolean prunable(ObservedProfile p) {
+    return p.managed() && (p.status() == Status.ACTIVE || p.status() == Status.CREATE_FAILED);
+  }
+
+  /** A signed mark as verified (null: not verified in this run); an unsigned one never. */
+  private static Trust markTrust(ObservedProfile p, Map<String, Trust> marks) {
+    if (!p.mark().signed()) {
+      return Trust.not(
+          "unsigned: "
+              + p.tags().get(Contract.MANAGED_TAG)
+              + " was written by hand"
+              + " or by an earlier version");
+    }
+    return marks.get(p.arn());
   }
 
   /** The observed profiles under d's logical name (the name itself or a replacement name). */

@@ -4,6 +4,7 @@ import dev.ekssteward.fargate.aws.ObservedProfile;
 import dev.ekssteward.shared.Contract;
 import dev.ekssteward.shared.config.ConfigError;
 import dev.ekssteward.shared.pipeline.Finding;
+import dev.ekssteward.shared.trust.Trust;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,13 +40,27 @@ public final class Findings {
     d.put(
         "resolution",
         deleting
-            ? "deleted (prune is on and it carries " + Contract.MANAGED_TAG + "=true)"
+            ? "deleted (prune is on and it carries a signed " + Contract.MANAGED_TAG + " mark)"
             : held != null
                 ? "kept: " + held
                 : prune && !p.managed()
                     ? "kept (no " + Contract.MANAGED_TAG + "=true tag)"
                     : prune ? "kept while " + p.status() : "kept (prune is off)");
     return new Finding(DRIFT, p.arn(), d);
+  }
+
+  /** A managed mark prune would act on that this stack's record key did not sign. */
+  static Finding notTrusted(String cluster, ObservedProfile p, String reason) {
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("cluster", cluster);
+    d.put("profile", p.name());
+    d.put("tag", Contract.MANAGED_TAG);
+    d.put("value", p.tags().get(Contract.MANAGED_TAG));
+    d.put("reason", reason);
+    d.put(
+        "resolution",
+        "not pruned: delete it yourself if it should go, or add it to the desired state");
+    return new Finding(Trust.NOT_TRUSTED, p.arn(), d);
   }
 
   /** A prune held back because the profile that should take its pods failed or was refused. */

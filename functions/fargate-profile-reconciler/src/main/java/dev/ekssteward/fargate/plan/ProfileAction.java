@@ -86,6 +86,21 @@ public sealed interface ProfileAction extends Action {
     }
   }
 
+  /**
+   * Signs the managed mark for a profile of the desired state that lacks a signed one (a new
+   * profile, or one an earlier version marked {@code true}): prune acts only on signed marks.
+   */
+  record MarkManaged(String cluster, String name, String arn) implements ProfileAction {
+    public String target() {
+      return arn;
+    }
+
+    @Override
+    public Map<String, Object> details() {
+      return Map.of("cluster", cluster, "profile", name);
+    }
+  }
+
   /** Removes tag keys that the desired state no longer has. */
   record UntagProfile(String cluster, String name, String arn, Set<String> keys)
       implements ProfileAction {

@@ -3,6 +3,7 @@ package dev.ekssteward.fargate.plan;
 import dev.ekssteward.fargate.aws.ObservedProfile;
 import dev.ekssteward.fargate.plan.ProfileAction.TagProfile;
 import dev.ekssteward.fargate.plan.ProfileAction.UntagProfile;
+import dev.ekssteward.shared.Contract;
 import dev.ekssteward.shared.pipeline.Action;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,8 @@ import java.util.TreeSet;
 
 /**
  * Tag changes in place. Keys the tag policy owns (required keys, the creator key) and {@code aws:}
- * keys are never removed, so this function and the tag enforcer do not undo each other.
+ * keys are never removed, so this function and the tag enforcer do not undo each other; nor is the
+ * managed mark, which {@code MarkManaged} signs.
  */
 final class TagDiff {
   private TagDiff() {}
@@ -31,6 +33,7 @@ final class TagDiff {
     Set<String> remove = new TreeSet<>();
     for (String k : p.tags().keySet()) {
       if (!expected.containsKey(k)
+          && !k.equals(Contract.MANAGED_TAG)
           && !policyKeys.contains(k)
           && !k.toLowerCase(Locale.ROOT).startsWith("aws:")) {
         remove.add(k);

@@ -209,6 +209,16 @@ public final class FakeEks implements FargateApi {
     record(cluster, "External create " + name, profiles);
   }
 
+  /** A profile's ARN (as EKS answers it). */
+  public synchronized String arnOf(String cluster, String name) {
+    return settle(cluster).get(name).arn;
+  }
+
+  /** Someone else tags a profile (not a call of ours: no mutation is recorded). */
+  public synchronized void externalTag(String cluster, String name, Map<String, String> tags) {
+    settle(cluster).get(name).tags.putAll(tags);
+  }
+
   /** Someone else deletes a profile, and it is gone at once. */
   public synchronized void externalDelete(String cluster, String name) {
     Map<String, Profile> profiles = settle(cluster);

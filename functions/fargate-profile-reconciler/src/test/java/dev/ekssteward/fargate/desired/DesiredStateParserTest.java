@@ -67,8 +67,7 @@ class DesiredStateParserTest {
     assertThat(p.spec().subnets()).containsExactly("subnet-0abc1234", "subnet-0def5678");
     assertThat(p.spec().selectors())
         .containsExactly(new Selector("team-*", Map.of("lifecycle", "far?ate")));
-    assertThat(p.expectedTags())
-        .isEqualTo(Map.of("team", "payments", "eks-steward/managed", "true"));
+    assertThat(p.expectedTags()).isEqualTo(Map.of("team", "payments"));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -12,6 +12,7 @@ import dev.ekssteward.shared.pipeline.Action;
 import dev.ekssteward.shared.pipeline.Finding;
 import dev.ekssteward.shared.pipeline.Outcome;
 import dev.ekssteward.shared.pipeline.Plan;
+import dev.ekssteward.shared.trust.Trust;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -31,7 +32,19 @@ class FargatePlannerTest {
   static final Selector TEAM_A = new Selector("team-a", Map.of("lifecycle", "fargate"));
   static final ProfileSpec SPEC =
       new ProfileSpec(ROLE, Set.of("subnet-0abc1234", "subnet-0def5678"), Set.of(TEAM_A));
-  static final Map<String, String> MANAGED = Map.of("eks-steward/managed", "true");
+
+  /** A signed managed mark; {@link #signedMarks} says the record key verified it. */
+  static final Map<String, String> MANAGED =
+      Map.of("eks-steward/managed", "true mac=v1." + "A".repeat(43));
+
+  /** Every signed mark among {@code observed} as the record key verified it (observe's part). */
+  static Map<String, Trust> signedMarks(List<ObservedProfile> observed) {
+    Map<String, Trust> marks = new java.util.HashMap<>();
+    observed.stream()
+        .filter(p -> p.mark() != null && p.mark().signed())
+        .forEach(p -> marks.put(p.arn(), Trust.SIGNED));
+    return marks;
+  }
 
   static DesiredProfile desired(String name, ProfileSpec spec, Map<String, String> tags) {
     return new DesiredProfile(name, spec, tags);
@@ -65,10 +78,10 @@ class FargatePlannerTest {
     String derivedRole = "team-a-" + NEW_ROLE.hash();
     return Stream.of(
         Arguments.of(
-            "missing profile is created under its own name, with the managed tag",
+            "missing profile is created under its own name (the mark is signed once it exists)",
             state(false, A),
             List.of(),
-            List.of("CreateProfile dev-1/team-a tags={eks-steward/managed=true, team=payments}"),
+            List.of("CreateProfile dev-1/team-a tags={team=payments}"),
             List.of(),
             Duration.ofSeconds(5)),
         Arguments.of(
@@ -104,20 +117,14 @@ class FargatePlannerTest {
             "selector change: the replacement is created first, under the derived name",
             state(false, desired("team-a", NEW_SELECTORS, Map.of("team", "payments"))),
             List.of(seen("team-a", Status.ACTIVE, SPEC, tags("team", "payments"))),
-            List.of(
-                "CreateProfile dev-1/"
-                    + derivedSel
-                    + " tags={eks-steward/managed=true, team=payments} replaces=team-a"),
+            List.of("CreateProfile dev-1/" + derivedSel + " tags={team=payments} replaces=team-a"),
             List.of(),
             Duration.ofSeconds(5)),
         Arguments.of(
             "role change is a replacement as well",
             state(false, desired("team-a", NEW_ROLE, Map.of())),
             List.of(seen("team-a", Status.ACTIVE, SPEC, tags())),
-            List.of(
-                "CreateProfile dev-1/"
-                    + derivedRole
-                    + " tags={eks-steward/managed=true} replaces=team-a"),
+            List.of("CreateProfile dev-1/" + derivedRole + " tags={} replaces=team-a"),
             List.of(),
             Duration.ofSeconds(5)),
         Arguments.of(
@@ -195,9 +202,7 @@ class FargatePlannerTest {
             "at most one create per plan (EKS allows one in transition)",
             state(false, A, desired("team-b", NEW_ROLE, Map.of())),
             List.of(),
-            List.of(
-                "CreateProfile dev-1/team-a tags={eks-steward/managed=true, team=payments}",
-                "Skip dev-1/team-b"),
+            List.of("CreateProfile dev-1/team-a tags={team=payments}", "Skip dev-1/team-b"),
             List.of(),
             Duration.ofSeconds(5)),
         Arguments.of(
@@ -272,7 +277,7 @@ class FargatePlannerTest {
             List.of(
                 "CreateProfile dev-1/team-a-"
                     + SPEC.hash()
-                    + " tags={eks-steward/managed=true, team=payments} replaces=team-a-0123abcd"),
+                    + " tags={team=payments} replaces=team-a-0123abcd"),
             List.of("Drift Detected team-ab"),
             Duration.ofSeconds(5)),
         Arguments.of(
@@ -312,7 +317,13 @@ class FargatePlannerTest {
     List<Outcome> earlier = why.startsWith("refused") ? List.of(RefusalsTest.REFUSED) : List.of();
     Plan plan =
         FargatePlanner.plan(
-            "dev-1", desired, observed, new Limits(quota, Set.of("cost-center")), earlier, NOW);
+            "dev-1",
+            desired,
+            observed,
+            new Limits(quota, Set.of("cost-center")),
+            earlier,
+            NOW,
+            signedMarks(observed));
 
     assertThat(plan.actions().stream().map(FargatePlannerTest::describe))
         .containsExactlyElementsOf(actions);

@@ -33,7 +33,14 @@ class PruneGuardTest {
   private static final ObservedProfile LEGACY = seen("legacy", Status.ACTIVE, NEW_ROLE, tags());
 
   private static Plan plan(List<ObservedProfile> observed, List<Outcome> earlier) {
-    return FargatePlanner.plan("dev-1", state(true, A), observed, LIMITS, earlier, NOW);
+    return FargatePlanner.plan(
+        "dev-1",
+        state(true, A),
+        observed,
+        LIMITS,
+        earlier,
+        NOW,
+        FargatePlannerTest.signedMarks(observed));
   }
 
   private static List<String> actions(Plan plan) {
@@ -45,9 +52,7 @@ class PruneGuardTest {
     Plan before = plan(List.of(LEGACY), List.of());
 
     assertThat(actions(before))
-        .containsExactly(
-            "Skip " + LEGACY.arn(),
-            "CreateProfile dev-1/team-a tags={eks-steward/managed=true, team=payments}");
+        .containsExactly("Skip " + LEGACY.arn(), "CreateProfile dev-1/team-a tags={team=payments}");
     assertThat(before.actions().get(0).details().get("reason"))
         .isEqualTo(
             "prune waits: its selector team-a{lifecycle=fargate} moves to team-a, which is not"

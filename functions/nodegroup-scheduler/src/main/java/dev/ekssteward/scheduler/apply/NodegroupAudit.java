@@ -10,6 +10,7 @@ final class NodegroupAudit {
   static final String KEPT_UP = "Nodegroup Kept Up";
   static final String AUTOSCALER_PAUSED = "Cluster Autoscaler Paused";
   static final String AUTOSCALER_RESUMED = "Cluster Autoscaler Resumed";
+  static final String RESIGNED = "Size Record Re-signed";
 
   /** Node groups in any region of the account, as the template's statements name them. */
   static final String NODEGROUPS = "nodegroup/*/*/*";

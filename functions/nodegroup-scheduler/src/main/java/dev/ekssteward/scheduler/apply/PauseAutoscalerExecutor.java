@@ -11,33 +11,46 @@ import dev.ekssteward.shared.apply.PortExecutor;
 import dev.ekssteward.shared.apply.Result;
 import dev.ekssteward.shared.audit.AuditEvent;
 import dev.ekssteward.shared.aws.Target;
+import dev.ekssteward.shared.trust.RecordKeyException;
+import dev.ekssteward.shared.trust.RecordSigner;
+import dev.ekssteward.shared.trust.Seals;
 import java.util.List;
 import java.util.Map;
 import javax.inject.Inject;
 
 /**
- * Writes the record that remembers Cluster Autoscaler's tags, then takes them off the group's Auto
- * Scaling groups: in that order, so a value is never lost. Deleting a tag that is not there is no
- * error in Auto Scaling, so a repeat is harmless.
+ * Writes the record that remembers Cluster Autoscaler's tags, signed with the record key like every
+ * size record (the morning puts back only what a verified record remembers), then takes them off
+ * the group's Auto Scaling groups: in that order, so a value is never lost. No signature, no pause.
+ * Deleting a tag that is not there is no error in Auto Scaling, so a repeat is harmless.
  */
 public final class PauseAutoscalerExecutor extends PortExecutor<AutoScalingApis, PauseAutoscaler> {
   private final NodegroupApis eks;
+  private final RecordSigner signer;
 
   @Inject
-  PauseAutoscalerExecutor(AutoScalingApis autoscaling, NodegroupApis eks) {
+  PauseAutoscalerExecutor(AutoScalingApis autoscaling, NodegroupApis eks, RecordSigner signer) {
     super(
         PauseAutoscaler.class,
         autoscaling,
+        Permission.recordKey("GenerateMac"),
         Permission.eks("TagResource", NodegroupAudit.NODEGROUPS),
         new Permission("autoscaling:DeleteTags", NodegroupAudit.AUTO_SCALING_GROUPS));
     this.eks = eks;
+    this.signer = signer;
   }
 
   @Override
   public Result execute(Target target, PauseAutoscaler p) {
+    String value;
+    try {
+      value = Seals.seal(signer, Contract.ORIGINAL_SCALING_TAG, p.target(), p.record().encode());
+    } catch (RecordKeyException e) {
+      return new Result.Refused(
+          "could not sign the record of the autoscaler tags, so left them: " + e.getMessage());
+    }
     Result recorded =
-        eks.in(target)
-            .tagResource(p.target(), Map.of(Contract.ORIGINAL_SCALING_TAG, p.record().encode()));
+        eks.in(target).tagResource(p.target(), Map.of(Contract.ORIGINAL_SCALING_TAG, value));
     if (!(recorded instanceof Result.Done)) {
       return recorded instanceof Result.Refused r
           ? new Result.Refused("could not record the autoscaler tags, so left them: " + r.message())

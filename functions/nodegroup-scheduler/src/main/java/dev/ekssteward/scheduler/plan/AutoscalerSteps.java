@@ -48,12 +48,17 @@ final class AutoscalerSteps {
    * or the pause failed): take them off again. True when it plans that.
    */
   boolean keepPaused(Nodegroup g, OriginalScaling record) {
-    AutoscalerTags found = g.autoscaler();
-    if (!paused(record) || g.autoScalingGroups().isEmpty() || found == null || found.isEmpty()) {
+    if (!needsPause(g, record)) {
       return false;
     }
     draft.act(new PauseAutoscaler(g.arn(), g.cluster(), g.name(), g.autoScalingGroups(), record));
     return true;
+  }
+
+  /** Whether {@link #keepPaused} would take the tags off again (and write the record again). */
+  boolean needsPause(Nodegroup g, OriginalScaling record) {
+    AutoscalerTags found = g.autoscaler();
+    return paused(record) && !g.autoScalingGroups().isEmpty() && found != null && !found.isEmpty();
   }
 
   /**

@@ -9,20 +9,27 @@ import dev.ekssteward.scheduler.schedule.ScheduleValue;
 import dev.ekssteward.shared.Contract;
 import dev.ekssteward.shared.config.SchedulerConfig;
 import dev.ekssteward.shared.pipeline.LookAgain;
+import dev.ekssteward.shared.trust.Sealed;
+import dev.ekssteward.shared.trust.Trust;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Decides one node group: up or down, and the step that gets it there without ever losing the
- * recorded original size. The record is the only state, and it lives on the group.
+ * recorded original size. The record is the only state, and it lives on the group: so a record is
+ * acted on only when the steward wrote it (signed, or an earlier version's that agrees with the
+ * group) and only up to {@code scheduler.maxRestoreNodes} ({@link RecordGate}), whichever path acts
+ * on it (the schedule, a wake, a release, a cluster leaving scope, the autoscaler pause).
  */
 final class GroupDecision {
   static final String SCHEDULE_INVALID = "Schedule Invalid";
   static final String CHANGED_WHILE_DOWN = "Nodegroup Changed While Down";
   static final String RECORD_MISSING = "Nodegroup Record Missing";
+  static final String OVER_CAP = RecordGate.OVER_CAP;
 
   static final String NOT_ACTIVE = "Nodegroup Not Active";
 
@@ -41,9 +48,12 @@ final class GroupDecision {
   private final PlanDraft draft;
   private final AutoscalerSteps autoscaler;
   private final boolean created;
+  private final RecordGate gate;
 
   /**
    * {@code created}: the scope is the group a CreateNodegroup call named, or a later look at it.
+   * {@code macs}: by group ARN, what the record key said of its signed record (see {@link
+   * RecordGate}).
    */
   GroupDecision(
       Cluster cluster,
@@ -51,7 +61,8 @@ final class GroupDecision {
       Instant now,
       RunFacts facts,
       PlanDraft draft,
-      boolean created) {
+      boolean created,
+      Function<String, Trust> macs) {
     this.cluster = cluster;
     this.config = config;
     this.now = now;
@@ -59,6 +70,7 @@ final class GroupDecision {
     this.draft = draft;
     this.autoscaler = new AutoscalerSteps(draft);
     this.created = created;
+    this.gate = new RecordGate(config, draft, macs);
   }
 
   /** {@code wakeUntil} is set for a wake request: the group stays up regardless of schedule. */
@@ -68,33 +80,34 @@ final class GroupDecision {
       return;
     }
     OriginalScaling record;
+    String raw = g.tags().get(Contract.ORIGINAL_SCALING_TAG);
+    Sealed sealed = raw == null ? null : Sealed.parse(raw);
     try {
-      String raw = g.tags().get(Contract.ORIGINAL_SCALING_TAG);
-      record = raw == null ? null : OriginalScaling.parse(raw);
+      record = raw == null ? null : OriginalScaling.parse(sealed.body());
     } catch (IllegalArgumentException e) {
       draft.skip(
           g, "unreadable " + Contract.ORIGINAL_SCALING_TAG + " " + e.getMessage() + "; left alone");
       return;
     }
     if (excluded(g.tags()) || excluded(cluster.tags())) {
-      up(g, record, "excluded", false);
+      up(g, record, sealed, "excluded", false);
       return;
     }
     if (facts.outOfScope() != null) {
-      up(g, record, facts.outOfScope(), false);
+      up(g, record, sealed, facts.outOfScope(), false);
       return;
     }
     if (facts.pausedUntil() != null && facts.pausedUntil().isAfter(now)) {
-      up(g, record, "released: scale-downs paused until " + facts.pausedUntil(), true);
+      up(g, record, sealed, "released: scale-downs paused until " + facts.pausedUntil(), true);
       return;
     }
     if (wakeUntil != null) {
-      up(g, record, "wake request until " + wakeUntil, true);
+      up(g, record, sealed, "wake request until " + wakeUntil, true);
       return;
     }
     String[] source = scheduleSource(g);
     if (source == null) {
-      up(g, record, "no schedule applies any more", false);
+      up(g, record, sealed, "no schedule applies any more", false);
       return;
     }
     Schedule schedule;
@@ -117,11 +130,11 @@ final class GroupDecision {
       return;
     }
     if (schedule.isUp(now)) {
-      up(g, record, "inside the schedule's uptime", true);
+      up(g, record, sealed, "inside the schedule's uptime", true);
     } else if (keepUp != null && keepUp.isAfter(now)) {
-      up(g, record, Contract.KEEP_UP_UNTIL_TAG + " " + keepUpValue, true);
+      up(g, record, sealed, Contract.KEEP_UP_UNTIL_TAG + " " + keepUpValue, true);
     } else {
-      down(g, record, schedule);
+      down(g, record, sealed, schedule);
     }
   }
 
@@ -149,11 +162,20 @@ final class GroupDecision {
    * {@code scheduled}: the group is ours to keep up now (its schedule's uptime, a wake, a release),
    * so a group left at zero without a record is worth a finding.
    */
-  private void up(Nodegroup g, OriginalScaling record, String reason, boolean scheduled) {
+  private void up(
+      Nodegroup g, OriginalScaling record, Sealed sealed, String reason, boolean scheduled) {
     if (record == null) {
       if (scheduled) {
         recordMissing(g);
       }
+      return;
+    }
+    if (!gate.trusted(g, record, sealed)) {
+      return;
+    }
+    // Over the cap: nothing at all, not even the autoscaler's tags back (it would scale the group
+    // within a night max nobody restores).
+    if (record.asleep(g.sizes()) && gate.overCap(g, record.sizes(), "not restored")) {
       return;
     }
     // Autoscaler tags back first; the record stays until a later look sees them back.
@@ -189,10 +211,18 @@ final class GroupDecision {
     }
   }
 
-  private void down(Nodegroup g, OriginalScaling record, Schedule schedule) {
+  private void down(Nodegroup g, OriginalScaling record, Sealed sealed, Schedule schedule) {
     Instant periodStart = schedule.periodStart(now);
     if (record != null) {
       if (record.asleep(g.sizes())) {
+        // Only a step that writes the record again (the autoscaler pause's) verifies it at night:
+        // signing a record nobody verified would launder a forged one.
+        boolean rewrites =
+            autoscaler.paused(record)
+                && (autoscaler.needsPause(g, record) || g.sizes().desired() > 0);
+        if (rewrites && !gate.trusted(g, record, sealed)) {
+          return;
+        }
         if (autoscaler.keepPaused(g, record)) {
           return;
         }
@@ -202,18 +232,38 @@ final class GroupDecision {
           draft.act(new ScaleDown(g.arn(), g.cluster(), g.name(), record, g.sizes(), token));
           return;
         }
-        // An autoscaler may keep up to the night max running; the record waits for the morning.
+        // An autoscaler may keep up to the night max running; the record waits for the morning,
+        // and is verified only then. An earlier version's unsigned record is signed while it
+        // still agrees with the group.
         draft.count("NodesAwakeAtNight", g.sizes().desired());
+        if (!sealed.signed() && RecordCheck.unsigned(g, sealed, record).trusted()) {
+          draft.act(
+              new ResignRecord(
+                  g.arn(), g.cluster(), g.name(), record, "unsigned record of an earlier version"));
+        }
         return;
       }
       if (!g.sizes().equals(record.sizes())) {
         draft.skip(g, "changed by hand while down; left alone until the next uptime");
         return;
       }
-      // The record was written but the scale-down did not finish: finish it.
+      // The record was written but the scale-down did not finish: finish it. A new record takes
+      // nothing from the old one but its time, so it needs no trust: the sizes are the group's
+      // own. One that took the autoscaler's tags off keeps what it remembers of them, which only
+      // a verified record may pass on.
       Instant downAt = record.downAt().isBefore(periodStart) ? now : record.downAt();
-      autoscaler.keepPaused(g, record);
-      scaleDown(g, record.at(downAt), periodStart);
+      OriginalScaling again = OriginalScaling.of(g.sizes(), downAt, config.nightMaxSize());
+      if (autoscaler.paused(record)) {
+        if (!gate.trusted(g, record, sealed)) {
+          return;
+        }
+        again = record.at(downAt);
+      }
+      if (overCapToScaleDown(g, again)) {
+        return;
+      }
+      autoscaler.keepPaused(g, again);
+      scaleDown(g, again, periodStart);
       return;
     }
     if (g.sizes().isZero()) {
@@ -226,10 +276,18 @@ final class GroupDecision {
       return;
     }
     OriginalScaling fresh = OriginalScaling.of(g.sizes(), now, config.nightMaxSize());
+    if (overCapToScaleDown(g, fresh)) {
+      return;
+    }
     if (facts.indexed()) {
       fresh = autoscaler.pause(g, fresh, config.pausesClusterAutoscaler());
     }
     scaleDown(g, fresh, periodStart);
+  }
+
+  /** A record above the cap would not be restored: so the group is not scaled down either. */
+  private boolean overCapToScaleDown(Nodegroup g, OriginalScaling record) {
+    return gate.overCap(g, record.sizes(), "not scaled down: its record could not be restored");
   }
 
   private void scaleDown(Nodegroup g, OriginalScaling record, Instant periodStart) {

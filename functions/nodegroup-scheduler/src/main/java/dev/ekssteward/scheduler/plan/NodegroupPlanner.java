@@ -6,10 +6,14 @@ import dev.ekssteward.shared.config.SchedulerConfig;
 import dev.ekssteward.shared.event.Selection;
 import dev.ekssteward.shared.pipeline.Action;
 import dev.ekssteward.shared.pipeline.Plan;
+import dev.ekssteward.shared.trust.Trust;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Pure: what to do with one cluster's node groups at {@code now}. A wake request keeps the named
@@ -35,13 +39,59 @@ public final class NodegroupPlanner {
       Instant now,
       Selection selection,
       boolean firstPass) {
+    return plan(state, config, now, selection, firstPass, arn -> state.macs().get(arn));
+  }
+
+  /**
+   * {@link #recordsToVerify(ClusterState, SchedulerConfig, Instant, Selection, boolean)}, first
+   * pass.
+   */
+  public static Set<String> recordsToVerify(
+      ClusterState state, SchedulerConfig config, Instant now, Selection selection) {
+    return recordsToVerify(state, config, now, selection, true);
+  }
+
+  /**
+   * The groups whose signed size record this plan would act on: the only records worth a KMS call
+   * (a sleeping group's record is not verified every night tick, only when it is restored or
+   * written again). Asked of the state the ledger completed: a release or a cluster leaving scope
+   * restores records too.
+   */
+  public static Set<String> recordsToVerify(
+      ClusterState state,
+      SchedulerConfig config,
+      Instant now,
+      Selection selection,
+      boolean firstPass) {
+    Set<String> asked = new LinkedHashSet<>();
+    plan(
+        state,
+        config,
+        now,
+        selection,
+        firstPass,
+        arn -> {
+          asked.add(arn);
+          return Trust.SIGNED;
+        });
+    return asked;
+  }
+
+  private static Plan plan(
+      ClusterState state,
+      SchedulerConfig config,
+      Instant now,
+      Selection selection,
+      boolean firstPass,
+      Function<String, Trust> macs) {
     PlanDraft draft = new PlanDraft();
     if (state.cluster() == null) {
       return draft.build(null);
     }
     RunFacts facts = released(state.facts(), selection, now);
     boolean created = selection instanceof Selection.One one && one.created();
-    GroupDecision decision = new GroupDecision(state.cluster(), config, now, facts, draft, created);
+    GroupDecision decision =
+        new GroupDecision(state.cluster(), config, now, facts, draft, created, macs);
     if (selection instanceof Selection.Wake wake) {
       int minutes = wake.minutes() != null ? wake.minutes() : config.wakeDurationMinutes();
       Instant until = now.plus(Duration.ofMinutes(minutes)).truncatedTo(ChronoUnit.SECONDS);

@@ -3,6 +3,7 @@ package dev.ekssteward.scheduler.plan;
 import dev.ekssteward.scheduler.asg.AsgTag;
 import dev.ekssteward.scheduler.asg.AutoscalerTags;
 import dev.ekssteward.scheduler.eks.Sizes;
+import dev.ekssteward.shared.trust.Sealed;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -44,6 +45,9 @@ public record OriginalScaling(
   /** EKS's longest tag value. */
   static final int MAX_TAG_VALUE = 256;
 
+  /** The longest body: the signature ({@code " mac=v1."} and 43 characters) follows it. */
+  static final int MAX_BODY = MAX_TAG_VALUE - Sealed.value("", "x".repeat(43)).length();
+
   private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
   public OriginalScaling {
@@ -67,14 +71,14 @@ public record OriginalScaling(
 
   /**
    * The same record remembering {@code tags} (taken off the group's ASG); null when a value cannot
-   * be written into a tag value (a space, or the record would pass 256 characters).
+   * be written into a tag value (a space, or the signed record would pass 256 characters).
    */
   public OriginalScaling remembering(AutoscalerTags tags) {
     OriginalScaling out = new OriginalScaling(sizes, downAt, nightMax, tags);
     boolean safe =
         (tags.enabled() == null || SAFE.matcher(tags.enabled().value()).matches())
             && (tags.cluster() == null || SAFE.matcher(tags.cluster().value()).matches());
-    return safe && out.encode().length() <= MAX_TAG_VALUE ? out : null;
+    return safe && out.encode().length() <= MAX_BODY ? out : null;
   }
 
   /** The night state: no node wanted, at most {@code nightMax} (EKS rejects max 0). */
@@ -109,9 +113,13 @@ public record OriginalScaling(
     return value != null && (value.contains(" cae=") || value.contains(" cac="));
   }
 
-  /** Parses a tag value; throws IllegalArgumentException when someone edited it into nonsense. */
+  /**
+   * Parses a tag value; throws IllegalArgumentException when someone edited it into nonsense. A
+   * signature ({@code … mac=v1.…}) is not read here: whether the record may be acted on is {@code
+   * GroupDecision}'s question.
+   */
   public static OriginalScaling parse(String value) {
-    Matcher m = FORMAT.matcher(value == null ? "" : value.trim());
+    Matcher m = FORMAT.matcher(Sealed.parse(value).body());
     if (!m.matches()) {
       throw new IllegalArgumentException(
           "'" + value + "' is not like 2-3-5@2026-11-25T18:00Z max=1");

@@ -13,15 +13,19 @@ import dev.ekssteward.shared.event.Selection;
 import dev.ekssteward.shared.pipeline.Action;
 import dev.ekssteward.shared.pipeline.Finding;
 import dev.ekssteward.shared.pipeline.Plan;
+import dev.ekssteward.shared.trust.Sealed;
+import dev.ekssteward.shared.trust.Trust;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
  * The planner with what the run's ledger knows (a pause, the record index, a cluster out of scope),
- * the Record Missing finding and the Cluster Autoscaler pause.
+ * the Record Missing finding and the Cluster Autoscaler pause; and how each of those paths treats a
+ * record the key did not verify, or one above the restore cap.
  */
 class RunFactsPlanTest {
   static final String DOWN = "Mon-Sun 00:00-00:01 UTC";
@@ -33,6 +37,14 @@ class RunFactsPlanTest {
   static final AutoscalerTags CA =
       new AutoscalerTags(new AsgTag("true", true), new AsgTag("owned", true));
 
+  /** A signed record value; whether its MAC verifies is the state's {@code macs}. */
+  static String sealed(OriginalScaling record) {
+    return Sealed.value(record.encode(), "A".repeat(43));
+  }
+
+  static final Map<String, Trust> VERIFIED = Map.of("arn:ng/web", Trust.SIGNED);
+  static final Map<String, Trust> FORGED = Map.of("arn:ng/web", Trust.not("bad signature"));
+
   static StewardConfig config(String extra) {
     return StewardConfig.parse("{\"scheduler\": {" + extra + "}}", "test");
   }
@@ -42,7 +54,7 @@ class RunFactsPlanTest {
         record == null
             ? Map.of(Contract.SCHEDULE_TAG, schedule)
             : Map.of(
-                Contract.SCHEDULE_TAG, schedule, Contract.ORIGINAL_SCALING_TAG, record.encode());
+                Contract.SCHEDULE_TAG, schedule, Contract.ORIGINAL_SCALING_TAG, sealed(record));
     return new Nodegroup(
         "dev-1",
         "web",
@@ -56,12 +68,20 @@ class RunFactsPlanTest {
   }
 
   static Plan plan(StewardConfig config, RunFacts facts, Selection selection, Nodegroup g) {
-    return NodegroupPlanner.plan(
-        new ClusterState(new Cluster("dev-1", "arn:cluster", Map.of()), List.of(g), facts),
-        config.scheduler(),
-        NOW,
-        selection,
-        true);
+    return plan(config, facts, selection, g, VERIFIED);
+  }
+
+  static Plan plan(
+      StewardConfig config,
+      RunFacts facts,
+      Selection selection,
+      Nodegroup g,
+      Map<String, Trust> macs) {
+    return NodegroupPlanner.plan(state(facts, g, macs), config.scheduler(), NOW, selection, true);
+  }
+
+  static ClusterState state(RunFacts facts, Nodegroup g, Map<String, Trust> macs) {
+    return new ClusterState(new Cluster("dev-1", "arn:cluster", Map.of()), List.of(g), facts, macs);
   }
 
   static Plan plan(RunFacts facts, Nodegroup g) {
@@ -100,9 +120,7 @@ class RunFactsPlanTest {
     assertThat(release.recheckAfter()).isEqualTo(Duration.ZERO);
     assertThat(
             NodegroupPlanner.plan(
-                    new ClusterState(
-                        new Cluster("dev-1", "arn:cluster", Map.of()),
-                        List.of(group(DOWN, RECORD.night(), RECORD, null))),
+                    state(RunFacts.NONE, group(DOWN, RECORD.night(), RECORD, null), VERIFIED),
                     config("").scheduler(),
                     NOW,
                     new Selection.Release(null, 2),
@@ -220,5 +238,130 @@ class RunFactsPlanTest {
         .containsExactly("DropRecord");
     assertThat(types(plan(RunFacts.NONE, group(UP, DAY, paused, AutoscalerTags.NONE))))
         .containsExactly("ResumeAutoscaler");
+  }
+
+  static List<String> findings(Plan plan) {
+    return plan.findings().stream().map(Finding::detailType).toList();
+  }
+
+  @Test
+  void aReleaseAndAScopeExitRestoreOnlyAVerifiedRecord() {
+    Nodegroup down = group(DOWN, RECORD.night(), RECORD, null);
+    Selection release = new Selection.Release(null, 2);
+    RunFacts out = new RunFacts(null, true, "cluster dev-1 is no longer selected");
+
+    // The facts the ledger adds decide that the record is acted on: so it is asked for.
+    assertThat(
+            NodegroupPlanner.recordsToVerify(
+                state(out, down, Map.of()), config("").scheduler(), NOW, Selection.ALL, true))
+        .isEqualTo(Set.of("arn:ng/web"));
+    assertThat(
+            NodegroupPlanner.recordsToVerify(
+                state(RunFacts.NONE, down, Map.of()), config("").scheduler(), NOW, release, true))
+        .isEqualTo(Set.of("arn:ng/web"));
+    assertThat(
+            NodegroupPlanner.recordsToVerify(
+                state(RunFacts.NONE, down, Map.of()),
+                config("").scheduler(),
+                NOW,
+                Selection.ALL,
+                true))
+        .as("asleep at night, nothing acts on it")
+        .isEmpty();
+
+    Plan forgedRelease = plan(config(""), RunFacts.NONE, release, down, FORGED);
+    assertThat(types(forgedRelease)).containsExactly("Skip");
+    assertThat(findings(forgedRelease)).containsExactly(Trust.NOT_TRUSTED);
+    Plan forgedExit = plan(config(""), out, Selection.ALL, down, FORGED);
+    assertThat(types(forgedExit)).containsExactly("Skip");
+    assertThat(findings(forgedExit)).containsExactly(Trust.NOT_TRUSTED);
+    assertThat(types(plan(config(""), out, Selection.ALL, down, Map.of())))
+        .as("not verified in this run")
+        .containsExactly("Skip");
+  }
+
+  @Test
+  void aReleaseAndAScopeExitRespectTheRestoreCap() {
+    Nodegroup down = group(DOWN, RECORD.night(), RECORD, null);
+    StewardConfig capped = config("\"maxRestoreNodes\": 4");
+
+    Plan release = plan(capped, RunFacts.NONE, new Selection.Release(null, 2), down);
+    assertThat(types(release)).containsExactly("Skip");
+    assertThat(findings(release)).containsExactly(GroupDecision.OVER_CAP);
+    Plan exit =
+        plan(
+            capped,
+            new RunFacts(null, true, "cluster dev-1 is no longer selected"),
+            Selection.ALL,
+            down);
+    assertThat(types(exit)).containsExactly("Skip");
+    assertThat(findings(exit)).containsExactly(GroupDecision.OVER_CAP);
+  }
+
+  @Test
+  void theAutoscalerPauseActsOnlyOnAVerifiedRecord() {
+    OriginalScaling paused = RECORD.remembering(CA);
+
+    // Its tags came back, or it started a node: the pause would write the record again.
+    Plan back =
+        plan(
+            config(""),
+            RunFacts.NONE,
+            Selection.ALL,
+            group(DOWN, paused.night(), paused, CA),
+            FORGED);
+    assertThat(types(back)).containsExactly("Skip");
+    assertThat(findings(back)).containsExactly(Trust.NOT_TRUSTED);
+    Plan started =
+        plan(
+            config(""),
+            RunFacts.NONE,
+            Selection.ALL,
+            group(DOWN, new Sizes(0, 1, 1), paused, AutoscalerTags.NONE),
+            FORGED);
+    assertThat(types(started)).containsExactly("Skip");
+    // In the morning its tags go back only from a verified record.
+    Plan morning =
+        plan(
+            config(""),
+            RunFacts.NONE,
+            Selection.ALL,
+            group(UP, paused.night(), paused, AutoscalerTags.NONE),
+            FORGED);
+    assertThat(types(morning)).containsExactly("Skip");
+    assertThat(findings(morning)).containsExactly(Trust.NOT_TRUSTED);
+    // An unsigned record naming autoscaler tags was never written by any version.
+    Nodegroup unsigned =
+        new Nodegroup(
+            "dev-1",
+            "web",
+            "arn:ng/web",
+            "ACTIVE",
+            new Sizes(0, 0, 5),
+            Map.of(
+                Contract.SCHEDULE_TAG,
+                UP,
+                Contract.ORIGINAL_SCALING_TAG,
+                "2-3-5@2026-11-24T18:00Z cae=1:true cac=1:owned"),
+            Instant.parse("2026-11-01T00:00:00Z"),
+            List.of("asg-web"),
+            AutoscalerTags.NONE);
+    assertThat(findings(plan(config(""), RunFacts.NONE, Selection.ALL, unsigned, Map.of())))
+        .containsExactly(Trust.NOT_TRUSTED);
+  }
+
+  @Test
+  void aRecordRememberingTheAutoscalerTagsFitsInATagValueOnceSigned() {
+    String longValue = "v".repeat(100);
+    AutoscalerTags big =
+        new AutoscalerTags(new AsgTag(longValue, true), new AsgTag(longValue, true));
+    assertThat(RECORD.remembering(big))
+        .as("a body of 250 characters would pass 256 once signed")
+        .isNull();
+    OriginalScaling fits = RECORD.remembering(CA);
+    assertThat(sealed(fits))
+        .endsWith(" mac=v1." + "A".repeat(43))
+        .contains(" cae=1:true cac=1:owned ");
+    assertThat(sealed(fits).length()).isLessThanOrEqualTo(OriginalScaling.MAX_TAG_VALUE);
   }
 }

@@ -1,6 +1,7 @@
 package dev.ekssteward.local.runner;
 
 import dev.ekssteward.shared.testing.LocalAws;
+import dev.ekssteward.shared.testing.RecordKeys;
 import dev.ekssteward.shared.testing.seed.FleetSeed;
 import dev.ekssteward.shared.testing.seed.FleetSeedJson;
 import java.io.IOException;
@@ -30,6 +31,7 @@ final class DemoMoto {
   void seed() {
     aws.seeder()
         .seed(FleetSeedJson.read(LocalInvokeProcess.ROOT.resolve("local/demo-fleet/fleet.json")));
+    RecordKeys.ensure(aws); // the template's RecordKey, as local/demo creates it
   }
 
   String demoConfig() throws IOException {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ekssteward.local.runner.LocalInvokeProcess.Run;
 import dev.ekssteward.shared.testing.EventFiles;
 import dev.ekssteward.shared.testing.LocalAws;
+import dev.ekssteward.shared.testing.RecordKeys;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,6 +81,7 @@ final class JarRuns {
     Map<String, String> vars = new LinkedHashMap<>();
     vars.put("CONFIG_PREFIX", DemoMoto.PREFIX);
     vars.put("AUDIT_BUS", "eks-steward-audit");
+    vars.put("RECORD_KEY_ID", RecordKeys.ALIAS); // DemoMoto.seed creates it
     vars.putAll(extra);
     return Files.writeString(
         temp.resolve("env-" + System.nanoTime() + ".json"),
