@@ -28,6 +28,16 @@ class ConsoleTest {
     assertThat(grouped).containsExactlyInAnyOrderElementsOf(parameters.keySet());
     assertThat(t.map(ui.get("ParameterLabels")).keySet())
         .containsExactlyInAnyOrderElementsOf(parameters.keySet());
+    // A label is {default: text} and nothing else (an unquoted comma in YAML's flow style makes
+    // a second key, which CloudFormation refuses).
+    List<Object> labels = new ArrayList<>(t.map(ui.get("ParameterLabels")).values());
+    for (Object g : (List<Object>) ui.get("ParameterGroups")) {
+      labels.add(t.map(g).get("Label"));
+    }
+    for (Object label : labels) {
+      assertThat(t.map(label)).containsOnlyKeys("default");
+      assertThat(t.map(label).get("default")).isInstanceOf(String.class);
+    }
   }
 
   @Test
