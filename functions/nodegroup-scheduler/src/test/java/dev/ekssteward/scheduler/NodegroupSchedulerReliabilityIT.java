@@ -277,6 +277,7 @@ class NodegroupSchedulerReliabilityIT {
 
     Map<String, Object> report = tick(at(0, "19:05"), List.of(deny));
 
+    assertThat(deny.faulted()).isNotEmpty();
     assertThat(report.get("status")).isEqualTo("partial");
     assertThat(report.get("errors").toString())
         .contains("111111111111/eu-west-1")

@@ -190,6 +190,7 @@ class TagEnforcerReliabilityIT {
 
     Map<String, Object> report = run(TICK, List.of(deny));
 
+    assertThat(deny.faulted()).isNotEmpty();
     assertThat(report.get("status")).isEqualTo("partial");
     assertThat(report.get("errors").toString())
         .contains("111111111111/eu-west-1")

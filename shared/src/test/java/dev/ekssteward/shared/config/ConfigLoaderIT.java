@@ -109,6 +109,7 @@ class ConfigLoaderIT {
                 + " (HTTP 403): not authorized to perform ssm:GetParameter; nothing was changed");
     // Not retryable: one read, no second attempt.
     assertThat(calls.calls()).containsExactly("ssm:GetParameter");
+    assertThat(denied.faulted()).containsExactly("#1 ssm:GetParameter ACCESS_DENIED");
   }
 
   @Test
@@ -136,5 +137,6 @@ class ConfigLoaderIT {
         .hasMessageStartingWith(
             "cannot read /eks-steward/config; the run will be retried: ssm:GetParameter failed:")
         .hasMessageContaining("Connection refused");
+    assertThat(down.faulted()).hasSize(Retry.MAX_ATTEMPTS);
   }
 }

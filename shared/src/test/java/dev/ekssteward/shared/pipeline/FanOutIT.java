@@ -198,7 +198,8 @@ class FanOutIT {
       records.add(record(m.messageId(), m.body()));
       all.add(Map.of("itemIdentifier", m.messageId()));
     }
-    faults.add(FaultInjector.always(Kind.SERVER_ERROR, "ssm:GetParameter"));
+    FaultInjector failing = FaultInjector.always(Kind.SERVER_ERROR, "ssm:GetParameter");
+    faults.add(failing);
 
     Map<String, Object> reply =
         pipeline(queue, 2).run(sqsEvent(records), Invocation.from(new TestContext("x")));
@@ -206,6 +207,7 @@ class FanOutIT {
     // No exception (that would redeliver the whole batch): each message is returned on its own.
     assertThat(reply).isEqualTo(Map.of("batchItemFailures", all));
     assertThat(all).hasSize(REGIONS.size());
+    assertThat(failing.faulted()).isNotEmpty();
     assertThat(observed).isEmpty();
   }
 

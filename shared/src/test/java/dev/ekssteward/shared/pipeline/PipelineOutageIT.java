@@ -60,6 +60,7 @@ class PipelineOutageIT {
 
     Map<String, Object> report = tick(true, List.of(deny));
 
+    assertThat(deny.faulted()).isNotEmpty();
     assertThat(report).containsEntry("status", "partial");
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> errors = (List<Map<String, Object>>) report.get("errors");
@@ -88,6 +89,9 @@ class PipelineOutageIT {
     assertThatThrownBy(() -> tick(true, List.of(down)))
         .isInstanceOf(TransientFailureException.class)
         .hasMessageContaining("Connection refused");
+    assertThat(down.faulted())
+        .isNotEmpty()
+        .allSatisfy(f -> assertThat(f).endsWith("ENDPOINT_DOWN"));
     assertThat(state()).containsEntry("a", "0/3").containsEntry("b", "0/5");
   }
 

@@ -46,6 +46,7 @@ class PipelineReliabilityIT {
     assertThatThrownBy(() -> tick(true, List.of(crash, tap)))
         .isInstanceOf(TransientFailureException.class);
 
+    assertThat(crash.faulted()).first().isEqualTo("#2 ssm:PutParameter SERVER_ERROR");
     assertThat(state().values()).filteredOn(v -> !v.endsWith("/null")).hasSize(1);
     assertThat(tap.drain())
         .singleElement()

@@ -224,11 +224,13 @@ class RecheckIT {
 
   @Test
   void aLookThatCannotBeSentFailsTheRunSoItIsRetried() {
-    faults.add(FaultInjector.always(Kind.SERVER_ERROR, "sqs:SendMessage"));
+    FaultInjector failing = FaultInjector.always(Kind.SERVER_ERROR, "sqs:SendMessage");
+    faults.add(failing);
 
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () -> run(pipeline(false, true), CREATE_NODEGROUP))
         .isInstanceOf(TransientFailureException.class);
+    assertThat(failing.faulted()).isNotEmpty();
     assertThat(queue.delayed()).isZero();
   }
 

@@ -227,6 +227,9 @@ public final class CrashMatrix {
       }
       scenario.invariants(scenario.state());
     }
+    if (fault.faulted().isEmpty()) {
+      return "the injected blip never fired: the run made fewer calls than the fault-free one";
+    }
     return compare(scenario, kind, base, trail);
   }
 
@@ -253,6 +256,9 @@ public final class CrashMatrix {
       }
       step.run(List.of(trail));
       scenario.invariants(scenario.state());
+    }
+    if (!crashed) {
+      return "the injected crash never fired: the run made fewer calls than the fault-free one";
     }
     return compare(scenario, kind, base, trail);
   }

@@ -111,6 +111,8 @@ class FaultInjectorIT {
               assertThat(e.isThrottlingException()).isTrue();
               assertThat(Retry.isRetryable(e)).isTrue();
             });
+    assertThat(limit.faulted()).containsExactly("#1 eks:ListClusters REQUEST_LIMIT");
+    assertThat(throttle.faulted()).containsExactly("#1 eks:ListClusters THROTTLE");
   }
 
   @Test
@@ -140,6 +142,7 @@ class FaultInjectorIT {
     assertThatThrownBy(() -> put(ssm, "/x/1")).isInstanceOf(SsmException.class);
 
     assertThat(crash.counted()).containsExactly("ssm:PutParameter");
+    assertThat(crash.faulted()).containsExactly("#1 ssm:PutParameter SERVER_ERROR");
     assertThat(List.of(Actions.mutates("events:PutEvents"), Actions.mutates("eks:TagResource")))
         .containsExactly(false, true);
   }
