@@ -79,20 +79,30 @@ class StsCallerCheckTest {
 
   @Test
   void theProofGoesToTheRegionsStsWithTheBindingOfTheRequestReceived() {
-    StsCallerCheck check =
-        new StsCallerCheck(null, "eu-west-1", CLOCK, () -> answering(200, OK));
+    StsCallerCheck check = new StsCallerCheck(null, "eu-west-1", CLOCK, () -> answering(200, OK));
     // The request received names another group than the one the proof was made for.
     String received =
         ProvenRequest.binding(
             "Wake Request",
-            Map.of("cluster", "dev-1", "nodegroups", List.of("batch"), "minutes", 60, "requestId", "r-1"));
+            Map.of(
+                "cluster",
+                "dev-1",
+                "nodegroups",
+                List.of("batch"),
+                "minutes",
+                60,
+                "requestId",
+                "r-1"));
 
     CallerCheck.Verdict verdict = check.check(new RequestProof(proof(DETAIL), received, "r-1"));
 
     assertThat(verdict)
         .isEqualTo(
             new Proven(
-                new Caller("arn:aws:sts::111122223333:assumed-role/operator/jane", "111122223333", "r-1")));
+                new Caller(
+                    "arn:aws:sts::111122223333:assumed-role/operator/jane",
+                    "111122223333",
+                    "r-1")));
     SdkHttpRequest request = sent.get(0);
     assertThat(request.getUri().getHost()).isEqualTo("sts.eu-west-1.amazonaws.com");
     assertThat(request.getUri().getScheme()).isEqualTo("https");
@@ -150,15 +160,13 @@ class StsCallerCheckTest {
 
   @Test
   void nothingIsSentForAProofThatFailsTheLocalChecks() {
-    StsCallerCheck check =
-        new StsCallerCheck(null, "eu-west-1", CLOCK, () -> answering(200, OK));
+    StsCallerCheck check = new StsCallerCheck(null, "eu-west-1", CLOCK, () -> answering(200, OK));
 
     assertThat(check.check(new RequestProof(null, "b", null)))
         .isInstanceOfSatisfying(
             Refused.class, r -> assertThat(r.reason()).startsWith("detail.proof: is required"));
     assertThat(check.check(new RequestProof("Action=GetCallerIdentity", "b", null)))
-        .isInstanceOfSatisfying(
-            Refused.class, r -> assertThat(r.reason()).contains("is required"));
+        .isInstanceOfSatisfying(Refused.class, r -> assertThat(r.reason()).contains("is required"));
     assertThat(sent).isEmpty();
   }
 }
