@@ -28,8 +28,10 @@ public final class ProofQuery {
   private static final Pattern SIGNATURE = Pattern.compile("^[0-9a-f]{64}$");
   private static final DateTimeFormatter AMZ_DATE =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
-  private static final Set<String> REQUIRED =
-      Set.of(
+
+  /** In the order a presigned request lists them, so a message names the first one missing. */
+  private static final List<String> REQUIRED =
+      List.of(
           "Action",
           "Version",
           "X-Amz-Algorithm",
@@ -37,6 +39,7 @@ public final class ProofQuery {
           "X-Amz-Date",
           "X-Amz-SignedHeaders",
           "X-Amz-Signature");
+
   private static final Set<String> OPTIONAL = Set.of("X-Amz-Expires", "X-Amz-Security-Token");
 
   private ProofQuery() {}
