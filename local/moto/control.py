@@ -7,6 +7,7 @@
                                                           last EKS transition under way ends
 """
 import json
+from urllib.parse import parse_qs
 
 from moto import server
 from moto.moto_api._internal.models import MotoAPIBackend
@@ -48,6 +49,18 @@ class _App(server.DomainDispatcherApplication):
                 environ, start_response
             )
         return super().__call__(environ, start_response)
+
+    def infer_service_region_host(self, environ, path):
+        # A presigned request (SigV4 in the query, as eks-steward's request proofs are) names its
+        # service in X-Amz-Credential; moto read only the Authorization header, so it answered a
+        # presigned STS GetCallerIdentity as S3's ListBuckets. On AWS the host decides
+        # (sts.<region>.amazonaws.com); here the credential scope does.
+        if not environ.get("HTTP_AUTHORIZATION"):
+            query = parse_qs(environ.get("QUERY_STRING", ""))
+            scope = query.get("X-Amz-Credential", [""])[0].split("/")
+            if len(scope) == 5 and scope[3] == "sts":
+                return f"sts.{scope[2]}.amazonaws.com"
+        return super().infer_service_region_host(environ, path)
 
 
 _moto_reset = MotoAPIBackend.reset

@@ -12,6 +12,7 @@ from moto.iam import models as iam
 from moto.iam.exceptions import InvalidInput, ValidationError
 from moto.core.exceptions import JsonRESTError
 from moto.kms import models as kms
+from moto.sts import responses as sts_responses
 
 # EKS limits (service quotas / API model), see DESIGN.md §5.
 MAX_TAGS = 50
@@ -264,7 +265,22 @@ def _verify_mac(self, message, key_id, *args, **kwargs):
     return _moto_verify_mac(self, message, key_id, *args, **kwargs)
 
 
+# A presigned request (SigV4 in the query, as eks-steward's request proofs are) names its access
+# key in X-Amz-Credential (<key>/<date>/<region>/sts/aws4_request), not in an Authorization header;
+# moto read only the header (or the old SigV2 AWSAccessKeyId), so every presigned GetCallerIdentity
+# came back as the default user. Like moto in general, the signature itself is not verified.
+_moto_sts_access_key = sts_responses.TokenResponse.get_access_key
+
+
+def _sts_access_key(self):
+    credential = self.querystring.get("X-Amz-Credential")
+    if "Authorization" not in self.headers and credential:
+        return credential[0].split("/")[0]
+    return _moto_sts_access_key(self)
+
+
 def apply() -> None:
+    sts_responses.TokenResponse.get_access_key = _sts_access_key
     kms.KmsBackend.generate_mac = _generate_mac
     kms.KmsBackend.verify_mac = _verify_mac
     eks.EKSBackend.tag_resource = _tag_resource

@@ -71,7 +71,12 @@ class DeliveryFormsIT {
     Map<String, Object> viaReader = handler().handle(EventFiles.load(file), new TestContext("fn"));
 
     assertThat(viaLibrary).isEqualTo(viaReader);
-    assertThat(viaLibrary.get("status")).isIn("ok", "ignored");
+    assertThat(viaLibrary.get("status")).isIn("ok", "ignored", "refused");
+    if (file.equals("scheduler-wake.json") || file.equals("scheduler-release.json")) {
+      // A static file holds no fresh proof: sam local invoke shows what to add (local/request).
+      assertThat(viaLibrary.get("status")).isEqualTo("refused");
+      assertThat((String) viaLibrary.get("reason")).startsWith("detail.proof: is required");
+    }
     assertThat(recorder.mutations()).isEmpty();
   }
 

@@ -9,6 +9,7 @@ import dev.ekssteward.shared.runtime.Waits;
 import dev.ekssteward.shared.testing.CallRecorder;
 import dev.ekssteward.shared.testing.LocalAws;
 import dev.ekssteward.shared.testing.ManualClock;
+import dev.ekssteward.shared.testing.Proofs;
 import dev.ekssteward.shared.testing.RecordKeys;
 import dev.ekssteward.shared.testing.TestContext;
 import dev.ekssteward.shared.testing.seed.ClusterSeed;
@@ -171,8 +172,27 @@ final class MotoFleet {
     return this;
   }
 
-  /** The event at {@code now}, with further interceptors (someone acting during the run). */
+  /**
+   * The event at {@code now}, with further interceptors (someone acting during the run). A Wake or
+   * Release request without a {@code proof} is first proven by the operator ({@link Proofs}), as
+   * every real sender must; {@link #runAsSent} runs one exactly as given.
+   */
   Map<String, Object> run(
+      Instant now, Map<String, Object> event, boolean dryRun, List<ExecutionInterceptor> more) {
+    return runAsSent(now, proven(now, event), dryRun, more);
+  }
+
+  /** A request event proven by the operator at {@code now}; any other event as it is. */
+  Map<String, Object> proven(Instant now, Map<String, Object> event) {
+    boolean request =
+        Contract.REQUEST_SOURCE.equals(event.get("source"))
+            && event.get("detail") instanceof Map<?, ?> d
+            && !d.containsKey("proof");
+    return request ? Proofs.proven(aws, event, now, Proofs.operator(aws)) : event;
+  }
+
+  /** The event at {@code now} exactly as given: an adversary's request gets no proof added. */
+  Map<String, Object> runAsSent(
       Instant now, Map<String, Object> event, boolean dryRun, List<ExecutionInterceptor> more) {
     if (settling) {
       aws.settle();

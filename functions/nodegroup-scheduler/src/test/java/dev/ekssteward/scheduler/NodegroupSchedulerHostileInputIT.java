@@ -32,7 +32,12 @@ class NodegroupSchedulerHostileInputIT {
     List<Map<String, Object>> samples =
         List.of(
             EventFiles.load("scheduler-create-nodegroup.json"),
-            EventFiles.load("scheduler-wake.json"),
+            // Proven at 23:00, when NIGHT delivers it (a request without a proof is only refused).
+            dev.ekssteward.shared.testing.Proofs.proven(
+                aws,
+                EventFiles.load("scheduler-wake.json"),
+                MotoFleet.at(0, "23:00"),
+                dev.ekssteward.shared.testing.Proofs.operator(aws)),
             EventFiles.load("schedule-tick.json"));
 
     // Delivered at night (23:00), as NIGHT does.

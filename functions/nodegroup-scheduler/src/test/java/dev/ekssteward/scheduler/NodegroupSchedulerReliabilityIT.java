@@ -223,7 +223,12 @@ class NodegroupSchedulerReliabilityIT {
     List<Map<String, Object>> events =
         List.of(
             EventFiles.load("scheduler-create-nodegroup.json"),
-            EventFiles.load("scheduler-wake.json"));
+            // Proven at 23:00, when NIGHT delivers it (a request without a proof is only refused).
+            dev.ekssteward.shared.testing.Proofs.proven(
+                aws,
+                EventFiles.load("scheduler-wake.json"),
+                MotoFleet.at(0, "23:00"),
+                dev.ekssteward.shared.testing.Proofs.operator(aws)));
 
     // Events seconds apart find ng-a still UPDATING from the other's change; the next tick, once
     // it is ACTIVE, must leave every order in the same state.

@@ -34,9 +34,22 @@ class EventPatternsIT {
   static final Map<String, Object> SCHEDULE_PATTERN =
       Map.of("source", List.of("aws.events"), "detail-type", List.of("Scheduled Event"));
 
+  /** The bus a rule listens on: the logical id its EventBusName refers to, or the default bus. */
+  static final String DEFAULT_BUS = "default";
+
+  static String bus(SamTemplate t, Map<String, Object> props) {
+    Object name = props.get("EventBusName");
+    return name == null ? DEFAULT_BUS : (String) t.map(name).get("Ref");
+  }
+
   /** The event patterns of one function: its rules' patterns and, for schedules, the tick's. */
-  @SuppressWarnings("unchecked")
   static List<Map<String, Object>> patterns(SamTemplate t, String function) {
+    return patterns(t, function, null);
+  }
+
+  /** The same, of the rules on {@code onBus} only (null: on any bus). */
+  @SuppressWarnings("unchecked")
+  static List<Map<String, Object>> patterns(SamTemplate t, String function, String onBus) {
     Map<String, String> params = new LinkedHashMap<>(t.parameterDefaults());
     params.put("AWS::Region", LocalAws.REGION);
     params.put("AWS::AccountId", LocalAws.ACCOUNT);
@@ -47,6 +60,9 @@ class EventPatternsIT {
       Map<String, Object> event = t.map(e);
       String type = (String) event.get("Type");
       Map<String, Object> props = t.map(event.get("Properties"));
+      if (onBus != null && !onBus.equals(bus(t, props))) {
+        continue;
+      }
       if (type.equals("Schedule") || type.equals("ScheduleV2")) {
         out.add(SCHEDULE_PATTERN);
       } else if (type.equals("EventBridgeRule") || type.equals("CloudWatchEvent")) {
@@ -120,6 +136,33 @@ class EventPatternsIT {
         .isZero();
   }
 
+  /**
+   * Wake and Release requests reach the scheduler only through the stack's requests bus, whose
+   * policy names who may put them: no rule on the default bus takes one, whatever the function, and
+   * the requests bus's rules take nothing else.
+   */
+  @Test
+  void requestsAreTakenOnlyFromTheRequestsBus() throws Exception {
+    SamTemplate template = SamTemplate.load();
+    for (String file : List.of("scheduler-wake.json", "scheduler-release.json")) {
+      Map<String, Object> request = EventFiles.load(file);
+      for (String function : PREFIX.values()) {
+        assertThat(matched(template, function, request, DEFAULT_BUS))
+            .as(file + " on the default bus reaches no rule of " + function)
+            .isZero();
+      }
+      assertThat(matched(template, "NodegroupSchedulerFunction", request, "RequestBus"))
+          .as(file + " on the requests bus")
+          .isEqualTo(1);
+    }
+    for (String other : List.of("schedule-tick.json", "scheduler-create-nodegroup.json")) {
+      assertThat(
+              matched(template, "NodegroupSchedulerFunction", EventFiles.load(other), "RequestBus"))
+          .as(other + " is not taken from the requests bus")
+          .isZero();
+    }
+  }
+
   @SuppressWarnings("unchecked")
   private static Map<String, Object> withRequest(
       Map<String, Object> event, String key, Object value) {
@@ -145,6 +188,12 @@ class EventPatternsIT {
 
   /** How many of the function's event sources the event matches, by moto's EventBridge. */
   private long matched(SamTemplate template, String function, Map<String, Object> sample) {
+    return matched(template, function, sample, null);
+  }
+
+  /** The same, for the rules on {@code bus} only (null: every rule, whatever its bus). */
+  private long matched(
+      SamTemplate template, String function, Map<String, Object> sample, String bus) {
     EventBridgeClient events = aws.events();
     SqsClient sqs = aws.client(SqsClient.builder().httpClient(UrlConnectionHttpClient.create()));
     if (events.listEventBuses(r -> r.namePrefix("patterns")).eventBuses().isEmpty()) {
@@ -152,7 +201,7 @@ class EventPatternsIT {
     }
     List<String> ids = new ArrayList<>();
     List<String> queues = new ArrayList<>();
-    for (Map<String, Object> pattern : patterns(template, function)) {
+    for (Map<String, Object> pattern : patterns(template, function, bus)) {
       String id = "r" + ++rule;
       String url = sqs.createQueue(r -> r.queueName(id)).queueUrl();
       String arn =

@@ -76,12 +76,14 @@ class FailureWiringTest {
       Map<String, Object> env =
           t.map(t.map(t.functions().get(function).get("Environment")).get("Variables"));
       assertThat(env).as(function).containsEntry("FANOUT_QUEUE_URL", Map.of("Ref", queue));
-      assertThat(t.functions().get(function))
-          .as(
-              function
-                  + ": a target's FIFO message group, not reserved concurrency 1, keeps its"
-                  + " runs apart")
-          .doesNotContainKey("ReservedConcurrentExecutions");
+      if (!function.equals("TagEnforcerFunction")) {
+        assertThat(t.functions().get(function))
+            .as(
+                function
+                    + ": a target's FIFO message group, not reserved concurrency 1, keeps its"
+                    + " runs apart")
+            .doesNotContainKey("ReservedConcurrentExecutions");
+      }
 
       Map<String, Object> q = t.map(t.map(t.resources().get(queue)).get("Properties"));
       assertThat(q)
@@ -99,11 +101,15 @@ class FailureWiringTest {
               "deadLetterTargetArn", Map.of("Fn::GetAtt", List.of("FanOutFailureQueue", "Arn")));
 
       Map<String, Object> mapping = mappingOf(function, queue);
+      Object maximum =
+          function.equals("TagEnforcerFunction")
+              ? Map.of(
+                  "Fn::If",
+                  List.of("TagEnforcerIsCapped", 2, Map.of("Ref", "FanOutMaximumConcurrency")))
+              : Map.of("Ref", "FanOutMaximumConcurrency");
       assertThat(mapping)
           .containsEntry("FunctionResponseTypes", List.of("ReportBatchItemFailures"))
-          .containsEntry(
-              "ScalingConfig",
-              Map.of("MaximumConcurrency", Map.of("Ref", "FanOutMaximumConcurrency")));
+          .containsEntry("ScalingConfig", Map.of("MaximumConcurrency", maximum));
     }
     Map<String, Object> concurrency =
         t.map(t.map(t.root.get("Parameters")).get("FanOutMaximumConcurrency"));
@@ -112,6 +118,50 @@ class FailureWiringTest {
         .containsEntry("Default", 10)
         .containsEntry("MinValue", 2)
         .containsEntry("MaxValue", 1000);
+  }
+
+  /**
+   * Anyone who may tag wakes the tag enforcer, so its concurrency is capped by default (a tag storm
+   * waits in Lambda's queue instead of taking the account's concurrency); 0 or empty lifts the cap.
+   * Its fan-out mapping then stays below the cap, or the mapping would be throttled.
+   */
+  @Test
+  void theTagEnforcerHasReservedConcurrencyByDefaultAndItsFanOutStaysBelowIt() {
+    assertThat(t.functions().get("TagEnforcerFunction"))
+        .containsEntry(
+            "ReservedConcurrentExecutions",
+            Map.of(
+                "Fn::If",
+                List.of(
+                    "TagEnforcerIsCapped",
+                    Map.of("Ref", "TagEnforcerReservedConcurrency"),
+                    Map.of("Ref", "AWS::NoValue"))));
+    Map<String, Object> parameter =
+        t.map(t.map(t.root.get("Parameters")).get("TagEnforcerReservedConcurrency"));
+    assertThat(parameter).containsEntry("Default", "5");
+    java.util.regex.Pattern allowed =
+        java.util.regex.Pattern.compile((String) parameter.get("AllowedPattern"));
+    // Room for 2 fan-out batches and an event: 1 and 2 would leave the events nothing.
+    for (String ok : List.of("", "0", "3", "5", "100")) {
+      assertThat(allowed.matcher(ok).matches()).as("'" + ok + "' allowed").isTrue();
+    }
+    for (String refused : List.of("1", "2", "-1", "05", "five")) {
+      assertThat(allowed.matcher(refused).matches()).as("'" + refused + "' refused").isFalse();
+    }
+    assertThat(t.map(t.root.get("Conditions")).get("TagEnforcerIsCapped"))
+        .isEqualTo(
+            Map.of(
+                "Fn::Not",
+                List.of(
+                    Map.of(
+                        "Fn::Or",
+                        List.of(
+                            Map.of(
+                                "Fn::Equals",
+                                List.of(Map.of("Ref", "TagEnforcerReservedConcurrency"), "")),
+                            Map.of(
+                                "Fn::Equals",
+                                List.of(Map.of("Ref", "TagEnforcerReservedConcurrency"), "0")))))));
   }
 
   /** The functions that look again at a resource in transition, and their recheck queues. */

@@ -1,5 +1,7 @@
 package dev.ekssteward.shared.event;
 
+import dev.ekssteward.shared.request.Caller;
+import dev.ekssteward.shared.request.RequestProof;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -48,12 +50,45 @@ public sealed interface Trigger {
     }
   }
 
+  /**
+   * A request someone sent (Wake, Release): acted on only once {@code caller} is proven from its
+   * {@code proof} (null until then). {@code account} is the sender's account as EventBridge gives
+   * it.
+   */
+  sealed interface Request extends Trigger permits WakeRequest, ReleaseRequest {
+    RequestProof proof();
+
+    Caller caller();
+
+    Request withCaller(Caller caller);
+
+    String account();
+
+    String region();
+  }
+
   /** A request to wake node groups now. {@code nodegroups} empty means all; minutes may be null. */
   record WakeRequest(
-      String cluster, List<String> nodegroups, Integer minutes, String account, String region)
-      implements Trigger {
+      String cluster,
+      List<String> nodegroups,
+      Integer minutes,
+      String account,
+      String region,
+      RequestProof proof,
+      Caller caller)
+      implements Request {
+    /** A request without proof (tests of routing). */
+    public WakeRequest(
+        String cluster, List<String> nodegroups, Integer minutes, String account, String region) {
+      this(cluster, nodegroups, minutes, account, region, null, null);
+    }
+
     public String kind() {
       return "wake";
+    }
+
+    public WakeRequest withCaller(Caller caller) {
+      return new WakeRequest(cluster, nodegroups, minutes, account, region, proof, caller);
     }
   }
 
@@ -62,10 +97,27 @@ public sealed interface Trigger {
    * pause scale-downs until {@code until}, or for {@code hours} from when it is handled when the
    * event had no time (exactly one of the two is set).
    */
-  record ReleaseRequest(Instant until, Integer hours, String cluster, String account, String region)
-      implements Trigger {
+  record ReleaseRequest(
+      Instant until,
+      Integer hours,
+      String cluster,
+      String account,
+      String region,
+      RequestProof proof,
+      Caller caller)
+      implements Request {
+    /** A request without proof (tests of routing). */
+    public ReleaseRequest(
+        Instant until, Integer hours, String cluster, String account, String region) {
+      this(until, hours, cluster, account, region, null, null);
+    }
+
     public String kind() {
       return "release";
+    }
+
+    public ReleaseRequest withCaller(Caller caller) {
+      return new ReleaseRequest(until, hours, cluster, account, region, proof, caller);
     }
   }
 

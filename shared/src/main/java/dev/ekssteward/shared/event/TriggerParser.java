@@ -8,11 +8,14 @@ import dev.ekssteward.shared.event.Trigger.ReleaseRequest;
 import dev.ekssteward.shared.event.Trigger.ScheduleTick;
 import dev.ekssteward.shared.event.Trigger.Unrecognized;
 import dev.ekssteward.shared.event.Trigger.WakeRequest;
+import dev.ekssteward.shared.request.RequestBinding;
+import dev.ekssteward.shared.request.RequestProof;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Turns an EventBridge delivery ({@link ScheduledEvent}, as {@link Deliveries} or the library's
@@ -29,6 +32,9 @@ public final class TriggerParser {
 
   public static final String CLOUDTRAIL_DETAIL_TYPE = "AWS API Call via CloudTrail";
   static final String SCHEDULED_EVENT = "Scheduled Event";
+
+  /** A request id: what a UUID or a ticket number needs, and nothing a log would misread. */
+  private static final Pattern REQUEST_ID = Pattern.compile("^[A-Za-z0-9._:-]{1,128}$");
 
   /** The most node groups one wake request may name. */
   public static final int MAX_NODEGROUPS = 100;
@@ -81,12 +87,20 @@ public final class TriggerParser {
         throw new BadField(
             "detail.nodegroups: at most " + MAX_NODEGROUPS + " names, was " + nodegroups.size());
       }
+      String cluster = detail.required("cluster");
+      RequestProof proof =
+          proof(
+              detail,
+              RequestBinding.of(
+                  WAKE_DETAIL_TYPE, requestId(detail), cluster, nodegroups, minutes, null, null));
       return new WakeRequest(
-          detail.required("cluster"),
+          cluster,
           nodegroups,
           minutes == null ? null : minutes.intValue(),
           event.getAccount(),
-          event.getRegion());
+          event.getRegion(),
+          proof,
+          null);
     }
     if (detailType.equals(RELEASE_DETAIL_TYPE) && source.equals(WAKE_SOURCE)) {
       return release(event, detail, time);
@@ -139,17 +153,52 @@ public final class TriggerParser {
       throw new BadField(
           "detail.cluster: must not be empty (leave it out to release every cluster)");
     }
+    RequestProof proof =
+        proof(
+            detail,
+            RequestBinding.of(
+                RELEASE_DETAIL_TYPE,
+                requestId(detail),
+                cluster,
+                List.of(),
+                null,
+                detail.string("until"),
+                hours));
     // Hours count from when the request was sent: a retried delivery pauses until the same time.
     if (hours != null && time != null) {
       return new ReleaseRequest(
-          time.plusSeconds(hours * 3600), null, cluster, event.getAccount(), event.getRegion());
+          time.plusSeconds(hours * 3600),
+          null,
+          cluster,
+          event.getAccount(),
+          event.getRegion(),
+          proof,
+          null);
     }
     return new ReleaseRequest(
         until,
         hours == null ? null : hours.intValue(),
         cluster,
         event.getAccount(),
-        event.getRegion());
+        event.getRegion(),
+        proof,
+        null);
+  }
+
+  /** The sender's id of the request: optional, but part of the binding when given. */
+  private static String requestId(Fields detail) {
+    String id = detail.string(RequestProof.ID_FIELD);
+    if (id != null && !REQUEST_ID.matcher(id).matches()) {
+      throw new BadField(
+          "detail." + RequestProof.ID_FIELD + ": 1-128 letters, digits and . _ : - only");
+    }
+    return id;
+  }
+
+  /** The proof as sent (checked by the pipeline, which asks STS), bound to the request. */
+  private static RequestProof proof(Fields detail, String binding) {
+    return new RequestProof(
+        detail.string(RequestProof.FIELD), binding, detail.string(RequestProof.ID_FIELD));
   }
 
   private static Trigger cloudTrail(ScheduledEvent event, Fields detail, Instant time) {

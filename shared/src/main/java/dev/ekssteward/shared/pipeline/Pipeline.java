@@ -18,6 +18,8 @@ import dev.ekssteward.shared.event.Trigger.FanOutItem;
 import dev.ekssteward.shared.event.Trigger.ScheduleTick;
 import dev.ekssteward.shared.event.Trigger.Unrecognized;
 import dev.ekssteward.shared.metrics.Metrics;
+import dev.ekssteward.shared.request.CallerCheck;
+import dev.ekssteward.shared.request.StsCallerCheck;
 import dev.ekssteward.shared.runtime.Log;
 import dev.ekssteward.shared.runtime.Settings;
 import dev.ekssteward.shared.runtime.StartupMarks;
@@ -55,12 +57,12 @@ public final class Pipeline<S> {
   private final FanOutRouting fanOut;
   private final ScopeRunner<S> scopeRunner;
   private final RunChanges runChanges;
+  private final RequestGate requests;
 
   /**
    * {@code fanOut} null: every tick runs all its targets in this invocation; {@code rechecks} null:
    * a resource in transition waits for the next tick.
    */
-  @Inject
   public Pipeline(
       Controller<S> controller,
       ActionExecutors executors,
@@ -72,6 +74,34 @@ public final class Pipeline<S> {
       Log log,
       FanOut fanOut,
       Rechecks rechecks) {
+    this(
+        controller,
+        executors,
+        configLoader,
+        audit,
+        settings,
+        clock,
+        waits,
+        log,
+        fanOut,
+        rechecks,
+        new StsCallerCheck(settings.endpoint(), settings.region(), clock));
+  }
+
+  /** {@code callers} proves who sent a Wake or Release request (only the scheduler takes them). */
+  @Inject
+  public Pipeline(
+      Controller<S> controller,
+      ActionExecutors executors,
+      ConfigLoader configLoader,
+      AuditPublisher audit,
+      Settings settings,
+      Clock clock,
+      Waits waits,
+      Log log,
+      FanOut fanOut,
+      Rechecks rechecks,
+      CallerCheck callers) {
     this.controller = controller;
     this.configLoader = configLoader;
     this.audit = audit;
@@ -88,6 +118,7 @@ public final class Pipeline<S> {
     this.scopeRunner =
         new ScopeRunner<>(controller, executors, settings, clock, waits.sleeper(), log, rechecks);
     this.runChanges = new RunChanges(controller.name(), executors, settings, log);
+    this.requests = new RequestGate(callers, controller.name(), settings.dryRun());
   }
 
   /** Loads what every run needs without calling AWS (SnapStart priming). */
@@ -159,8 +190,16 @@ public final class Pipeline<S> {
     Report report = new Report(controller.name(), settings.dryRun(), Report.describe(trigger));
     List<AuditEvent> events = new ArrayList<>();
     AtomicReference<RuntimeException> transientFailure = new AtomicReference<>();
+    Trigger.Request proven = null;
     try {
-      execute(trigger, only, invocation, report, events, transientFailure, metrics);
+      Trigger admitted = trigger;
+      if (trigger instanceof Trigger.Request r && takesRequests()) {
+        proven = requests.admit(r, report, events, metrics);
+        admitted = proven;
+      }
+      if (admitted != null) {
+        execute(admitted, only, invocation, report, events, transientFailure, metrics);
+      }
     } catch (TransientFailureException e) {
       if (only == null) {
         throw e;
@@ -171,7 +210,8 @@ public final class Pipeline<S> {
       transientFailure.set(e);
     } finally {
       StartupMarks.mark("run: publishing " + events.size() + " audit events");
-      int undelivered = audit.publish(identified(events, runId(invocation, only)));
+      int undelivered =
+          audit.publish(identified(requestedBy(events, proven), runId(invocation, only)));
       StartupMarks.mark("run: audit published");
       if (undelivered > 0) {
         metrics.add("AuditPublishFailed", undelivered);
@@ -183,6 +223,20 @@ public final class Pipeline<S> {
     // The whole report: Lambda drops a scheduled or event invocation's return value.
     log.info("report", Report.forLog(reply));
     return new Run(reply, transientFailure.get());
+  }
+
+  private boolean takesRequests() {
+    return controller.declaration().triggers().takesWakeRequests()
+        || controller.declaration().triggers().takesReleaseRequests();
+  }
+
+  /** Every audit event of a request's run names who asked: {@code request.caller}, its account. */
+  static List<AuditEvent> requestedBy(List<AuditEvent> events, Trigger.Request proven) {
+    if (proven == null || proven.caller() == null) {
+      return events;
+    }
+    Map<String, Object> context = Map.of("request", proven.caller().toDetail());
+    return events.stream().map(e -> e.withContext(context)).toList();
   }
 
   private void execute(

@@ -9,6 +9,8 @@ import dev.ekssteward.shared.aws.AwsClients;
 import dev.ekssteward.shared.aws.Fleet;
 import dev.ekssteward.shared.config.ConfigCheck;
 import dev.ekssteward.shared.config.ConfigLoader;
+import dev.ekssteward.shared.request.CallerCheck;
+import dev.ekssteward.shared.request.StsCallerCheck;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
@@ -67,5 +69,12 @@ public abstract class SharedModule {
   @Singleton
   static Fleet fleet(AwsClients clients) {
     return new Fleet(clients);
+  }
+
+  /** Proves the callers of Wake and Release requests with their STS proof (no IAM right used). */
+  @Provides
+  @Singleton
+  static CallerCheck callers(Settings settings, Clock clock) {
+    return new StsCallerCheck(settings.endpoint(), settings.region(), clock);
   }
 }

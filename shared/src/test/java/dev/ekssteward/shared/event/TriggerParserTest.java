@@ -142,12 +142,43 @@ class TriggerParserTest {
             parse(
                 "{\"detail-type\":\"Wake Request\",\"source\":\"eks-steward.requests\","
                     + "\"detail\":{\"cluster\":\"dev-1\",\"nodegroups\":[\"ng-a\"],\"minutes\":180}}"))
+        .usingRecursiveComparison()
+        .ignoringFields("proof")
         .isEqualTo(new WakeRequest("dev-1", List.of("ng-a"), 180, null, null));
     assertThat(
             parse(
                 "{\"detail-type\":\"Wake Request\",\"source\":\"eks-steward.requests\","
                     + "\"detail\":{\"cluster\":\"dev-1\"}}"))
+        .usingRecursiveComparison()
+        .ignoringFields("proof")
         .isEqualTo(new WakeRequest("dev-1", List.of(), null, null, null));
+  }
+
+  /**
+   * A request's proof is kept as sent, with the binding of the request's own fields: the same
+   * fields give the same binding as the sender's ProvenRequest; any change gives another.
+   */
+  @Test
+  void aRequestCarriesItsProofBoundToItsFields() {
+    String json =
+        "{\"detail-type\":\"Wake Request\",\"source\":\"eks-steward.requests\","
+            + "\"detail\":{\"cluster\":\"dev-1\",\"nodegroups\":[\"b\",\"a\"],\"minutes\":60,"
+            + "\"requestId\":\"r-1\",\"proof\":\"Action=GetCallerIdentity\"}}";
+    WakeRequest w = (WakeRequest) parse(json);
+    Map<String, Object> sent =
+        Map.of(
+            "cluster", "dev-1", "nodegroups", List.of("a", "b"), "minutes", 60, "requestId", "r-1");
+
+    assertThat(w.proof().query()).isEqualTo("Action=GetCallerIdentity");
+    assertThat(w.proof().requestId()).isEqualTo("r-1");
+    assertThat(w.proof().binding())
+        .isEqualTo(dev.ekssteward.shared.request.ProvenRequest.binding("Wake Request", sent))
+        .isNotEqualTo(
+            dev.ekssteward.shared.request.ProvenRequest.binding(
+                "Wake Request", Map.of("cluster", "dev-1", "minutes", 60, "requestId", "r-1")))
+        .isNotEqualTo(dev.ekssteward.shared.request.ProvenRequest.binding("Release Request", sent));
+    assertThat(parse(json.replace("r-1", "r 1")))
+        .isEqualTo(new Unrecognized("detail.requestId: 1-128 letters, digits and . _ : - only"));
   }
 
   @Test
@@ -156,11 +187,15 @@ class TriggerParserTest {
         "{\"detail-type\":\"Release Request\",\"source\":\"eks-steward.requests\","
             + "\"time\":\"2026-11-25T21:30:00Z\",\"account\":\"1\",\"region\":\"eu-west-1\",";
     assertThat(parse(head + "\"detail\":{\"until\":\"2026-12-31T00:00:00Z\"}}"))
+        .usingRecursiveComparison()
+        .ignoringFields("proof")
         .isEqualTo(
             new ReleaseRequest(
                 Instant.parse("2026-12-31T00:00:00Z"), null, null, "1", "eu-west-1"));
     assertThat(parse(head + "\"detail\":{\"hours\":24,\"cluster\":\"dev-1\"}}"))
         .as("hours count from the event's time")
+        .usingRecursiveComparison()
+        .ignoringFields("proof")
         .isEqualTo(
             new ReleaseRequest(
                 Instant.parse("2026-11-26T21:30:00Z"), null, "dev-1", "1", "eu-west-1"));
@@ -169,6 +204,8 @@ class TriggerParserTest {
                 "{\"detail-type\":\"Release Request\",\"source\":\"eks-steward.requests\","
                     + "\"detail\":{\"hours\":24}}"))
         .as("without a time, from when it is handled")
+        .usingRecursiveComparison()
+        .ignoringFields("proof")
         .isEqualTo(new ReleaseRequest(null, 24, null, null, null));
   }
 

@@ -60,6 +60,31 @@ class MotoPatchesIT {
     aws.seeder().seed(FleetSeed.fleet().cluster(ClusterSeed.cluster("dev-1")));
   }
 
+  /**
+   * A presigned GetCallerIdentity (a request's proof) is routed to STS by its credential scope and
+   * answered for the key in X-Amz-Credential: the assumed role's session, not moto's default user.
+   * The signature is not verified (as nowhere in moto).
+   */
+  @Test
+  void aPresignedGetCallerIdentityNamesTheSessionThatSignedIt() {
+    var who = Proofs.session(aws, "operator", "jane");
+    java.time.Instant now = java.time.Instant.now();
+    String query =
+        dev.ekssteward.shared.request.ProvenRequest.presign(
+            "binding", who, LocalAws.REGION, aws.endpoint(), java.time.Clock.systemUTC());
+    var check =
+        new dev.ekssteward.shared.request.StsCallerCheck(
+            aws.endpoint(), LocalAws.REGION, java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
+
+    assertThat(check.check(new dev.ekssteward.shared.request.RequestProof(query, "binding", "r")))
+        .isEqualTo(
+            new dev.ekssteward.shared.request.CallerCheck.Proven(
+                new dev.ekssteward.shared.request.Caller(
+                    "arn:aws:sts::" + LocalAws.ACCOUNT + ":assumed-role/operator/jane",
+                    LocalAws.ACCOUNT,
+                    "r")));
+  }
+
   @Test
   void nodegroupTagsRoundTripAndShowInDescribe() {
     String arn = nodegroup("ng-a", scaling(1, 3, 2)).nodegroupArn();
