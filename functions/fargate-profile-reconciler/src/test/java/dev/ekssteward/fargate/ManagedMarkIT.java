@@ -11,11 +11,16 @@ import dev.ekssteward.shared.testing.seed.ClusterSeed;
 import dev.ekssteward.shared.testing.seed.ProfileSeed;
 import dev.ekssteward.shared.trust.Trust;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.eks.model.DeleteFargateProfileRequest;
 
 /**
  * Someone who may only tag a Fargate profile cannot make prune delete it: the managed mark is
@@ -142,5 +147,44 @@ class ManagedMarkIT {
 
     assertThat(tags("team-a").get(Contract.MANAGED_TAG)).matches(SIGNED);
     assertThat(recorder.mutations()).containsExactly("kms:GenerateMac", "eks:TagResource");
+  }
+
+  /**
+   * IAM lets the reconciler delete only profiles that carry the managed mark (template:
+   * DeleteManagedProfiles; moto does not evaluate IAM): a profile made by hand under a desired name
+   * with another spec is marked before its replacement deletes it.
+   */
+  @Test
+  void aReplacedProfileMadeByHandCarriesTheMarkWhenItIsDeleted() {
+    aws.seeder()
+        .seed(
+            fleet()
+                .cluster(
+                    ClusterSeed.cluster("dev-1")
+                        .fargateProfile(
+                            ProfileSeed.profile("team-a")
+                                .selector("team-a")
+                                .subnets(List.of())
+                                .tags(Map.of("team", "payments")))));
+    List<Map<String, String>> tagsWhenDeleted = new ArrayList<>();
+    ExecutionInterceptor beforeDelete =
+        new ExecutionInterceptor() {
+          @Override
+          public void beforeExecution(Context.BeforeExecution c, ExecutionAttributes a) {
+            if (c.request() instanceof DeleteFargateProfileRequest d) {
+              tagsWhenDeleted.add(tags(d.fargateProfileName()));
+            }
+          }
+        };
+    DesiredDocs.put(aws, "dev-1", TEAM_A);
+
+    recorder.clear();
+    FargateFixture.handler(aws, false, Clock.systemUTC(), List.of(recorder, beforeDelete))
+        .handle(DesiredDocs.parameterChange("dev-1"), new TestContext("fn"));
+
+    assertThat(names()).singleElement().asString().startsWith("team-a-");
+    assertThat(tagsWhenDeleted)
+        .singleElement()
+        .satisfies(t -> assertThat(t.get(Contract.MANAGED_TAG)).matches(SIGNED));
   }
 }

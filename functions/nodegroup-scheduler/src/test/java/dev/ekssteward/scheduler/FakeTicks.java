@@ -39,7 +39,8 @@ final class FakeTicks {
   private final ManualClock clock = new ManualClock(Instant.EPOCH);
   private final Routing routing =
       new Routing(NodegroupScheduler.NAME, NodegroupScheduler.TRIGGERS, "/eks-steward", null);
-  private final Targets targets = new Targets("eu-west-1", TARGET.accountId(), "aws");
+  private final Targets targets =
+      new Targets("eu-west-1", TARGET.accountId(), "aws", NodegroupScheduler.NAME);
 
   FakeTicks(String configJson) {
     FakeEksComponent graph =

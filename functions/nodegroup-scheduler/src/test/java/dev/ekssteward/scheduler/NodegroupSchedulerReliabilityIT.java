@@ -278,7 +278,8 @@ class NodegroupSchedulerReliabilityIT {
             "{\"targets\": {\"accounts\": [{\"accountId\": \"111111111111\", \"roleArn\": \""
                 + denied
                 + "\"}]}, \"scheduler\""));
-    FaultInjector deny = FaultInjector.denyingAssumeRole(denied);
+    // The scheduler assumes its own role: <configured role>-nodegroup-scheduler.
+    FaultInjector deny = FaultInjector.denyingAssumeRole(denied + "-nodegroup-scheduler");
 
     Map<String, Object> report = tick(at(0, "19:05"), List.of(deny));
 

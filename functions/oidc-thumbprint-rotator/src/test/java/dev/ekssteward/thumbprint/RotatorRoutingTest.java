@@ -38,7 +38,7 @@ class RotatorRoutingTest {
 
   private final Routing routing =
       new Routing(ThumbprintRotator.NAME, ThumbprintRotator.TRIGGERS, "/eks-steward", ROLE);
-  private final Targets targets = new Targets("eu-west-1", ACCOUNT, "aws");
+  private final Targets targets = new Targets("eu-west-1", ACCOUNT, "aws", ThumbprintRotator.NAME);
 
   static CloudTrailCall call(
       String source,

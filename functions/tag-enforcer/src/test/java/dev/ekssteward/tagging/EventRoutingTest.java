@@ -31,7 +31,10 @@ class EventRoutingTest {
 
   static Routing.Route route(Map<String, Object> event, StewardConfig config) {
     return new Routing(TagEnforcer.NAME, TaggingTriggers.declared(), "/eks-steward", ROLE)
-        .route(Deliveries.read(event), config, new Targets("eu-west-1", ACCOUNT, "aws"));
+        .route(
+            Deliveries.read(event),
+            config,
+            new Targets("eu-west-1", ACCOUNT, "aws", TagEnforcer.NAME));
   }
 
   static Go go(String file) {

@@ -186,7 +186,8 @@ class TagEnforcerReliabilityIT {
             "{\"targets\": {\"accounts\": [{\"accountId\": \"111111111111\", \"roleArn\": \""
                 + denied
                 + "\"}]}, \"tagging\""));
-    FaultInjector deny = FaultInjector.denyingAssumeRole(denied);
+    // The tag enforcer assumes its own role: <configured role>-tag-enforcer.
+    FaultInjector deny = FaultInjector.denyingAssumeRole(denied + "-tag-enforcer");
 
     Map<String, Object> report = run(TICK, List.of(deny));
 

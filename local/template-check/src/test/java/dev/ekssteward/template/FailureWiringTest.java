@@ -256,7 +256,7 @@ class FailureWiringTest {
   }
 
   @Test
-  void everyFunctionMayAssumeTheMemberRoleOnlyWhenOneIsNamed() {
+  void everyFunctionMayAssumeItsOwnMemberRoleOnlyWhenOneIsNamed() {
     for (String function : FAN_OUT_QUEUES.keySet()) {
       List<Object> statements = LeastPrivilegeIT.objects(statementsOf(function));
       List<Object> assume =
@@ -271,7 +271,11 @@ class FailureWiringTest {
       assertThat(t.map(branches.get(1)))
           .containsEntry("Action", "sts:AssumeRole")
           .containsEntry(
-              "Resource", Map.of("Fn::Sub", "arn:${AWS::Partition}:iam::*:role/${MemberRoleName}"));
+              "Resource",
+              Map.of(
+                  "Fn::Sub",
+                  "arn:${AWS::Partition}:iam::*:role/${MemberRoleName}-"
+                      + LeastPrivilegeIT.MODULES.get(function)));
       assertThat(branches.get(2)).isEqualTo(Map.of("Ref", "AWS::NoValue"));
     }
   }

@@ -2,6 +2,7 @@ package dev.ekssteward.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ekssteward.shared.apply.Permission;
 import dev.ekssteward.shared.config.Glob;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,7 +30,33 @@ class LeastPrivilegeIT {
           "FargateProfileReconcilerFunction", "fargate-profile-reconciler",
           "TagEnforcerFunction", "tag-enforcer");
 
-  record Statement(List<String> actions, List<Object> resources) {}
+  /** The member-account.yaml role of each function (one role per function). */
+  static final Map<String, String> MEMBER_ROLES =
+      Map.of(
+          "NodegroupSchedulerFunction", "SchedulerRole",
+          "ThumbprintRotatorFunction", "RotatorRole",
+          "FargateProfileReconcilerFunction", "ReconcilerRole",
+          "TagEnforcerFunction", "TagEnforcerRole");
+
+  /** {@code condition}: the statement's Condition as {@link Permission#condition} writes it. */
+  record Statement(List<String> actions, List<Object> resources, String condition) {
+    /**
+     * {@code <action> <resource>[ <condition>]} for every action and resource given as a {@code
+     * !Sub} string or {@code '*'} (not one under {@code !If}: a stack parameter's).
+     */
+    List<String> lines() {
+      List<String> out = new ArrayList<>();
+      for (String action : actions) {
+        for (Object resource : resources) {
+          String r = "*".equals(resource) ? "*" : sub(resource);
+          if (r != null) {
+            out.add(action + " " + r + (condition.isEmpty() ? "" : " " + condition));
+          }
+        }
+      }
+      return out;
+    }
+  }
 
   @SuppressWarnings("unchecked")
   static List<Statement> statements(SamTemplate t, Map<String, Object> function) {
@@ -40,15 +67,70 @@ class LeastPrivilegeIT {
           .isInstanceOf(Map.class);
       Map<String, Object> p = t.map(policy);
       assertThat(p).as("policy shape").containsOnlyKeys("Statement");
-      for (Object s : (List<Object>) p.get("Statement")) {
-        Map<String, Object> st = t.map(whenConditionHolds(s));
-        if (!"Allow".equals(st.get("Effect"))) {
-          continue;
-        }
-        out.add(new Statement(strings(st.get("Action")), objects(st.get("Resource"))));
+      out.addAll(allows(t, (List<Object>) p.get("Statement")));
+    }
+    return out;
+  }
+
+  /** The Allow statements of a policy document's {@code Statement} list. */
+  static List<Statement> allows(SamTemplate t, List<Object> statements) {
+    List<Statement> out = new ArrayList<>();
+    for (Object s : statements) {
+      Map<String, Object> st = t.map(whenConditionHolds(s));
+      if (!"Allow".equals(st.get("Effect"))) {
+        continue;
+      }
+      out.add(
+          new Statement(
+              strings(st.get("Action")),
+              objects(st.get("Resource")),
+              condition(t, st.get("Condition"))));
+    }
+    return out;
+  }
+
+  /**
+   * A statement's {@code Condition} in the canonical form of {@link Permission#condition}: values
+   * that reference a parameter as {@code ${Name}}; one under {@code !If} as when it holds.
+   */
+  @SuppressWarnings("unchecked")
+  static String condition(SamTemplate t, Object condition) {
+    String out = "";
+    for (Map.Entry<String, Object> op : t.map(whenConditionHolds(condition)).entrySet()) {
+      for (Map.Entry<String, Object> key : t.map(op.getValue()).entrySet()) {
+        List<String> values = objects(key.getValue()).stream().map(LeastPrivilegeIT::text).toList();
+        out = Permission.condition(out, op.getKey(), key.getKey(), values);
       }
     }
     return out;
+  }
+
+  static String text(Object value) {
+    if (value instanceof Map<?, ?> m && m.get("Ref") instanceof String ref) {
+      return "${" + ref + "}";
+    }
+    return String.valueOf(value);
+  }
+
+  /** The Allow statements of a member-account.yaml role's inline policies. */
+  @SuppressWarnings("unchecked")
+  static List<Statement> memberStatements(SamTemplate m, String role) {
+    Map<String, Object> props = m.map(m.map(m.resources().get(role)).get("Properties"));
+    assertThat(props).as("member-account.yaml has the role " + role).isNotEmpty();
+    List<Statement> out = new ArrayList<>();
+    for (Object policy : (List<Object>) props.getOrDefault("Policies", List.of())) {
+      Map<String, Object> doc = m.map(m.map(policy).get("PolicyDocument"));
+      out.addAll(allows(m, (List<Object>) doc.get("Statement")));
+    }
+    return out;
+  }
+
+  /**
+   * What a function does only in the stack's own account, never with a member role: its config,
+   * audit bus, queues, the record key and assuming the member roles themselves.
+   */
+  static boolean ownAccountOnly(String line) {
+    return line.matches("^(ssm|events|sqs|kms|sts):.*");
   }
 
   /**
@@ -78,7 +160,8 @@ class LeastPrivilegeIT {
                           + id
                           + "}";
                   out.add(
-                      new Statement(strings(st.get("Action")), List.of(Map.of("Fn::Sub", arn))));
+                      new Statement(
+                          strings(st.get("Action")), List.of(Map.of("Fn::Sub", arn)), ""));
                 }
               }
             });
@@ -128,7 +211,8 @@ class LeastPrivilegeIT {
   }
 
   /**
-   * What each function's executors declare: {@code <action> <resource>} (ExecutorPermissionsTest).
+   * What each function's executors declare: {@code <action> <resource>[ <condition>]}
+   * (ExecutorPermissionsTest).
    */
   static Set<String> declared(String module) throws IOException {
     Path file =
@@ -196,43 +280,125 @@ class LeastPrivilegeIT {
 
   /**
    * The other way round, from the code: every grant an executor declares is in its function's
-   * policy on exactly that resource, and every change the policy allows is an executor's (or the
-   * pipeline's own). A resource given by a stack parameter ({@code !If}) is not an executor's to
-   * declare.
+   * policy on exactly that resource and under exactly that condition, and every change the policy
+   * allows is an executor's (or the pipeline's own). A resource given by a stack parameter ({@code
+   * !If}) is not an executor's to declare.
    */
   @Test
   void everyExecutorGrantIsInThePolicyAndEveryChangeItAllowsIsDeclared() throws IOException {
     SamTemplate t = SamTemplate.load();
     List<String> problems = new ArrayList<>();
     for (Map.Entry<String, String> m : MODULES.entrySet()) {
-      List<Statement> statements = grants(t, m.getKey());
-      Set<String> declared = declared(m.getValue());
       Set<String> granted = new TreeSet<>();
-      for (Statement s : statements) {
-        for (String action : s.actions()) {
-          for (Object resource : s.resources()) {
-            if (sub(resource) != null) {
-              granted.add(action + " " + sub(resource));
-            }
-          }
-        }
-      }
-      for (String d : declared) {
-        if (!granted.contains(d)) {
-          problems.add(m.getKey() + "'s executors need " + d + " but its policy does not grant it");
-        }
-      }
-      for (String g : granted) {
-        String action = g.substring(0, g.indexOf(' '));
-        // VerifyMac reads (observe verifies records, in dry-run too); GenerateMac is declared by
-        // the executors that sign.
-        boolean change = !action.matches("^[a-z0-9-]+:(Describe|List|Get|Verify).*");
-        if (change && !PIPELINE_GRANTS.contains(action) && !declared.contains(g)) {
-          problems.add(m.getKey() + " is granted " + g + " but no executor declares it");
-        }
-      }
+      grants(t, m.getKey()).forEach(s -> granted.addAll(s.lines()));
+      compare(m.getKey(), declared(m.getValue()), granted, problems);
     }
     assertThat(problems).isEmpty();
+  }
+
+  /**
+   * The same for each function's role in docs/member-account.yaml: exactly the declared changes
+   * (the record key is never used with a member role), resources and conditions included.
+   */
+  @Test
+  void everyExecutorGrantIsInTheMemberRoleAndEveryChangeItAllowsIsDeclared() throws IOException {
+    SamTemplate member = SamTemplate.load("docs/member-account.yaml");
+    List<String> problems = new ArrayList<>();
+    for (Map.Entry<String, String> m : MODULES.entrySet()) {
+      String role = MEMBER_ROLES.get(m.getKey());
+      Set<String> granted = new TreeSet<>();
+      memberStatements(member, role).forEach(s -> granted.addAll(s.lines()));
+      Set<String> declared = new TreeSet<>(declared(m.getValue()));
+      declared.removeIf(LeastPrivilegeIT::ownAccountOnly);
+      compare("member-account.yaml " + role, declared, granted, problems);
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  static void compare(String who, Set<String> declared, Set<String> granted, List<String> out) {
+    for (String d : declared) {
+      if (!granted.contains(d)) {
+        out.add(who + ": the executors need " + d + " but the policy does not grant it");
+      }
+    }
+    for (String g : granted) {
+      String action = g.substring(0, g.indexOf(' '));
+      // VerifyMac reads (observe verifies records, in dry-run too); GenerateMac is declared by
+      // the executors that sign.
+      boolean change = !action.matches("^[a-z0-9-]+:(Describe|List|Get|Verify).*");
+      if (change && !PIPELINE_GRANTS.contains(action) && !declared.contains(g)) {
+        out.add(who + " is granted " + g + " but no executor declares it");
+      }
+    }
+  }
+
+  /**
+   * Each member role grants exactly what its function's policy grants, reads included, on the same
+   * resources under the same conditions, minus what the function does only in its own account: so
+   * the recorded calls that prove the function's policy prove its member role as well.
+   */
+  @Test
+  void eachMemberRoleGrantsWhatItsFunctionDoesInItsOwnAccount() throws IOException {
+    SamTemplate t = SamTemplate.load();
+    SamTemplate member = SamTemplate.load("docs/member-account.yaml");
+    for (Map.Entry<String, String> m : MEMBER_ROLES.entrySet()) {
+      Set<String> function = new TreeSet<>();
+      statements(t, t.functions().get(m.getKey())).forEach(s -> function.addAll(s.lines()));
+      function.removeIf(LeastPrivilegeIT::ownAccountOnly);
+      Set<String> role = new TreeSet<>();
+      memberStatements(member, m.getValue()).forEach(s -> role.addAll(s.lines()));
+      assertThat(role).as(m.getValue()).containsExactlyInAnyOrderElementsOf(function);
+    }
+  }
+
+  /**
+   * Each member role is named {@code <RoleName>-<function>}, the name its function's policy may
+   * assume ({@code <MemberRoleName>-<function>}), and trusts exactly its function's role (a
+   * parameter that template.yaml outputs), optionally only within the organization.
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void eachMemberRoleTrustsExactlyItsFunctionsRole() throws IOException {
+    SamTemplate t = SamTemplate.load();
+    SamTemplate member = SamTemplate.load("docs/member-account.yaml");
+    Map<String, Object> outputs = t.map(t.root.get("Outputs"));
+    for (Map.Entry<String, String> m : MEMBER_ROLES.entrySet()) {
+      String module = MODULES.get(m.getKey());
+      Map<String, Object> props =
+          member.map(member.map(member.resources().get(m.getValue())).get("Properties"));
+      assertThat(props.get("RoleName")).isEqualTo(Map.of("Fn::Sub", "${RoleName}-" + module));
+      assertThat(statements(t, t.functions().get(m.getKey())))
+          .filteredOn(s -> s.actions().contains("sts:AssumeRole"))
+          .singleElement()
+          .satisfies(
+              s -> {
+                assertThat(s.lines())
+                    .containsExactly(
+                        "sts:AssumeRole arn:${AWS::Partition}:iam::*:role/${MemberRoleName}-"
+                            + module
+                            + " StringEquals(aws:ResourceOrgID=${MemberOrganizationId})");
+              });
+      List<Object> trust =
+          (List<Object>) member.map(props.get("AssumeRolePolicyDocument")).get("Statement");
+      assertThat(trust).as("one trust statement").hasSize(1);
+      Map<String, Object> st = member.map(trust.get(0));
+      assertThat(st).containsEntry("Effect", "Allow").containsEntry("Action", "sts:AssumeRole");
+      Object principal = member.map(st.get("Principal")).get("AWS");
+      assertThat(principal).isInstanceOf(Map.class);
+      String parameter = (String) member.map(principal).get("Ref");
+      Object roleArn = Map.of("Fn::GetAtt", List.of(m.getKey() + "Role", "Arn"));
+      String output =
+          outputs.entrySet().stream()
+              .filter(o -> roleArn.equals(t.map(o.getValue()).get("Value")))
+              .map(Map.Entry::getKey)
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("template.yaml outputs no " + roleArn));
+      assertThat(member.map(member.map(member.root.get("Parameters")).get(parameter)))
+          .as("%s trusts the parameter %s, which asks for %s", m.getValue(), parameter, output)
+          .containsEntry("Description", "Output " + output + " of the steward stack.");
+      assertThat(condition(member, st.get("Condition")))
+          .isEqualTo("StringEquals(aws:PrincipalOrgID=${OrganizationId})");
+    }
   }
 
   /**

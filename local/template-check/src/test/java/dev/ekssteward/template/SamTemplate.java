@@ -40,8 +40,13 @@ final class SamTemplate {
   }
 
   static SamTemplate load() throws IOException {
+    return load("template.yaml");
+  }
+
+  /** A CloudFormation template of the repository, e.g. {@code docs/member-account.yaml}. */
+  static SamTemplate load(String path) throws IOException {
     Yaml yaml = new Yaml(new CfnConstructor());
-    return new SamTemplate(yaml.load(Files.readString(repo().resolve("template.yaml"))));
+    return new SamTemplate(yaml.load(Files.readString(repo().resolve(path))));
   }
 
   @SuppressWarnings("unchecked")

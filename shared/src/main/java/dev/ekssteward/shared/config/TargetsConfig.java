@@ -12,6 +12,9 @@ public record TargetsConfig(List<String> regions, List<Account> accounts, Cluste
       Pattern.compile("^arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]{1,512}$");
   private static final Pattern ROLE_NAME = Pattern.compile("^[\\w+=,.@-]{1,64}$");
 
+  /** 64, IAM's limit, less {@code -fargate-profile-reconciler}, the longest function suffix. */
+  static final int MAX_ROLE_NAME = 37;
+
   /**
    * A member account, reached by assuming the role given as {@code roleArn} or as {@code roleName}
    * (exactly one is set).
@@ -27,6 +30,15 @@ public record TargetsConfig(List<String> regions, List<Account> accounts, Cluste
           ? roleArn
           : "arn:" + partition + ":iam::" + accountId + ":role/" + roleName;
     }
+
+    /**
+     * The role {@code function} (e.g. {@code tag-enforcer}) assumes there: {@code
+     * <role>-<function>}, one role per function with only that function's rights
+     * (docs/member-account.yaml), which only that function's role may assume.
+     */
+    public String roleArnFor(String partition, String function) {
+      return roleArnIn(partition) + "-" + function;
+    }
   }
 
   static TargetsConfig read(Node node) {
@@ -41,6 +53,10 @@ public record TargetsConfig(List<String> regions, List<Account> accounts, Cluste
     List<Account> accounts =
         node.get("accounts").items().stream().map(TargetsConfig::account).toList();
     return new TargetsConfig(regions, accounts, ClusterFilter.read(node.get("clusters")));
+  }
+
+  private static String roleName(String arn, String name) {
+    return arn != null ? arn.substring(arn.lastIndexOf('/') + 1) : name;
   }
 
   private static Account account(Node node) {
@@ -62,6 +78,12 @@ public record TargetsConfig(List<String> regions, List<Account> accounts, Cluste
       node.get("roleArn").error("names another account than accountId");
     } else if (name != null && !ROLE_NAME.matcher(name).matches()) {
       node.get("roleName").error("is not an IAM role name");
+    } else if (roleName(arn, name).length() > MAX_ROLE_NAME) {
+      node.get(arn != null ? "roleArn" : "roleName")
+          .error(
+              "names a role longer than "
+                  + MAX_ROLE_NAME
+                  + " characters: each function assumes <role>-<function>, at most 64");
     }
     return new Account(id, arn, name);
   }

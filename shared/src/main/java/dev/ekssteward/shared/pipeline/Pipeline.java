@@ -273,7 +273,8 @@ public final class Pipeline<S> {
       return;
     }
     Targets targets =
-        new Targets(settings.region(), invocation.homeAccount(), invocation.partition());
+        new Targets(
+            settings.region(), invocation.homeAccount(), invocation.partition(), controller.name());
     Routing.Route route = routing.route(trigger, config, targets);
     log.debug("routed", () -> Map.of("trigger", trigger.toString(), "route", route.toString()));
     if (route instanceof Ignore ignore) {

@@ -14,15 +14,18 @@ public final class Targets {
   private final String homeRegion;
   private final String homeAccount;
   private final String partition;
+  private final String function;
 
   /**
    * {@code partition} is the function's own: member roles and regions can only be in the same one
-   * (a role cannot be assumed across partitions).
+   * (a role cannot be assumed across partitions). {@code function} (e.g. {@code tag-enforcer})
+   * names the member role it assumes: {@code <configured role>-<function>}.
    */
-  public Targets(String homeRegion, String homeAccount, String partition) {
+  public Targets(String homeRegion, String homeAccount, String partition, String function) {
     this.homeRegion = homeRegion;
     this.homeAccount = homeAccount;
     this.partition = partition;
+    this.function = function;
   }
 
   public String homeAccount() {
@@ -44,7 +47,7 @@ public final class Targets {
       out.add(new Target(homeAccount, region, null));
       for (Account account : config.targets().accounts()) {
         if (!account.accountId().equals(homeAccount)) {
-          out.add(new Target(account.accountId(), region, account.roleArnIn(partition)));
+          out.add(new Target(account.accountId(), region, account.roleArnFor(partition, function)));
         }
       }
     }

@@ -113,6 +113,10 @@ class StewardConfigTest {
             + "|$.targets.accounts[0].accountId: must be 12 digits",
         "{\"targets\":{\"accounts\":[{\"accountId\":\"111122223333\"}]}}"
             + "|$.targets.accounts[0]: needs exactly one of roleArn or roleName",
+        "{\"targets\":{\"accounts\":[{\"accountId\":\"111122223333\",\"roleName\":\""
+            + "eks-steward-member-with-a-long-suffix1"
+            + "\"}]}}|$.targets.accounts[0].roleName: names a role longer than 37 characters:"
+            + " each function assumes <role>-<function>, at most 64",
         "{\"thumbprints\":{\"extraIssuers\":[\"http://x\"]}}"
             + "|$.thumbprints.extraIssuers[0]: must be an https:// URL",
         "{\"thumbprints\":{\"createMissingProviders\":\"yes\"}}"

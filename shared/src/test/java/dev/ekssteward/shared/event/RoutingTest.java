@@ -30,9 +30,9 @@ class RoutingTest {
               + "\"tagging\":{\"resourceTypes\":[\"cluster\",\"nodegroup\"]}}",
           "t");
   private static final Target MEMBER_US =
-      new Target(MEMBER, "us-east-2", "arn:aws:iam::" + MEMBER + ":role/member");
+      new Target(MEMBER, "us-east-2", "arn:aws:iam::" + MEMBER + ":role/member-fn");
 
-  private final Targets targets = new Targets("eu-west-1", HOME, "aws");
+  private final Targets targets = new Targets("eu-west-1", HOME, "aws", "fn");
 
   private static final Triggers SCHEDULER =
       Triggers.none()
@@ -189,7 +189,7 @@ class RoutingTest {
         .isEqualTo(new Ignore("the call was made by fn itself"));
 
     CallRecord inMember = call("CreateNodegroup").with(createNodegroup("dev-1", "ng-a"));
-    inMember.caller = member("member", "eks-steward-fn");
+    inMember.caller = member("member-fn", "eks-steward-fn");
     assertThat(route(SCHEDULER, inMember.build()))
         .isEqualTo(new Ignore("the call was made by fn itself"));
   }
@@ -206,7 +206,7 @@ class RoutingTest {
     assertRoutedAsTheirs(otherRole);
     // The member role, in another function's (or a person's) session.
     CallRecord otherSession = call("CreateNodegroup").with(createNodegroup("dev-1", "ng-a"));
-    otherSession.caller = member("member", "eks-steward-tag-enforcer");
+    otherSession.caller = member("member-fn", "eks-steward-tag-enforcer");
     assertRoutedAsTheirs(otherSession);
   }
 

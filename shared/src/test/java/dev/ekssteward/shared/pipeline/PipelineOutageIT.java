@@ -56,7 +56,8 @@ class PipelineOutageIT {
     seed();
     SsmClient member = memberSsm(allowed);
     aws.seeder().asMember(allowed).seed(sizes());
-    FaultInjector deny = FaultInjector.denyingAssumeRole(denied);
+    // Each function assumes its own role there: <configured role>-<function>.
+    FaultInjector deny = FaultInjector.denyingAssumeRole(denied + "-keeper");
 
     Map<String, Object> report = tick(true, List.of(deny));
 

@@ -16,8 +16,9 @@ import java.util.TreeSet;
 /**
  * Checks a function's executors against its sealed action type (one executor per action, each
  * declaring the grants it needs) and writes the grants to {@code
- * target/declared-permissions/<function>.txt} ({@code <action> <resource>} per line), which
- * LeastPrivilegeIT checks against template.yaml.
+ * target/declared-permissions/<function>.txt} ({@code <action> <resource>[ <condition>]} per line,
+ * see {@link Permission#line()}), which LeastPrivilegeIT checks against template.yaml and
+ * docs/member-account.yaml.
  */
 public final class DeclaredPermissions {
   private DeclaredPermissions() {}
@@ -39,7 +40,7 @@ public final class DeclaredPermissions {
           assertThat(permissions)
               .as("grants of the %s executor", type.getSimpleName())
               .isNotEmpty();
-          permissions.forEach(p -> lines.add(p.action() + " " + p.resource()));
+          permissions.forEach(p -> lines.add(p.line()));
         });
     Path dir = Path.of("target", "declared-permissions");
     Files.createDirectories(dir);

@@ -2,7 +2,6 @@ package dev.ekssteward.fargate.apply;
 
 import dev.ekssteward.fargate.aws.FargateApi;
 import dev.ekssteward.fargate.plan.ProfileAction.CreateProfile;
-import dev.ekssteward.shared.apply.Permission;
 import dev.ekssteward.shared.apply.PortExecutor;
 import dev.ekssteward.shared.apply.Result;
 import dev.ekssteward.shared.aws.Target;
@@ -16,9 +15,9 @@ public final class CreateProfileExecutor extends PortExecutor<FargateApi, Create
     super(
         CreateProfile.class,
         api,
-        Permission.eks("CreateFargateProfile", ProfileAudit.CLUSTERS),
-        // The profile's pod execution role is passed to EKS (template: to eks-fargate-pods only).
-        new Permission("iam:PassRole", "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/*"));
+        ProfileAudit.desiredTags("CreateFargateProfile", ProfileAudit.CLUSTERS),
+        // The profile's pod execution role is passed to EKS.
+        ProfileAudit.PASS_POD_ROLE);
   }
 
   @Override

@@ -3,7 +3,6 @@ package dev.ekssteward.fargate.apply;
 import dev.ekssteward.fargate.aws.FargateApi;
 import dev.ekssteward.fargate.plan.ProfileAction.DeleteProfile;
 import dev.ekssteward.fargate.plan.ProfileAction.DeleteReason;
-import dev.ekssteward.shared.apply.Permission;
 import dev.ekssteward.shared.apply.PortExecutor;
 import dev.ekssteward.shared.apply.Result;
 import dev.ekssteward.shared.aws.Target;
@@ -14,7 +13,7 @@ public final class DeleteProfileExecutor extends PortExecutor<FargateApi, Delete
 
   @Inject
   public DeleteProfileExecutor(FargateApi api) {
-    super(DeleteProfile.class, api, Permission.eks("DeleteFargateProfile", ProfileAudit.PROFILES));
+    super(DeleteProfile.class, api, ProfileAudit.DELETE_MARKED);
   }
 
   @Override

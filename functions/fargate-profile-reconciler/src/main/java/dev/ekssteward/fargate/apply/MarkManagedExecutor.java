@@ -22,11 +22,7 @@ public final class MarkManagedExecutor extends PortExecutor<FargateApi, MarkMana
 
   @Inject
   public MarkManagedExecutor(FargateApi api, RecordSigner signer) {
-    super(
-        MarkManaged.class,
-        api,
-        Permission.recordKey("GenerateMac"),
-        Permission.eks("TagResource", ProfileAudit.PROFILES));
+    super(MarkManaged.class, api, Permission.recordKey("GenerateMac"), ProfileAudit.MARK);
     this.signer = signer;
   }
 

@@ -1,6 +1,8 @@
 package dev.ekssteward.fargate.apply;
 
 import dev.ekssteward.fargate.plan.ProfileAction;
+import dev.ekssteward.shared.Contract;
+import dev.ekssteward.shared.apply.Permission;
 import dev.ekssteward.shared.apply.Result;
 import dev.ekssteward.shared.audit.AuditEvent;
 import java.util.List;
@@ -18,6 +20,39 @@ final class ProfileAudit {
 
   /** Fargate profiles in any region of the account. */
   static final String PROFILES = "fargateprofile/*";
+
+  /**
+   * {@code iam:PassRole} of the pod execution roles under the stack parameter FargatePodRolePath,
+   * to EKS Fargate only.
+   */
+  static final Permission PASS_POD_ROLE =
+      new Permission(
+              "iam:PassRole",
+              "arn:${AWS::Partition}:iam::${AWS::AccountId}:role${FargatePodRolePath}*")
+          .when("StringEquals", "iam:PassedToService", "eks-fargate-pods.amazonaws.com");
+
+  /**
+   * {@code eks:<action>} (CreateFargateProfile, TagResource, UntagResource) for the desired state's
+   * tags, which never include a key under eks-steward/ (the desired state's rules): so the
+   * reconciler cannot write a managed mark at creation or another function's record.
+   */
+  static Permission desiredTags(String action, String path) {
+    return Permission.eks(action, path)
+        .when("ForAllValues:StringNotLike", "aws:TagKeys", Contract.TAG_PREFIX + "*");
+  }
+
+  /** {@code eks:TagResource} of the managed mark alone. */
+  static final Permission MARK =
+      Permission.eks("TagResource", PROFILES)
+          .when("ForAllValues:StringEquals", "aws:TagKeys", Contract.MANAGED_TAG);
+
+  /**
+   * {@code eks:DeleteFargateProfile} only of profiles that carry the managed mark (signed or not:
+   * IAM sees only that the tag is there; the planner verifies the signature before a prune).
+   */
+  static final Permission DELETE_MARKED =
+      Permission.eks("DeleteFargateProfile", PROFILES)
+          .when("Null", "aws:ResourceTag/" + Contract.MANAGED_TAG, "false");
 
   private ProfileAudit() {}
 

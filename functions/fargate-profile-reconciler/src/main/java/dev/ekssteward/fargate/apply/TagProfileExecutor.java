@@ -2,7 +2,6 @@ package dev.ekssteward.fargate.apply;
 
 import dev.ekssteward.fargate.aws.FargateApi;
 import dev.ekssteward.fargate.plan.ProfileAction.TagProfile;
-import dev.ekssteward.shared.apply.Permission;
 import dev.ekssteward.shared.apply.PortExecutor;
 import dev.ekssteward.shared.apply.Result;
 import dev.ekssteward.shared.aws.Target;
@@ -13,7 +12,7 @@ public final class TagProfileExecutor extends PortExecutor<FargateApi, TagProfil
 
   @Inject
   public TagProfileExecutor(FargateApi api) {
-    super(TagProfile.class, api, Permission.eks("TagResource", ProfileAudit.PROFILES));
+    super(TagProfile.class, api, ProfileAudit.desiredTags("TagResource", ProfileAudit.PROFILES));
   }
 
   @Override

@@ -2,7 +2,6 @@ package dev.ekssteward.fargate.apply;
 
 import dev.ekssteward.fargate.aws.FargateApi;
 import dev.ekssteward.fargate.plan.ProfileAction.UntagProfile;
-import dev.ekssteward.shared.apply.Permission;
 import dev.ekssteward.shared.apply.PortExecutor;
 import dev.ekssteward.shared.apply.Result;
 import dev.ekssteward.shared.aws.Target;
@@ -13,7 +12,8 @@ public final class UntagProfileExecutor extends PortExecutor<FargateApi, UntagPr
 
   @Inject
   public UntagProfileExecutor(FargateApi api) {
-    super(UntagProfile.class, api, Permission.eks("UntagResource", ProfileAudit.PROFILES));
+    super(
+        UntagProfile.class, api, ProfileAudit.desiredTags("UntagResource", ProfileAudit.PROFILES));
   }
 
   @Override

@@ -131,8 +131,11 @@ final class ProfileRules {
         (key, value) -> {
           String v = value.requiredString();
           String problem = TagLimits.keyProblem(key);
-          if (problem == null && key.equals(Contract.MANAGED_TAG)) {
-            problem = "is set by eks-steward itself";
+          if (problem == null && key.startsWith(Contract.TAG_PREFIX)) {
+            // The reconciler may write no key under eks-steward/ but its managed mark (IAM:
+            // aws:TagKeys), so that it cannot write another function's records.
+            problem =
+                "keys under " + Contract.TAG_PREFIX + " are reserved for eks-steward's own tags";
           }
           if (problem == null && v != null) {
             problem = TagLimits.valueProblem(v);

@@ -81,6 +81,13 @@ public final class FargatePlanner {
             continue;
           }
           if (old.status() == Status.ACTIVE || old.status() == Status.CREATE_FAILED) {
+            if (!old.managed()) {
+              // IAM lets the reconciler delete only profiles that carry the mark (template:
+              // DeleteManagedProfiles), so a replaced profile it never marked (made by hand under
+              // the desired name, or a failed create) is marked first: tags are applied before the
+              // delete. The desired state claims it by name.
+              tagging.add(new MarkManaged(cluster, old.name(), old.arn()));
+            }
             finishing.add(
                 new DeleteProfile(
                     cluster, old.name(), old.arn(), DeleteReason.REPLACED, current.name()));

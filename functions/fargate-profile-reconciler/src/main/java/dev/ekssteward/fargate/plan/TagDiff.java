@@ -15,8 +15,9 @@ import java.util.TreeSet;
 
 /**
  * Tag changes in place. Keys the tag policy owns (required keys, the creator key) and {@code aws:}
- * keys are never removed, so this function and the tag enforcer do not undo each other; nor is the
- * managed mark, which {@code MarkManaged} signs.
+ * keys are never removed, so this function and the tag enforcer do not undo each other; nor are
+ * keys under {@code eks-steward/} (the managed mark, which {@code MarkManaged} signs, or another
+ * function's): IAM allows the reconciler none of them (template: TagProfiles).
  */
 final class TagDiff {
   private TagDiff() {}
@@ -33,7 +34,7 @@ final class TagDiff {
     Set<String> remove = new TreeSet<>();
     for (String k : p.tags().keySet()) {
       if (!expected.containsKey(k)
-          && !k.equals(Contract.MANAGED_TAG)
+          && !k.startsWith(Contract.TAG_PREFIX)
           && !policyKeys.contains(k)
           && !k.toLowerCase(Locale.ROOT).startsWith("aws:")) {
         remove.add(k);

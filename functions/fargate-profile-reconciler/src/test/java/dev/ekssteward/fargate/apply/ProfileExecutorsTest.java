@@ -148,15 +148,26 @@ class ProfileExecutorsTest {
   @Test
   void eachExecutorDeclaresTheGrantsOfItsCalls() {
     String profiles = "arn:${AWS::Partition}:eks:*:${AWS::AccountId}:fargateprofile/*";
+    String noStewardKeys = "ForAllValues:StringNotLike(aws:TagKeys=eks-steward/*)";
     assertThat(create.permissions())
         .containsExactly(
             new Permission(
                 "eks:CreateFargateProfile",
-                "arn:${AWS::Partition}:eks:*:${AWS::AccountId}:cluster/*"),
-            new Permission("iam:PassRole", "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/*"));
+                "arn:${AWS::Partition}:eks:*:${AWS::AccountId}:cluster/*",
+                noStewardKeys),
+            new Permission(
+                "iam:PassRole",
+                "arn:${AWS::Partition}:iam::${AWS::AccountId}:role${FargatePodRolePath}*",
+                "StringEquals(iam:PassedToService=eks-fargate-pods.amazonaws.com)"));
     assertThat(delete.permissions())
-        .containsExactly(new Permission("eks:DeleteFargateProfile", profiles));
-    assertThat(tag.permissions()).containsExactly(new Permission("eks:TagResource", profiles));
-    assertThat(untag.permissions()).containsExactly(new Permission("eks:UntagResource", profiles));
+        .containsExactly(
+            new Permission(
+                "eks:DeleteFargateProfile",
+                profiles,
+                "Null(aws:ResourceTag/eks-steward/managed=false)"));
+    assertThat(tag.permissions())
+        .containsExactly(new Permission("eks:TagResource", profiles, noStewardKeys));
+    assertThat(untag.permissions())
+        .containsExactly(new Permission("eks:UntagResource", profiles, noStewardKeys));
   }
 }

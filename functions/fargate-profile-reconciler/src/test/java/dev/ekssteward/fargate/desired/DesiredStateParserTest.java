@@ -186,7 +186,7 @@ class DesiredStateParserTest {
   }
 
   @Test
-  void checksTagsAndReservesTheManagedTag() {
+  void checksTagsAndReservesTheStewardsOwnKeys() {
     assertThat(
             errors(
                 doc(
@@ -195,11 +195,14 @@ class DesiredStateParserTest {
                         ROLE,
                         "[]",
                         "[{\"namespace\":\"x\"}]",
-                        "{\"aws:x\":\"1\",\"eks-steward/managed\":\"true\",\"cost\":\"a,b\"}"))))
+                        "{\"aws:x\":\"1\",\"eks-steward/managed\":\"true\",\"cost\":\"a,b\","
+                            + "\"eks-steward/keep-up-until\":\"x\"}"))))
         .containsExactly(
             "$.profiles[0].tags.aws:x: the aws: prefix is reserved",
-            "$.profiles[0].tags.eks-steward/managed: is set by eks-steward itself",
-            "$.profiles[0].tags.cost: tag values allow letters, digits, spaces and + - = . _ : / @ only");
+            "$.profiles[0].tags.eks-steward/managed: keys under eks-steward/ are reserved for eks-steward's own tags",
+            "$.profiles[0].tags.cost: tag values allow letters, digits, spaces and + - = . _ : / @ only",
+            "$.profiles[0].tags.eks-steward/keep-up-until: keys under eks-steward/ are reserved for"
+                + " eks-steward's own tags");
   }
 
   @Test

@@ -146,6 +146,28 @@ class FargatePlannerTest {
             List.of(),
             Duration.ofSeconds(5)),
         Arguments.of(
+            "replacement ACTIVE, the old one never marked (made by hand): marked, then deleted,"
+                + " as IAM lets the reconciler delete only marked profiles",
+            state(false, desired("team-a", NEW_SELECTORS, Map.of())),
+            List.of(
+                seen("team-a", Status.ACTIVE, SPEC, Map.of("team", "payments")),
+                seen(derivedSel, Status.ACTIVE, NEW_SELECTORS, tags())),
+            List.of(
+                "MarkManaged " + arn("team-a"), "DeleteProfile team-a replaced by " + derivedSel),
+            List.of(),
+            Duration.ofSeconds(5)),
+        Arguments.of(
+            "an unmarked failed replacement of an earlier spec is marked, then cleaned up",
+            state(false, desired("team-a", NEW_SELECTORS, Map.of())),
+            List.of(
+                seen(derivedRole, Status.CREATE_FAILED, NEW_ROLE, Map.of()),
+                seen(derivedSel, Status.ACTIVE, NEW_SELECTORS, tags())),
+            List.of(
+                "MarkManaged " + arn(derivedRole),
+                "DeleteProfile " + derivedRole + " replaced by " + derivedSel),
+            List.of(),
+            Duration.ofSeconds(5)),
+        Arguments.of(
             "replacement CREATE_FAILED: reported, the old one kept, no retry",
             state(false, desired("team-a", NEW_SELECTORS, Map.of())),
             List.of(

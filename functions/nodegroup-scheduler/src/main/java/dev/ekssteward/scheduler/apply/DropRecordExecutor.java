@@ -3,7 +3,6 @@ package dev.ekssteward.scheduler.apply;
 import dev.ekssteward.scheduler.eks.NodegroupApis;
 import dev.ekssteward.scheduler.plan.DropRecord;
 import dev.ekssteward.shared.Contract;
-import dev.ekssteward.shared.apply.Permission;
 import dev.ekssteward.shared.apply.PortExecutor;
 import dev.ekssteward.shared.apply.Result;
 import dev.ekssteward.shared.aws.Target;
@@ -15,7 +14,7 @@ public final class DropRecordExecutor extends PortExecutor<NodegroupApis, DropRe
 
   @Inject
   DropRecordExecutor(NodegroupApis apis) {
-    super(DropRecord.class, apis, Permission.eks("UntagResource", NodegroupAudit.NODEGROUPS));
+    super(DropRecord.class, apis, NodegroupAudit.recordTags("UntagResource"));
   }
 
   @Override

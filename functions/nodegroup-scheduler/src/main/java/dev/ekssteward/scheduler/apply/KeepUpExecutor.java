@@ -3,7 +3,6 @@ package dev.ekssteward.scheduler.apply;
 import dev.ekssteward.scheduler.eks.NodegroupApis;
 import dev.ekssteward.scheduler.plan.KeepUp;
 import dev.ekssteward.shared.Contract;
-import dev.ekssteward.shared.apply.Permission;
 import dev.ekssteward.shared.apply.PortExecutor;
 import dev.ekssteward.shared.apply.Result;
 import dev.ekssteward.shared.audit.AuditEvent;
@@ -17,7 +16,7 @@ public final class KeepUpExecutor extends PortExecutor<NodegroupApis, KeepUp> {
 
   @Inject
   KeepUpExecutor(NodegroupApis apis) {
-    super(KeepUp.class, apis, Permission.eks("TagResource", NodegroupAudit.NODEGROUPS));
+    super(KeepUp.class, apis, NodegroupAudit.recordTags("TagResource"));
   }
 
   @Override

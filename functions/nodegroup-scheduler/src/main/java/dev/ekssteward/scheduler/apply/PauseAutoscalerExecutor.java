@@ -34,8 +34,8 @@ public final class PauseAutoscalerExecutor extends PortExecutor<AutoScalingApis,
         PauseAutoscaler.class,
         autoscaling,
         Permission.recordKey("GenerateMac"),
-        Permission.eks("TagResource", NodegroupAudit.NODEGROUPS),
-        new Permission("autoscaling:DeleteTags", NodegroupAudit.AUTO_SCALING_GROUPS));
+        NodegroupAudit.recordTags("TagResource"),
+        NodegroupAudit.autoscalerTags("DeleteTags"));
     this.eks = eks;
     this.signer = signer;
   }

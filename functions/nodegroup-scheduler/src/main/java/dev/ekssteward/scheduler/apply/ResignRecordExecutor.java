@@ -25,7 +25,7 @@ public final class ResignRecordExecutor extends PortExecutor<NodegroupApis, Resi
         ResignRecord.class,
         apis,
         Permission.recordKey("GenerateMac"),
-        Permission.eks("TagResource", NodegroupAudit.NODEGROUPS));
+        NodegroupAudit.recordTags("TagResource"));
     this.signer = signer;
   }
 

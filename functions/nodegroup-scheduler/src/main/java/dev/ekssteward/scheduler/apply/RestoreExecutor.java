@@ -23,7 +23,7 @@ public final class RestoreExecutor extends PortExecutor<NodegroupApis, Restore> 
         Restore.class,
         apis,
         Permission.eks("UpdateNodegroupConfig", NodegroupAudit.NODEGROUPS),
-        Permission.eks("UntagResource", NodegroupAudit.NODEGROUPS));
+        NodegroupAudit.recordTags("UntagResource"));
   }
 
   @Override

@@ -3,7 +3,6 @@ package dev.ekssteward.scheduler.apply;
 import dev.ekssteward.scheduler.asg.AutoScalingApi;
 import dev.ekssteward.scheduler.asg.AutoScalingApis;
 import dev.ekssteward.scheduler.plan.ResumeAutoscaler;
-import dev.ekssteward.shared.apply.Permission;
 import dev.ekssteward.shared.apply.PortExecutor;
 import dev.ekssteward.shared.apply.Result;
 import dev.ekssteward.shared.audit.AuditEvent;
@@ -22,10 +21,7 @@ public final class ResumeAutoscalerExecutor
 
   @Inject
   ResumeAutoscalerExecutor(AutoScalingApis autoscaling) {
-    super(
-        ResumeAutoscaler.class,
-        autoscaling,
-        new Permission("autoscaling:CreateOrUpdateTags", NodegroupAudit.AUTO_SCALING_GROUPS));
+    super(ResumeAutoscaler.class, autoscaling, NodegroupAudit.autoscalerTags("CreateOrUpdateTags"));
   }
 
   @Override

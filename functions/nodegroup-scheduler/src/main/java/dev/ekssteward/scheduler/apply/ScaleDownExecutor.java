@@ -30,7 +30,7 @@ public final class ScaleDownExecutor extends PortExecutor<NodegroupApis, ScaleDo
         ScaleDown.class,
         apis,
         Permission.recordKey("GenerateMac"),
-        Permission.eks("TagResource", NodegroupAudit.NODEGROUPS),
+        NodegroupAudit.recordTags("TagResource"),
         Permission.eks("UpdateNodegroupConfig", NodegroupAudit.NODEGROUPS));
     this.signer = signer;
   }

@@ -90,7 +90,8 @@ class CreateProviderExecutorTest {
 
   @Test
   void needsTheCreateAndTagGrantsOnEksProviders() {
-    String eks = "arn:${AWS::Partition}:iam::${AWS::AccountId}:oidc-provider/oidc.eks.*";
+    String eks =
+        "arn:${AWS::Partition}:iam::${AWS::AccountId}:oidc-provider/oidc.eks.*.${AWS::URLSuffix}/id/*";
     assertThat(executor.permissions())
         .containsExactly(
             new Permission("iam:CreateOpenIDConnectProvider", eks),

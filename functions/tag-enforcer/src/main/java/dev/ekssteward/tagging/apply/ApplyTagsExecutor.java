@@ -1,5 +1,6 @@
 package dev.ekssteward.tagging.apply;
 
+import dev.ekssteward.shared.Contract;
 import dev.ekssteward.shared.apply.Permission;
 import dev.ekssteward.shared.apply.PortExecutor;
 import dev.ekssteward.shared.apply.Result;
@@ -21,9 +22,17 @@ public final class ApplyTagsExecutor extends PortExecutor<TaggingApi, ApplyTags>
     super(
         ApplyTags.class,
         api,
-        Permission.eks("TagResource", "cluster/*"),
-        Permission.eks("TagResource", "nodegroup/*"),
-        Permission.eks("TagResource", "fargateprofile/*"));
+        policyTags(Permission.eks("TagResource", "cluster/*")),
+        policyTags(Permission.eks("TagResource", "nodegroup/*")),
+        policyTags(Permission.eks("TagResource", "fargateprofile/*")));
+  }
+
+  /**
+   * Only the policy's keys, which are never under eks-steward/ (the config's rules): IAM keeps the
+   * tag enforcer from writing the other functions' records and marks (template: TagEksResources).
+   */
+  static Permission policyTags(Permission grant) {
+    return grant.when("ForAllValues:StringNotLike", "aws:TagKeys", Contract.TAG_PREFIX + "*");
   }
 
   @Override

@@ -24,10 +24,13 @@ public final class PropagateToAsgExecutor extends PortExecutor<TaggingApi, Propa
     super(
         PropagateToAsg.class,
         api,
-        new Permission(
-            "autoscaling:CreateOrUpdateTags",
-            "arn:${AWS::Partition}:autoscaling:*:${AWS::AccountId}:autoScalingGroup:*"
-                + ":autoScalingGroupName/*"));
+        // Only ASGs EKS made for a node group (they carry eks:cluster-name).
+        ApplyTagsExecutor.policyTags(
+            new Permission(
+                    "autoscaling:CreateOrUpdateTags",
+                    "arn:${AWS::Partition}:autoscaling:*:${AWS::AccountId}:autoScalingGroup:*"
+                        + ":autoScalingGroupName/*")
+                .when("StringLike", "autoscaling:ResourceTag/eks:cluster-name", "*")));
   }
 
   @Override
