@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ekssteward.shared.json.Json;
 import dev.ekssteward.shared.testing.AuditTrail.Delivered;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -17,6 +18,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
 /** The audit schemas: one per documented detail-type, and what {@link AuditSchemas} enforces. */
 class AuditSchemasTest {
@@ -115,6 +121,34 @@ class AuditSchemasTest {
 
     assertThatThrownBy(() -> AuditSchemas.check(event("Nodegroup Scaled Down", d)))
         .hasMessageContaining("maxSize");
+  }
+
+  @Test
+  void everySdkClientInATestChecksTheAuditEventsItPublishes() {
+    try (EventBridgeClient events =
+        EventBridgeClient.builder()
+            .region(Region.EU_WEST_1)
+            .credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("t", "t")))
+            .endpointOverride(URI.create("http://127.0.0.1:9"))
+            .httpClient(UrlConnectionHttpClient.create())
+            .build()) {
+      Map<String, Object> d = detail();
+      d.remove("runId");
+
+      // No interceptor added here: the SDK's global interceptor file registers the check.
+      assertThatThrownBy(
+              () ->
+                  events.putEvents(
+                      r ->
+                          r.entries(
+                              e ->
+                                  e.source("eks-steward")
+                                      .detailType("Nodegroup Kept Up")
+                                      .detail(Json.write(d)))))
+          .isInstanceOf(AssertionError.class)
+          .hasMessageContaining("runId");
+    }
   }
 
   private static Delivered event(String type, Map<String, Object> detail) {
