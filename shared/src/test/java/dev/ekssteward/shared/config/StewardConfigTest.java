@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class StewardConfigTest {
 
-  private static final String FULL =
+  static final String FULL =
       """
       {
         "targets": {

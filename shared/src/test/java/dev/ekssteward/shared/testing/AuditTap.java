@@ -51,10 +51,13 @@ public final class AuditTap implements ExecutionInterceptor {
     }
   }
 
-  /** Every event accepted since the last call, in order. */
+  /**
+   * Every event accepted since the last call, in order, each checked against its schema ({@link
+   * AuditSchemas}).
+   */
   public synchronized List<Delivered> drain() {
     List<Delivered> out = new ArrayList<>(delivered);
     delivered.clear();
-    return out;
+    return AuditSchemas.checked(out);
   }
 }

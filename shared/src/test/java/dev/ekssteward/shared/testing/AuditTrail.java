@@ -36,9 +36,16 @@ public final class AuditTrail {
     return new AuditTrail(sqs, seeded.auditQueueUrl());
   }
 
-  /** Every event delivered since the last call, in order. */
-  @SuppressWarnings("unchecked")
+  /**
+   * Every event delivered since the last call, in order, each checked against its schema ({@link
+   * AuditSchemas}).
+   */
   public List<Delivered> drain() {
+    return AuditSchemas.checked(receive());
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<Delivered> receive() {
     List<Delivered> out = new ArrayList<>();
     while (true) {
       List<Message> batch =
