@@ -158,7 +158,7 @@ class Story:
                     if e["detail-type"] == "Nodegroup Scaled Up")
         price = self.runs["nodePrice"]
         self.node_hours += hours
-        print(f"   node-hours avoided overnight: {hours:g} (from each group's record: nodes × hours "
+        print(f"   node-hours avoided overnight: {hours:.1f} (from each group's record: nodes × hours "
               f"down); at {price['instanceType']} ${price['usdPerHour']}/h on demand that is about "
               f"${hours * price['usdPerHour']:.2f} (the demo's estimate, price from runs.json)")
 
@@ -212,7 +212,7 @@ def describe(kind, d):
                 f"(record {d['originalScaling']})")
     if kind == "Nodegroup Scaled Up":
         return (f"restored {where}: {sizes(d['before'])} → {sizes(d['after'])}, down since "
-                f"{d['downSince']}, {d.get('nodeHoursAvoided', 0):g} node-hours avoided")
+                f"{d['downSince']}, {d.get('nodeHoursAvoided', 0):.1f} node-hours avoided")
     if kind == "Record Index Updated":
         return f"record index {d['parameter']} now lists {', '.join(d['clusters'])}"
     if kind == "Thumbprint Use Assessed":

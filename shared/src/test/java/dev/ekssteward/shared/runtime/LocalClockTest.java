@@ -7,6 +7,7 @@ import dev.ekssteward.shared.config.ConfigException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -66,19 +67,18 @@ class LocalClockTest {
   @Test
   void onRealAwsTheVariableIsRefusedByName() {
     for (Map<String, String> env :
-        new Map[] {
-          Map.of(LocalClock.VARIABLE, "2026-12-07T18:05:00Z"),
-          Map.of(
-              LocalClock.VARIABLE,
-              "2026-12-07T18:05:00Z",
-              "AWS_ENDPOINT_URL",
-              "https://eks.eu-west-1.amazonaws.com"),
-          Map.of(
-              LocalClock.VARIABLE,
-              "2026-12-07T18:05:00Z",
-              "AWS_ENDPOINT_URL",
-              "http://127.0.0.1.example.com:5000")
-        }) {
+        List.of(
+            Map.of(LocalClock.VARIABLE, "2026-12-07T18:05:00Z"),
+            Map.of(
+                LocalClock.VARIABLE,
+                "2026-12-07T18:05:00Z",
+                "AWS_ENDPOINT_URL",
+                "https://eks.eu-west-1.amazonaws.com"),
+            Map.of(
+                LocalClock.VARIABLE,
+                "2026-12-07T18:05:00Z",
+                "AWS_ENDPOINT_URL",
+                "http://127.0.0.1.example.com:5000"))) {
       assertThatThrownBy(() -> LocalClock.from(env, SYSTEM))
           .isInstanceOf(ConfigException.class)
           .hasMessageContaining("EKS_STEWARD_CLOCK")
