@@ -162,7 +162,7 @@ def run():
     with open(os.path.join(ISSUER_DIR, "port"), encoding="utf-8") as f:
         issuer = demo_issuer.Issuer(ISSUER_DIR, int(f.read()))
     issuer.start("2025")
-    story = Story(runs, zone, client, issuer, load("fleet.json")["region"])
+    story = Story(runs, zone, client, issuer, load("fleet.json"))
     audit_events()  # the seeder's own changes are not part of the story
     failed = 0
     try:

@@ -22,9 +22,9 @@ def sizes(s):
 
 
 class Story:
-    def __init__(self, runs, zone, client, issuer, region):
+    def __init__(self, runs, zone, client, issuer, fleet):
         self.runs, self.zone, self.client, self.issuer = runs, zone, client, issuer
-        self.region = region
+        self.fleet, self.region = fleet, fleet["region"]
         self.table = {}  # function → {"changed": {type: n}, "found": {type: n}}
         self.steps = []  # what each step replied, for local/.run/story.json (LocalDemoIT)
         self.node_hours = 0.0
@@ -69,11 +69,10 @@ class Story:
 
     def _createNodegroup(self, a):  # noqa: N802
         eks = self.client("eks")
-        fleet_roles = eks.describe_nodegroup(clusterName=a["cluster"], nodegroupName="general")
         eks.create_nodegroup(clusterName=a["cluster"], nodegroupName=a["nodegroup"],
                              scalingConfig={"minSize": 1, "maxSize": 3, "desiredSize": 2},
-                             subnets=fleet_roles["nodegroup"]["subnets"],
-                             nodeRole=fleet_roles["nodegroup"]["nodeRole"], tags=a["tags"])
+                             subnets=self.fleet["subnets"], nodeRole=self.fleet["nodeRoleArn"],
+                             tags=a["tags"])
         group = eks.describe_nodegroup(clusterName=a["cluster"], nodegroupName=a["nodegroup"])
         autoscaling = self.client("autoscaling")
         for asg in group["nodegroup"].get("resources", {}).get("autoScalingGroups", []):
