@@ -1,9 +1,9 @@
 package dev.ekssteward.scheduler;
 
+import dev.ekssteward.shared.runtime.LocalClock;
 import dev.ekssteward.shared.runtime.Settings;
 import dev.ekssteward.shared.runtime.StewardHandler;
 import dev.ekssteward.shared.runtime.Waits;
-import java.time.Clock;
 import java.util.List;
 
 /**
@@ -16,7 +16,8 @@ public final class NodegroupSchedulerHandler extends StewardHandler {
   public NodegroupSchedulerHandler() {
     this(
         DaggerSchedulerComponent.factory()
-            .create(Settings.fromEnvironment(), Clock.systemUTC(), Waits.real(), List.of()));
+            .create(
+                Settings.fromEnvironment(), LocalClock.fromEnvironment(), Waits.real(), List.of()));
   }
 
   /** Used by tests: any component, for example one pointed at moto with a fake clock. */
