@@ -28,16 +28,16 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.inject.Inject;
 
 /**
  * The one machine every function runs: trigger → route → targets → scopes → observe → plan → apply
- * → report. Dry-run stops after plan. Failures are kept per scope so one bad cluster, account or
- * region never stops the others.
+ * → report. Every scope plans before any applies, so the change limits see the whole run. Dry-run
+ * stops after plan. Failures are kept per scope so one bad cluster, account or region never stops
+ * the others.
  */
 public final class Pipeline<S> {
   /** Stop starting new passes when less than this is left of the invocation. */
@@ -212,7 +212,8 @@ public final class Pipeline<S> {
     }
     StartupMarks.mark("run: " + scopes.size() + " scopes listed");
     report.scopes(scopes);
-    runScopes(scopes, config, deadline, report, events, transientFailure, metrics);
+    boolean stopped =
+        runScopes(scopes, config, deadline, report, events, transientFailure, metrics);
     StartupMarks.mark("run: scopes done");
     // A tick that sent every target to the fan-out queue worked on nothing: no summary of its
     // own (each message's run has one).
@@ -227,7 +228,7 @@ public final class Pipeline<S> {
           new AuditEvent(summary.detailType(), ScopeRunner.arns(summary.target()), summary.detail())
               .withContext(Map.of("function", controller.name(), "dryRun", settings.dryRun())));
     }
-    if (report.hasErrors()) {
+    if (report.hasErrors() && !stopped) {
       report.status("partial", "some scopes failed; see errors");
     }
   }
@@ -244,7 +245,12 @@ public final class Pipeline<S> {
         .toList();
   }
 
-  private void runScopes(
+  /**
+   * Every scope observes and plans first; the first plans are counted against the change limits
+   * ({@code limits}), and only a run within them applies (recheck passes of an applied scope
+   * continue as they must). True when the limits stopped the run.
+   */
+  private boolean runScopes(
       List<Scope> scopes,
       StewardConfig config,
       long deadline,
@@ -256,46 +262,59 @@ public final class Pipeline<S> {
         Math.max(
             1, Math.min(controller.declaration().concurrency().applyAsInt(config), scopes.size()));
     ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    ParallelScopes parallel =
+        new ParallelScopes(
+            pool, scopes, (where, e) -> failed(where, e, report, transientFailure, metrics));
+    // Per scope, filled as findings are made and changes applied: a later failure in the scope must
+    // not drop the audit events of what it already changed.
+    List<List<AuditEvent>> sinks = new ArrayList<>();
+    scopes.forEach(s -> sinks.add(Collections.synchronizedList(new ArrayList<>())));
     try {
-      List<Future<?>> futures = new ArrayList<>();
-      // Per scope, filled as changes are made: a later failure in the scope must not drop the
-      // audit events of what it already changed.
-      List<List<AuditEvent>> scopeEvents = new ArrayList<>();
-      for (Scope scope : scopes) {
-        List<AuditEvent> sink = Collections.synchronizedList(new ArrayList<>());
-        scopeEvents.add(sink);
-        futures.add(
-            pool.submit(
-                () -> {
-                  scopeRunner.run(
-                      scope,
-                      config,
-                      deadline,
-                      report,
-                      metrics,
-                      sink,
-                      e -> transientFailure.compareAndSet(null, e));
-                  return null;
-                }));
+      List<ScopeRunner.Pass> passes =
+          parallel.run(i -> scopeRunner.plan(scopes.get(i), config, report, metrics, sinks.get(i)));
+      Reach reach =
+          passes.stream()
+              .filter(Objects::nonNull)
+              .map(ScopeRunner.Pass::reach)
+              .reduce(Reach.NONE, Reach::plus);
+      ChangeLimit.Verdict verdict = ChangeLimit.check(reach, config.limits());
+      if (!verdict.allowed()) {
+        limitExceeded(verdict, report, events, metrics);
+        return true;
       }
-      for (int i = 0; i < futures.size(); i++) {
-        try {
-          futures.get(i).get();
-        } catch (ExecutionException e) {
-          Throwable cause = e.getCause();
-          RuntimeException failure =
-              cause instanceof RuntimeException re ? re : new RuntimeException(cause);
-          failed(scopes.get(i).toString(), failure, report, transientFailure, metrics);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("interrupted", e);
-        } finally {
-          events.addAll(scopeEvents.get(i));
-        }
-      }
+      parallel.run(
+          i -> {
+            if (passes.get(i) != null) {
+              scopeRunner.apply(
+                  passes.get(i),
+                  config,
+                  deadline,
+                  report,
+                  metrics,
+                  sinks.get(i),
+                  e -> transientFailure.compareAndSet(null, e));
+            }
+            return null;
+          });
+      return false;
     } finally {
       pool.shutdownNow();
+      sinks.forEach(events::addAll);
     }
+  }
+
+  /**
+   * Reported, counted (its alarm) and published; dry-run or not, since it says what would happen.
+   */
+  private void limitExceeded(
+      ChangeLimit.Verdict verdict, Report report, List<AuditEvent> events, Metrics metrics) {
+    report.status(ChangeLimit.STATUS, verdict.reason());
+    report.limits(verdict.detail());
+    metrics.add(ChangeLimit.METRIC, 1);
+    log.error("change limit exceeded", verdict.detail());
+    events.add(
+        new AuditEvent(ChangeLimit.EXCEEDED, List.of(), verdict.detail())
+            .withContext(Map.of("function", controller.name(), "dryRun", settings.dryRun())));
   }
 
   private void failed(

@@ -3,6 +3,7 @@ package dev.ekssteward.shared.pipeline;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The pure result of comparing desired with observed state.
@@ -12,17 +13,30 @@ import java.util.Map;
  * @param metrics extra EMF metrics (name to value) this plan contributes
  * @param recheckAfter when not null, observe and plan again after this long (a transition is under
  *     way); the pipeline does so while the invocation has time and reports the rest pending
+ * @param reach what the plan looked at and would take away, for the change limits; it counts every
+ *     change the planner means to make, also those it queues for later passes
  */
 public record Plan(
     List<Action> actions,
     List<Finding> findings,
     Map<String, Double> metrics,
-    Duration recheckAfter) {
+    Duration recheckAfter,
+    Reach reach) {
 
   public Plan {
     actions = List.copyOf(actions);
     findings = List.copyOf(findings);
     metrics = Map.copyOf(metrics);
+    reach = Objects.requireNonNull(reach, "reach");
+  }
+
+  /** A plan that looked at nothing the change limits count. */
+  public Plan(
+      List<Action> actions,
+      List<Finding> findings,
+      Map<String, Double> metrics,
+      Duration recheckAfter) {
+    this(actions, findings, metrics, recheckAfter, Reach.NONE);
   }
 
   public static Plan of(List<Action> actions, List<Finding> findings) {
@@ -31,5 +45,9 @@ public record Plan(
 
   public static Plan empty() {
     return of(List.of(), List.of());
+  }
+
+  public Plan withReach(Reach reach) {
+    return new Plan(actions, findings, metrics, recheckAfter, reach);
   }
 }

@@ -29,6 +29,7 @@ public final class Report {
   private final List<Entry> pending = new ArrayList<>();
   private final List<Object> errors = new ArrayList<>();
   private Map<String, Double> metrics = Map.of();
+  private Map<String, Object> limits;
 
   public Report(String function, boolean dryRun, Map<String, Object> trigger) {
     this.function = function;
@@ -87,6 +88,11 @@ public final class Report {
     errors.add(e);
   }
 
+  /** The counts against the change limits, shown when they stopped the run. */
+  public synchronized void limits(Map<String, Object> limits) {
+    this.limits = new LinkedHashMap<>(limits);
+  }
+
   public synchronized void metrics(Map<String, Double> metrics) {
     this.metrics = Map.copyOf(metrics);
   }
@@ -125,6 +131,9 @@ public final class Report {
     out.put("status", status);
     if (reason != null) {
       out.put("reason", reason);
+    }
+    if (limits != null) {
+      out.put("limits", limits);
     }
     out.put("trigger", trigger);
     if (configSource != null) {
