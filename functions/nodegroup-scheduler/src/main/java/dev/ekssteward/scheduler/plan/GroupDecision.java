@@ -20,6 +20,7 @@ import java.util.Map;
 final class GroupDecision {
   static final String SCHEDULE_INVALID = "Schedule Invalid";
   static final String CHANGED_WHILE_DOWN = "Nodegroup Changed While Down";
+  private static final String BY_DEFAULT = "config scheduler.defaultSchedule";
 
   private final Cluster cluster;
   private final SchedulerConfig config;
@@ -85,7 +86,7 @@ final class GroupDecision {
     } else if (keepUp != null && keepUp.isAfter(now)) {
       up(g, record, Contract.KEEP_UP_UNTIL_TAG + " " + keepUpValue);
     } else {
-      down(g, record, schedule);
+      down(g, record, schedule, source[0].equals(BY_DEFAULT));
     }
   }
 
@@ -121,7 +122,8 @@ final class GroupDecision {
     }
   }
 
-  private void down(Nodegroup g, OriginalScaling record, Schedule schedule) {
+  /** {@code byDefault}: the schedule is the config's default, not a tag of the group or cluster. */
+  private void down(Nodegroup g, OriginalScaling record, Schedule schedule, boolean byDefault) {
     Instant periodStart = schedule.periodStart(now);
     if (record != null) {
       if (record.asleep(g.sizes())) {
@@ -135,7 +137,7 @@ final class GroupDecision {
       }
       // The record was written but the scale-down did not finish: finish it.
       Instant downAt = record.downAt().isBefore(periodStart) ? now : record.downAt();
-      scaleDown(g, record.at(downAt), periodStart);
+      scaleDown(g, record.at(downAt), periodStart, byDefault);
       return;
     }
     if (g.sizes().isZero()) {
@@ -147,13 +149,19 @@ final class GroupDecision {
       draft.skip(g, "younger than the grace period of " + grace.toMinutes() + " min");
       return;
     }
-    scaleDown(g, OriginalScaling.of(g.sizes(), now, config.nightMaxSize()), periodStart);
+    scaleDown(g, OriginalScaling.of(g.sizes(), now, config.nightMaxSize()), periodStart, byDefault);
   }
 
-  private void scaleDown(Nodegroup g, OriginalScaling record, Instant periodStart) {
+  /**
+   * A scale-down counts against the change limits; by the config's default it is inferred: one
+   * mistaken {@code defaultSchedule} would take down every untagged group of the fleet at once.
+   */
+  private void scaleDown(
+      Nodegroup g, OriginalScaling record, Instant periodStart, boolean byDefault) {
     String token = RequestToken.of(g.arn(), "down", record.sizes(), periodStart, record.downAt());
     draft.act(new ScaleDown(g.arn(), g.cluster(), g.name(), record, token));
     draft.count("ScaledDown", 1);
+    draft.change(byDefault);
   }
 
   private void invalid(Nodegroup g, String source, String value, String reason) {
@@ -178,7 +186,7 @@ final class GroupDecision {
       };
     }
     if (config.defaultSchedule() != null) {
-      return new String[] {"config scheduler.defaultSchedule", config.defaultSchedule()};
+      return new String[] {BY_DEFAULT, config.defaultSchedule()};
     }
     return null;
   }

@@ -22,7 +22,7 @@ public final class NodegroupPlanner {
       ClusterState state, SchedulerConfig config, Instant now, Selection selection) {
     PlanDraft draft = new PlanDraft();
     if (state.cluster() == null) {
-      return draft.build();
+      return draft.build(0);
     }
     GroupDecision decision = new GroupDecision(state.cluster(), config, now, draft);
     if (selection instanceof Selection.Wake wake) {
@@ -42,7 +42,7 @@ public final class NodegroupPlanner {
         decision.evaluate(g, null);
       }
     }
-    return draft.build();
+    return draft.build(state.nodegroups().size());
   }
 
   private static List<String> missing(List<String> wanted, List<Nodegroup> found) {

@@ -4,6 +4,7 @@ import dev.ekssteward.scheduler.eks.Nodegroup;
 import dev.ekssteward.shared.pipeline.Action;
 import dev.ekssteward.shared.pipeline.Finding;
 import dev.ekssteward.shared.pipeline.Plan;
+import dev.ekssteward.shared.pipeline.Reach;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,8 @@ final class PlanDraft {
   private final List<Action> actions = new ArrayList<>();
   private final List<Finding> findings = new ArrayList<>();
   private final Map<String, Double> metrics = new TreeMap<>();
+  private int changes;
+  private int inferred;
 
   void act(Action action) {
     actions.add(action);
@@ -36,7 +39,14 @@ final class PlanDraft {
     metrics.merge(metric, value, Double::sum);
   }
 
-  Plan build() {
-    return new Plan(actions, findings, metrics, null);
+  /** A planned step that takes capacity away; {@code inferred}: by the config's default. */
+  void change(boolean inferred) {
+    changes++;
+    this.inferred += inferred ? 1 : 0;
+  }
+
+  /** The plan, made from {@code lookedAt} node groups. */
+  Plan build(int lookedAt) {
+    return new Plan(actions, findings, metrics, null, new Reach(lookedAt, changes, inferred));
   }
 }
