@@ -17,6 +17,7 @@ import dev.ekssteward.shared.testing.CallRecorder;
 import dev.ekssteward.shared.testing.LocalAws;
 import dev.ekssteward.shared.testing.ManualClock;
 import dev.ekssteward.shared.testing.TestContext;
+import dev.ekssteward.shared.testing.seed.FleetSeed;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -120,6 +121,8 @@ class EksAnswersIT {
   @Test
   @SuppressWarnings("unchecked")
   void pruningAProfileSomeoneElseDeletedMeanwhileIsGone() {
+    // Pruning a cluster's last managed profile is over the default change limit: allow it here.
+    aws.seeder().seed(FleetSeed.fleet().config("{\"limits\":{\"maxChangesPercent\":100}}"));
     DesiredDocs.put(aws, "dev-1", "{\"prune\":true,\"profiles\":[]}");
     eks.externalCreate(
         "dev-1",

@@ -11,6 +11,7 @@ import dev.ekssteward.shared.pipeline.Action;
 import dev.ekssteward.shared.pipeline.Finding;
 import dev.ekssteward.shared.pipeline.Outcome;
 import dev.ekssteward.shared.pipeline.Plan;
+import dev.ekssteward.shared.pipeline.Reach;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,6 +27,11 @@ import java.util.Set;
  * is CREATING or DELETING (EKS allows one in transition). A profile is deleted for a replacement
  * only once the replacement is ACTIVE, so its pods always have a profile. A create or delete that
  * failed in an earlier pass of this invocation ({@code earlier}) waits for the next trigger.
+ *
+ * <p>For the change limits the plan counts every deletion and tag removal it means to make, also
+ * those queued or held for later passes, out of the profiles it looked after: those the desired
+ * state lists and the managed ones it does not. Prunes are inferred: the document only left the
+ * profile out, and {@code {"prune":true,"profiles":[]}} leaves every one out.
  */
 public final class FargatePlanner {
   /** The first re-observation after a create or delete. */
@@ -85,6 +91,7 @@ public final class FargatePlanner {
       }
     }
     Map<String, String> refused = Refusals.in(earlier);
+    int prunes = 0;
     for (ObservedProfile p : observed) {
       if (claimed.contains(p.name())) {
         continue;
@@ -93,6 +100,7 @@ public final class FargatePlanner {
           desired.prune()
               && p.managed()
               && (p.status() == Status.ACTIVE || p.status() == Status.CREATE_FAILED);
+      prunes += prune ? 1 : 0;
       PruneGuard.Verdict guard = prune ? PruneGuard.check(p, desired, observed, refused) : null;
       boolean deleting = prune && guard.allowed();
       String held = prune && !deleting ? guard.reason() : null;
@@ -111,7 +119,14 @@ public final class FargatePlanner {
     structural.addAll(creating);
     structural.addAll(replacing);
     structural.addAll(pruning);
-    return next(structural, tagging, findings, observed, limits, refused, now);
+    long untags = tagging.stream().filter(ProfileAction.UntagProfile.class::isInstance).count();
+    long strays = observed.stream().filter(p -> !claimed.contains(p.name()) && p.managed()).count();
+    Reach reach =
+        new Reach(
+            desired.profiles().size() + (int) strays,
+            finishing.size() + prunes + (int) untags,
+            prunes);
+    return next(structural, tagging, findings, observed, limits, refused, now).withReach(reach);
   }
 
   /**
