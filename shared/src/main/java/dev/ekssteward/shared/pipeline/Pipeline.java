@@ -24,21 +24,18 @@ import dev.ekssteward.shared.runtime.StartupMarks;
 import dev.ekssteward.shared.runtime.Waits;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javax.inject.Inject;
 
 /**
  * The one machine every function runs: trigger → route → targets → scopes → observe → plan → apply
- * → report. Dry-run stops after plan. Failures are kept per scope so one bad cluster, account or
- * region never stops the others.
+ * → report. Every scope plans before any applies, so the change limits see the whole run. Dry-run
+ * stops after plan. Failures are kept per scope so one bad cluster, account or region never stops
+ * the others.
  */
 public final class Pipeline<S> {
   /** Stop starting new passes when less than this is left of the invocation. */
@@ -53,7 +50,7 @@ public final class Pipeline<S> {
 
   private final Routing routing;
   private final FanOutRouting fanOut;
-  private final ScopeRunner<S> scopeRunner;
+  private final ScopeRounds<S> rounds;
   private final RunChanges runChanges;
 
   /**
@@ -85,8 +82,13 @@ public final class Pipeline<S> {
             settings.configPrefix(),
             settings.selfRoleArn());
     this.fanOut = new FanOutRouting(fanOut, log);
-    this.scopeRunner =
-        new ScopeRunner<>(controller, executors, settings, clock, waits.sleeper(), log, rechecks);
+    this.rounds =
+        new ScopeRounds<>(
+            controller,
+            new ScopeRunner<>(
+                controller, executors, settings, clock, waits.sleeper(), log, rechecks),
+            settings,
+            log);
     this.runChanges = new RunChanges(controller.name(), executors, settings, log);
   }
 
@@ -252,13 +254,26 @@ public final class Pipeline<S> {
     scopes.addAll(ledger.moreScopes(List.copyOf(scopes)));
     StartupMarks.mark("run: " + scopes.size() + " scopes listed");
     report.scopes(scopes);
-    runScopes(scopes, config, deadline, report, events, transientFailure, metrics, ledger);
-    List<Outcome> closed =
+    ScopeRounds.Run round =
+        new ScopeRounds.Run(
+            config,
+            deadline,
+            report,
+            events,
+            transientFailure,
+            metrics,
+            ledger,
+            (where, e) -> failed(where, e, report, transientFailure, metrics));
+    // The run's own closing changes and second round follow only a run the limits let through.
+    boolean stopped = rounds.run(scopes, round, true);
+    if (!stopped) {
+      List<Outcome> closed =
+          runChanges.apply(run, ledger.closing(), report, metrics, events, retryLater);
+      List<Scope> again = ledger.again(closed);
+      if (!again.isEmpty()) {
+        rounds.run(again, round, false);
         runChanges.apply(run, ledger.closing(), report, metrics, events, retryLater);
-    List<Scope> again = ledger.again(closed);
-    if (!again.isEmpty()) {
-      runScopes(again, config, deadline, report, events, transientFailure, metrics, ledger);
-      runChanges.apply(run, ledger.closing(), report, metrics, events, retryLater);
+      }
     }
     StartupMarks.mark("run: scopes done");
     // A tick that sent every target to the fan-out queue worked on nothing: no summary of its
@@ -274,7 +289,7 @@ public final class Pipeline<S> {
           new AuditEvent(summary.detailType(), ScopeRunner.arns(summary.target()), summary.detail())
               .withContext(Map.of("function", controller.name(), "dryRun", settings.dryRun())));
     }
-    if (report.hasErrors()) {
+    if (report.hasErrors() && !stopped) {
       report.status("partial", "some scopes failed; see errors");
     }
   }
@@ -292,62 +307,6 @@ public final class Pipeline<S> {
         .sorted()
         .map(c -> new Scope(target, c, go.selection()))
         .toList();
-  }
-
-  private void runScopes(
-      List<Scope> scopes,
-      StewardConfig config,
-      long deadline,
-      Report report,
-      List<AuditEvent> events,
-      AtomicReference<RuntimeException> transientFailure,
-      Metrics metrics,
-      RunLedger<S> ledger) {
-    int threads =
-        Math.max(
-            1, Math.min(controller.declaration().concurrency().applyAsInt(config), scopes.size()));
-    ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      // Per scope, filled as changes are made: a later failure in the scope must not drop the
-      // audit events of what it already changed.
-      List<List<AuditEvent>> scopeEvents = new ArrayList<>();
-      for (Scope scope : scopes) {
-        List<AuditEvent> sink = Collections.synchronizedList(new ArrayList<>());
-        scopeEvents.add(sink);
-        futures.add(
-            pool.submit(
-                () -> {
-                  scopeRunner.run(
-                      scope,
-                      config,
-                      deadline,
-                      report,
-                      metrics,
-                      sink,
-                      e -> transientFailure.compareAndSet(null, e),
-                      ledger);
-                  return null;
-                }));
-      }
-      for (int i = 0; i < futures.size(); i++) {
-        try {
-          futures.get(i).get();
-        } catch (ExecutionException e) {
-          Throwable cause = e.getCause();
-          RuntimeException failure =
-              cause instanceof RuntimeException re ? re : new RuntimeException(cause);
-          failed(scopes.get(i).toString(), failure, report, transientFailure, metrics);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("interrupted", e);
-        } finally {
-          events.addAll(scopeEvents.get(i));
-        }
-      }
-    } finally {
-      pool.shutdownNow();
-    }
   }
 
   private void failed(
