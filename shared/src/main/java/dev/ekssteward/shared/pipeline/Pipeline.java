@@ -161,8 +161,9 @@ public final class Pipeline<S> {
     Report report = new Report(controller.name(), settings.dryRun(), Report.describe(trigger));
     List<AuditEvent> events = new ArrayList<>();
     AtomicReference<RuntimeException> transientFailure = new AtomicReference<>();
+    RunAudit runAudit = new RunAudit(audit, runId(invocation, only));
     try {
-      execute(trigger, only, invocation, report, events, transientFailure, metrics);
+      execute(trigger, only, invocation, report, events, transientFailure, metrics, runAudit);
     } catch (TransientFailureException e) {
       if (only == null) {
         throw e;
@@ -173,8 +174,9 @@ public final class Pipeline<S> {
       transientFailure.set(e);
     } finally {
       StartupMarks.mark("run: publishing " + events.size() + " audit events");
-      int undelivered = audit.publish(identified(events, runId(invocation, only)));
+      runAudit.drain(events);
       StartupMarks.mark("run: audit published");
+      int undelivered = runAudit.undelivered();
       if (undelivered > 0) {
         metrics.add("AuditPublishFailed", undelivered);
       }
@@ -194,7 +196,8 @@ public final class Pipeline<S> {
       Report report,
       List<AuditEvent> events,
       AtomicReference<RuntimeException> transientFailure,
-      Metrics metrics) {
+      Metrics metrics,
+      RunAudit runAudit) {
     if (trigger instanceof Unrecognized u) {
       metrics.add("EventsIgnored", 1);
       report.status("ignored", u.reason());
@@ -243,6 +246,7 @@ public final class Pipeline<S> {
     Scope run = new Scope(targets.home(), null, go.selection());
     Consumer<RuntimeException> retryLater = e -> transientFailure.compareAndSet(null, e);
     runChanges.apply(run, ledger.opening(), report, metrics, events, retryLater);
+    runAudit.drain(events);
     List<Scope> scopes = new ArrayList<>();
     for (Target target : chosen) {
       try {
@@ -263,7 +267,9 @@ public final class Pipeline<S> {
             transientFailure,
             metrics,
             ledger,
-            (where, e) -> failed(where, e, report, transientFailure, metrics));
+            (where, e) -> failed(where, e, report, transientFailure, metrics),
+            runAudit,
+            new ScopeBudget(invocation.remainingMillis()));
     // The run's own closing changes and second round follow only a run the limits let through.
     boolean stopped = rounds.run(scopes, round, true);
     if (!stopped) {
@@ -274,6 +280,15 @@ public final class Pipeline<S> {
         rounds.run(again, round, false);
         runChanges.apply(run, ledger.closing(), report, metrics, events, retryLater);
       }
+    }
+    Double deferred = metrics.snapshot().get(ScopeRounds.SCOPE_DEFERRED.replace(" ", ""));
+    if (deferred != null && !(trigger instanceof ScheduleTick && only == null)) {
+      // A tick's next tick sees every scope again; a fan-out message goes back to its queue and a
+      // call event is retried by Lambda, so a deferred scope is never lost.
+      transientFailure.compareAndSet(
+          null,
+          new ScopeDeferredException(
+              deferred.intValue() + " scopes were deferred for lack of time; the run is retried"));
     }
     StartupMarks.mark("run: scopes done");
     // A tick that sent every target to the fan-out queue worked on nothing: no summary of its

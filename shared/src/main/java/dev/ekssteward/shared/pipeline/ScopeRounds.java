@@ -7,6 +7,7 @@ import dev.ekssteward.shared.runtime.Log;
 import dev.ekssteward.shared.runtime.Settings;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,6 +22,9 @@ import java.util.function.BiConsumer;
  * applied scope go on as they must). A round the limits stop applies only restores.
  */
 final class ScopeRounds<S> {
+  /** The finding (and audit event) of a scope whose apply was not started for lack of time. */
+  static final String SCOPE_DEFERRED = "Scope Deferred";
+
   private final Controller<S> controller;
   private final ScopeRunner<S> scopeRunner;
   private final Settings settings;
@@ -42,7 +46,9 @@ final class ScopeRounds<S> {
       AtomicReference<RuntimeException> transientFailure,
       Metrics metrics,
       RunLedger<?> ledger,
-      BiConsumer<String, RuntimeException> failed) {}
+      BiConsumer<String, RuntimeException> failed,
+      RunAudit audit,
+      ScopeBudget budget) {}
 
   /**
    * Runs {@code scopes}; {@code counted}: the round's plans are held to the change limits (a
@@ -79,25 +85,16 @@ final class ScopeRounds<S> {
       if (stopped) {
         limitExceeded(verdict, run);
       }
+      // The limit's event goes out before any scope's changes.
+      run.audit().drain(run.events());
       parallel.run(
           i -> {
-            ScopeRunner.Pass pass = passes.get(i);
-            if (pass == null) {
-              return null;
-            }
-            if (stopped) {
-              scopeRunner.restoreOnly(
-                  pass, run.report(), run.metrics(), sinks.get(i), retryLater(run));
-            } else {
-              scopeRunner.apply(
-                  pass,
-                  run.config(),
-                  run.deadline(),
-                  run.report(),
-                  run.metrics(),
-                  sinks.get(i),
-                  retryLater(run),
-                  ledger);
+            try {
+              applyOne(passes.get(i), stopped, run, ledger, sinks.get(i));
+            } finally {
+              // Published as soon as the scope is done (or failed): a timeout later in the run
+              // must not lose what this scope changed.
+              run.audit().drain(sinks.get(i));
             }
             return null;
           });
@@ -106,6 +103,61 @@ final class ScopeRounds<S> {
       pool.shutdownNow();
       sinks.forEach(run.events()::addAll);
     }
+  }
+
+  /**
+   * One scope's apply (only its restores when the limits stopped the round), unless too little of
+   * the invocation is left to finish it: then it is deferred.
+   */
+  private void applyOne(
+      ScopeRunner.Pass pass, boolean stopped, Run run, RunLedger<S> ledger, List<AuditEvent> sink)
+      throws InterruptedException {
+    if (pass == null) {
+      return;
+    }
+    if (!run.budget().mayStart()) {
+      deferred(pass.scope, run, sink);
+      return;
+    }
+    long start = System.nanoTime();
+    try {
+      if (stopped) {
+        scopeRunner.restoreOnly(pass, run.report(), run.metrics(), sink, retryLater(run));
+      } else {
+        scopeRunner.apply(
+            pass,
+            run.config(),
+            run.deadline(),
+            run.report(),
+            run.metrics(),
+            sink,
+            retryLater(run),
+            ledger);
+      }
+    } finally {
+      run.budget().took((System.nanoTime() - start) / 1_000_000);
+    }
+  }
+
+  /**
+   * Reported (pending, the {@code Scope Deferred} finding and its metric) and not applied; the
+   * pipeline makes sure a later run picks it up.
+   */
+  private void deferred(Scope scope, Run run, List<AuditEvent> sink) {
+    Map<String, Object> detail = new LinkedHashMap<>();
+    detail.put("scope", scope.toString());
+    detail.put("remainingMillis", run.budget().left() + Pipeline.SAFETY_MILLIS);
+    detail.put("neededMillis", run.budget().needed() + Pipeline.SAFETY_MILLIS);
+    detail.put(
+        "reason", "too little of the invocation was left to apply this scope; a later run does");
+    Finding finding = new Finding(SCOPE_DEFERRED, null, detail);
+    run.report().finding(scope, finding);
+    run.report().pending(scope, "deferred: too little time left in this invocation");
+    run.metrics().add(SCOPE_DEFERRED.replace(" ", ""), 1);
+    sink.add(
+        new AuditEvent(SCOPE_DEFERRED, List.of(), detail)
+            .withContext(ScopeRunner.context(controller.name(), settings.dryRun(), scope)));
+    log.warn("scope deferred", detail);
   }
 
   private static ChangeLimit.Verdict verdict(List<ScopeRunner.Pass> passes, StewardConfig config) {

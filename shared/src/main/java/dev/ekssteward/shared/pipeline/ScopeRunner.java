@@ -211,11 +211,15 @@ final class ScopeRunner<S> {
     }
   }
 
-  /** What every audit event of the scope carries besides its own detail. */
   private Map<String, Object> context(Scope scope) {
+    return context(controller.name(), settings.dryRun(), scope);
+  }
+
+  /** What every audit event of the scope carries besides its own detail. */
+  static Map<String, Object> context(String function, boolean dryRun, Scope scope) {
     Map<String, Object> context = new LinkedHashMap<>();
-    context.put("function", controller.name());
-    context.put("dryRun", settings.dryRun());
+    context.put("function", function);
+    context.put("dryRun", dryRun);
     if (scope.target().accountId() != null) {
       context.put("account", scope.target().accountId());
     }
