@@ -19,6 +19,7 @@ import dev.ekssteward.shared.testing.LocalAws;
 import dev.ekssteward.shared.testing.LocalRecordSigner;
 import dev.ekssteward.shared.testing.ManualClock;
 import dev.ekssteward.shared.testing.TestContext;
+import dev.ekssteward.shared.testing.seed.FleetSeed;
 import dev.ekssteward.shared.trust.Seals;
 import java.time.Instant;
 import java.util.List;
@@ -124,6 +125,8 @@ class EksAnswersIT {
   @Test
   @SuppressWarnings("unchecked")
   void pruningAProfileSomeoneElseDeletedMeanwhileIsGone() {
+    // Pruning a cluster's last managed profile is over the default change limit: allow it here.
+    aws.seeder().seed(FleetSeed.fleet().config("{\"limits\":{\"maxChangesPercent\":100}}"));
     DesiredDocs.put(aws, "dev-1", "{\"prune\":true,\"profiles\":[]}");
     eks.externalCreate(
         "dev-1",

@@ -26,11 +26,14 @@ class ConvergenceTest {
   /** The night state of every group (the default scheduler.nightMaxSize is 1). */
   static final Sizes NIGHT = new Sizes(0, 0, 1);
 
+  /** Every group by the default schedule, which this fleet means: no percent limit. */
   static final String CONFIG =
       """
-      {"scheduler": {"defaultSchedule": "office", "schedules": {"office":
+      {"limits": {"maxChangesPercent": 100},
+       "scheduler": {"defaultSchedule": "office", "schedules": {"office":
         {"timezone": "Europe/Berlin", "uptime": ["Mon-Fri 07:00-19:00"]}}}}
       """;
+
   static final Instant CREATED = Instant.parse("2026-11-01T00:00:00Z");
 
   /** Wednesday 2026-11-25; Berlin is UTC+1, so the group goes down at 18:00Z, up at 06:00Z. */

@@ -10,7 +10,8 @@ public record StewardConfig(
     SchedulerConfig scheduler,
     ThumbprintConfig thumbprints,
     FargateConfig fargate,
-    TaggingConfig tagging) {
+    TaggingConfig tagging,
+    LimitsConfig limits) {
 
   public static StewardConfig defaults() {
     return parse("{}", "defaults");
@@ -45,12 +46,14 @@ public record StewardConfig(
   }
 
   static StewardConfig read(Node root) {
-    root.requireObject(Set.of("targets", "scheduler", "thumbprints", "fargate", "tagging"));
+    root.requireObject(
+        Set.of("targets", "scheduler", "thumbprints", "fargate", "tagging", "limits"));
     return new StewardConfig(
         TargetsConfig.read(root.get("targets")),
         SchedulerConfig.read(root.get("scheduler")),
         ThumbprintConfig.read(root.get("thumbprints")),
         FargateConfig.read(root.get("fargate")),
-        TaggingConfig.read(root.get("tagging")));
+        TaggingConfig.read(root.get("tagging")),
+        LimitsConfig.read(root.get("limits")));
   }
 }

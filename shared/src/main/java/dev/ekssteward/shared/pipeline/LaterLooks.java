@@ -91,6 +91,7 @@ final class LaterLooks {
   }
 
   private static Plan without(Plan plan, List<Finding> findings) {
-    return new Plan(plan.actions(), findings, plan.metrics(), plan.recheckAfter(), null);
+    return new Plan(
+        plan.actions(), findings, plan.metrics(), plan.recheckAfter(), null, plan.reach());
   }
 }

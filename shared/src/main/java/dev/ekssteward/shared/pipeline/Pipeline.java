@@ -26,21 +26,18 @@ import dev.ekssteward.shared.runtime.StartupMarks;
 import dev.ekssteward.shared.runtime.Waits;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javax.inject.Inject;
 
 /**
  * The one machine every function runs: trigger → route → targets → scopes → observe → plan → apply
- * → report. Dry-run stops after plan. Failures are kept per scope so one bad cluster, account or
- * region never stops the others.
+ * → report. Every scope plans before any applies, so the change limits see the whole run. Dry-run
+ * stops after plan. Failures are kept per scope so one bad cluster, account or region never stops
+ * the others.
  */
 public final class Pipeline<S> {
   /** Stop starting new passes when less than this is left of the invocation. */
@@ -55,7 +52,7 @@ public final class Pipeline<S> {
 
   private final Routing routing;
   private final FanOutRouting fanOut;
-  private final ScopeRunner<S> scopeRunner;
+  private final ScopeRounds<S> rounds;
   private final RunChanges runChanges;
   private final RequestGate requests;
 
@@ -115,8 +112,13 @@ public final class Pipeline<S> {
             settings.configPrefix(),
             settings.selfRoleArn());
     this.fanOut = new FanOutRouting(fanOut, log);
-    this.scopeRunner =
-        new ScopeRunner<>(controller, executors, settings, clock, waits.sleeper(), log, rechecks);
+    this.rounds =
+        new ScopeRounds<>(
+            controller,
+            new ScopeRunner<>(
+                controller, executors, settings, clock, waits.sleeper(), log, rechecks),
+            settings,
+            log);
     this.runChanges = new RunChanges(controller.name(), executors, settings, log);
     this.requests = new RequestGate(callers, controller.name(), settings.dryRun());
   }
@@ -190,15 +192,16 @@ public final class Pipeline<S> {
     Report report = new Report(controller.name(), settings.dryRun(), Report.describe(trigger));
     List<AuditEvent> events = new ArrayList<>();
     AtomicReference<RuntimeException> transientFailure = new AtomicReference<>();
-    Trigger.Request proven = null;
+    RunAudit runAudit = new RunAudit(audit, runId(invocation, only));
     try {
       Trigger admitted = trigger;
       if (trigger instanceof Trigger.Request r && takesRequests()) {
-        proven = requests.admit(r, report, events, metrics);
+        Trigger.Request proven = requests.admit(r, report, events, metrics);
+        runAudit.requestedBy(proven);
         admitted = proven;
       }
       if (admitted != null) {
-        execute(admitted, only, invocation, report, events, transientFailure, metrics);
+        execute(admitted, only, invocation, report, events, transientFailure, metrics, runAudit);
       }
     } catch (TransientFailureException e) {
       if (only == null) {
@@ -210,9 +213,9 @@ public final class Pipeline<S> {
       transientFailure.set(e);
     } finally {
       StartupMarks.mark("run: publishing " + events.size() + " audit events");
-      int undelivered =
-          audit.publish(identified(requestedBy(events, proven), runId(invocation, only)));
+      runAudit.drain(events);
       StartupMarks.mark("run: audit published");
+      int undelivered = runAudit.undelivered();
       if (undelivered > 0) {
         metrics.add("AuditPublishFailed", undelivered);
       }
@@ -230,15 +233,6 @@ public final class Pipeline<S> {
         || controller.declaration().triggers().takesReleaseRequests();
   }
 
-  /** Every audit event of a request's run names who asked: {@code request.caller}, its account. */
-  static List<AuditEvent> requestedBy(List<AuditEvent> events, Trigger.Request proven) {
-    if (proven == null || proven.caller() == null) {
-      return events;
-    }
-    Map<String, Object> context = Map.of("request", proven.caller().toDetail());
-    return events.stream().map(e -> e.withContext(context)).toList();
-  }
-
   private void execute(
       Trigger trigger,
       FanOutItem only,
@@ -246,7 +240,8 @@ public final class Pipeline<S> {
       Report report,
       List<AuditEvent> events,
       AtomicReference<RuntimeException> transientFailure,
-      Metrics metrics) {
+      Metrics metrics,
+      RunAudit runAudit) {
     if (trigger instanceof Unrecognized u) {
       metrics.add("EventsIgnored", 1);
       report.status("ignored", u.reason());
@@ -296,6 +291,7 @@ public final class Pipeline<S> {
     Scope run = new Scope(targets.home(), null, go.selection());
     Consumer<RuntimeException> retryLater = e -> transientFailure.compareAndSet(null, e);
     runChanges.apply(run, ledger.opening(), report, metrics, events, retryLater);
+    runAudit.drain(events);
     List<Scope> scopes = new ArrayList<>();
     for (Target target : chosen) {
       try {
@@ -307,13 +303,37 @@ public final class Pipeline<S> {
     scopes.addAll(ledger.moreScopes(List.copyOf(scopes)));
     StartupMarks.mark("run: " + scopes.size() + " scopes listed");
     report.scopes(scopes);
-    runScopes(scopes, config, deadline, report, events, transientFailure, metrics, ledger);
-    List<Outcome> closed =
+    ScopeRounds.Run round =
+        new ScopeRounds.Run(
+            config,
+            deadline,
+            report,
+            events,
+            transientFailure,
+            metrics,
+            ledger,
+            (where, e) -> failed(where, e, report, transientFailure, metrics),
+            runAudit,
+            new ScopeBudget(invocation.remainingMillis()));
+    // The run's own closing changes and second round follow only a run the limits let through.
+    boolean stopped = rounds.run(scopes, round, true);
+    if (!stopped) {
+      List<Outcome> closed =
+          runChanges.apply(run, ledger.closing(), report, metrics, events, retryLater);
+      List<Scope> again = ledger.again(closed);
+      if (!again.isEmpty()) {
+        rounds.run(again, round, false);
         runChanges.apply(run, ledger.closing(), report, metrics, events, retryLater);
-    List<Scope> again = ledger.again(closed);
-    if (!again.isEmpty()) {
-      runScopes(again, config, deadline, report, events, transientFailure, metrics, ledger);
-      runChanges.apply(run, ledger.closing(), report, metrics, events, retryLater);
+      }
+    }
+    Double deferred = metrics.snapshot().get(ScopeRounds.SCOPE_DEFERRED.replace(" ", ""));
+    if (deferred != null && !(trigger instanceof ScheduleTick && only == null)) {
+      // A tick's next tick sees every scope again; a fan-out message goes back to its queue and a
+      // call event is retried by Lambda, so a deferred scope is never lost.
+      transientFailure.compareAndSet(
+          null,
+          new ScopeDeferredException(
+              deferred.intValue() + " scopes were deferred for lack of time; the run is retried"));
     }
     StartupMarks.mark("run: scopes done");
     // A tick that sent every target to the fan-out queue worked on nothing: no summary of its
@@ -329,7 +349,7 @@ public final class Pipeline<S> {
           new AuditEvent(summary.detailType(), ScopeRunner.arns(summary.target()), summary.detail())
               .withContext(Map.of("function", controller.name(), "dryRun", settings.dryRun())));
     }
-    if (report.hasErrors()) {
+    if (report.hasErrors() && !stopped) {
       report.status("partial", "some scopes failed; see errors");
     }
   }
@@ -347,62 +367,6 @@ public final class Pipeline<S> {
         .sorted()
         .map(c -> new Scope(target, c, go.selection()))
         .toList();
-  }
-
-  private void runScopes(
-      List<Scope> scopes,
-      StewardConfig config,
-      long deadline,
-      Report report,
-      List<AuditEvent> events,
-      AtomicReference<RuntimeException> transientFailure,
-      Metrics metrics,
-      RunLedger<S> ledger) {
-    int threads =
-        Math.max(
-            1, Math.min(controller.declaration().concurrency().applyAsInt(config), scopes.size()));
-    ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      // Per scope, filled as changes are made: a later failure in the scope must not drop the
-      // audit events of what it already changed.
-      List<List<AuditEvent>> scopeEvents = new ArrayList<>();
-      for (Scope scope : scopes) {
-        List<AuditEvent> sink = Collections.synchronizedList(new ArrayList<>());
-        scopeEvents.add(sink);
-        futures.add(
-            pool.submit(
-                () -> {
-                  scopeRunner.run(
-                      scope,
-                      config,
-                      deadline,
-                      report,
-                      metrics,
-                      sink,
-                      e -> transientFailure.compareAndSet(null, e),
-                      ledger);
-                  return null;
-                }));
-      }
-      for (int i = 0; i < futures.size(); i++) {
-        try {
-          futures.get(i).get();
-        } catch (ExecutionException e) {
-          Throwable cause = e.getCause();
-          RuntimeException failure =
-              cause instanceof RuntimeException re ? re : new RuntimeException(cause);
-          failed(scopes.get(i).toString(), failure, report, transientFailure, metrics);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("interrupted", e);
-        } finally {
-          events.addAll(scopeEvents.get(i));
-        }
-      }
-    } finally {
-      pool.shutdownNow();
-    }
   }
 
   private void failed(

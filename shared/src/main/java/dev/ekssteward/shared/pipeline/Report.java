@@ -30,6 +30,7 @@ public final class Report {
   private final List<Entry> pending = new ArrayList<>();
   private final List<Object> errors = new ArrayList<>();
   private Map<String, Double> metrics = Map.of();
+  private Map<String, Object> limits;
 
   public Report(String function, boolean dryRun, Map<String, Object> trigger) {
     this.function = function;
@@ -86,6 +87,11 @@ public final class Report {
     e.put("message", String.valueOf(error.getMessage()));
     e.put("retryable", retryable);
     errors.add(e);
+  }
+
+  /** The counts against the change limits, shown when they stopped the run. */
+  public synchronized void limits(Map<String, Object> limits) {
+    this.limits = new LinkedHashMap<>(limits);
   }
 
   public synchronized void metrics(Map<String, Double> metrics) {
@@ -148,6 +154,9 @@ public final class Report {
     out.put("status", status);
     if (reason != null) {
       out.put("reason", reason);
+    }
+    if (limits != null) {
+      out.put("limits", limits);
     }
     out.put("trigger", trigger);
     if (configSource != null) {

@@ -15,9 +15,11 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * One scope's turn in the pipeline: observe, plan and (unless dry-run) apply, and again after the
- * plan's {@code recheckAfter} while a transition is under way and the invocation has time. A plan's
- * {@code lookAgain} ends the turn with a deferred look ({@link LaterLooks}).
+ * One scope's turn in the pipeline, in two steps so the pipeline can count every scope's plan
+ * before anything is applied ({@link ChangeLimit}): observe and plan; then (unless dry-run) apply,
+ * and again after the plan's {@code recheckAfter} while a transition is under way and the
+ * invocation has time. A plan's {@code lookAgain} ends the turn with a deferred look ({@link
+ * LaterLooks}). The run's {@link RunLedger} sees every observation and plan.
  */
 final class ScopeRunner<S> {
   private final Controller<S> controller;
@@ -46,12 +48,52 @@ final class ScopeRunner<S> {
   }
 
   /**
-   * Runs the scope; audit events go to {@code events} as changes are made, and a failure worth
-   * retrying to {@code retryLater} (the scope goes on with its other actions). The run's {@code
-   * ledger} sees every observation and plan.
+   * One scope's work between the first plan and the end: what earlier passes reported (a recheck
+   * reports only what is new), the outcomes so far, and the plan the next apply carries out.
    */
-  void run(
+  static final class Pass {
+    final Scope scope;
+    final Map<String, Object> context;
+    final List<Action> seenPlanned = new ArrayList<>();
+    final List<Finding> seenFindings = new ArrayList<>();
+    final List<Outcome> earlier = new ArrayList<>();
+    Plan plan;
+
+    Pass(Scope scope, Map<String, Object> context) {
+      this.scope = scope;
+      this.context = context;
+    }
+
+    /** The plan of the first pass, which the change limits count. */
+    Reach reach() {
+      return plan.reach();
+    }
+  }
+
+  /**
+   * Observes and plans the scope once, and reports the plan and its findings (their audit events go
+   * to {@code events}); nothing is applied yet, so the pipeline can count every scope's plan first.
+   */
+  Pass plan(
       Scope scope,
+      StewardConfig config,
+      Report report,
+      Metrics metrics,
+      List<AuditEvent> events,
+      RunLedger<S> ledger) {
+    Pass pass = new Pass(scope, context(scope));
+    observeAndPlan(pass, config, report, metrics, events, ledger);
+    return pass;
+  }
+
+  /**
+   * Applies the pass's plan (unless dry-run), then observes, plans and applies again after the
+   * plan's {@code recheckAfter} while the invocation has time; a plan's deferred look is sent when
+   * the turn ends. Audit events go to {@code events} as changes are made, and a failure worth
+   * retrying to {@code retryLater} (the scope goes on with its other actions).
+   */
+  void apply(
+      Pass pass,
       StewardConfig config,
       long deadline,
       Report report,
@@ -60,67 +102,16 @@ final class ScopeRunner<S> {
       Consumer<RuntimeException> retryLater,
       RunLedger<S> ledger)
       throws InterruptedException {
-    Map<String, Object> context = context(scope);
-    // What earlier passes reported: a recheck reports only what is new.
-    List<Action> seenPlanned = new ArrayList<>();
-    List<Finding> seenFindings = new ArrayList<>();
-    List<Outcome> earlier = new ArrayList<>();
+    Scope scope = pass.scope;
     while (true) {
-      S observed = ledger.observed(scope, controller.observe(scope, config));
-      Plan plan =
-          LaterLooks.settled(
-              scope,
-              ledger.planned(
-                  scope,
-                  controller.plan(scope, observed, config, clock.instant(), List.copyOf(earlier))));
-      plan.metrics().forEach(metrics::add);
-      log.debug(
-          "observed and planned",
-          () ->
-              Map.of(
-                  "scope", scope.toString(),
-                  "observed", String.valueOf(observed),
-                  "actions", plan.actions().size(),
-                  "findings", plan.findings().size()));
-      List<Finding> findingsBefore = List.copyOf(seenFindings);
-      List<Action> plannedBefore = List.copyOf(seenPlanned);
-      for (Finding f : plan.findings()) {
-        if (!findingsBefore.contains(f)) {
-          seenFindings.add(f);
-          report.finding(scope, f);
-          metrics.add(f.detailType().replace(" ", ""), 1);
-          events.add(
-              new AuditEvent(f.detailType(), arns(f.target()), f.detail()).withContext(context));
-        }
-      }
-      for (Action a : plan.actions()) {
-        if (!plannedBefore.contains(a)) {
-          seenPlanned.add(a);
-          report.planned(scope, a);
-          metrics.add(a.mutates() ? "Planned" + a.type() : "Skipped", 1);
-          log.info("planned", Map.of("scope", scope.toString(), "action", a));
-        }
-      }
       if (settings.dryRun()) {
-        later.send(scope, plan, report, metrics, retryLater);
+        later.send(scope, pass.plan, report, metrics, retryLater);
         return;
       }
-      for (Action a : plan.actions()) {
-        if (!a.mutates()) {
-          continue;
-        }
-        Outcome outcome = executors.apply(scope.target(), a, retryLater);
-        earlier.add(outcome);
-        report.applied(scope, outcome);
-        metrics.add(outcome.metricName(), 1);
-        log.info("applied", Map.of("scope", scope.toString(), "outcome", outcome));
-        for (AuditEvent e : outcome.events()) {
-          events.add(e.withContext(context));
-        }
-      }
-      Duration wait = plan.recheckAfter();
+      applyActions(pass, pass.plan.actions(), report, metrics, events, retryLater);
+      Duration wait = pass.plan.recheckAfter();
       if (wait == null) {
-        later.send(scope, plan, report, metrics, retryLater);
+        later.send(scope, pass.plan, report, metrics, retryLater);
         return;
       }
       if (clock.millis() + wait.toMillis() > deadline) {
@@ -129,14 +120,106 @@ final class ScopeRunner<S> {
         return;
       }
       sleeper.sleep(wait);
+      observeAndPlan(pass, config, report, metrics, events, ledger);
     }
   }
 
-  /** What every audit event of the scope carries besides its own detail. */
+  /**
+   * A run the change limits stopped: only the first plan's restores ({@link Action#restores()}) go
+   * ahead, once (unless dry-run); no recheck pass and no deferred look, since either would act on a
+   * plan the limits refused. The next trigger plans afresh.
+   */
+  void restoreOnly(
+      Pass pass,
+      Report report,
+      Metrics metrics,
+      List<AuditEvent> events,
+      Consumer<RuntimeException> retryLater) {
+    if (settings.dryRun()) {
+      return;
+    }
+    List<Action> restores = pass.plan.actions().stream().filter(Action::restores).toList();
+    applyActions(pass, restores, report, metrics, events, retryLater);
+  }
+
+  private void applyActions(
+      Pass pass,
+      List<Action> actions,
+      Report report,
+      Metrics metrics,
+      List<AuditEvent> events,
+      Consumer<RuntimeException> retryLater) {
+    for (Action a : actions) {
+      if (!a.mutates()) {
+        continue;
+      }
+      Outcome outcome = executors.apply(pass.scope.target(), a, retryLater);
+      pass.earlier.add(outcome);
+      report.applied(pass.scope, outcome);
+      metrics.add(outcome.metricName(), 1);
+      log.info("applied", Map.of("scope", pass.scope.toString(), "outcome", outcome));
+      for (AuditEvent e : outcome.events()) {
+        events.add(e.withContext(pass.context));
+      }
+    }
+  }
+
+  private void observeAndPlan(
+      Pass pass,
+      StewardConfig config,
+      Report report,
+      Metrics metrics,
+      List<AuditEvent> events,
+      RunLedger<S> ledger) {
+    Scope scope = pass.scope;
+    S observed = ledger.observed(scope, controller.observe(scope, config));
+    Plan plan =
+        LaterLooks.settled(
+            scope,
+            ledger.planned(
+                scope,
+                controller.plan(
+                    scope, observed, config, clock.instant(), List.copyOf(pass.earlier))));
+    pass.plan = plan;
+    plan.metrics().forEach(metrics::add);
+    log.debug(
+        "observed and planned",
+        () ->
+            Map.of(
+                "scope", scope.toString(),
+                "observed", String.valueOf(observed),
+                "actions", plan.actions().size(),
+                "findings", plan.findings().size()));
+    List<Finding> findingsBefore = List.copyOf(pass.seenFindings);
+    List<Action> plannedBefore = List.copyOf(pass.seenPlanned);
+    for (Finding f : plan.findings()) {
+      if (!findingsBefore.contains(f)) {
+        pass.seenFindings.add(f);
+        report.finding(scope, f);
+        metrics.add(f.detailType().replace(" ", ""), 1);
+        events.add(
+            new AuditEvent(f.detailType(), arns(f.target()), f.detail()).withContext(pass.context));
+      }
+    }
+    for (Action a : plan.actions()) {
+      if (!plannedBefore.contains(a)) {
+        pass.seenPlanned.add(a);
+        report.planned(scope, a);
+        metrics.add(a.mutates() ? "Planned" + a.type() : "Skipped", 1);
+        log.info("planned", Map.of("scope", scope.toString(), "action", a));
+      }
+    }
+  }
+
   private Map<String, Object> context(Scope scope) {
+    return context(controller.name(), settings.dryRun(), scope);
+  }
+
+  /** What every audit event of the scope carries besides its own detail. */
+  static Map<String, Object> context(String function, boolean dryRun, Scope scope) {
     Map<String, Object> context = new LinkedHashMap<>();
-    context.put("function", controller.name());
-    context.put("dryRun", settings.dryRun());
+    context.put("function", function);
+    context.put("dryRun", dryRun);
     if (scope.target().accountId() != null) {
       context.put("account", scope.target().accountId());
     }

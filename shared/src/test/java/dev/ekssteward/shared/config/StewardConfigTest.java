@@ -92,6 +92,17 @@ class StewardConfigTest {
     assertThat(c.fargate().labelsPerSelector()).isEqualTo(5);
     assertThat(c.tagging().resourceTypes())
         .containsExactly("cluster", "nodegroup", "fargateprofile");
+    assertThat(c.limits().maxChangesPerRun()).isNull();
+    assertThat(c.limits().maxChangesPercent()).isEqualTo(50);
+  }
+
+  @Test
+  void readsTheChangeLimits() {
+    StewardConfig c =
+        StewardConfig.parse("{\"limits\":{\"maxChangesPerRun\":0,\"maxChangesPercent\":100}}", "t");
+
+    assertThat(c.limits().maxChangesPerRun()).isZero();
+    assertThat(c.limits().maxChangesPercent()).isEqualTo(100);
   }
 
   @ParameterizedTest
@@ -139,6 +150,15 @@ class StewardConfigTest {
             + "|$.tagging.resourceTypes[0]: must be one of cluster, nodegroup, fargateprofile",
         "{\"tagging\":{\"required\":[{\"key\":\"t\"},{\"key\":\"t\"}]}}"
             + "|$.tagging.required[1].key: duplicate required key 't'",
+        "{\"limits\":{\"maxChangesPerRun\":-1}}"
+            + "|$.limits.maxChangesPerRun: must be between 0 and 1000000, was -1",
+        "{\"limits\":{\"maxChangesPerRun\":\"10\"}}"
+            + "|$.limits.maxChangesPerRun: must be a whole number",
+        "{\"limits\":{\"maxChangesPercent\":101}}"
+            + "|$.limits.maxChangesPercent: must be between 0 and 100, was 101",
+        "{\"limits\":{\"maxChangesPercent\":12.5}}"
+            + "|$.limits.maxChangesPercent: must be a whole number",
+        "{\"limits\":{\"maxChanges\":5}}|$.limits.maxChanges: unknown field",
       })
   void namesThePathAndTheReason(String json, String error) {
     assertThatThrownBy(() -> StewardConfig.parse(json, "cfg"))

@@ -32,7 +32,8 @@ class DocCommandsTest {
       if (!b.language().equals("bash")) {
         continue;
       }
-      for (String line : b.text().split("\n")) {
+      // A line ending in a backslash goes on: the next line is the same command.
+      for (String line : b.text().replace("\\\n", " ").split("\n")) {
         checked += check(b.where(), line.replaceAll("(^|\\s)#.*$", ""), problems);
       }
     }

@@ -13,6 +13,7 @@ import dev.ekssteward.shared.pipeline.Action;
 import dev.ekssteward.shared.pipeline.Finding;
 import dev.ekssteward.shared.pipeline.Outcome;
 import dev.ekssteward.shared.pipeline.Plan;
+import dev.ekssteward.shared.pipeline.Reach;
 import dev.ekssteward.shared.trust.Trust;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +30,11 @@ import java.util.Set;
  * is CREATING or DELETING (EKS allows one in transition). A profile is deleted for a replacement
  * only once the replacement is ACTIVE, so its pods always have a profile. A create or delete that
  * failed in an earlier pass of this invocation ({@code earlier}) waits for the next trigger.
+ *
+ * <p>For the change limits the plan counts every deletion and tag removal it means to make, also
+ * those queued or held for later passes, out of the profiles it looked after: those the desired
+ * state lists and the managed ones it does not. Prunes are inferred: the document only left the
+ * profile out, and {@code {"prune":true,"profiles":[]}} leaves every one out.
  */
 public final class FargatePlanner {
   /** The first re-observation after a create or delete. */
@@ -115,6 +121,7 @@ public final class FargatePlanner {
       }
     }
     Map<String, String> refused = Refusals.in(earlier);
+    int prunes = 0;
     for (ObservedProfile p : observed) {
       // A profile in a transition is judged once it has settled: DELETING (our prune, anyone's
       // delete) is on its way out, CREATING is reported (and pruned) once ACTIVE. EKS keeps either
@@ -138,6 +145,7 @@ public final class FargatePlanner {
         continue;
       }
       boolean prune = candidate;
+      prunes += prune ? 1 : 0;
       PruneGuard.Verdict guard = prune ? PruneGuard.check(p, desired, observed, refused) : null;
       boolean deleting = prune && guard.allowed();
       String held = prune && !deleting ? guard.reason() : null;
@@ -156,7 +164,14 @@ public final class FargatePlanner {
     structural.addAll(creating);
     structural.addAll(replacing);
     structural.addAll(pruning);
-    return next(structural, tagging, findings, observed, limits, refused, now);
+    long untags = tagging.stream().filter(ProfileAction.UntagProfile.class::isInstance).count();
+    long strays = observed.stream().filter(p -> !claimed.contains(p.name()) && p.managed()).count();
+    Reach reach =
+        new Reach(
+            desired.profiles().size() + (int) strays,
+            finishing.size() + prunes + (int) untags,
+            prunes);
+    return next(structural, tagging, findings, observed, limits, refused, now).withReach(reach);
   }
 
   /**

@@ -12,6 +12,7 @@ import dev.ekssteward.shared.pipeline.Action;
 import dev.ekssteward.shared.pipeline.Finding;
 import dev.ekssteward.shared.pipeline.Outcome;
 import dev.ekssteward.shared.pipeline.Plan;
+import dev.ekssteward.shared.pipeline.Reach;
 import dev.ekssteward.shared.trust.Trust;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -352,6 +354,46 @@ class FargatePlannerTest {
     assertThat(plan.findings().stream().map(FargatePlannerTest::describe))
         .containsExactlyElementsOf(findings);
     assertThat(plan.recheckAfter()).isEqualTo(recheck);
+  }
+
+  @Test
+  void anEmptyPruneCountsEveryManagedProfileAsInferredAlsoThoseQueued() {
+    List<ObservedProfile> observed =
+        List.of(
+            seen("a", Status.ACTIVE, SPEC, tags()),
+            seen("b", Status.ACTIVE, NEW_ROLE, tags()),
+            seen("handmade", Status.ACTIVE, NEW_SELECTORS, Map.of()));
+    Plan plan =
+        FargatePlanner.plan(
+            "dev-1",
+            state(true),
+            observed,
+            new Limits(10, Set.of()),
+            List.of(),
+            NOW,
+            signedMarks(observed));
+
+    // One delete now, one queued (EKS allows one in transition): both count; handmade is not ours.
+    assertThat(plan.actions().stream().map(Action::type)).containsExactly("DeleteProfile", "Skip");
+    assertThat(plan.reach()).isEqualTo(new Reach(2, 2, 2));
+  }
+
+  @Test
+  void aReplacementAndAnUntagAreChangesButNotInferred() {
+    Plan plan =
+        FargatePlanner.plan(
+            "dev-1",
+            state(true, A),
+            List.of(
+                seen("team-a", Status.ACTIVE, NEW_ROLE, tags("team", "payments")),
+                seen(A.derivedName(), Status.ACTIVE, SPEC, tags("team", "payments", "stray", "x"))),
+            new Limits(10, Set.of()),
+            List.of(),
+            NOW);
+
+    assertThat(plan.actions().stream().map(Action::type))
+        .containsExactlyInAnyOrder("UntagProfile", "DeleteProfile");
+    assertThat(plan.reach()).isEqualTo(new Reach(1, 2, 0));
   }
 
   static String describe(Action a) {

@@ -41,6 +41,8 @@ final class GroupDecision {
 
   static final int LOOKS = 6;
 
+  private static final String BY_DEFAULT = "config scheduler.defaultSchedule";
+
   private final Cluster cluster;
   private final SchedulerConfig config;
   private final Instant now;
@@ -134,7 +136,7 @@ final class GroupDecision {
     } else if (keepUp != null && keepUp.isAfter(now)) {
       up(g, record, sealed, Contract.KEEP_UP_UNTIL_TAG + " " + keepUpValue, true);
     } else {
-      down(g, record, sealed, schedule);
+      down(g, record, sealed, schedule, source[0].equals(BY_DEFAULT));
     }
   }
 
@@ -211,7 +213,9 @@ final class GroupDecision {
     }
   }
 
-  private void down(Nodegroup g, OriginalScaling record, Sealed sealed, Schedule schedule) {
+  /** {@code byDefault}: the schedule is the config's default, not a tag of the group or cluster. */
+  private void down(
+      Nodegroup g, OriginalScaling record, Sealed sealed, Schedule schedule, boolean byDefault) {
     Instant periodStart = schedule.periodStart(now);
     if (record != null) {
       if (record.asleep(g.sizes())) {
@@ -229,6 +233,7 @@ final class GroupDecision {
         if (autoscaler.paused(record) && g.sizes().desired() > 0) {
           // Cluster Autoscaler raised it before it forgot the group; nothing else manages it now.
           String token = RequestToken.of(g.arn(), "down", g.sizes(), periodStart, now);
+          draft.change(byDefault);
           draft.act(new ScaleDown(g.arn(), g.cluster(), g.name(), record, g.sizes(), token));
           return;
         }
@@ -263,7 +268,7 @@ final class GroupDecision {
         return;
       }
       autoscaler.keepPaused(g, again);
-      scaleDown(g, again, periodStart);
+      scaleDown(g, again, periodStart, byDefault);
       return;
     }
     if (g.sizes().isZero()) {
@@ -282,7 +287,7 @@ final class GroupDecision {
     if (facts.indexed()) {
       fresh = autoscaler.pause(g, fresh, config.pausesClusterAutoscaler());
     }
-    scaleDown(g, fresh, periodStart);
+    scaleDown(g, fresh, periodStart, byDefault);
   }
 
   /** A record above the cap would not be restored: so the group is not scaled down either. */
@@ -290,7 +295,14 @@ final class GroupDecision {
     return gate.overCap(g, record.sizes(), "not scaled down: its record could not be restored");
   }
 
-  private void scaleDown(Nodegroup g, OriginalScaling record, Instant periodStart) {
+  /**
+   * A scale-down counts against the change limits, also one held back until the index names its
+   * cluster; by the config's default it is inferred: one mistaken {@code defaultSchedule} would
+   * take down every untagged group of the fleet at once.
+   */
+  private void scaleDown(
+      Nodegroup g, OriginalScaling record, Instant periodStart, boolean byDefault) {
+    draft.change(byDefault);
     if (!facts.indexed()) {
       draft.act(new AwaitIndex(g.arn(), g.cluster(), g.name()));
       return;
@@ -342,7 +354,7 @@ final class GroupDecision {
       };
     }
     if (config.defaultSchedule() != null) {
-      return new String[] {"config scheduler.defaultSchedule", config.defaultSchedule()};
+      return new String[] {BY_DEFAULT, config.defaultSchedule()};
     }
     return null;
   }

@@ -86,7 +86,7 @@ public final class NodegroupPlanner {
       Function<String, Trust> macs) {
     PlanDraft draft = new PlanDraft();
     if (state.cluster() == null) {
-      return draft.build(null);
+      return draft.build(0, null);
     }
     RunFacts facts = released(state.facts(), selection, now);
     boolean created = selection instanceof Selection.One one && one.created();
@@ -118,7 +118,7 @@ public final class NodegroupPlanner {
         firstPass
             && (draft.has(ResumeAutoscaler.class)
                 || (selection instanceof Selection.Release && draft.has(Restore.class)));
-    return draft.build(again ? Duration.ZERO : null);
+    return draft.build(state.nodegroups().size(), again ? Duration.ZERO : null);
   }
 
   /**

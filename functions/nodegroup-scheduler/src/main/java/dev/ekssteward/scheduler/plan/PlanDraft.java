@@ -5,6 +5,7 @@ import dev.ekssteward.shared.pipeline.Action;
 import dev.ekssteward.shared.pipeline.Finding;
 import dev.ekssteward.shared.pipeline.LookAgain;
 import dev.ekssteward.shared.pipeline.Plan;
+import dev.ekssteward.shared.pipeline.Reach;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,6 +19,8 @@ final class PlanDraft {
   private final List<Finding> findings = new ArrayList<>();
   private final Map<String, Double> metrics = new TreeMap<>();
   private LookAgain lookAgain;
+  private int changes;
+  private int inferred;
 
   void act(Action action) {
     actions.add(action);
@@ -54,8 +57,23 @@ final class PlanDraft {
     return actions.stream().anyMatch(type::isInstance);
   }
 
-  /** The plan; {@code recheckAfter}: look again after this long in the same invocation, or null. */
-  Plan build(Duration recheckAfter) {
-    return new Plan(actions, findings, metrics, recheckAfter, lookAgain);
+  /** A planned step that takes capacity away; {@code inferred}: by the config's default. */
+  void change(boolean inferred) {
+    changes++;
+    this.inferred += inferred ? 1 : 0;
+  }
+
+  /**
+   * The plan, made from {@code lookedAt} node groups; {@code recheckAfter}: look again after this
+   * long in the same invocation, or null.
+   */
+  Plan build(int lookedAt, Duration recheckAfter) {
+    return new Plan(
+        actions,
+        findings,
+        metrics,
+        recheckAfter,
+        lookAgain,
+        new Reach(lookedAt, changes, inferred));
   }
 }

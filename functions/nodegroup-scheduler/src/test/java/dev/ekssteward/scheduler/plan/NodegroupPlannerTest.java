@@ -10,6 +10,7 @@ import dev.ekssteward.shared.config.StewardConfig;
 import dev.ekssteward.shared.event.Selection;
 import dev.ekssteward.shared.pipeline.Action;
 import dev.ekssteward.shared.pipeline.Plan;
+import dev.ekssteward.shared.pipeline.Reach;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +66,44 @@ class NodegroupPlannerTest {
                     Map.of(Contract.SCHEDULE_TAG, "always-up"),
                     group("a", Map.of(Contract.SCHEDULE_TAG, "always-down")))))
         .containsExactly("ScaleDown");
+  }
+
+  @Test
+  void scaleDownsCountAsChangesAndThoseByTheDefaultScheduleAsInferred() {
+    Plan plan =
+        plan(
+            Map.of(),
+            group("tagged", Map.of(Contract.SCHEDULE_TAG, "always-down")),
+            group("by-default", Map.of()),
+            group("up", Map.of(Contract.SCHEDULE_TAG, "always-up")));
+
+    assertThat(plan.reach()).isEqualTo(new Reach(3, 2, 1));
+    // The cluster's own tag is no default either.
+    assertThat(plan(Map.of(Contract.SCHEDULE_TAG, "always-down"), group("a", Map.of())).reach())
+        .isEqualTo(new Reach(1, 1, 0));
+  }
+
+  @Test
+  void aRestoreIsNeverCounted() {
+    Nodegroup down =
+        new Nodegroup(
+            "dev-1",
+            "a",
+            "arn:ng/a",
+            "ACTIVE",
+            new Sizes(0, 0, 3),
+            Map.of(
+                Contract.ORIGINAL_SCALING_TAG,
+                "1-2-3@2026-11-24T18:00Z",
+                Contract.SCHEDULE_TAG,
+                "always-up"),
+            null);
+
+    Plan plan = plan(Map.of(), down);
+
+    assertThat(types(plan)).containsExactly("Restore");
+    assertThat(plan.actions().get(0).restores()).isTrue();
+    assertThat(plan.reach()).isEqualTo(new Reach(1, 0, 0));
   }
 
   @Test

@@ -5,6 +5,7 @@ import dev.ekssteward.shared.pipeline.Action;
 import dev.ekssteward.shared.pipeline.Finding;
 import dev.ekssteward.shared.pipeline.LookAgain;
 import dev.ekssteward.shared.pipeline.Plan;
+import dev.ekssteward.shared.pipeline.Reach;
 import dev.ekssteward.thumbprint.model.AccountView;
 import dev.ekssteward.thumbprint.model.ClusterIssuer;
 import dev.ekssteward.thumbprint.model.IssuerCheck;
@@ -69,7 +70,22 @@ public final class RotationPlanner {
         actions.add(new Action.Skip(c.arn(), "cluster is " + c.status() + " without an issuer"));
       }
     }
-    return new Plan(actions, findings, metrics(view), null, look);
+    return new Plan(actions, findings, metrics(view), null, look, reach(view, actions));
+  }
+
+  /**
+   * Of the issuers checked, the updates that drop a thumbprint (past five, the oldest goes): a
+   * removal may end what IAM trusted. None is inferred: the issuer's own certificate asks for it.
+   */
+  private static Reach reach(AccountView view, List<Action> actions) {
+    int removals =
+        (int)
+            actions.stream()
+                .filter(UpdateThumbprints.class::isInstance)
+                .map(UpdateThumbprints.class::cast)
+                .filter(u -> !Thumbprints.minus(u.previous(), u.thumbprints()).isEmpty())
+                .count();
+    return new Reach(view.checks().size(), removals, 0);
   }
 
   /** Issuers verified, and of those whose thumbprints IAM relies on and whose it does not. */

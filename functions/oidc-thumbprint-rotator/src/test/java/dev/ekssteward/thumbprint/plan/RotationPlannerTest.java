@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ekssteward.shared.pipeline.Action;
 import dev.ekssteward.shared.pipeline.Finding;
 import dev.ekssteward.shared.pipeline.Plan;
+import dev.ekssteward.shared.pipeline.Reach;
 import dev.ekssteward.thumbprint.model.AccountView;
 import dev.ekssteward.thumbprint.model.ChainEnd;
 import dev.ekssteward.thumbprint.model.ClusterIssuer;
@@ -75,6 +76,16 @@ class RotationPlannerTest {
     assertThat(plan.findings())
         .extracting(Finding::detailType)
         .containsExactly(Findings.USE_ASSESSED);
+  }
+
+  @Test
+  void onlyAnUpdateThatDropsAThumbprintIsAChange() {
+    Plan adds = plan(provider(t('e')), verified(t('a')), false);
+    Plan drops = plan(provider(t('b'), t('c'), t('d'), t('e'), t('f')), verified(t('a')), false);
+
+    assertThat(adds.reach()).isEqualTo(new Reach(1, 0, 0));
+    // Past five, the oldest goes: a removal, which the issuer's own certificate asked for.
+    assertThat(drops.reach()).isEqualTo(new Reach(1, 1, 0));
   }
 
   @Test

@@ -7,6 +7,7 @@ import dev.ekssteward.shared.event.Selection;
 import dev.ekssteward.shared.pipeline.Action;
 import dev.ekssteward.shared.pipeline.Finding;
 import dev.ekssteward.shared.pipeline.Plan;
+import dev.ekssteward.shared.pipeline.Reach;
 import dev.ekssteward.tagging.aws.ResourceRef;
 import dev.ekssteward.tagging.aws.TaggedResource;
 import java.util.ArrayList;
@@ -74,7 +75,22 @@ public final class TagPlanner {
         AsgPropagation.plan(policy, r, after, observed.asgs(), actions, findings);
       }
     }
-    return new Plan(actions, findings, metrics, null);
+    return new Plan(actions, findings, metrics, null, null, reach(observed, actions));
+  }
+
+  /**
+   * Of the resources looked at, those whose tags get a value overwritten (normalized): an
+   * attribute-based access condition may match the old value. Defaults and creators only add; the
+   * enforcer never removes a tag. None is inferred: the policy names each key it rewrites.
+   */
+  private static Reach reach(ClusterTags observed, List<Action> actions) {
+    int overwrites =
+        (int)
+            actions.stream()
+                .filter(ApplyTags.class::isInstance)
+                .filter(a -> ((ApplyTags) a).reasons().containsValue("normalized"))
+                .count();
+    return new Reach(observed.resources().size(), overwrites, 0);
   }
 
   /** The call named this resource (its cluster is the scope's, so kind and name suffice). */

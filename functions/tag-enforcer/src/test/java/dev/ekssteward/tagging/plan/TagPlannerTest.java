@@ -9,6 +9,7 @@ import dev.ekssteward.shared.event.Selection;
 import dev.ekssteward.shared.pipeline.Action;
 import dev.ekssteward.shared.pipeline.Finding;
 import dev.ekssteward.shared.pipeline.Plan;
+import dev.ekssteward.shared.pipeline.Reach;
 import dev.ekssteward.tagging.aws.AsgTags;
 import dev.ekssteward.tagging.aws.ResourceRef;
 import dev.ekssteward.tagging.aws.TaggedResource;
@@ -41,6 +42,21 @@ class TagPlannerTest {
           null,
           "arn:aws:iam::123456789012:role/platform-deployer",
           null);
+
+  @Test
+  void aNormalizedValueIsAChangeADefaultIsNot() {
+    Map<String, String> upper = Map.of("team", "payments", "cost-center", "1234", "env", "DEV");
+    Map<String, String> noCostCenter = Map.of("team", "payments", "env", "dev");
+
+    Plan plan =
+        TagPlanner.plan(
+            observed(List.of(cluster(upper), nodegroup(noCostCenter, List.of())), Map.of()),
+            Policies.standard(),
+            Selection.ALL);
+
+    assertThat(plan.actions()).hasSize(2);
+    assertThat(plan.reach()).isEqualTo(new Reach(2, 1, 0));
+  }
 
   @Test
   void creatorGoesOnlyToTheResourceTheEventCreated() {
