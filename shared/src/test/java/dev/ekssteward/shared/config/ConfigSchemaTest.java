@@ -34,7 +34,9 @@ class ConfigSchemaTest {
             + " \"required\": [{\"key\": \"env\", \"allowed\": [\"dev\"], \"normalize\": \"lower\","
             + " \"default\": \"DEV\", \"propagateToAsg\": true}, {\"key\": \"cc\","
             + " \"pattern\": \"^[0-9]{4}$\", \"allowed\": []}]}}",
-        "{\"tagging\": {\"required\": [" + rules(50) + "]}}");
+        "{\"tagging\": {\"required\": [" + rules(50) + "]}}",
+        "{\"limits\": {\"maxChangesPerRun\": 0, \"maxChangesPercent\": 100}}",
+        "{\"limits\": null}");
   }
 
   static List<String> invalid() {
@@ -64,6 +66,9 @@ class ConfigSchemaTest {
         "{\"targets\":" + "[".repeat(100) + "]".repeat(100) + "}",
         // the edges of each rule
         "{\"scheduler\":{\"x\":1}}",
+        "{\"limits\":{\"maxChangesPercent\":101}}",
+        "{\"limits\":{\"maxChangesPerRun\":-1}}",
+        "{\"limits\":{\"maxChanges\":1}}",
         "{\"scheduler\":{\"maxConcurrency\":65}}",
         "{\"scheduler\":{\"nightMaxSize\":0}}",
         "{\"scheduler\":{\"maxRestoreNodes\":100001}}",

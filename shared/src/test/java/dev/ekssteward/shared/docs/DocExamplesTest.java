@@ -37,7 +37,7 @@ class DocExamplesTest {
               "docs/nodegroup-scheduler.md", "eks-steward.requests", "a request event (input)"));
 
   private static final Set<String> CONFIG_SECTIONS =
-      Set.of("targets", "scheduler", "thumbprints", "fargate", "tagging");
+      Set.of("targets", "scheduler", "thumbprints", "fargate", "tagging", "limits");
   private static final Pattern NAMED = Pattern.compile("`([^`]+)`");
 
   @Test
