@@ -73,7 +73,7 @@ final class ScopeRunner<S> {
               ledger.planned(
                   scope,
                   controller.plan(scope, observed, config, clock.instant(), List.copyOf(earlier))));
-      plan.metrics().forEach(metrics::add);
+      plan.metrics().forEach((name, value) -> metrics.add(scope.cluster(), name, value));
       log.debug(
           "observed and planned",
           () ->
@@ -112,7 +112,7 @@ final class ScopeRunner<S> {
         Outcome outcome = executors.apply(scope.target(), a, retryLater);
         earlier.add(outcome);
         report.applied(scope, outcome);
-        metrics.add(outcome.metricName(), 1);
+        outcome.metricNames().forEach(name -> metrics.add(name, 1));
         log.info("applied", Map.of("scope", scope.toString(), "outcome", outcome));
         for (AuditEvent e : outcome.events()) {
           events.add(e.withContext(context));
