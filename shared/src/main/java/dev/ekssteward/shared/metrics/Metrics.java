@@ -127,8 +127,6 @@ public final class Metrics {
   }
 
   private static String unit(String name) {
-    return name.endsWith("Hours") || name.endsWith("USD") || name.endsWith("Avoided")
-        ? "None"
-        : "Count";
+    return name.endsWith("Hours") || name.endsWith("USD") ? "None" : "Count";
   }
 }

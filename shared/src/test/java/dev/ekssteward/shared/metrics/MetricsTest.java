@@ -70,7 +70,7 @@ class MetricsTest {
     assertThat(lines.get(0)).doesNotContainKey("Cluster");
     assertThat(directive(lines.get(1)))
         .containsEntry("Dimensions", List.of(List.of("Function", "Cluster")))
-        .containsEntry("Metrics", List.of(Map.of("Name", "NodeHoursAvoided", "Unit", "None")));
+        .containsEntry("Metrics", List.of(Map.of("Name", "NodeHoursAvoided", "Unit", "Count")));
     assertThat(lines.get(1))
         .containsEntry("Cluster", "dev-1")
         .containsEntry("Function", "nodegroup-scheduler");
