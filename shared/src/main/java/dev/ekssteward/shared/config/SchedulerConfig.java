@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
  * The node group scheduler's section. Window syntax is checked by the scheduler's ConfigCheck.
  * {@code pausesClusterAutoscaler}: {@code "clusterAutoscaler": "pause"} takes Cluster Autoscaler's
  * auto-discovery tags off a down group's Auto Scaling group until the morning (default "off").
+ * {@code prices}: USD per instance-hour for the savings estimate ({@link InstancePrices}).
  */
 public record SchedulerConfig(
     int gracePeriodMinutes,
@@ -22,7 +23,8 @@ public record SchedulerConfig(
     int maxRestoreNodes,
     String defaultSchedule,
     Map<String, ScheduleDefinition> schedules,
-    boolean pausesClusterAutoscaler) {
+    boolean pausesClusterAutoscaler,
+    InstancePrices prices) {
 
   /**
    * Default of each section's {@code maxConcurrency}: clusters (or issuers) worked on at once. 16
@@ -61,7 +63,8 @@ public record SchedulerConfig(
             "maxRestoreNodes",
             "defaultSchedule",
             "schedules",
-            "clusterAutoscaler"));
+            "clusterAutoscaler",
+            "prices"));
     Map<String, ScheduleDefinition> schedules =
         node.get("schedules").entries(SchedulerConfig::schedule);
     String fallback = node.get("defaultSchedule").string(null);
@@ -73,7 +76,8 @@ public record SchedulerConfig(
         node.get("maxRestoreNodes").integer(DEFAULT_MAX_RESTORE_NODES, 1, 100_000),
         fallback,
         schedules,
-        pausesAutoscaler(node.get("clusterAutoscaler")));
+        pausesAutoscaler(node.get("clusterAutoscaler")),
+        InstancePrices.read(node.get("prices")));
   }
 
   private static boolean pausesAutoscaler(Node node) {

@@ -47,6 +47,19 @@ public record Outcome(Action action, Status status, String message, List<AuditEv
     };
   }
 
+  /**
+   * Every metric this outcome counts in: {@link #metricName()}, and for a change made or failed the
+   * function's total, {@code ChangesApplied} or {@code ChangesFailed} (what the dashboard shows per
+   * function, whatever the action types).
+   */
+  public List<String> metricNames() {
+    return switch (status) {
+      case APPLIED -> List.of(metricName(), "ChangesApplied");
+      case FAILED -> List.of(metricName(), "ChangesFailed");
+      default -> List.of(metricName());
+    };
+  }
+
   @Override
   public Object toJson() {
     @SuppressWarnings("unchecked")

@@ -49,7 +49,7 @@ final class RunChanges {
       Outcome outcome = executors.apply(scope.target(), a, retryLater);
       outcomes.add(outcome);
       report.applied(scope, outcome);
-      metrics.add(outcome.metricName(), 1);
+      outcome.metricNames().forEach(name -> metrics.add(name, 1));
       log.info("applied", Map.of("scope", scope.toString(), "outcome", outcome));
       outcome.events().forEach(e -> events.add(e.withContext(context)));
     }

@@ -156,7 +156,7 @@ final class ScopeRunner<S> {
       Outcome outcome = executors.apply(pass.scope.target(), a, retryLater);
       pass.earlier.add(outcome);
       report.applied(pass.scope, outcome);
-      metrics.add(outcome.metricName(), 1);
+      outcome.metricNames().forEach(name -> metrics.add(name, 1));
       log.info("applied", Map.of("scope", pass.scope.toString(), "outcome", outcome));
       for (AuditEvent e : outcome.events()) {
         events.add(e.withContext(pass.context));
@@ -181,7 +181,7 @@ final class ScopeRunner<S> {
                 controller.plan(
                     scope, observed, config, clock.instant(), List.copyOf(pass.earlier))));
     pass.plan = plan;
-    plan.metrics().forEach(metrics::add);
+    plan.metrics().forEach((name, value) -> metrics.add(scope.cluster(), name, value));
     log.debug(
         "observed and planned",
         () ->

@@ -2,6 +2,7 @@ package dev.ekssteward.shared.runtime;
 
 import dev.ekssteward.shared.config.ConfigError;
 import dev.ekssteward.shared.config.ConfigException;
+import dev.ekssteward.shared.metrics.MetricsNamespace;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -138,6 +139,7 @@ public record Settings(
         errors.add(new ConfigError("FANOUT_MIN_TARGETS", "must be a whole number of at least 1"));
       }
     }
+    MetricsNamespace.check(env).ifPresent(errors::add);
     if (!errors.isEmpty()) {
       throw new ConfigException("environment", errors);
     }

@@ -36,7 +36,8 @@ class ConfigSchemaTest {
             + " \"pattern\": \"^[0-9]{4}$\", \"allowed\": []}]}}",
         "{\"tagging\": {\"required\": [" + rules(50) + "]}}",
         "{\"limits\": {\"maxChangesPerRun\": 0, \"maxChangesPercent\": 100}}",
-        "{\"limits\": null}");
+        "{\"limits\": null}",
+        "{\"scheduler\": {\"prices\": {\"m5.large\": 0.096, \"default\": 0, \"t3.micro\": 10000}}}");
   }
 
   static List<String> invalid() {
@@ -69,6 +70,11 @@ class ConfigSchemaTest {
         "{\"limits\":{\"maxChangesPercent\":101}}",
         "{\"limits\":{\"maxChangesPerRun\":-1}}",
         "{\"limits\":{\"maxChanges\":1}}",
+        "{\"scheduler\":{\"prices\":{\"m5.large\":-1}}}",
+        "{\"scheduler\":{\"prices\":{\"m5.large\":\"free\"}}}",
+        "{\"scheduler\":{\"prices\":{\"cheap\":1}}}",
+        "{\"scheduler\":{\"prices\":{\"m5.large\":10001}}}",
+        "{\"targets\":{\"accounts\":[{\"accountId\":\"111122223333\",\"roleName\":\"" + "r".repeat(38) + "\"}]}}",
         "{\"scheduler\":{\"maxConcurrency\":65}}",
         "{\"scheduler\":{\"nightMaxSize\":0}}",
         "{\"scheduler\":{\"maxRestoreNodes\":100001}}",

@@ -53,6 +53,16 @@ class SettingsTest {
   }
 
   @Test
+  void aMetricsNamespaceOfAwsIsRefusedAtStartUp() {
+    assertThatThrownBy(
+            () -> Settings.from(Map.of("AWS_REGION", "eu-west-1", "METRICS_NAMESPACE", "AWS/EKS")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "invalid environment: METRICS_NAMESPACE: must not start with AWS/ (reserved for AWS"
+                + " services)");
+  }
+
+  @Test
   void fanOutIsOffUnlessAQueueIsSetAndThenEveryTickFansOut() {
     Settings off = Settings.from(Map.of("AWS_REGION", "eu-west-1"));
     Settings on =

@@ -52,6 +52,10 @@ public final class LocalAws implements BeforeAllCallback, BeforeEachCallback {
 
   private static Server server;
 
+  static {
+    EmittedMetrics.install();
+  }
+
   /** The options every test of this extension starts from (after moto's reset). */
   private final Map<String, Object> defaults;
 

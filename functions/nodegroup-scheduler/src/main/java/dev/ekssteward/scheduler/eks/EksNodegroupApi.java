@@ -75,7 +75,8 @@ public final class EksNodegroupApi implements NodegroupApi {
               : g.resources().autoScalingGroups().stream()
                   .map(software.amazon.awssdk.services.eks.model.AutoScalingGroup::name)
                   .toList(),
-          null);
+          null,
+          g.hasInstanceTypes() && !g.instanceTypes().isEmpty() ? g.instanceTypes().get(0) : null);
     } catch (ResourceNotFoundException e) {
       return null;
     }

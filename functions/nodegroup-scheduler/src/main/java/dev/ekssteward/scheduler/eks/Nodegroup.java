@@ -11,6 +11,8 @@ import java.util.Map;
  * @param autoScalingGroups the Auto Scaling groups EKS made for it (none while it is created)
  * @param autoscaler Cluster Autoscaler's discovery tags found on those groups; null when they were
  *     not looked at (the opt-in is off and no record mentions them)
+ * @param instanceType the first of the group's {@code instanceTypes} (what the savings estimate
+ *     prices its node-hours at), or null when EKS names none (a launch template chooses it)
  */
 public record Nodegroup(
     String cluster,
@@ -21,7 +23,8 @@ public record Nodegroup(
     Map<String, String> tags,
     Instant createdAt,
     List<String> autoScalingGroups,
-    AutoscalerTags autoscaler) {
+    AutoscalerTags autoscaler,
+    String instanceType) {
   public Nodegroup {
     tags = tags == null ? Map.of() : Map.copyOf(tags);
     autoScalingGroups = autoScalingGroups == null ? List.of() : List.copyOf(autoScalingGroups);
@@ -38,6 +41,20 @@ public record Nodegroup(
     this(cluster, name, arn, status, sizes, tags, createdAt, List.of(), null);
   }
 
+  /** Without an instance type. */
+  public Nodegroup(
+      String cluster,
+      String name,
+      String arn,
+      String status,
+      Sizes sizes,
+      Map<String, String> tags,
+      Instant createdAt,
+      List<String> autoScalingGroups,
+      AutoscalerTags autoscaler) {
+    this(cluster, name, arn, status, sizes, tags, createdAt, autoScalingGroups, autoscaler, null);
+  }
+
   public boolean isActive() {
     return "ACTIVE".equals(status);
   }
@@ -45,6 +62,6 @@ public record Nodegroup(
   /** The same group, with the autoscaler tags found on its Auto Scaling groups. */
   public Nodegroup withAutoscaler(AutoscalerTags found) {
     return new Nodegroup(
-        cluster, name, arn, status, sizes, tags, createdAt, autoScalingGroups, found);
+        cluster, name, arn, status, sizes, tags, createdAt, autoScalingGroups, found, instanceType);
   }
 }

@@ -8,6 +8,7 @@ import dev.ekssteward.scheduler.schedule.Schedule;
 import dev.ekssteward.scheduler.schedule.ScheduleValue;
 import dev.ekssteward.shared.Contract;
 import dev.ekssteward.shared.config.SchedulerConfig;
+import dev.ekssteward.shared.metrics.Metrics;
 import dev.ekssteward.shared.pipeline.LookAgain;
 import dev.ekssteward.shared.trust.Sealed;
 import dev.ekssteward.shared.trust.Trust;
@@ -197,7 +198,7 @@ final class GroupDecision {
               RequestToken.of(g.arn(), "up", record.sizes(), record.downAt(), record.downAt()),
               resuming));
       draft.count("ScaledUp", 1);
-      draft.count("NodeHoursAvoided", avoided);
+      savings(g, avoided);
     } else if (resuming) {
       return;
     } else if (g.sizes().equals(record.sizes())) {
@@ -210,6 +211,18 @@ final class GroupDecision {
       d.put("current", g.sizes().toMap());
       d.put("downSince", record.downAt().toString());
       draft.find(CHANGED_WHILE_DOWN, g, d);
+    }
+  }
+
+  /**
+   * The node-hours a restore ends (recorded desired × hours down) and, at the configured price of
+   * the group's first instance type, what they would have cost: per cluster.
+   */
+  private void savings(Nodegroup g, double avoided) {
+    draft.count(Metrics.perCluster("NodeHoursAvoided"), avoided);
+    Double price = config.prices().of(g.instanceType());
+    if (price != null) {
+      draft.count(Metrics.perCluster("EstimatedSavingsUSD"), avoided * price);
     }
   }
 
@@ -241,6 +254,10 @@ final class GroupDecision {
         // and is verified only then. An earlier version's unsigned record is signed while it
         // still agrees with the group.
         draft.count("NodesAwakeAtNight", g.sizes().desired());
+        // What the schedule keeps off right now, so the dashboard shows the night as it goes.
+        draft.count(
+            Metrics.perCluster("NodesAsleep"),
+            Math.max(0, record.sizes().desired() - g.sizes().desired()));
         if (!sealed.signed() && RecordCheck.unsigned(g, sealed, record).trusted()) {
           draft.act(
               new ResignRecord(

@@ -8,6 +8,7 @@ import dev.ekssteward.scheduler.eks.Sizes;
 import dev.ekssteward.shared.Contract;
 import dev.ekssteward.shared.config.StewardConfig;
 import dev.ekssteward.shared.event.Selection;
+import dev.ekssteward.shared.metrics.Metrics;
 import dev.ekssteward.shared.pipeline.Action;
 import dev.ekssteward.shared.pipeline.Plan;
 import dev.ekssteward.shared.pipeline.Reach;
@@ -124,7 +125,7 @@ class NodegroupPlannerTest {
     assertThat(((Restore) plan.actions().get(0)).record().sizes()).isEqualTo(new Sizes(1, 2, 3));
     assertThat(plan.metrics())
         .containsEntry("ScaledUp", 1.0)
-        .containsEntry("NodeHoursAvoided", 36.0);
+        .containsEntry(Metrics.perCluster("NodeHoursAvoided"), 36.0);
   }
 
   @Test
