@@ -74,7 +74,9 @@ class ConfigSchemaTest {
         "{\"scheduler\":{\"prices\":{\"m5.large\":\"free\"}}}",
         "{\"scheduler\":{\"prices\":{\"cheap\":1}}}",
         "{\"scheduler\":{\"prices\":{\"m5.large\":10001}}}",
-        "{\"targets\":{\"accounts\":[{\"accountId\":\"111122223333\",\"roleName\":\"" + "r".repeat(38) + "\"}]}}",
+        "{\"targets\":{\"accounts\":[{\"accountId\":\"111122223333\",\"roleName\":\""
+            + "r".repeat(38)
+            + "\"}]}}",
         "{\"scheduler\":{\"maxConcurrency\":65}}",
         "{\"scheduler\":{\"nightMaxSize\":0}}",
         "{\"scheduler\":{\"maxRestoreNodes\":100001}}",
