@@ -6,6 +6,7 @@ import os
 import platform
 import subprocess
 
+import cost_render
 import lib
 
 NOTES = os.path.join(lib.BENCH, "performance-notes.md")
@@ -601,7 +602,9 @@ def main():
                       ("Package size", size),
                       ("Fleet sweep (25 ms per call)", sweeps),
                       ("Throttling (100 clusters × 5 groups)", throttling),
-                      ("Fan-out beyond one invocation", fanout)):
+                      ("Fan-out beyond one invocation", fanout),
+                      ("What the protections cost", cost_render.security),
+                      ("What the steward costs a month", cost_render.steward_cost)):
         body = []
         fn(body, summary)
         sections.append((title, body))
