@@ -335,7 +335,7 @@ def steward_cost(out, summary):
     for n, lines, lam, sqs, ev, kms, logs, total, node_hours, saved in table_rows:
         out.append(f"| {n:,} × 5 | {usd(lam)} | {usd(sqs)} | {usd(ev)} | {usd(kms)} | "
                    f"{usd(logs)} | **{usd(total)}** | {node_hours:,.0f} | {usd(saved)} | "
-                   f"{total / saved:.2%} |")
+                   f"{total / saved:.3%} |")
     out.append("\nBy function (Lambda duration + requests, the rest as above), a month:\n")
     for n, lines, *_ in table_rows:
         out.append(f"- {n:,} clusters: " + "; ".join(
@@ -363,5 +363,5 @@ def steward_cost(out, summary):
     out.append("")
     if table_rows:
         worst = max(r[7] / r[9] for r in table_rows if r[9])
-        summary.append(("Steward's own cost ≪ what it saves", f"worst {worst:.2%} of savings",
+        summary.append(("Steward's own cost ≪ what it saves", f"worst {worst:.3%} of savings",
                         "**met**" if worst < 0.05 else "**missed**"))
