@@ -612,6 +612,11 @@ def main():
     head, _, tail = notes.partition("<!-- results -->")
     out.append(head.rstrip() + "\n")
     out.append(f"Measured {measured_at():%Y-%m-%d %H:%M} UTC on {machine()}.\n")
+    sweep = load("sweep.json") or {}
+    if sweep.get("sweeps") and not any(r["clusters"] >= 1000 for r in sweep["sweeps"]):
+        out.append("**This is a quick run** (`bench/run --quick`): 3 cold-start rounds, sweeps "
+                   "of 10 and 100 clusters only. The 1,000-cluster targets are not judged, and "
+                   "the cost table's 1,000-cluster row is extrapolated from 10 and 100.\n")
     out.append("## Targets\n")
     out.append("| target | result | |")
     out.append("|---|---|---|")
