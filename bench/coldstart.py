@@ -139,11 +139,13 @@ def simulator_times(moto_url, fns, env_vars, shim, runs=3):
         proxy.close()
 
 
-def run_bare(shim, endpoint, jar, args, expect, extra_opts=""):
+def run_bare(shim, endpoint, jar, args, expect, extra_opts="", env=None):
     """A bare main() of bench/floor with the functions' JVM flags and heap; its wall and RSS."""
     memory = int(lib.template_globals("MemorySize") or 512)
+    extra_env = env or {}
     env = lib.aws_env(endpoint)
     env.update({"CONFIG_PREFIX": "/eks-steward", "AUDIT_BUS": "eks-steward-audit"})
+    env.update(extra_env)
     env.update(jvm_options(extra_opts))  # the functions' JVM flags, for a like-for-like baseline
     done = subprocess.run([shim.java, f"-Xmx{memory * 85 // 100}m", "-cp",
                            os.path.join(lib.BENCH, "floor", "target", jar), *args],

@@ -6,6 +6,7 @@ import os
 import platform
 import subprocess
 
+import cost_render
 import lib
 
 NOTES = os.path.join(lib.BENCH, "performance-notes.md")
@@ -601,7 +602,9 @@ def main():
                       ("Package size", size),
                       ("Fleet sweep (25 ms per call)", sweeps),
                       ("Throttling (100 clusters × 5 groups)", throttling),
-                      ("Fan-out beyond one invocation", fanout)):
+                      ("Fan-out beyond one invocation", fanout),
+                      ("What the protections cost", cost_render.security),
+                      ("What the steward costs a month", cost_render.steward_cost)):
         body = []
         fn(body, summary)
         sections.append((title, body))
@@ -609,6 +612,16 @@ def main():
     head, _, tail = notes.partition("<!-- results -->")
     out.append(head.rstrip() + "\n")
     out.append(f"Measured {measured_at():%Y-%m-%d %H:%M} UTC on {machine()}.\n")
+    sweep, cold = load("sweep.json") or {}, load("coldstart.json") or {}
+    thousand = any(r["clusters"] >= 1000 for r in sweep.get("sweeps", []))
+    if sweep.get("sweeps") and not thousand:
+        out.append("**This is a quick run** (`bench/run --quick`): 3 cold-start rounds, sweeps "
+                   "of 10 and 100 clusters only. The 1,000-cluster targets are not judged, and "
+                   "the cost table's 1,000-cluster row is extrapolated from 10 and 100.\n")
+    elif cold.get("runs", 9) < 9:
+        out.append(f"**Not a full run**: {cold['runs']} cold-start rounds (`bench/run --quick`); "
+                   "the sweeps, including 1,000 clusters, were run on their own afterwards "
+                   "(without the zero-latency and maxConcurrency-8 comparisons).\n")
     out.append("## Targets\n")
     out.append("| target | result | |")
     out.append("|---|---|---|")

@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
  * the SDK pays at least; the function's own code is the difference. Argument: the function's name.
  */
 public final class Calls {
-  private static final SdkHttpClient HTTP = UrlConnectionHttpClient.create();
+  static final SdkHttpClient HTTP = UrlConnectionHttpClient.create();
 
   private Calls() {}
 
@@ -45,12 +45,16 @@ public final class Calls {
           case "oidc-thumbprint-rotator" -> thumbprints();
           case "fargate-profile-reconciler" -> fargate();
           case "tag-enforcer" -> tags();
+          case "nodegroup-scheduler-evening" -> Records.evening(true);
+          case "nodegroup-scheduler-evening-nokms" -> Records.evening(false);
+          case "nodegroup-scheduler-morning" -> Records.morning(true);
+          case "nodegroup-scheduler-morning-nokms" -> Records.morning(false);
           default -> throw new IllegalArgumentException("unknown function " + args[0]);
         };
     System.out.println("{\"calls\":" + calls + "}");
   }
 
-  private static <B extends AwsClientBuilder<B, C>, C> C client(B builder) {
+  static <B extends AwsClientBuilder<B, C>, C> C client(B builder) {
     String endpoint = System.getenv("AWS_ENDPOINT_URL");
     builder
         .region(Region.of(System.getenv("AWS_REGION")))
@@ -64,10 +68,10 @@ public final class Calls {
     return builder.build();
   }
 
-  private static SsmClient ssm;
+  static SsmClient ssm;
 
   /** GetParameter of one name under the config prefix, through one SSM client, as the functions. */
-  private static int config(String name) {
+  static int config(String name) {
     if (ssm == null) {
       ssm = client(SsmClient.builder().httpClient(HTTP));
     }
@@ -79,11 +83,24 @@ public final class Calls {
     return 1;
   }
 
-  private static List<String> clusters(EksClient eks) {
+  /** The scheduler's state, as SsmSchedulerStore.readAll reads it: recursive, page by page. */
+  static int ledger() {
+    String root = System.getenv("CONFIG_PREFIX") + "/scheduler";
+    int calls = 0;
+    String next = null;
+    do {
+      String token = next;
+      next = ssm.getParametersByPath(r -> r.path(root).recursive(true).nextToken(token)).nextToken();
+      calls++;
+    } while (next != null);
+    return calls;
+  }
+
+  static List<String> clusters(EksClient eks) {
     return eks.listClusters(r -> r.maxResults(100)).clusters();
   }
 
-  private static int publish(int events) {
+  static int publish(int events) {
     EventBridgeClient bus = client(EventBridgeClient.builder().httpClient(HTTP));
     List<PutEventsRequestEntry> entries = new ArrayList<>();
     for (int i = 0; i < events; i++) {
@@ -101,11 +118,13 @@ public final class Calls {
   }
 
   /**
-   * GetParameter; ListClusters; per cluster ListNodegroups, DescribeNodegroup each, and the
-   * cluster's tags: ListTagsForResource (DescribeCluster when it has no node group).
+   * GetParameter; GetParametersByPath under {@code <prefix>/scheduler} (the scheduler's ledger:
+   * the release pause and the index of size records, read once a run); ListClusters; per cluster
+   * ListNodegroups, DescribeNodegroup each, and the cluster's tags: ListTagsForResource
+   * (DescribeCluster when it has no node group).
    */
   static int scheduler() {
-    int calls = config("/config");
+    int calls = config("/config") + ledger();
     EksClient eks = client(EksClient.builder().httpClient(HTTP));
     calls++;
     for (String name : clusters(eks)) {
