@@ -91,7 +91,7 @@ class CreateProviderExecutorTest {
   @Test
   void needsTheCreateAndTagGrantsOnEksProviders() {
     String eks =
-        "arn:${AWS::Partition}:iam::${AWS::AccountId}:oidc-provider/oidc.eks.*.${AWS::URLSuffix}/id/*";
+        "arn:${AWS::Partition}:iam::${AWS::AccountId}:oidc-provider/oidc.eks.${AWS::Region}.${AWS::URLSuffix}/id/*";
     assertThat(executor.permissions())
         .containsExactly(
             new Permission("iam:CreateOpenIDConnectProvider", eks),

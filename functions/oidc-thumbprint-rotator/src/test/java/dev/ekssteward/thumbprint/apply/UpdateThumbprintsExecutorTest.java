@@ -104,6 +104,6 @@ class UpdateThumbprintsExecutorTest {
         .containsExactly(
             new Permission(
                 "iam:UpdateOpenIDConnectProviderThumbprint",
-                "arn:${AWS::Partition}:iam::${AWS::AccountId}:oidc-provider/oidc.eks.*.${AWS::URLSuffix}/id/*"));
+                "arn:${AWS::Partition}:iam::${AWS::AccountId}:oidc-provider/oidc.eks.${AWS::Region}.${AWS::URLSuffix}/id/*"));
   }
 }
