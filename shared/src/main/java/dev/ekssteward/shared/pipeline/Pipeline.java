@@ -19,7 +19,6 @@ import dev.ekssteward.shared.event.Trigger.ScheduleTick;
 import dev.ekssteward.shared.event.Trigger.Unrecognized;
 import dev.ekssteward.shared.metrics.Metrics;
 import dev.ekssteward.shared.request.CallerCheck;
-import dev.ekssteward.shared.request.StsCallerCheck;
 import dev.ekssteward.shared.runtime.Log;
 import dev.ekssteward.shared.runtime.Settings;
 import dev.ekssteward.shared.runtime.StartupMarks;
@@ -58,34 +57,9 @@ public final class Pipeline<S> {
 
   /**
    * {@code fanOut} null: every tick runs all its targets in this invocation; {@code rechecks} null:
-   * a resource in transition waits for the next tick.
+   * a resource in transition waits for the next tick; {@code callers} proves who sent a Wake or
+   * Release request (only the scheduler takes them).
    */
-  public Pipeline(
-      Controller<S> controller,
-      ActionExecutors executors,
-      ConfigLoader configLoader,
-      AuditPublisher audit,
-      Settings settings,
-      Clock clock,
-      Waits waits,
-      Log log,
-      FanOut fanOut,
-      Rechecks rechecks) {
-    this(
-        controller,
-        executors,
-        configLoader,
-        audit,
-        settings,
-        clock,
-        waits,
-        log,
-        fanOut,
-        rechecks,
-        new StsCallerCheck(settings.endpoint(), settings.region(), clock));
-  }
-
-  /** {@code callers} proves who sent a Wake or Release request (only the scheduler takes them). */
   @Inject
   public Pipeline(
       Controller<S> controller,

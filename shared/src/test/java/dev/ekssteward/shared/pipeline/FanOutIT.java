@@ -1,5 +1,6 @@
 package dev.ekssteward.shared.pipeline;
 
+import static dev.ekssteward.shared.pipeline.PipelineTestSupport.NO_REQUESTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ekssteward.shared.audit.AuditPublisher;
@@ -130,7 +131,8 @@ class FanOutIT {
         Waits.none(),
         log,
         new FanOut(clients, settings),
-        null);
+        null,
+        NO_REQUESTS);
   }
 
   private List<Message> drain() {

@@ -1,5 +1,6 @@
 package dev.ekssteward.shared.pipeline;
 
+import static dev.ekssteward.shared.pipeline.PipelineTestSupport.NO_REQUESTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ekssteward.shared.audit.AuditPublisher;
@@ -53,7 +54,8 @@ final class KeeperFleet {
         Waits.none(),
         log,
         null,
-        null);
+        null,
+        NO_REQUESTS);
   }
 
   static Map<String, Object> tick(boolean recordFirst, List<ExecutionInterceptor> interceptors) {

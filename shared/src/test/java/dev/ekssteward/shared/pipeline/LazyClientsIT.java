@@ -1,5 +1,6 @@
 package dev.ekssteward.shared.pipeline;
 
+import static dev.ekssteward.shared.pipeline.PipelineTestSupport.NO_REQUESTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ekssteward.shared.audit.AuditPublisher;
@@ -82,7 +83,8 @@ class LazyClientsIT {
             Waits.none(),
             log,
             new FanOut(clients, settings),
-            null);
+            null,
+            NO_REQUESTS);
 
     Map<String, Object> report = pipeline.run(TICK, Invocation.from(new TestContext("lister")));
 

@@ -1,5 +1,6 @@
 package dev.ekssteward.shared.pipeline;
 
+import static dev.ekssteward.shared.pipeline.PipelineTestSupport.NO_REQUESTS;
 import static dev.ekssteward.shared.testing.seed.FleetSeed.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -111,7 +112,8 @@ class PipelineAuditIT {
         Waits.none(),
         log,
         null,
-        null);
+        null,
+        NO_REQUESTS);
   }
 
   private static Invocation invocation(LongSupplier remainingMillis) {

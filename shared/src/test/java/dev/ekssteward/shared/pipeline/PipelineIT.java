@@ -1,5 +1,6 @@
 package dev.ekssteward.shared.pipeline;
 
+import static dev.ekssteward.shared.pipeline.PipelineTestSupport.NO_REQUESTS;
 import static dev.ekssteward.shared.testing.seed.FleetSeed.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -131,7 +132,8 @@ class PipelineIT {
         Waits.none(),
         log,
         null,
-        null);
+        null,
+        NO_REQUESTS);
   }
 
   @SuppressWarnings("unchecked")

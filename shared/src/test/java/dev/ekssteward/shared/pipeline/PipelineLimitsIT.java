@@ -1,5 +1,6 @@
 package dev.ekssteward.shared.pipeline;
 
+import static dev.ekssteward.shared.pipeline.PipelineTestSupport.NO_REQUESTS;
 import static dev.ekssteward.shared.testing.seed.FleetSeed.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -192,7 +193,8 @@ class PipelineLimitsIT {
             Waits.none(),
             log,
             null,
-            null);
+            null,
+            NO_REQUESTS);
     return pipeline.run(TICK, Invocation.from(new TestContext("x")));
   }
 

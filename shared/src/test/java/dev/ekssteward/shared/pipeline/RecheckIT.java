@@ -1,5 +1,6 @@
 package dev.ekssteward.shared.pipeline;
 
+import static dev.ekssteward.shared.pipeline.PipelineTestSupport.NO_REQUESTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ekssteward.shared.audit.AuditPublisher;
@@ -123,7 +124,8 @@ class RecheckIT {
         Waits.none(),
         log,
         null,
-        new Rechecks(clients, settings));
+        new Rechecks(clients, settings),
+        NO_REQUESTS);
   }
 
   private static Map<String, Object> run(Pipeline<String> p, Map<String, Object> event) {

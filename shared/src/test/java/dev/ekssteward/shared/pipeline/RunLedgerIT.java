@@ -1,5 +1,6 @@
 package dev.ekssteward.shared.pipeline;
 
+import static dev.ekssteward.shared.pipeline.PipelineTestSupport.NO_REQUESTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ekssteward.shared.apply.PortExecutor;
@@ -127,7 +128,8 @@ class RunLedgerIT {
         Waits.none(),
         log,
         null,
-        null);
+        null,
+        NO_REQUESTS);
   }
 
   @Test
