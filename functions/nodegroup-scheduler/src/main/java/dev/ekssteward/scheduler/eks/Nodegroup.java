@@ -30,31 +30,6 @@ public record Nodegroup(
     autoScalingGroups = autoScalingGroups == null ? List.of() : List.copyOf(autoScalingGroups);
   }
 
-  public Nodegroup(
-      String cluster,
-      String name,
-      String arn,
-      String status,
-      Sizes sizes,
-      Map<String, String> tags,
-      Instant createdAt) {
-    this(cluster, name, arn, status, sizes, tags, createdAt, List.of(), null);
-  }
-
-  /** Without an instance type. */
-  public Nodegroup(
-      String cluster,
-      String name,
-      String arn,
-      String status,
-      Sizes sizes,
-      Map<String, String> tags,
-      Instant createdAt,
-      List<String> autoScalingGroups,
-      AutoscalerTags autoscaler) {
-    this(cluster, name, arn, status, sizes, tags, createdAt, autoScalingGroups, autoscaler, null);
-  }
-
   public boolean isActive() {
     return "ACTIVE".equals(status);
   }

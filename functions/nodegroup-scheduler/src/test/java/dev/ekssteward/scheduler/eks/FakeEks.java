@@ -185,7 +185,17 @@ public final class FakeEks implements NodegroupApi {
     Group g = groups.get(cluster + "/" + nodegroup);
     return g == null
         ? null
-        : new Nodegroup(g.cluster, g.name, g.arn, g.status, g.sizes, g.tags, g.createdAt);
+        : new Nodegroup(
+            g.cluster,
+            g.name,
+            g.arn,
+            g.status,
+            g.sizes,
+            g.tags,
+            g.createdAt,
+            List.of(),
+            null,
+            null);
   }
 
   // Mutations answer through the adapter's own mapping, so 409, not found and refusals become the

@@ -55,7 +55,18 @@ class SchedulerLedgerTest {
             : Map.of();
     return new ClusterState(
         new Cluster(name, "arn:" + name, Map.of()),
-        List.of(new Nodegroup(name, "ng", "arn:ng", "ACTIVE", new Sizes(0, 0, 1), tags, null)));
+        List.of(
+            new Nodegroup(
+                name,
+                "ng",
+                "arn:ng",
+                "ACTIVE",
+                new Sizes(0, 0, 1),
+                tags,
+                null,
+                List.of(),
+                null,
+                null)));
   }
 
   @Test

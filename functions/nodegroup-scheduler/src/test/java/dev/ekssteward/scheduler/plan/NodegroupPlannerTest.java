@@ -41,7 +41,10 @@ class NodegroupPlannerTest {
         "ACTIVE",
         new Sizes(1, 2, 3),
         tags,
-        Instant.parse("2026-11-01T00:00:00Z"));
+        Instant.parse("2026-11-01T00:00:00Z"),
+        List.of(),
+        null,
+        null);
   }
 
   private static Plan plan(Map<String, String> clusterTags, Nodegroup... groups) {
@@ -98,6 +101,9 @@ class NodegroupPlannerTest {
                 "1-2-3@2026-11-24T18:00Z",
                 Contract.SCHEDULE_TAG,
                 "always-up"),
+            null,
+            List.of(),
+            null,
             null);
 
     Plan plan = plan(Map.of(), down);
@@ -117,6 +123,9 @@ class NodegroupPlannerTest {
             "ACTIVE",
             new Sizes(0, 0, 3),
             Map.of(Contract.ORIGINAL_SCALING_TAG, "1-2-3@2026-11-24T18:00Z"),
+            null,
+            List.of(),
+            null,
             null);
 
     Plan plan = plan(Map.of(Contract.EXCLUDE_TAG, "true"), down);
@@ -138,9 +147,22 @@ class NodegroupPlannerTest {
             "ACTIVE",
             new Sizes(1, 2, 3),
             Map.of(),
-            NOW.minusSeconds(29 * 60));
+            NOW.minusSeconds(29 * 60),
+            List.of(),
+            null,
+            null);
     Nodegroup zero =
-        new Nodegroup("dev-1", "zero", "arn:ng/zero", "ACTIVE", new Sizes(0, 0, 3), Map.of(), null);
+        new Nodegroup(
+            "dev-1",
+            "zero",
+            "arn:ng/zero",
+            "ACTIVE",
+            new Sizes(0, 0, 3),
+            Map.of(),
+            null,
+            List.of(),
+            null,
+            null);
 
     Plan plan = plan(Map.of(), young, zero);
 
@@ -178,7 +200,8 @@ class NodegroupPlannerTest {
       new Selection.One("CreateNodegroup", "nodegroup", "a", null, true, null, List.of());
 
   private static Nodegroup inStatus(String status) {
-    return new Nodegroup("dev-1", "a", "arn:ng/a", status, new Sizes(1, 2, 3), Map.of(), NOW);
+    return new Nodegroup(
+        "dev-1", "a", "arn:ng/a", status, new Sizes(1, 2, 3), Map.of(), NOW, List.of(), null, null);
   }
 
   private static Plan created(Nodegroup g) {

@@ -64,7 +64,8 @@ class RunFactsPlanTest {
         tags,
         Instant.parse("2026-11-01T00:00:00Z"),
         ca == null ? List.of() : List.of("asg-web"),
-        ca);
+        ca,
+        null);
   }
 
   static Plan plan(StewardConfig config, RunFacts facts, Selection selection, Nodegroup g) {
@@ -345,7 +346,8 @@ class RunFactsPlanTest {
                 "2-3-5@2026-11-24T18:00Z cae=1:true cac=1:owned"),
             Instant.parse("2026-11-01T00:00:00Z"),
             List.of("asg-web"),
-            AutoscalerTags.NONE);
+            AutoscalerTags.NONE,
+            null);
     assertThat(findings(plan(config(""), RunFacts.NONE, Selection.ALL, unsigned, Map.of())))
         .containsExactly(Trust.NOT_TRUSTED);
   }
