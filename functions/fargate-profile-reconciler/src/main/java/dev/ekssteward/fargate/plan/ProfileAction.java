@@ -3,7 +3,7 @@ package dev.ekssteward.fargate.plan;
 import dev.ekssteward.fargate.desired.ProfileSpec;
 import dev.ekssteward.fargate.desired.Selector;
 import dev.ekssteward.shared.pipeline.Action;
-import java.util.LinkedHashMap;
+import dev.ekssteward.shared.pipeline.Details;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +15,16 @@ public sealed interface ProfileAction extends Action {
 
   /** The profile the call is about. */
   String name();
+
+  /**
+   * The details every profile change starts with, the cluster and the profile, then {@code
+   * keysAndValues} (as {@link Details#of}): its report entry and its audit event.
+   */
+  default Map<String, Object> profileDetails(Object... keysAndValues) {
+    Map<String, Object> d = Details.of("cluster", cluster(), "profile", name());
+    d.putAll(Details.of(keysAndValues));
+    return d;
+  }
 
   /** Creates {@code name}; {@code replaces} names the profile it will supersede, or null. */
   record CreateProfile(
@@ -31,18 +41,15 @@ public sealed interface ProfileAction extends Action {
 
     @Override
     public Map<String, Object> details() {
-      Map<String, Object> d = new LinkedHashMap<>();
-      d.put("cluster", cluster);
-      d.put("profile", name);
-      d.put("logicalName", logicalName);
-      d.put("podExecutionRoleArn", spec.podExecutionRoleArn());
-      d.put("subnets", List.copyOf(spec.subnets()));
-      d.put("selectors", selectors(spec.selectors()));
-      d.put("tags", tags);
-      if (replaces != null) {
-        d.put("replaces", replaces);
-      }
-      return d;
+      return Details.withPresent(
+          profileDetails(
+              "logicalName", logicalName,
+              "podExecutionRoleArn", spec.podExecutionRoleArn(),
+              "subnets", List.copyOf(spec.subnets()),
+              "selectors", selectors(spec.selectors()),
+              "tags", tags),
+          "replaces",
+          replaces);
     }
   }
 
@@ -62,14 +69,10 @@ public sealed interface ProfileAction extends Action {
 
     @Override
     public Map<String, Object> details() {
-      Map<String, Object> d = new LinkedHashMap<>();
-      d.put("cluster", cluster);
-      d.put("profile", name);
-      d.put("reason", reason.name().toLowerCase(java.util.Locale.ROOT));
-      if (replacedBy != null) {
-        d.put("replacedBy", replacedBy);
-      }
-      return d;
+      return Details.withPresent(
+          profileDetails("reason", reason.name().toLowerCase(java.util.Locale.ROOT)),
+          "replacedBy",
+          replacedBy);
     }
   }
 
@@ -82,7 +85,7 @@ public sealed interface ProfileAction extends Action {
 
     @Override
     public Map<String, Object> details() {
-      return Map.of("cluster", cluster, "profile", name, "tags", tags);
+      return profileDetails("tags", tags);
     }
   }
 
@@ -97,7 +100,7 @@ public sealed interface ProfileAction extends Action {
 
     @Override
     public Map<String, Object> details() {
-      return Map.of("cluster", cluster, "profile", name);
+      return profileDetails();
     }
   }
 
@@ -114,7 +117,7 @@ public sealed interface ProfileAction extends Action {
 
     @Override
     public Map<String, Object> details() {
-      return Map.of("cluster", cluster, "profile", name, "tagKeys", List.copyOf(keys));
+      return profileDetails("tagKeys", List.copyOf(keys));
     }
   }
 

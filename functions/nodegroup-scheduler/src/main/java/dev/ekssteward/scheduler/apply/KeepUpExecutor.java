@@ -28,8 +28,6 @@ public final class KeepUpExecutor extends PortExecutor<NodegroupApis, KeepUp> {
 
   /** A wake request spends money: each one is in the audit trail, not only in the log. */
   private static AuditEvent keptUp(KeepUp k) {
-    Map<String, Object> detail = NodegroupAudit.detail(k.cluster(), k.nodegroup());
-    detail.put("until", k.until().toString());
-    return new AuditEvent(NodegroupAudit.KEPT_UP, List.of(k.target()), detail);
+    return new AuditEvent(NodegroupAudit.KEPT_UP, List.of(k.target()), k.details());
   }
 }

@@ -2,10 +2,8 @@ package dev.ekssteward.scheduler.apply;
 
 import dev.ekssteward.shared.Contract;
 import dev.ekssteward.shared.apply.Permission;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
-/** What the scheduler's executors share: audit event names, detail head, IAM resource. */
+/** What the scheduler's executors share: audit event names, IAM resources. */
 final class NodegroupAudit {
   static final String SCALED_DOWN = "Nodegroup Scaled Down";
   static final String SCALED_UP = "Nodegroup Scaled Up";
@@ -46,11 +44,4 @@ final class NodegroupAudit {
   }
 
   private NodegroupAudit() {}
-
-  static Map<String, Object> detail(String cluster, String nodegroup) {
-    Map<String, Object> d = new LinkedHashMap<>();
-    d.put("cluster", cluster);
-    d.put("nodegroup", nodegroup);
-    return d;
-  }
 }

@@ -63,10 +63,11 @@ public final class PauseAutoscalerExecutor extends PortExecutor<AutoScalingApis,
         return deleted;
       }
     }
-    Map<String, Object> detail = NodegroupAudit.detail(p.cluster(), p.nodegroup());
-    detail.put("autoScalingGroups", p.autoScalingGroups());
-    detail.put("removed", p.record().autoscaler().toMap(p.cluster()));
-    detail.put("originalScaling", p.record().encode());
+    Map<String, Object> detail =
+        p.groupDetails(
+            "autoScalingGroups", p.autoScalingGroups(),
+            "removed", p.record().autoscaler().toMap(p.cluster()),
+            "originalScaling", p.record().encode());
     return Result.done(
         new AuditEvent(NodegroupAudit.AUTOSCALER_PAUSED, List.of(p.target()), detail));
   }

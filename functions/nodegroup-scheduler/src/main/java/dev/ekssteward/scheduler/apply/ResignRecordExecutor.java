@@ -40,12 +40,8 @@ public final class ResignRecordExecutor extends PortExecutor<NodegroupApis, Resi
     return port.in(target)
         .tagResource(r.target(), Map.of(Contract.ORIGINAL_SCALING_TAG, value))
         .then(
-            done -> {
-              Map<String, Object> detail = NodegroupAudit.detail(r.cluster(), r.nodegroup());
-              detail.put("originalScaling", r.record().encode());
-              detail.put("reason", r.reason());
-              return Result.done(
-                  new AuditEvent(NodegroupAudit.RESIGNED, List.of(r.target()), detail));
-            });
+            done ->
+                Result.done(
+                    new AuditEvent(NodegroupAudit.RESIGNED, List.of(r.target()), r.details())));
   }
 }

@@ -9,6 +9,7 @@ import dev.ekssteward.shared.apply.PortExecutor;
 import dev.ekssteward.shared.apply.Result;
 import dev.ekssteward.shared.audit.AuditEvent;
 import dev.ekssteward.shared.aws.Target;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,12 +43,7 @@ public final class RestoreExecutor extends PortExecutor<NodegroupApis, Restore> 
         r.keepRecord()
             ? "restored; the record stays until a later look sees the Cluster Autoscaler tags back"
             : removeRecord(api, r);
-    Map<String, Object> detail = NodegroupAudit.detail(r.cluster(), r.nodegroup());
-    detail.put("before", r.before().toMap());
-    detail.put("after", r.record().sizes().toMap());
-    detail.put("reason", r.reason());
-    detail.put("downSince", r.record().downAt().toString());
-    detail.put("nodeHoursAvoided", r.nodeHoursAvoided());
+    Map<String, Object> detail = new LinkedHashMap<>(r.details());
     detail.put("recordRemoved", removal == null);
     AuditEvent scaledUp = new AuditEvent(NodegroupAudit.SCALED_UP, List.of(r.target()), detail);
     return new Result.Done(null, List.of(scaledUp), r.keepRecord() ? null : removal);

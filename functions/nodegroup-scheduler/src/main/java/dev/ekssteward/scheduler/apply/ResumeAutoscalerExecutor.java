@@ -33,9 +33,9 @@ public final class ResumeAutoscalerExecutor
         return put;
       }
     }
-    Map<String, Object> detail = NodegroupAudit.detail(r.cluster(), r.nodegroup());
-    detail.put("autoScalingGroups", r.autoScalingGroups());
-    detail.put("restored", r.tags().toMap(r.cluster()));
+    Map<String, Object> detail =
+        r.groupDetails(
+            "autoScalingGroups", r.autoScalingGroups(), "restored", r.tags().toMap(r.cluster()));
     return Result.done(
         new AuditEvent(NodegroupAudit.AUTOSCALER_RESUMED, List.of(r.target()), detail));
   }

@@ -53,13 +53,8 @@ public final class ScaleDownExecutor extends PortExecutor<NodegroupApis, ScaleDo
     return recorded
         .then(done -> api.updateScaling(d.cluster(), d.nodegroup(), d.after(), d.token()))
         .then(
-            done -> {
-              Map<String, Object> detail = NodegroupAudit.detail(d.cluster(), d.nodegroup());
-              detail.put("before", d.before().toMap());
-              detail.put("after", d.after().toMap());
-              detail.put("originalScaling", d.record().encode());
-              return Result.done(
-                  new AuditEvent(NodegroupAudit.SCALED_DOWN, List.of(d.target()), detail));
-            });
+            done ->
+                Result.done(
+                    new AuditEvent(NodegroupAudit.SCALED_DOWN, List.of(d.target()), d.details())));
   }
 }

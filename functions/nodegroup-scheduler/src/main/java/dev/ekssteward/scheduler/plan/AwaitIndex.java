@@ -1,6 +1,7 @@
 package dev.ekssteward.scheduler.plan;
 
 import dev.ekssteward.shared.pipeline.Action;
+import dev.ekssteward.shared.pipeline.Details;
 import java.util.Map;
 
 /**
@@ -11,13 +12,11 @@ import java.util.Map;
 public record AwaitIndex(String target, String cluster, String nodegroup) implements Action {
   @Override
   public Map<String, Object> details() {
-    return Map.of(
-        "cluster",
-        cluster,
-        "nodegroup",
-        nodegroup,
+    return Details.of(
+        "cluster", cluster,
+        "nodegroup", nodegroup,
         "reason",
-        "the cluster is not in the record index yet; the run enters it, then scales down");
+            "the cluster is not in the record index yet; the run enters it, then scales down");
   }
 
   @Override

@@ -7,6 +7,6 @@ public record DropRecord(String target, String cluster, String nodegroup, String
     implements SchedulerAction {
   @Override
   public Map<String, Object> details() {
-    return Map.of("cluster", cluster, "nodegroup", nodegroup, "reason", reason);
+    return groupDetails("reason", reason);
   }
 }

@@ -14,6 +14,6 @@ public record KeepUp(String target, String cluster, String nodegroup, Instant un
 
   @Override
   public Map<String, Object> details() {
-    return Map.of("cluster", cluster, "nodegroup", nodegroup, "until", until.toString());
+    return groupDetails("until", until.toString());
   }
 }

@@ -1,6 +1,5 @@
 package dev.ekssteward.scheduler.plan;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,12 +20,9 @@ public record PauseAutoscaler(
 
   @Override
   public Map<String, Object> details() {
-    Map<String, Object> d = new LinkedHashMap<>();
-    d.put("cluster", cluster);
-    d.put("nodegroup", nodegroup);
-    d.put("autoScalingGroups", autoScalingGroups);
-    d.put("tags", record.autoscaler().toMap(cluster));
-    d.put("originalScaling", record.encode());
-    return d;
+    return groupDetails(
+        "autoScalingGroups", autoScalingGroups,
+        "tags", record.autoscaler().toMap(cluster),
+        "originalScaling", record.encode());
   }
 }

@@ -1,6 +1,5 @@
 package dev.ekssteward.scheduler.plan;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -12,11 +11,6 @@ public record ResignRecord(
     implements SchedulerAction {
   @Override
   public Map<String, Object> details() {
-    Map<String, Object> d = new LinkedHashMap<>();
-    d.put("cluster", cluster);
-    d.put("nodegroup", nodegroup);
-    d.put("originalScaling", record.encode());
-    d.put("reason", reason);
-    return d;
+    return groupDetails("originalScaling", record.encode(), "reason", reason);
   }
 }

@@ -1,7 +1,6 @@
 package dev.ekssteward.scheduler.plan;
 
 import dev.ekssteward.scheduler.eks.Sizes;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -39,14 +38,11 @@ public record Restore(
 
   @Override
   public Map<String, Object> details() {
-    Map<String, Object> d = new LinkedHashMap<>();
-    d.put("cluster", cluster);
-    d.put("nodegroup", nodegroup);
-    d.put("before", before.toMap());
-    d.put("after", record.sizes().toMap());
-    d.put("reason", reason);
-    d.put("downSince", record.downAt().toString());
-    d.put("nodeHoursAvoided", nodeHoursAvoided);
-    return d;
+    return groupDetails(
+        "before", before.toMap(),
+        "after", record.sizes().toMap(),
+        "reason", reason,
+        "downSince", record.downAt().toString(),
+        "nodeHoursAvoided", nodeHoursAvoided);
   }
 }

@@ -1,7 +1,6 @@
 package dev.ekssteward.scheduler.plan;
 
 import dev.ekssteward.scheduler.asg.AutoscalerTags;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,11 +27,6 @@ public record ResumeAutoscaler(
 
   @Override
   public Map<String, Object> details() {
-    Map<String, Object> d = new LinkedHashMap<>();
-    d.put("cluster", cluster);
-    d.put("nodegroup", nodegroup);
-    d.put("autoScalingGroups", autoScalingGroups);
-    d.put("tags", tags.toMap(cluster));
-    return d;
+    return groupDetails("autoScalingGroups", autoScalingGroups, "tags", tags.toMap(cluster));
   }
 }

@@ -1,7 +1,6 @@
 package dev.ekssteward.scheduler.plan;
 
 import dev.ekssteward.scheduler.eks.Sizes;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -28,12 +27,9 @@ public record ScaleDown(
 
   @Override
   public Map<String, Object> details() {
-    Map<String, Object> d = new LinkedHashMap<>();
-    d.put("cluster", cluster);
-    d.put("nodegroup", nodegroup);
-    d.put("before", before.toMap());
-    d.put("after", after().toMap());
-    d.put("originalScaling", record.encode());
-    return d;
+    return groupDetails(
+        "before", before.toMap(),
+        "after", after().toMap(),
+        "originalScaling", record.encode());
   }
 }

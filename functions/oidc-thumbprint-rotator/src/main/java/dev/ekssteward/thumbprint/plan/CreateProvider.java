@@ -1,8 +1,8 @@
 package dev.ekssteward.thumbprint.plan;
 
+import dev.ekssteward.shared.pipeline.Details;
 import dev.ekssteward.thumbprint.model.ChainEnd;
 import dev.ekssteward.thumbprint.model.ThumbprintUse;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,21 +34,25 @@ public record CreateProvider(
 
   @Override
   public Map<String, Object> details() {
-    Map<String, Object> d = new LinkedHashMap<>();
-    d.put("cluster", cluster);
-    d.put("clientIds", clientIds);
-    d.put("thumbprints", thumbprints);
-    d.put("tags", new java.util.TreeMap<>(tags));
-    d.put("certificates", ends.stream().map(CreateProvider::describe).toList());
-    d.put("thumbprintUse", use.toString());
-    return d;
+    return Details.of(
+        "cluster",
+        cluster,
+        "clientIds",
+        clientIds,
+        "thumbprints",
+        thumbprints,
+        "tags",
+        new java.util.TreeMap<>(tags),
+        "certificates",
+        ends.stream().map(CreateProvider::describe).toList(),
+        "thumbprintUse",
+        use.toString());
   }
 
   static Map<String, Object> describe(ChainEnd end) {
-    Map<String, Object> d = new LinkedHashMap<>();
-    d.put("endpoint", end.host() + ":" + end.port());
-    d.put("thumbprint", end.thumbprint());
-    d.put("subject", end.subject());
-    return d;
+    return Details.of(
+        "endpoint", end.host() + ":" + end.port(),
+        "thumbprint", end.thumbprint(),
+        "subject", end.subject());
   }
 }

@@ -1,8 +1,8 @@
 package dev.ekssteward.thumbprint.plan;
 
+import dev.ekssteward.shared.pipeline.Details;
 import dev.ekssteward.thumbprint.model.ChainEnd;
 import dev.ekssteward.thumbprint.model.ThumbprintUse;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,14 +27,13 @@ public record UpdateThumbprints(
 
   @Override
   public Map<String, Object> details() {
-    Map<String, Object> d = new LinkedHashMap<>();
-    d.put("issuer", issuer);
-    d.put("previous", previous);
-    d.put("thumbprints", thumbprints);
-    d.put("added", Thumbprints.minus(thumbprints, previous));
-    d.put("removed", Thumbprints.minus(previous, thumbprints));
-    d.put("certificates", ends.stream().map(CreateProvider::describe).toList());
-    d.put("thumbprintUse", use.toString());
-    return d;
+    return Details.of(
+        "issuer", issuer,
+        "previous", previous,
+        "thumbprints", thumbprints,
+        "added", Thumbprints.minus(thumbprints, previous),
+        "removed", Thumbprints.minus(previous, thumbprints),
+        "certificates", ends.stream().map(CreateProvider::describe).toList(),
+        "thumbprintUse", use.toString());
   }
 }

@@ -1,7 +1,7 @@
 package dev.ekssteward.tagging.plan;
 
+import dev.ekssteward.shared.pipeline.Details;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -27,10 +27,6 @@ public record ApplyTags(
 
   @Override
   public Map<String, Object> details() {
-    Map<String, Object> d = new LinkedHashMap<>();
-    d.put("resourceType", resourceType);
-    d.put("tags", tags);
-    d.put("reasons", reasons);
-    return d;
+    return Details.of("resourceType", resourceType, "tags", tags, "reasons", reasons);
   }
 }

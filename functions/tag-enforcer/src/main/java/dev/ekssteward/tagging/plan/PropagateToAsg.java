@@ -1,7 +1,7 @@
 package dev.ekssteward.tagging.plan;
 
+import dev.ekssteward.shared.pipeline.Details;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -21,10 +21,6 @@ public record PropagateToAsg(String target, String nodegroupArn, Map<String, Str
 
   @Override
   public Map<String, Object> details() {
-    Map<String, Object> d = new LinkedHashMap<>();
-    d.put("nodegroup", nodegroupArn);
-    d.put("tags", tags);
-    d.put("propagateAtLaunch", true);
-    return d;
+    return Details.of("nodegroup", nodegroupArn, "tags", tags, "propagateAtLaunch", true);
   }
 }
