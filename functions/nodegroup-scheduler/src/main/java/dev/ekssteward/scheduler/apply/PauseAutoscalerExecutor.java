@@ -5,15 +5,11 @@ import dev.ekssteward.scheduler.asg.AutoScalingApis;
 import dev.ekssteward.scheduler.asg.AutoscalerTags;
 import dev.ekssteward.scheduler.eks.NodegroupApis;
 import dev.ekssteward.scheduler.plan.PauseAutoscaler;
-import dev.ekssteward.shared.Contract;
 import dev.ekssteward.shared.apply.Permission;
 import dev.ekssteward.shared.apply.PortExecutor;
 import dev.ekssteward.shared.apply.Result;
 import dev.ekssteward.shared.audit.AuditEvent;
 import dev.ekssteward.shared.aws.Target;
-import dev.ekssteward.shared.trust.RecordKeyException;
-import dev.ekssteward.shared.trust.RecordSigner;
-import dev.ekssteward.shared.trust.Seals;
 import java.util.List;
 import java.util.Map;
 import javax.inject.Inject;
@@ -26,10 +22,10 @@ import javax.inject.Inject;
  */
 public final class PauseAutoscalerExecutor extends PortExecutor<AutoScalingApis, PauseAutoscaler> {
   private final NodegroupApis eks;
-  private final RecordSigner signer;
+  private final SignedRecords records;
 
   @Inject
-  PauseAutoscalerExecutor(AutoScalingApis autoscaling, NodegroupApis eks, RecordSigner signer) {
+  PauseAutoscalerExecutor(AutoScalingApis autoscaling, NodegroupApis eks, SignedRecords records) {
     super(
         PauseAutoscaler.class,
         autoscaling,
@@ -37,24 +33,20 @@ public final class PauseAutoscalerExecutor extends PortExecutor<AutoScalingApis,
         NodegroupAudit.recordTags("TagResource"),
         NodegroupAudit.autoscalerTags("DeleteTags"));
     this.eks = eks;
-    this.signer = signer;
+    this.records = records;
   }
 
   @Override
   public Result execute(Target target, PauseAutoscaler p) {
-    String value;
-    try {
-      value = Seals.seal(signer, Contract.ORIGINAL_SCALING_TAG, p.target(), p.record().encode());
-    } catch (RecordKeyException e) {
-      return new Result.Refused(
-          "could not sign the record of the autoscaler tags, so left them: " + e.getMessage());
-    }
     Result recorded =
-        eks.in(target).tagResource(p.target(), Map.of(Contract.ORIGINAL_SCALING_TAG, value));
+        records.write(
+            eks.in(target),
+            p.target(),
+            p.record(),
+            "could not sign the record of the autoscaler tags, so left them: ",
+            "could not record the autoscaler tags, so left them: ");
     if (!(recorded instanceof Result.Done)) {
-      return recorded instanceof Result.Refused r
-          ? new Result.Refused("could not record the autoscaler tags, so left them: " + r.message())
-          : recorded;
+      return recorded;
     }
     AutoScalingApi api = port.in(target);
     for (String group : p.autoScalingGroups()) {
