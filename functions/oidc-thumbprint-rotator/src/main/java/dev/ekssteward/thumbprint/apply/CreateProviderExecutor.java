@@ -5,12 +5,11 @@ import dev.ekssteward.shared.apply.PortExecutor;
 import dev.ekssteward.shared.apply.Result;
 import dev.ekssteward.shared.audit.AuditEvent;
 import dev.ekssteward.shared.aws.Target;
+import dev.ekssteward.shared.pipeline.Details;
 import dev.ekssteward.thumbprint.plan.CreateProvider;
 import dev.ekssteward.thumbprint.plan.Thumbprints;
 import dev.ekssteward.thumbprint.port.OidcProviders;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import javax.inject.Inject;
 
 /** Creates a cluster issuer's provider, tagged as ours, with thumbprints IAM accepts. */
@@ -38,10 +37,7 @@ public final class CreateProviderExecutor extends PortExecutor<OidcProviders, Cr
   }
 
   private static AuditEvent created(String arn, String url, CreateProvider c) {
-    Map<String, Object> detail = new LinkedHashMap<>();
-    detail.put("provider", arn);
-    detail.put("issuer", url);
-    detail.putAll(c.details());
-    return new AuditEvent(CREATED, List.of(arn), detail);
+    return new AuditEvent(CREATED, List.of(arn), c.details())
+        .withContext(Details.of("provider", arn, "issuer", url));
   }
 }

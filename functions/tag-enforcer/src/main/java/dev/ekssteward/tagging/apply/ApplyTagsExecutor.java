@@ -8,7 +8,6 @@ import dev.ekssteward.shared.audit.AuditEvent;
 import dev.ekssteward.shared.aws.Target;
 import dev.ekssteward.tagging.aws.TaggingApi;
 import dev.ekssteward.tagging.plan.ApplyTags;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.inject.Inject;
@@ -41,11 +40,7 @@ public final class ApplyTagsExecutor extends PortExecutor<TaggingApi, ApplyTags>
   }
 
   private static AuditEvent applied(ApplyTags a) {
-    Map<String, Object> detail = new LinkedHashMap<>();
-    detail.put("resource", a.target());
-    detail.put("resourceType", a.resourceType());
-    detail.put("tags", a.tags());
-    detail.put("reasons", a.reasons());
-    return new AuditEvent(APPLIED, List.of(a.target()), detail);
+    return new AuditEvent(APPLIED, List.of(a.target()), a.details())
+        .withContext(Map.of("resource", a.target()));
   }
 }

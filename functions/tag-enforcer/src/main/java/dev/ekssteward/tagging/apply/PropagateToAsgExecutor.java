@@ -7,7 +7,6 @@ import dev.ekssteward.shared.audit.AuditEvent;
 import dev.ekssteward.shared.aws.Target;
 import dev.ekssteward.tagging.aws.TaggingApi;
 import dev.ekssteward.tagging.plan.PropagateToAsg;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.inject.Inject;
@@ -40,11 +39,7 @@ public final class PropagateToAsgExecutor extends PortExecutor<TaggingApi, Propa
   }
 
   private static AuditEvent propagated(PropagateToAsg p) {
-    Map<String, Object> detail = new LinkedHashMap<>();
-    detail.put("autoScalingGroup", p.target());
-    detail.put("nodegroup", p.nodegroupArn());
-    detail.put("tags", p.tags());
-    detail.put("propagateAtLaunch", true);
-    return new AuditEvent(PROPAGATED, List.of(p.nodegroupArn()), detail);
+    return new AuditEvent(PROPAGATED, List.of(p.nodegroupArn()), p.details())
+        .withContext(Map.of("autoScalingGroup", p.target()));
   }
 }
