@@ -168,6 +168,28 @@ class TagEnforcerTest {
   }
 
   @Test
+  void aPropagationIsAuditedAgainstTheNodegroupWithTheGroupFirst() {
+    String arn = eks.addCluster("dev-1", Map.of());
+    eks.addAsg("eks-ng-1", "dev-1");
+
+    Result done = propagate.execute(HOME, new PropagateToAsg("eks-ng-1", arn, Map.of("a", "b")));
+
+    assertThat(((Result.Done) done).events())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.detailType()).isEqualTo("Tags Propagated To ASG");
+              assertThat(e.resources()).containsExactly(arn);
+              assertThat(e.detail())
+                  .containsExactly(
+                      Map.entry("autoScalingGroup", "eks-ng-1"),
+                      Map.entry("nodegroup", arn),
+                      Map.entry("tags", Map.of("a", "b")),
+                      Map.entry("propagateAtLaunch", true));
+            });
+  }
+
+  @Test
   void aResourceFilledUpMeanwhileIsRefusedNotTagged() {
     Map<String, String> fifty = new HashMap<>();
     for (int i = 0; fifty.size() < 50; i++) {
