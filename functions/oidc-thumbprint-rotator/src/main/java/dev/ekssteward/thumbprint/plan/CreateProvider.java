@@ -1,6 +1,5 @@
 package dev.ekssteward.thumbprint.plan;
 
-import dev.ekssteward.shared.pipeline.Details;
 import dev.ekssteward.thumbprint.model.ChainEnd;
 import dev.ekssteward.thumbprint.model.ThumbprintUse;
 import java.util.List;
@@ -34,25 +33,10 @@ public record CreateProvider(
 
   @Override
   public Map<String, Object> details() {
-    return Details.of(
-        "cluster",
-        cluster,
-        "clientIds",
-        clientIds,
-        "thumbprints",
-        thumbprints,
-        "tags",
-        new java.util.TreeMap<>(tags),
-        "certificates",
-        ends.stream().map(CreateProvider::describe).toList(),
-        "thumbprintUse",
-        use.toString());
-  }
-
-  static Map<String, Object> describe(ChainEnd end) {
-    return Details.of(
-        "endpoint", end.host() + ":" + end.port(),
-        "thumbprint", end.thumbprint(),
-        "subject", end.subject());
+    return chainDetails(
+        "cluster", cluster,
+        "clientIds", clientIds,
+        "thumbprints", thumbprints,
+        "tags", new java.util.TreeMap<>(tags));
   }
 }

@@ -1,6 +1,5 @@
 package dev.ekssteward.thumbprint.plan;
 
-import dev.ekssteward.shared.pipeline.Details;
 import dev.ekssteward.thumbprint.model.ChainEnd;
 import dev.ekssteward.thumbprint.model.ThumbprintUse;
 import java.util.List;
@@ -27,13 +26,11 @@ public record UpdateThumbprints(
 
   @Override
   public Map<String, Object> details() {
-    return Details.of(
+    return chainDetails(
         "issuer", issuer,
         "previous", previous,
         "thumbprints", thumbprints,
         "added", Thumbprints.minus(thumbprints, previous),
-        "removed", Thumbprints.minus(previous, thumbprints),
-        "certificates", ends.stream().map(CreateProvider::describe).toList(),
-        "thumbprintUse", use.toString());
+        "removed", Thumbprints.minus(previous, thumbprints));
   }
 }

@@ -12,6 +12,7 @@ import dev.ekssteward.thumbprint.model.ThumbprintUse;
 import dev.ekssteward.thumbprint.plan.UpdateThumbprints;
 import dev.ekssteward.thumbprint.port.FakeOidcProviders;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.iam.model.IamException;
@@ -50,6 +51,18 @@ class UpdateThumbprintsExecutorTest {
                 List.of(new AuditEvent("Thumbprint Rotated", List.of(arn), u.details())),
                 null));
     assertThat(iam.stored(arn).thumbprints()).containsExactly(NEW, OLD);
+    // The audit event's keys in the order users read them, the certificates last.
+    assertThat(u.details().keySet())
+        .containsExactly(
+            "issuer",
+            "previous",
+            "thumbprints",
+            "added",
+            "removed",
+            "certificates",
+            "thumbprintUse");
+    assertThat(u.details().get("certificates"))
+        .isEqualTo(List.of(Map.of("endpoint", "h:443", "thumbprint", NEW, "subject", "CN=ca")));
   }
 
   @Test
