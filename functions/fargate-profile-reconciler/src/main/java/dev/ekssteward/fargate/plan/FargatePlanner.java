@@ -42,20 +42,10 @@ public final class FargatePlanner {
 
   private FargatePlanner() {}
 
-  /** As below, with no managed mark verified (an unsigned or unverified mark is never pruned). */
-  public static Plan plan(
-      String cluster,
-      DesiredState desired,
-      List<ObservedProfile> observed,
-      Limits limits,
-      List<Outcome> earlier,
-      Instant now) {
-    return plan(cluster, desired, observed, limits, earlier, now, Map.of());
-  }
-
   /**
    * {@code marks}: by profile ARN, what the record key said of the signed managed marks of {@link
-   * #pruneCandidates}.
+   * #pruneCandidates} (a profile without one, or with an unsigned or unverified mark, is never
+   * pruned).
    */
   public static Plan plan(
       String cluster,

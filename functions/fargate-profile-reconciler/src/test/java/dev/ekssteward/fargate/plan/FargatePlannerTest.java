@@ -389,7 +389,8 @@ class FargatePlannerTest {
                 seen(A.derivedName(), Status.ACTIVE, SPEC, tags("team", "payments", "stray", "x"))),
             new Limits(10, Set.of()),
             List.of(),
-            NOW);
+            NOW,
+            Map.of());
 
     assertThat(plan.actions().stream().map(Action::type))
         .containsExactlyInAnyOrder("UntagProfile", "DeleteProfile");

@@ -48,8 +48,11 @@ class RefusalsTest {
                 "AccessDeniedException: no"));
 
     Plan refused =
-        FargatePlanner.plan("dev-1", state(false, A), List.of(), LIMITS, List.of(REFUSED), NOW);
-    Plan again = FargatePlanner.plan("dev-1", state(false, A), List.of(), LIMITS, notRefusals, NOW);
+        FargatePlanner.plan(
+            "dev-1", state(false, A), List.of(), LIMITS, List.of(REFUSED), NOW, Map.of());
+    Plan again =
+        FargatePlanner.plan(
+            "dev-1", state(false, A), List.of(), LIMITS, notRefusals, NOW, Map.of());
 
     assertThat(refused.actions())
         .containsExactly(
@@ -79,7 +82,8 @@ class RefusalsTest {
                 seen(derived, Status.ACTIVE, NEW_SELECTORS, tags())),
             LIMITS,
             List.of(failed),
-            NOW);
+            NOW,
+            Map.of());
 
     assertThat(plan.actions())
         .containsExactly(

@@ -24,18 +24,6 @@ public record Restore(
     return true;
   }
 
-  public Restore(
-      String target,
-      String cluster,
-      String nodegroup,
-      Sizes before,
-      OriginalScaling record,
-      String reason,
-      double nodeHoursAvoided,
-      String token) {
-    this(target, cluster, nodegroup, before, record, reason, nodeHoursAvoided, token, false);
-  }
-
   @Override
   public Map<String, Object> details() {
     return groupDetails(

@@ -23,7 +23,8 @@ class ActionDetailsTest {
   void everySchedulerChangeStartsWithItsClusterAndGroupInTheSameOrderEveryTime() {
     assertThat(keys(new ScaleDown(ARN, "c1", "web", RECORD, "t")))
         .containsExactly("cluster", "nodegroup", "before", "after", "originalScaling");
-    assertThat(keys(new Restore(ARN, "c1", "web", new Sizes(0, 0, 1), RECORD, "day", 4.0, "t")))
+    assertThat(
+            keys(new Restore(ARN, "c1", "web", new Sizes(0, 0, 1), RECORD, "day", 4.0, "t", false)))
         .containsExactly(
             "cluster", "nodegroup", "before", "after", "reason", "downSince", "nodeHoursAvoided");
     assertThat(keys(new PauseAutoscaler(ARN, "c1", "web", List.of("asg-1"), RECORD)))
