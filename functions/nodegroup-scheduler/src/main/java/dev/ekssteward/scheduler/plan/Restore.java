@@ -19,11 +19,6 @@ public record Restore(
     String token,
     boolean keepRecord)
     implements SchedulerAction {
-  /** Gives back what a scale-down took: the change limits never hold it back. */
-  @Override
-  public boolean restores() {
-    return true;
-  }
 
   public Restore(
       String target,
