@@ -113,7 +113,7 @@ class ChangeLimitsIT {
     assertThat((String) evening.get("reason"))
         .isEqualTo(
             "the plan makes 6 inferred changes to the 9 resources it looked at (66.7%),"
-                + " limits.maxChangesPercent is 50; nothing but restores was applied");
+                + " limits.maxChangesPercent is 50; nothing was applied");
     assertThat((Map<String, Object>) evening.get("limits"))
         .containsEntry("lookedAt", 9)
         .containsEntry("changes", 9)
@@ -146,7 +146,7 @@ class ChangeLimitsIT {
   }
 
   @Test
-  void aMorningTheLimitsStopStillRestoresEveryTaggedGroup() {
+  void aMorningTheLimitsStopAppliesNothingUntilTheConfigIsFixed() {
     seed(OFFICE, Map.of());
     fleet.settling();
     fleet.tick(MotoFleet.at(0, "19:05"));
@@ -155,16 +155,29 @@ class ChangeLimitsIT {
 
     Map<String, Object> morning = fleet.tick(MotoFleet.at(1, "07:05"));
 
-    // prod-1's and prod-2's 6 groups would go down by the default: 6 of 9, stopped. dev-1's
-    // restores are never held back: a fleet left at zero is the worst outcome.
+    // prod-1's and prod-2's 6 groups would go down by the default: 6 of 9, stopped. The run
+    // applies nothing, not even dev-1's restores: the alarm asks for the config to be fixed.
     assertThat(morning.get("status")).isEqualTo("limit-exceeded");
     assertThat((Map<String, Object>) morning.get("limits"))
         .containsEntry("lookedAt", 9)
         .containsEntry("changes", 6)
         .containsEntry("inferredChanges", 6);
+    assertThat(fleet.recorder.mutations()).isEmpty();
+    assertThat(fleet.sent.audits())
+        .extracting(SentRequests.Audit::detailType)
+        .containsExactly("Change Limit Exceeded");
+    ORIGINAL.forEach(
+        (name, sizes) -> {
+          assertThat(fleet.sizes("dev-1", name)).as("dev-1/" + name).isEqualTo(new Sizes(0, 0, 1));
+          assertThat(fleet.tags("dev-1", name)).containsKey(Contract.ORIGINAL_SCALING_TAG);
+          assertThat(fleet.sizes("prod-1", name)).as("prod-1/" + name).isEqualTo(sizes);
+        });
+
+    fleet.config(OFFICE);
+    Map<String, Object> fixed = fleet.tick(MotoFleet.at(1, "07:10"));
+
+    assertThat(fixed.get("status")).isEqualTo("ok");
     assertThat(fleet.sent.audits("Nodegroup Scaled Up")).hasSize(3);
-    assertThat(fleet.sent.audits("Nodegroup Scaled Down")).isEmpty();
-    assertThat(fleet.sent.audits("Change Limit Exceeded")).hasSize(1);
     assertAllAtDaytimeSizesWithoutRecords();
   }
 }

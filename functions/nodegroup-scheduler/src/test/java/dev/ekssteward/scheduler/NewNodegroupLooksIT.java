@@ -25,8 +25,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
 /**
  * A node group still CREATING when its CreateNodegroup event arrives (the local AWS's lifecycle
  * states on, as on EKS) is looked at again through the recheck queue until it is ACTIVE, then
- * validated; one that never gets there is reported after six looks. SQS time runs a hundred times
- * faster ({@link RecheckQueue}): a five-minute look arrives after three seconds.
+ * validated; one that never gets there is reported after six looks. SQS time runs 250 times faster
+ * ({@link RecheckQueue}): a five-minute look arrives after 1.2 seconds.
  */
 class NewNodegroupLooksIT {
   @RegisterExtension static final LocalAws aws = new LocalAws();
@@ -107,7 +107,7 @@ class NewNodegroupLooksIT {
 
   @Test
   void aGroupStillCreatingIsValidatedOnTheFirstLookAfterItBecameActive() throws Exception {
-    createGroup(8, "Mon-Fri 07:00-19:00 Europe/Berln");
+    createGroup(3, "Mon-Fri 07:00-19:00 Europe/Berln");
 
     Map<String, Object> report = event();
 
@@ -124,7 +124,7 @@ class NewNodegroupLooksIT {
     assertThat(list(report, "findings")).isEmpty();
     assertThat(queue.delayed()).isEqualTo(1);
 
-    // Each look (3 s apart) finds it CREATING and sends the next, until one finds it ACTIVE (8 s
+    // Each look (1.2 s apart) finds it CREATING and sends the next, until one finds it ACTIVE (3 s
     // after it was created) and checks its schedule.
     int looks = 0;
     while (sent.audits().isEmpty() && looks < 6) {
@@ -146,7 +146,7 @@ class NewNodegroupLooksIT {
     assertThat(recorder.calls())
         .contains("eks:DescribeNodegroup")
         .doesNotContain("sqs:SendMessage");
-    Thread.sleep(4_000); // a scaled look: none is sent after the group was ACTIVE
+    Thread.sleep(2_000); // a scaled look: none is sent after the group was ACTIVE
     assertThat(queue.receiveNow()).isEmpty();
     assertThat(recorder.mutations()).isEmpty();
   }
@@ -176,7 +176,7 @@ class NewNodegroupLooksIT {
               assertThat(((Number) a.detail().get("looks")).intValue()).isEqualTo(7);
               assertThat(((Number) a.detail().get("minutesWaited")).intValue()).isEqualTo(30);
             });
-    Thread.sleep(4_000);
+    Thread.sleep(2_000);
     assertThat(queue.receiveNow()).as("no seventh look").isEmpty();
     assertThat(queue.delayed()).isZero();
   }

@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.iam.model.OpenIDConnectProviderListEntry;
  * A cluster still CREATING when its CreateCluster event arrives (the local AWS's lifecycle states
  * on) gets its OIDC provider on the first deferred look after it is ACTIVE, not at the next daily
  * tick, and no invocation waits for it; one that never gets there is reported after eight looks.
- * SQS time runs a hundred times faster ({@link RecheckQueue}).
+ * SQS time runs 250 times faster ({@link RecheckQueue}).
  */
 class NewClusterLooksIT {
   @RegisterExtension static final LocalAws aws = new LocalAws();
@@ -81,7 +81,7 @@ class NewClusterLooksIT {
 
   @Test
   void aNewClusterGetsItsProviderOnTheFirstLookAfterItIsActive() throws Exception {
-    createCluster(8);
+    createCluster(3);
 
     Map<String, Object> report = handle(EventFiles.load(EventRoutingIT.CREATE_CLUSTER));
 
@@ -107,7 +107,7 @@ class NewClusterLooksIT {
         .singleElement()
         .satisfies(a -> assertThat(a.detail()).containsEntry("cluster", "dev-1"));
     assertThat(rig.calls.calls()).doesNotContain("sqs:SendMessage");
-    Thread.sleep(4_000); // a scaled look: none is sent once the cluster was ACTIVE
+    Thread.sleep(2_000); // a scaled look: none is sent once the cluster was ACTIVE
     assertThat(queue.receiveNow()).isEmpty();
   }
 
@@ -133,7 +133,7 @@ class NewClusterLooksIT {
               assertThat(((Number) a.detail().get("looks")).intValue()).isEqualTo(9);
               assertThat(((Number) a.detail().get("minutesWaited")).intValue()).isEqualTo(40);
             });
-    Thread.sleep(4_000);
+    Thread.sleep(2_000);
     assertThat(queue.receiveNow()).as("no ninth look").isEmpty();
     assertThat(providers()).isEmpty();
     assertThat(server.connections()).isZero();

@@ -72,6 +72,32 @@ class LifecycleStatesIT {
         .containsExactly("0000");
   }
 
+  @Test
+  void aNodegroupBeingDeletedIsNotTaggedNorItsAsg() {
+    aws.options(Map.of("nodegroupTransitionSeconds", 0));
+    // No cost-center: the policy would add one, and propagate it to the ASG.
+    String asg = seed.nodegroup("dev-1", "ng-b", Map.of("team", "payments", "env", "dev"));
+    seed.asg(asg, "dev-1");
+    aws.options(Map.of("nodegroupTransitionSeconds", 3600));
+    aws.eks().deleteNodegroup(r -> r.clusterName("dev-1").nodegroupName("ng-b"));
+
+    Map<String, Object> sweep = seed.run(EventFiles.load("schedule-tick.json"));
+
+    // The group still shows a missing cost-center and an ASG without propagation, but EKS is
+    // deleting both: no call is spent on them and it is neither a violation nor counted.
+    assertThat(seed.recorder.mutations()).isEmpty();
+    assertThat(TagFleet.list(sweep, "planned"))
+        .filteredOn(p -> "Skip".equals(p.get("type")))
+        .extracting(p -> p.get("reason"))
+        .containsExactly("status DELETING; not tagged");
+    assertThat(TagFleet.list(sweep, "findings"))
+        .extracting(f -> f.get("detailType"))
+        .containsExactly("Tag Compliance Summary");
+    assertThat(TagFleet.findings(sweep, "Tag Compliance Summary").get(0).get("compliance"))
+        .asString()
+        .contains("nodegroup={compliant=0, fixed=0, violating=0}");
+  }
+
   private static String status() {
     return aws.eks()
         .describeNodegroup(r -> r.clusterName("dev-1").nodegroupName("ng-a"))

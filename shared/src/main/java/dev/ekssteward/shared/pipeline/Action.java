@@ -27,15 +27,6 @@ public interface Action extends JsonValue {
     return true;
   }
 
-  /**
-   * True for a step that gives back what the steward took away (a node group's recorded sizes, a
-   * wake): a run the change limits stop still applies these, since a fleet left at zero is worse
-   * than one left up. Never true for a step that removes capacity or access.
-   */
-  default boolean restores() {
-    return false;
-  }
-
   @Override
   default Object toJson() {
     Map<String, Object> json = new LinkedHashMap<>();

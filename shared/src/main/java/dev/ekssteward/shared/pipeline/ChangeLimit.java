@@ -41,7 +41,7 @@ public final class ChangeLimit {
     }
 
     public String reason() {
-      return String.join("; ", exceeded) + "; nothing but restores was applied";
+      return String.join("; ", exceeded) + "; nothing was applied";
     }
   }
 

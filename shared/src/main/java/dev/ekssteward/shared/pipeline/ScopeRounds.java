@@ -19,7 +19,7 @@ import java.util.function.BiConsumer;
  * One round of a run's scopes, on a pool as wide as the function's concurrency: every scope
  * observes and plans first; a counted round's first plans are then held to the change limits
  * ({@code limits}); only a round within them applies (recheck passes and deferred looks of an
- * applied scope go on as they must). A round the limits stop applies only restores.
+ * applied scope go on as they must). A round the limits stop applies nothing.
  */
 final class ScopeRounds<S> {
   /** The finding (and audit event) of a scope whose apply was not started for lack of time. */
@@ -106,13 +106,13 @@ final class ScopeRounds<S> {
   }
 
   /**
-   * One scope's apply (only its restores when the limits stopped the round), unless too little of
-   * the invocation is left to finish it: then it is deferred.
+   * One scope's apply (none when the limits stopped the round), unless too little of the invocation
+   * is left to finish it: then it is deferred.
    */
   private void applyOne(
       ScopeRunner.Pass pass, boolean stopped, Run run, RunLedger<S> ledger, List<AuditEvent> sink)
       throws InterruptedException {
-    if (pass == null) {
+    if (pass == null || stopped) {
       return;
     }
     if (!run.budget().mayStart()) {
@@ -121,19 +121,15 @@ final class ScopeRounds<S> {
     }
     long start = System.nanoTime();
     try {
-      if (stopped) {
-        scopeRunner.restoreOnly(pass, run.report(), run.metrics(), sink, retryLater(run));
-      } else {
-        scopeRunner.apply(
-            pass,
-            run.config(),
-            run.deadline(),
-            run.report(),
-            run.metrics(),
-            sink,
-            retryLater(run),
-            ledger);
-      }
+      scopeRunner.apply(
+          pass,
+          run.config(),
+          run.deadline(),
+          run.report(),
+          run.metrics(),
+          sink,
+          retryLater(run),
+          ledger);
     } finally {
       run.budget().took((System.nanoTime() - start) / 1_000_000);
     }

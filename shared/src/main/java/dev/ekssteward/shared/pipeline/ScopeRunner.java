@@ -124,24 +124,6 @@ final class ScopeRunner<S> {
     }
   }
 
-  /**
-   * A run the change limits stopped: only the first plan's restores ({@link Action#restores()}) go
-   * ahead, once (unless dry-run); no recheck pass and no deferred look, since either would act on a
-   * plan the limits refused. The next trigger plans afresh.
-   */
-  void restoreOnly(
-      Pass pass,
-      Report report,
-      Metrics metrics,
-      List<AuditEvent> events,
-      Consumer<RuntimeException> retryLater) {
-    if (settings.dryRun()) {
-      return;
-    }
-    List<Action> restores = pass.plan.actions().stream().filter(Action::restores).toList();
-    applyActions(pass, restores, report, metrics, events, retryLater);
-  }
-
   private void applyActions(
       Pass pass,
       List<Action> actions,

@@ -10,21 +10,21 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** README.md and docs/*.md, and their fenced code blocks, for the doc-drift tests. */
-final class MarkdownDocs {
+public final class MarkdownDocs {
   /** One fenced block: its file, the line of its opening fence, its language and text. */
-  record Block(Path file, int line, String language, String text, List<String> before) {
-    String where() {
+  public record Block(Path file, int line, String language, String text, List<String> before) {
+    public String where() {
       return root().relativize(file) + ":" + line;
     }
   }
 
   private MarkdownDocs() {}
 
-  static Path root() {
+  public static Path root() {
     return Schemas.dir().getParent().getParent();
   }
 
-  static List<Path> files() {
+  public static List<Path> files() {
     List<Path> out = new ArrayList<>();
     out.add(root().resolve("README.md"));
     try (Stream<Path> docs = Files.list(root().resolve("docs"))) {
@@ -36,7 +36,7 @@ final class MarkdownDocs {
   }
 
   /** Every fenced block of every file; {@code before} holds the 4 lines above the fence. */
-  static List<Block> blocks() {
+  public static List<Block> blocks() {
     List<Block> out = new ArrayList<>();
     for (Path file : files()) {
       List<String> lines = lines(file);
@@ -63,7 +63,7 @@ final class MarkdownDocs {
     return out;
   }
 
-  static List<String> lines(Path file) {
+  public static List<String> lines(Path file) {
     try {
       return Files.readAllLines(file);
     } catch (IOException e) {

@@ -41,7 +41,7 @@ class ChangeLimitTest {
         .containsEntry("inferredPercent", 60.0)
         .containsEntry("maxChangesPercent", 50)
         .doesNotContainKey("maxChangesPerRun");
-    assertThat(v.reason()).endsWith("; nothing but restores was applied");
+    assertThat(v.reason()).endsWith("; nothing was applied");
   }
 
   @Test

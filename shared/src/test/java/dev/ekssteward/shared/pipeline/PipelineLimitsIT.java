@@ -50,13 +50,8 @@ class PipelineLimitsIT {
 
   record Cut(String target) implements Action {}
 
-  /** Gives back what a Cut took: never counted, and applied even when the limits stop a run. */
-  record Mend(String target) implements Action {
-    @Override
-    public boolean restores() {
-      return true;
-    }
-  }
+  /** Gives back what a Cut took: never counted, and like every action held back by the limits. */
+  record Mend(String target) implements Action {}
 
   /** The ledger's closing change. */
   record Close(String target) implements Action {}
@@ -229,7 +224,7 @@ class PipelineLimitsIT {
         .containsEntry("status", "limit-exceeded")
         .containsEntry(
             "reason",
-            "the plan makes 4 changes, limits.maxChangesPerRun is 3; nothing but restores was applied");
+            "the plan makes 4 changes, limits.maxChangesPerRun is 3; nothing was applied");
     assertThat(list(report, "planned")).hasSize(4);
     assertThat(list(report, "applied")).isEmpty();
     assertThat((Map<String, Object>) report.get("limits"))
@@ -295,18 +290,17 @@ class PipelineLimitsIT {
   }
 
   @Test
-  void overTheLimitsOnlyTheRestoresOfTheFirstPlansAreApplied() {
+  void overTheLimitsNotEvenARestoreIsApplied() {
     controller.mendA = true;
 
     Map<String, Object> report = run(false, "{\"limits\":{\"maxChangesPerRun\":3}}");
 
     assertThat(report).containsEntry("status", "limit-exceeded");
-    // No Cut, and no recheck pass of a (it asked for one): only its restore, once.
-    assertThat(steps).containsExactlyInAnyOrder("plan:a", "plan:b", "plan:c", "plan:d", "mend:a");
-    assertThat(list(report, "applied"))
-        .singleElement()
-        .satisfies(o -> assertThat(o).containsEntry("type", "Mend"));
-    assertThat(trail.drainTypes()).containsExactlyInAnyOrder("Change Limit Exceeded", "Mended");
+    // No Cut, no Mend, and no recheck pass of a (it asked for one): the plans only.
+    assertThat(steps).containsExactlyInAnyOrder("plan:a", "plan:b", "plan:c", "plan:d");
+    assertThat(list(report, "planned")).hasSize(5);
+    assertThat(list(report, "applied")).isEmpty();
+    assertThat(trail.drainTypes()).containsExactly("Change Limit Exceeded");
   }
 
   @Test

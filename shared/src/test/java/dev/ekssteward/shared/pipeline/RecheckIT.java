@@ -176,7 +176,7 @@ class RecheckIT {
     assertThat(third).isEqualTo(Map.of("batchItemFailures", List.of()));
     assertThat(seen).extracting(s -> ((Selection.One) s).look()).containsExactly(0, 1, 2);
     assertThat(delays).containsExactly(300, 300);
-    Thread.sleep(4_000); // longer than a scaled look: no third one was sent
+    Thread.sleep(2_000); // longer than a scaled look: no third one was sent
     assertThat(queue.receiveNow()).isEmpty();
     assertThat(queue.delayed()).isZero();
     List<AuditTrail.Delivered> events = trail.drain();

@@ -12,14 +12,14 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * A function's recheck queue in moto, with SQS's timers a hundred times faster (the local AWS's
- * {@code sqsTimeScale}): a five-minute look arrives after three seconds, with the same delay
- * attribute and in the same order as in AWS. Messages are handed to the function the way Lambda's
- * event source mapping does ({@link FanOutDrill#sqsEvent}).
+ * A function's recheck queue in moto, with SQS's timers 250 times faster (the local AWS's {@code
+ * sqsTimeScale}): a five-minute look arrives after 1.2 seconds, with the same delay attribute and
+ * in the same order as in AWS. Messages are handed to the function the way Lambda's event source
+ * mapping does ({@link FanOutDrill#sqsEvent}).
  */
 public final class RecheckQueue {
-  /** 300 s of SQS time are 3 s here. */
-  public static final double TIME_SCALE = 0.01;
+  /** 300 s of SQS time are 1.2 s here. */
+  public static final double TIME_SCALE = 0.004;
 
   private final SqsClient sqs;
   private final String url;

@@ -18,11 +18,6 @@ public record Restore(
     String token,
     boolean keepRecord)
     implements SchedulerAction {
-  /** Gives back what a scale-down took: the change limits never hold it back. */
-  @Override
-  public boolean restores() {
-    return true;
-  }
 
   @Override
   public Map<String, Object> details() {

@@ -15,11 +15,6 @@ public record ResumeAutoscaler(
     List<String> autoScalingGroups,
     AutoscalerTags tags)
     implements SchedulerAction {
-  /** Gives back what a scale-down took: the change limits never hold it back. */
-  @Override
-  public boolean restores() {
-    return true;
-  }
 
   public ResumeAutoscaler {
     autoScalingGroups = List.copyOf(autoScalingGroups);

@@ -109,7 +109,6 @@ class NodegroupPlannerTest {
     Plan plan = plan(Map.of(), down);
 
     assertThat(types(plan)).containsExactly("Restore");
-    assertThat(plan.actions().get(0).restores()).isTrue();
     assertThat(plan.reach()).isEqualTo(new Reach(1, 0, 0));
   }
 

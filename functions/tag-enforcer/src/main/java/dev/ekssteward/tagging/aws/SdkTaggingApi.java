@@ -59,7 +59,8 @@ public final class SdkTaggingApi implements TaggingApi {
             new TaggedResource(
                 new ResourceRef(ResourceRef.CLUSTER, c.name(), c.name(), c.arn()),
                 c.tags(),
-                List.of()));
+                List.of(),
+                c.statusAsString()));
   }
 
   @Override
@@ -78,7 +79,8 @@ public final class SdkTaggingApi implements TaggingApi {
             new TaggedResource(
                 new ResourceRef(ResourceRef.NODEGROUP, cluster, name, n.nodegroupArn()),
                 n.tags(),
-                asgNames(n)));
+                asgNames(n),
+                n.statusAsString()));
   }
 
   /** The Auto Scaling groups EKS made for a node group (none while it is being created). */
@@ -106,7 +108,8 @@ public final class SdkTaggingApi implements TaggingApi {
             new TaggedResource(
                 new ResourceRef(ResourceRef.FARGATE_PROFILE, cluster, name, p.fargateProfileArn()),
                 p.tags(),
-                List.of()));
+                List.of(),
+                p.statusAsString()));
   }
 
   @Override

@@ -53,6 +53,11 @@ public final class TagPlanner {
     List<Finding> findings = new ArrayList<>();
     Map<String, Double> metrics = new HashMap<>();
     for (TaggedResource r : observed.resources()) {
+      // Tags on a resource EKS is deleting, or on its ASGs, are lost with it: calls for nothing.
+      if (TaggedResource.DELETING.equals(r.status())) {
+        actions.add(new Action.Skip(r.ref().arn(), "status DELETING; not tagged"));
+        continue;
+      }
       boolean concerned = event != null && concerns(event, r.ref());
       Evaluation e =
           TagPolicy.evaluate(

@@ -40,7 +40,7 @@ public final class FakeTaggingApi implements TaggingApi {
     }
 
     TaggedResource observed() {
-      return new TaggedResource(ref, tags, asgNames);
+      return new TaggedResource(ref, tags, asgNames, "ACTIVE");
     }
   }
 

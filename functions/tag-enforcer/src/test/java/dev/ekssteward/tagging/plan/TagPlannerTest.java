@@ -24,11 +24,12 @@ class TagPlannerTest {
 
   static TaggedResource cluster(Map<String, String> tags) {
     return new TaggedResource(
-        new ResourceRef("cluster", "dev-1", "dev-1", CLUSTER_ARN), tags, List.of());
+        new ResourceRef("cluster", "dev-1", "dev-1", CLUSTER_ARN), tags, List.of(), "ACTIVE");
   }
 
   static TaggedResource nodegroup(Map<String, String> tags, List<String> asgs) {
-    return new TaggedResource(new ResourceRef("nodegroup", "dev-1", "ng-a", NG_ARN), tags, asgs);
+    return new TaggedResource(
+        new ResourceRef("nodegroup", "dev-1", "ng-a", NG_ARN), tags, asgs, "ACTIVE");
   }
 
   static ClusterTags observed(List<TaggedResource> resources, Map<String, AsgTags> asgs) {
@@ -56,6 +57,32 @@ class TagPlannerTest {
 
     assertThat(plan.actions()).hasSize(2);
     assertThat(plan.reach()).isEqualTo(new Reach(2, 1, 0));
+  }
+
+  @Test
+  void aResourceEksIsDeletingIsNeitherTaggedNorItsAsgs() {
+    Map<String, String> noCostCenter = Map.of("team", "payments", "env", "dev");
+    TaggedResource deleting =
+        new TaggedResource(
+            new ResourceRef("nodegroup", "dev-1", "ng-a", NG_ARN),
+            noCostCenter,
+            List.of("eks-ng-a"),
+            "DELETING");
+
+    Plan plan =
+        TagPlanner.plan(
+            observed(
+                List.of(cluster(noCostCenter), deleting),
+                Map.of("eks-ng-a", new AsgTags("eks-ng-a", "dev-1", Map.of(), 0))),
+            Policies.standard(),
+            Selection.ALL);
+
+    assertThat(plan.actions())
+        .extracting(a -> a.type() + " " + a.target())
+        .containsExactly("TagResource " + CLUSTER_ARN, "Skip " + NG_ARN);
+    assertThat(plan.actions().get(1).toJson())
+        .isEqualTo(
+            Map.of("type", "Skip", "target", NG_ARN, "reason", "status DELETING; not tagged"));
   }
 
   @Test
