@@ -50,8 +50,8 @@ final class LocalInvokeProcess {
     env.put("AWS_ENDPOINT_URL", aws.endpoint().toString());
     env.put("AWS_REGION", LocalAws.REGION);
     shell.forEach((k, v) -> env.compute(k, (key, old) -> v.isEmpty() ? null : v));
-    Path out = temp.resolve("stdout-" + System.nanoTime());
-    Path err = temp.resolve("stderr-" + System.nanoTime());
+    Path out = Files.createTempFile(temp, "stdout-", ".txt");
+    Path err = Files.createTempFile(temp, "stderr-", ".txt");
     Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
     assertThat(process.waitFor(90, TimeUnit.SECONDS)).as(command + " finished").isTrue();
     return new Run(

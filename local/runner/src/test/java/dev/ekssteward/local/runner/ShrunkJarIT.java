@@ -65,8 +65,9 @@ class ShrunkJarIT {
     Path dry = jars.envVars(Map.of());
     int work = 0;
     for (String event : function.events()) {
-      Run shrunk = jars.invoke(function, event, dry, null);
-      Run original = jars.invoke(function, event, dry, unshrunk);
+      Run[] both = jars.both(function, event, dry, unshrunk);
+      Run shrunk = both[0];
+      Run original = both[1];
 
       assertThat(shrunk.exit()).as("%s %s: %s", function, event, shrunk.stderr()).isZero();
       assertThat(original.exit()).as("%s %s: %s", function, event, original.stderr()).isZero();
