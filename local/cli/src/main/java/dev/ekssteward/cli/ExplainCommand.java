@@ -69,14 +69,15 @@ final class ExplainCommand {
     }
     ClusterState state = new ClusterState(cluster, List.of(g), new RunFacts(null, true, null));
     boolean verified = args.option("record-key") != null;
+    // With the key, the record as the scheduler would judge it (one VerifyMac); without, as tagged.
+    RecordView record =
+        RecordView.of(g, verified ? new KmsRecordSigner(session.clients(args)) : null);
     Map<String, Trust> macs = new HashMap<>();
     for (String arn : NodegroupPlanner.recordsToVerify(state, scheduler, at, Selection.ALL)) {
       macs.put(
           arn,
           verified
-              ? java.util.Objects.requireNonNullElse(
-                  RecordView.of(g, new KmsRecordSigner(session.clients(args))).trust(),
-                  Trust.not("unreadable"))
+              ? java.util.Objects.requireNonNullElse(record.trust(), Trust.not("unreadable"))
               : Trust.legacy("assumed the steward's: not verified without --record-key"));
     }
     Plan plan = NodegroupPlanner.plan(state.withMacs(macs), scheduler, at, Selection.ALL);
@@ -88,7 +89,7 @@ final class ExplainCommand {
     doc.put("at", at.toString());
     doc.put("sizes", g.sizes().toMap());
     doc.put("schedule", schedule(source, schedule, invalid, at));
-    doc.put("record", RecordView.of(g, null).words());
+    doc.put("record", record.words());
     doc.put("recordVerified", verified);
     doc.put("decision", words);
     doc.put("actions", plan.actions().stream().map(a -> a.toJson()).toList());
@@ -116,7 +117,7 @@ final class ExplainCommand {
     if (g.tags().containsKey(Contract.KEEP_UP_UNTIL_TAG)) {
       output.line("keep-up-until: " + g.tags().get(Contract.KEEP_UP_UNTIL_TAG));
     }
-    output.line(RecordView.of(g, null).words());
+    output.line(record.words());
     for (String line : words) {
       output.line("the scheduler would: " + line);
     }

@@ -118,10 +118,10 @@ final class StatusCommand {
             "RECORD"),
         groups.stream().map(GroupStatus::row).toList());
     output.line(
-        groups.size()
-            + " scheduled node groups, "
-            + groups.stream().filter(g -> g.state().startsWith("down")).count()
-            + " down");
+        "scheduled node groups: "
+            + groups.size()
+            + ", down: "
+            + groups.stream().filter(g -> g.state().startsWith("down")).count());
     for (Map<String, Object> e : errors) {
       output.line("error: " + e.get("target") + " " + e.get("cluster") + ": " + e.get("error"));
     }

@@ -96,6 +96,15 @@ class StewardIT {
     assertThat(sizes("web")).isEqualTo(List.of(0, 0, 1));
     assertThat(sizes("batch")).isEqualTo(List.of(1, 1, 2));
 
+    aws.settle();
+    Cli morning =
+        Cli.against(aws, at(1, "07:05"), "explain", "dev-1/web", "--record-key", RecordKeys.ALIAS);
+    assertThat(morning.stdout())
+        .contains("record (signed)")
+        .contains(
+            "the scheduler would: restore to min 2 / desired 3 / max 5 (inside the schedule's"
+                + " uptime) by schedule office-hours from the group's tag");
+
     Cli missing = Cli.against(aws, Instant.now(), "explain", "dev-1/nope");
     assertThat(missing.exit()).isEqualTo(1);
     assertThat(missing.stderr()).contains("no node group dev-1/nope in " + LocalAws.REGION);
@@ -131,7 +140,7 @@ class StewardIT {
     assertThat(verified.stdout())
         .containsPattern("dev-1 +web +office-hours \\(tag\\) +down +" + EVENING + " +2-3-5 ")
         .contains("record (signed)")
-        .contains("1 scheduled node groups, 1 down");
+        .contains("scheduled node groups: 1, down: 1");
   }
 
   @Test
