@@ -55,10 +55,15 @@ final class StatusCommand {
       }
     }
     List<GroupStatus> groups = new ArrayList<>();
+    TagCompliance tags = new TagCompliance(clients, config.tagging());
+    FargateDrift fargate =
+        new FargateDrift(clients, signer == null ? Unverified.KEY : signer, config, now);
     int scanned = 0;
     for (Found f : clusters) {
       try {
         groups.addAll(scan(f, new EksNodegroupApi(clients.eks(f.target())), config, signer, now));
+        tags.scan(f.target(), f.cluster());
+        fargate.scan(f.target(), f.cluster());
       } catch (SdkException e) {
         errors.add(error(f.target(), f.cluster(), e));
       }
@@ -68,7 +73,15 @@ final class StatusCommand {
       }
     }
     boolean attention = groups.stream().anyMatch(g -> !g.attention().isEmpty());
-    print(output, loaded, now, groups, errors, args.option("record-key") != null);
+    print(
+        output,
+        loaded,
+        now,
+        groups,
+        fargate.summary(),
+        tags.summary(),
+        errors,
+        args.option("record-key") != null);
     if (!errors.isEmpty()) {
       return Exit.AWS;
     }
@@ -96,6 +109,8 @@ final class StatusCommand {
       ConfigLoader.Loaded loaded,
       Instant now,
       List<GroupStatus> groups,
+      Map<String, Object> fargate,
+      Map<String, Object> tagging,
       List<Map<String, Object>> errors,
       boolean verified) {
     Map<String, Object> doc = new LinkedHashMap<>();
@@ -103,6 +118,8 @@ final class StatusCommand {
     doc.put("config", loaded.source());
     doc.put("recordsVerified", verified);
     doc.put("nodegroups", groups.stream().map(GroupStatus::json).toList());
+    doc.put("fargate", fargate);
+    doc.put("tagCompliance", tagging);
     doc.put("errors", errors);
     output.document(doc);
     output.line("config: " + loaded.source() + "   at " + now);
@@ -122,6 +139,29 @@ final class StatusCommand {
             + groups.size()
             + ", down: "
             + groups.stream().filter(g -> g.state().startsWith("down")).count());
+    output.line("fargate (the reconciler's plan, not applied): " + fargate.get("clusters"));
+    for (Object c : (List<?>) fargate.get("withDesiredState")) {
+      Map<?, ?> m = (Map<?, ?>) c;
+      if (!"in sync".equals(m.get("state"))) {
+        output.line(
+            "  "
+                + m.get("cluster")
+                + ": "
+                + m.get("state")
+                + " "
+                + m.get("wouldChange")
+                + " "
+                + m.get("findings"));
+      }
+    }
+    output.line("tag compliance (the tag enforcer's summary; fixed = would be fixed):");
+    Map<?, ?> perType = (Map<?, ?>) tagging.get("compliance");
+    perType.forEach((type, counts) -> output.line("  " + type + ": " + counts));
+    output.line(
+        "  exempt clusters: "
+            + tagging.get("exemptClusters")
+            + ", excluded clusters: "
+            + tagging.get("excludedClusters"));
     for (Map<String, Object> e : errors) {
       output.line("error: " + e.get("target") + " " + e.get("cluster") + ": " + e.get("error"));
     }

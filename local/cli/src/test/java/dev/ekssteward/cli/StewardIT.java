@@ -14,6 +14,7 @@ import dev.ekssteward.shared.testing.LocalAws;
 import dev.ekssteward.shared.testing.RecordKeys;
 import dev.ekssteward.shared.testing.TestContext;
 import dev.ekssteward.shared.testing.seed.FleetSeed;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -141,6 +142,72 @@ class StewardIT {
         .containsPattern("dev-1 +web +office-hours \\(tag\\) +down +" + EVENING + " +2-3-5 ")
         .contains("record (signed)")
         .contains("scheduled node groups: 1, down: 1");
+  }
+
+  /**
+   * The Fargate reconciler's and the tag enforcer's own view of the scanned clusters: a desired
+   * profile not yet made is drift, and a required tag missing everywhere is a violation of each
+   * resource (their planners, in dry-run: nothing is created or tagged).
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void statusSummarisesFargateDriftAndTagCompliance() {
+    aws.seeder()
+        .seed(
+            FleetSeed.fleet()
+                .config(
+                    """
+                    {"scheduler": {"schedules": {"office-hours": {"timezone": "Europe/Berlin",
+                      "uptime": ["Mon-Fri 07:00-19:00"]}}},
+                     "tagging": {"required": [{"key": "team"}]}}
+                    """)
+                .desiredFargate(
+                    "dev-1",
+                    "{\"prune\":false,\"profiles\":[{\"name\":\"team-a\","
+                        + "\"podExecutionRoleArn\":\"arn:aws:iam::123456789012:role/pods\","
+                        + "\"subnets\":[\"subnet-0abc1234\"],"
+                        + "\"selectors\":[{\"namespace\":\"team-a\"}]}]}"));
+
+    Cli status = Cli.against(aws, EVENING, "status", "--output", "json");
+    assertThat(status.exit()).as(status.stderr()).isZero();
+    Map<String, Object> fargate = (Map<String, Object>) status.json().get("fargate");
+    assertThat((Map<String, Object>) fargate.get("clusters"))
+        .containsEntry("drifted", BigDecimal.ONE)
+        .containsEntry("in sync", BigDecimal.ZERO);
+    Map<String, Object> dev1 = ((List<Map<String, Object>>) fargate.get("withDesiredState")).get(0);
+    assertThat(dev1).containsEntry("cluster", "dev-1").containsEntry("state", "drifted");
+    assertThat((List<String>) dev1.get("wouldChange"))
+        .singleElement()
+        .asString()
+        .startsWith("CreateProfile");
+    Map<String, Object> tags = (Map<String, Object>) status.json().get("tagCompliance");
+    assertThat((Map<String, Object>) tags.get("compliance"))
+        .containsEntry(
+            "cluster",
+            Map.of(
+                "compliant",
+                BigDecimal.ZERO,
+                "fixed",
+                BigDecimal.ZERO,
+                "violating",
+                BigDecimal.ONE))
+        .containsEntry(
+            "nodegroup",
+            Map.of(
+                "compliant",
+                BigDecimal.ZERO,
+                "fixed",
+                BigDecimal.ZERO,
+                "violating",
+                BigDecimal.valueOf(2)));
+    assertThat(aws.eks().listFargateProfiles(r -> r.clusterName("dev-1")).fargateProfileNames())
+        .isEmpty();
+
+    Cli table = Cli.against(aws, EVENING, "status");
+    assertThat(table.stdout())
+        .contains("fargate (the reconciler's plan, not applied): {drifted=1,")
+        .contains("  dev-1: drifted [CreateProfile ")
+        .contains("  nodegroup: {compliant=0, fixed=0, violating=2}");
   }
 
   @Test
