@@ -18,7 +18,9 @@ public final class Steward {
 
       Commands:
         status                      every scheduled node group: schedule and where it comes from,
-                                    up/down, down since, recorded sizes, next change, its record
+                                    up/down, down since, recorded sizes, next change, its record;
+                                    then the Fargate reconciler's drift and the tag enforcer's
+                                    compliance summary (their own planners; nothing is applied)
             [--config <file>] [--record-key <key-id>] [--strict]
         wake <cluster>              a proven Wake Request on the stack's requests bus
             [--nodegroups a,b] [--for 2h] (--stack <name> | --bus <name|arn>) [--dry-run]
