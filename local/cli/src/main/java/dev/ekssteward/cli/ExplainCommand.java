@@ -74,11 +74,7 @@ final class ExplainCommand {
         RecordView.of(g, verified ? new KmsRecordSigner(session.clients(args)) : null);
     Map<String, Trust> macs = new HashMap<>();
     for (String arn : NodegroupPlanner.recordsToVerify(state, scheduler, at, Selection.ALL)) {
-      macs.put(
-          arn,
-          verified
-              ? java.util.Objects.requireNonNullElse(record.trust(), Trust.not("unreadable"))
-              : Trust.legacy("assumed the steward's: not verified without --record-key"));
+      macs.put(arn, record.forPlan());
     }
     Plan plan = NodegroupPlanner.plan(state.withMacs(macs), scheduler, at, Selection.ALL);
     List<String> words = Decision.words(plan, g, source, schedule, at);
@@ -90,7 +86,9 @@ final class ExplainCommand {
     doc.put("sizes", g.sizes().toMap());
     doc.put("schedule", schedule(source, schedule, invalid, at));
     doc.put("record", record.words());
-    doc.put("recordVerified", verified);
+    doc.put(
+        "recordVerified",
+        record.trust() != null && !record.forPlan().reason().startsWith("assumed"));
     doc.put("decision", words);
     doc.put("actions", plan.actions().stream().map(a -> a.toJson()).toList());
     doc.put("findings", plan.findings().stream().map(f -> f.toJson()).toList());
@@ -121,8 +119,10 @@ final class ExplainCommand {
     for (String line : words) {
       output.line("the scheduler would: " + line);
     }
-    if (!verified && !macs.isEmpty()) {
-      output.line("(the record's signature was not checked: give --record-key <key-id>)");
+    if (!macs.isEmpty() && record.forPlan().reason().startsWith("assumed")) {
+      output.line(
+          "(the record's signature was not checked: give --record-key <key-id>, which your"
+              + " credentials may use for kms:VerifyMac)");
     }
     return Exit.OK;
   }

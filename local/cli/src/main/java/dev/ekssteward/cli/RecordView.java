@@ -42,9 +42,27 @@ record RecordView(OriginalScaling record, String problem, Trust trust) {
     return record != null || problem != null;
   }
 
+  /**
+   * What explain lets the planner assume: the key's verdict when there was one, else that the
+   * record is the steward's (the output says it was not checked).
+   */
+  Trust forPlan() {
+    return trust != null && !unverifiable()
+        ? trust
+        : Trust.legacy("assumed the steward's: not verified");
+  }
+
   /** A record the scheduler would not act on, or one that cannot be read. */
   boolean suspect() {
-    return problem != null || (trust != null && !trust.trusted());
+    return problem != null || (trust != null && !trust.trusted() && !unverifiable());
+  }
+
+  /**
+   * The key could not be used (on AWS its policy lets only the scheduler's and the reconciler's
+   * roles use it, docs/cli.md): nothing is known of the record, so it is no finding either.
+   */
+  private boolean unverifiable() {
+    return trust != null && trust.reason().startsWith("cannot verify");
   }
 
   /** "record (unverified)", "record (signed)", "record NOT trusted: bad signature", ... */
@@ -57,6 +75,9 @@ record RecordView(OriginalScaling record, String problem, Trust trust) {
     }
     if (trust == null) {
       return "record (unverified)";
+    }
+    if (unverifiable()) {
+      return "record (unverified: " + trust.reason() + ")";
     }
     return trust.trusted()
         ? "record (" + trust.reason() + ")"
