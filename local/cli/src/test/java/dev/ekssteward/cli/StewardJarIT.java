@@ -1,0 +1,62 @@
+package dev.ekssteward.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * local/steward as an operator runs it: the script, the shaded jar the build just made (its main
+ * class, its service files), in a JVM of its own with no AWS variables.
+ */
+class StewardJarIT {
+  static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
+
+  @TempDir Path dir;
+
+  record Run(int exit, String stdout, String stderr) {}
+
+  static Run steward(Path temp, String... args) throws Exception {
+    List<String> command =
+        new java.util.ArrayList<>(List.of(ROOT.resolve("local/steward").toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile());
+    builder.environment().keySet().removeIf(k -> k.startsWith("AWS_"));
+    builder.environment().put("EKS_STEWARD_CLI_SKIP_BUILD", "1");
+    builder.environment().put("AWS_REGION", "eu-west-1");
+    Path out = temp.resolve("out-" + System.nanoTime());
+    Path err = temp.resolve("err-" + System.nanoTime());
+    Process p = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return new Run(
+        p.exitValue(),
+        Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void theScriptRunsTheShadedJar() throws Exception {
+    assertThat(ROOT.resolve("local/cli/target/steward.jar")).isRegularFile();
+    Run help = steward(dir, "--help");
+    assertThat(help.exit()).as(help.stderr()).isZero();
+    assertThat(help.stdout()).isEqualTo(Steward.HELP);
+
+    Run valid = steward(dir, "validate", "local/demo-fleet/config.json", "--output", "json");
+    assertThat(valid.exit()).as(valid.stderr()).isZero();
+    assertThat(valid.stdout()).contains("\"valid\":true");
+
+    Path bad =
+        Files.writeString(
+            dir.resolve("bad.json"), "{\"scheduler\": {\"defaultSchedule\": \"nights\"}}");
+    Run invalid = steward(dir, "validate", bad.toString());
+    assertThat(invalid.exit()).isEqualTo(1);
+    assertThat(invalid.stdout()).startsWith("invalid " + bad + ": $.scheduler.defaultSchedule: ");
+
+    assertThat(steward(dir, "frobnicate").exit()).isEqualTo(2);
+  }
+}
