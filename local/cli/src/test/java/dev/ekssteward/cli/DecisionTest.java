@@ -54,7 +54,10 @@ class DecisionTest {
         "ACTIVE",
         new Sizes(2, 3, 5),
         tags,
-        Instant.parse("2026-11-01T00:00:00Z"));
+        Instant.parse("2026-11-01T00:00:00Z"),
+        List.of(),
+        null,
+        null);
   }
 
   static List<String> words(Cluster cluster, Nodegroup g, SchedulerConfig config, Instant at) {

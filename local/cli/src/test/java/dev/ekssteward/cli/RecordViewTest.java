@@ -9,6 +9,7 @@ import dev.ekssteward.shared.trust.RecordKeyException;
 import dev.ekssteward.shared.trust.RecordSigner;
 import dev.ekssteward.shared.trust.Sealed;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +26,10 @@ class RecordViewTest {
         "ACTIVE",
         new Sizes(0, 0, 1),
         Map.of(Contract.ORIGINAL_SCALING_TAG, record),
-        Instant.parse("2026-11-01T00:00:00Z"));
+        Instant.parse("2026-11-01T00:00:00Z"),
+        List.of(),
+        null,
+        null);
   }
 
   /** Answers every check with {@code verdict}, or cannot be used when null. */
