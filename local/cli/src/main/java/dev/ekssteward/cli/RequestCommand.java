@@ -1,6 +1,8 @@
 package dev.ekssteward.cli;
 
 import dev.ekssteward.shared.Contract;
+import dev.ekssteward.shared.event.Deliveries;
+import dev.ekssteward.shared.event.Trigger;
 import dev.ekssteward.shared.json.Json;
 import dev.ekssteward.shared.request.ProvenRequest;
 import dev.ekssteward.shared.request.RequestProof;
@@ -69,6 +71,7 @@ final class RequestCommand {
       Args args, Session session, Output output, String detailType, Map<String, Object> detail) {
     String bus = bus(args);
     String region = session.region(args);
+    check(detailType, detail, region, session.clock.instant());
     Map<String, Object> proven;
     try (DefaultCredentialsProvider credentials = DefaultCredentialsProvider.builder().build()) {
       proven =
@@ -119,6 +122,27 @@ final class RequestCommand {
         "the scheduler handles it within seconds; its audit events name request "
             + proven.get(RequestProof.ID_FIELD));
     return Exit.OK;
+  }
+
+  /**
+   * Reads the request as the scheduler will read it from the bus (shared's {@link Deliveries}, the
+   * functions' own parser), so one it would ignore (a wake longer than a week, more than 100 node
+   * groups, an {@code --until} already past) is a usage error here, with its words, instead of an
+   * event put on the bus that changes nothing.
+   */
+  static void check(String detailType, Map<String, Object> detail, String region, Instant now) {
+    Map<String, Object> event = new LinkedHashMap<>();
+    event.put("version", "0");
+    event.put("id", "local-steward");
+    event.put("detail-type", detailType);
+    event.put("source", Contract.REQUEST_SOURCE);
+    event.put("time", now.toString());
+    event.put("region", region);
+    event.put("resources", List.of());
+    event.put("detail", detail);
+    if (Deliveries.read(Json.parseObject(Json.write(event))) instanceof Trigger.Unrecognized u) {
+      throw new UsageException("the scheduler would ignore this request: " + u.reason());
+    }
   }
 
   /** --bus, or the bus of --stack ({@code <stack>-requests}, output RequestBusName). */

@@ -44,6 +44,43 @@ class StewardTest {
     assertThat(Cli.offline("status", "--strikt").exit()).isEqualTo(2);
   }
 
+  /**
+   * A request the scheduler would ignore is refused before it is proven or sent (no credentials, no
+   * bus needed), in the words of the parser the scheduler runs on it.
+   */
+  @Test
+  void aRequestTheSchedulerWouldIgnoreIsAUsageErrorInItsWords() {
+    String ignored = "steward: the scheduler would ignore this request: ";
+    Cli week = Cli.offline("wake", "dev-1", "--for", "169h", "--bus", "b");
+    assertThat(week.exit()).isEqualTo(2);
+    assertThat(week.stderr())
+        .isEqualTo(
+            ignored + "detail.minutes: must be between 1 and 10080 (local/steward --help)\n");
+    assertThat(week.stdout()).isEmpty();
+
+    String many = String.join(",", java.util.Collections.nCopies(101, "ng"));
+    assertThat(Cli.offline("wake", "dev-1", "--nodegroups", many, "--bus", "b").stderr())
+        .startsWith(ignored + "detail.nodegroups: at most 100 names, was 101");
+    assertThat(Cli.offline("release", "--for", "8785h", "--bus", "b").stderr())
+        .startsWith(ignored + "detail.hours: must be between 1 and 8784");
+    Cli past = Cli.offline("release", "--until", "2020-01-01T00:00:00Z", "--bus", "b");
+    assertThat(past.exit()).isEqualTo(2);
+    assertThat(past.stderr()).startsWith(ignored + "detail.until: must be after the event's time");
+    assertThat(Cli.offline("release", "--for", "24h", "--cluster", "", "--bus", "b").stderr())
+        .startsWith(ignored + "detail.cluster: must not be empty");
+  }
+
+  /** --stack finds the bus by the name the template gives it, so no CloudFormation call. */
+  @Test
+  void theStackOptionNamesTheBusTheTemplateCreates() throws Exception {
+    String template = Files.readString(Path.of("../../template.yaml"));
+    assertThat(template)
+        .contains("  RequestBus:\n    Type: AWS::Events::EventBus")
+        .contains("      Name: !Sub ${AWS::StackName}-requests\n");
+    assertThat(RequestCommand.bus(Args.parse("wake", "dev-1", "--stack", "prod")))
+        .isEqualTo("prod-requests");
+  }
+
   @Test
   void validateAcceptsAValidConfig() throws Exception {
     Path file = write("good.json", Files.readString(Path.of("../../local/demo-fleet/config.json")));
