@@ -274,6 +274,47 @@ class StewardIT {
         .containsEntry(Contract.KEEP_UP_UNTIL_TAG, later.plus(Duration.ofHours(2)).toString());
   }
 
+  /**
+   * release, as the stack accepts it: the proven request the bus delivers makes the scheduler
+   * restore the recorded group and write the pause, and the next evening tick leaves it up.
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void releasePutsAProvenRequestThatRestoresAndPausesScaleDowns() {
+    tick(EVENING);
+    aws.settle();
+    assertThat(sizes("web")).isEqualTo(List.of(0, 0, 1));
+    String queue = requestsBusToQueue("eks-steward-requests");
+    Instant later = at(0, "21:00");
+
+    Cli release =
+        Cli.against(
+            aws, later, "release", "--for", "24h", "--cluster", "dev-1", "--stack", "eks-steward");
+    assertThat(release.exit()).as(release.stderr()).isZero();
+    assertThat(release.stdout())
+        .contains("sent Release Request ")
+        .contains("(cluster dev-1, hours 24) to eks-steward-requests");
+
+    Map<String, Object> event = Json.parseObject(receive(queue));
+    assertThat(event).containsEntry("detail-type", Contract.RELEASE_DETAIL_TYPE);
+    Map<String, Object> detail = (Map<String, Object>) event.get("detail");
+    assertThat(detail).containsEntry("cluster", "dev-1");
+    assertThat(((Number) detail.get("hours")).intValue()).isEqualTo(24);
+
+    Map<String, Object> delivered = new LinkedHashMap<>(event);
+    delivered.put("time", later.toString());
+    assertThat(run(later, delivered)).doesNotContainEntry("status", "refused");
+    aws.settle();
+    assertThat(sizes("web")).isEqualTo(List.of(2, 3, 5));
+    String pause =
+        aws.ssm().getParameter(r -> r.name("/eks-steward/scheduler/pause")).parameter().value();
+    assertThat(pause).contains(later.plus(Duration.ofHours(24)).toString());
+
+    tick(at(0, "22:00"));
+    aws.settle();
+    assertThat(sizes("web")).isEqualTo(List.of(2, 3, 5));
+  }
+
   @Test
   void wakeDryRunSendsNothingAndAnUnknownBusIsAnAwsError() {
     Cli dry =
