@@ -5,6 +5,8 @@ import dev.ekssteward.shared.pipeline.TransientFailureException;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
@@ -95,8 +97,26 @@ public final class Steward {
       err.println("steward: " + e.getMessage());
       return e.getMessage().startsWith("cannot read ") ? Exit.AWS : Exit.FINDINGS;
     } catch (SdkException | TransientFailureException e) {
-      err.println("steward: AWS: " + e.getMessage());
+      err.println("steward: AWS: " + aws(e.getMessage()));
       return Exit.AWS;
     }
+  }
+
+  private static final Pattern PROFILE =
+      Pattern.compile(
+          "ProfileCredentialsProvider\\(profileName=([^)]*)\\): (.*?)(?:, \\w+\\(\\): |\\]$)");
+
+  /**
+   * The SDK's message, except for its credential chain's: that one names every provider it tried
+   * (six, ~1,500 characters); an operator needs to know what to set, and a profile's own reason.
+   */
+  static String aws(String message) {
+    if (message == null || !message.startsWith("Unable to load credentials from any of the")) {
+      return message;
+    }
+    Matcher profile = PROFILE.matcher(message);
+    return "no credentials: set AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY"
+        + " (docs/cli.md)"
+        + (profile.find() ? "; profile " + profile.group(1) + ": " + profile.group(2) : "");
   }
 }

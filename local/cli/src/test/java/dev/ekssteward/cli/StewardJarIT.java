@@ -22,6 +22,11 @@ class StewardJarIT {
   record Run(int exit, String stdout, String stderr) {}
 
   static Run steward(Path temp, String... args) throws Exception {
+    return steward(temp, java.util.Map.of(), args);
+  }
+
+  static Run steward(Path temp, java.util.Map<String, String> env, String... args)
+      throws Exception {
     List<String> command =
         new java.util.ArrayList<>(List.of(ROOT.resolve("local/steward").toString()));
     command.addAll(List.of(args));
@@ -29,6 +34,7 @@ class StewardJarIT {
     builder.environment().keySet().removeIf(k -> k.startsWith("AWS_"));
     builder.environment().put("EKS_STEWARD_CLI_SKIP_BUILD", "1");
     builder.environment().put("AWS_REGION", "eu-west-1");
+    builder.environment().putAll(env);
     Path out = temp.resolve("out-" + System.nanoTime());
     Path err = temp.resolve("err-" + System.nanoTime());
     Process p = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
@@ -58,5 +64,38 @@ class StewardJarIT {
     assertThat(invalid.stdout()).startsWith("invalid " + bad + ": $.scheduler.defaultSchedule: ");
 
     assertThat(steward(dir, "frobnicate").exit()).isEqualTo(2);
+  }
+
+  /**
+   * A run that reaches the SDK prints only the CLI's own lines on stderr (no SLF4J warnings from
+   * the shaded jar's logging), and a missing credential is one line saying what to set.
+   */
+  @Test
+  void withoutCredentialsStderrIsOneLineSayingWhatToSet() throws Exception {
+    Path none = dir.resolve("none");
+    Run wake =
+        steward(
+            dir,
+            java.util.Map.of(
+                "AWS_PROFILE",
+                "nope",
+                "AWS_CONFIG_FILE",
+                none.toString(),
+                "AWS_SHARED_CREDENTIALS_FILE",
+                none.toString(),
+                "AWS_EC2_METADATA_DISABLED",
+                "true"),
+            "wake",
+            "dev-1",
+            "--bus",
+            "b");
+    assertThat(wake.exit()).as(wake.stderr()).isEqualTo(3);
+    assertThat(wake.stdout()).isEmpty();
+    assertThat(wake.stderr().lines().toList())
+        .singleElement()
+        .asString()
+        .startsWith(
+            "steward: AWS: no credentials: set AWS_PROFILE, or AWS_ACCESS_KEY_ID and"
+                + " AWS_SECRET_ACCESS_KEY (docs/cli.md); profile nope: ");
   }
 }

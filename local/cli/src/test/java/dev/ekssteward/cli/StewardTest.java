@@ -81,6 +81,26 @@ class StewardTest {
         .isEqualTo("prod-requests");
   }
 
+  /** The credential chain's message, as the SDK words it, becomes what to set and why not. */
+  @Test
+  void aMissingCredentialSaysWhatToSetAndTheProfilesReason() {
+    String chain =
+        "Unable to load credentials from any of the providers in the chain"
+            + " AwsCredentialsProviderChain(credentialsProviders=[SystemPropertyCredentialsProvider(),"
+            + " ProfileCredentialsProvider(profileName=ops), ContainerCredentialsProvider()]) :"
+            + " [SystemPropertyCredentialsProvider(): Unable to load credentials from system"
+            + " settings., ProfileCredentialsProvider(profileName=ops): Profile file contained no"
+            + " credentials for profile 'ops': ProfileFile(sections=[]),"
+            + " ContainerCredentialsProvider(): Cannot fetch credentials from container.]";
+    assertThat(Steward.aws(chain))
+        .isEqualTo(
+            "no credentials: set AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY"
+                + " (docs/cli.md); profile ops: Profile file contained no credentials for profile"
+                + " 'ops': ProfileFile(sections=[])");
+    assertThat(Steward.aws("Access Denied (Service: Eks, Status Code: 403)"))
+        .isEqualTo("Access Denied (Service: Eks, Status Code: 403)");
+  }
+
   @Test
   void validateAcceptsAValidConfig() throws Exception {
     Path file = write("good.json", Files.readString(Path.of("../../local/demo-fleet/config.json")));
