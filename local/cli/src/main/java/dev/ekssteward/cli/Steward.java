@@ -57,7 +57,8 @@ public final class Steward {
         0  ok
         1  findings: invalid config (validate), groups needing attention (status --strict),
            node group not found (explain)
-        2  usage error: unknown command or option, bad value, unreadable file
+        2  usage error: unknown command or option, bad value, unreadable file, a request
+           the scheduler would ignore (its reason is printed; nothing is sent)
         3  AWS error: credentials, permissions, network, or a request EventBridge refused
       """;
 
