@@ -4,7 +4,9 @@ import dev.ekssteward.scheduler.eks.Nodegroup;
 import dev.ekssteward.scheduler.eks.Sizes;
 import dev.ekssteward.scheduler.plan.DropRecord;
 import dev.ekssteward.scheduler.plan.OriginalScaling;
+import dev.ekssteward.scheduler.plan.PauseAutoscaler;
 import dev.ekssteward.scheduler.plan.Restore;
+import dev.ekssteward.scheduler.plan.ResumeAutoscaler;
 import dev.ekssteward.scheduler.plan.ScaleDown;
 import dev.ekssteward.scheduler.plan.ScheduleSource;
 import dev.ekssteward.scheduler.schedule.Schedule;
@@ -64,6 +66,15 @@ final class Decision {
     }
     if (a instanceof Restore r) {
       return "restore to " + sizes(r.record().sizes()) + " (" + r.reason() + ")" + by(source);
+    }
+    if (a instanceof PauseAutoscaler p) {
+      return "take Cluster Autoscaler's discovery tags off "
+          + String.join(", ", p.autoScalingGroups())
+          + " (the record keeps them), so it leaves the group alone at night";
+    }
+    if (a instanceof ResumeAutoscaler r) {
+      return "put Cluster Autoscaler's discovery tags back on "
+          + String.join(", ", r.autoScalingGroups());
     }
     if (a instanceof DropRecord d) {
       return "drop the size record, sizes unchanged: " + d.reason();

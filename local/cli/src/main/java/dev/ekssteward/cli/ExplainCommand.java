@@ -1,9 +1,7 @@
 package dev.ekssteward.cli;
 
 import dev.ekssteward.scheduler.eks.Cluster;
-import dev.ekssteward.scheduler.eks.EksNodegroupApi;
 import dev.ekssteward.scheduler.eks.Nodegroup;
-import dev.ekssteward.scheduler.eks.NodegroupApi;
 import dev.ekssteward.scheduler.plan.ClusterState;
 import dev.ekssteward.scheduler.plan.NodegroupPlanner;
 import dev.ekssteward.scheduler.plan.RunFacts;
@@ -30,9 +28,10 @@ import java.util.Set;
 
 /**
  * {@code explain <cluster>/<nodegroup> [--at <time>]}: which schedule applies to the group and from
- * where, and what a schedule tick would do at that time: the scheduler's own pure planner ({@link
- * NodegroupPlanner}) run on the group as it is now. What the tick's ledger adds is assumed away: no
- * Release pause, and the cluster already in the record index.
+ * where, and what a schedule tick would do at that time: the scheduler's own observe ({@link
+ * SchedulerView}) and pure planner ({@link NodegroupPlanner}) run on the group as it is now. What
+ * the tick's ledger adds is assumed away: no Release pause, and the cluster already in the record
+ * index.
  */
 final class ExplainCommand {
   private ExplainCommand() {}
@@ -49,10 +48,18 @@ final class ExplainCommand {
     Instant at = at(args.option("at"), session);
     StewardConfig config = session.config(args).config();
     SchedulerConfig scheduler = config.scheduler();
-    NodegroupApi api =
-        new EksNodegroupApi(session.clients(args).eks(Target.home(session.region(args))));
-    Nodegroup g = api.describeNodegroup(clusterName, groupName);
-    Cluster cluster = g == null ? null : api.describeCluster(clusterName);
+    ClusterState seen =
+        SchedulerView.observe(
+            session.clients(args),
+            session.settings(args),
+            session.clock,
+            config,
+            Target.home(session.region(args)),
+            clusterName,
+            groupName);
+    Cluster cluster = seen.cluster();
+    Nodegroup g =
+        seen.nodegroups().stream().filter(n -> n.name().equals(groupName)).findFirst().orElse(null);
     if (g == null || cluster == null) {
       output.note("no node group " + operand + " in " + session.region(args));
       return Exit.FINDINGS;

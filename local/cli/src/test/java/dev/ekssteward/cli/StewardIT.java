@@ -111,6 +111,71 @@ class StewardIT {
     assertThat(missing.stderr()).contains("no node group dev-1/nope in " + LocalAws.REGION);
   }
 
+  /**
+   * With the Cluster Autoscaler pause on, explain observes as the scheduler does (the discovery
+   * tags on the group's Auto Scaling group) and says it takes them off; the scheduler's evening run
+   * then does just that.
+   */
+  @Test
+  void explainWithTheAutoscalerPauseSaysItTakesTheDiscoveryTagsOff() {
+    seedAutoscalerPause(aws);
+    String asg =
+        aws.eks()
+            .describeNodegroup(r -> r.clusterName("dev-2").nodegroupName("api"))
+            .nodegroup()
+            .resources()
+            .autoScalingGroups()
+            .get(0)
+            .name();
+
+    Cli explain =
+        Cli.against(aws, Instant.now(), "explain", "dev-2/api", "--at", EVENING.toString());
+    assertThat(explain.exit()).as(explain.stderr()).isZero();
+    assertThat(explain.stdout())
+        .contains(
+            "the scheduler would: take Cluster Autoscaler's discovery tags off "
+                + asg
+                + " (the record keeps them), so it leaves the group alone at night")
+        .contains("the scheduler would: scale down at 19:00 by schedule office-hours");
+
+    tick(EVENING);
+    aws.settle();
+    var autoscaling =
+        aws.client(
+            software.amazon.awssdk.services.autoscaling.AutoScalingClient.builder()
+                .httpClient(UrlConnectionHttpClient.create()));
+    assertThat(
+            autoscaling
+                .describeAutoScalingGroups(r -> r.autoScalingGroupNames(asg))
+                .autoScalingGroups()
+                .get(0)
+                .tags())
+        .noneMatch(t -> t.key().startsWith("k8s.io/cluster-autoscaler/"));
+  }
+
+  /** dev-2/api on office-hours, Cluster Autoscaler's discovery tags on its ASG, the pause on. */
+  static void seedAutoscalerPause(LocalAws aws) {
+    aws.seeder()
+        .seed(
+            FleetSeed.fleet()
+                .config(
+                    """
+                    {"scheduler": {"clusterAutoscaler": "pause",
+                      "schedules": {"office-hours": {"timezone": "Europe/Berlin",
+                      "uptime": ["Mon-Fri 07:00-19:00"]}}}}
+                    """)
+                .cluster(
+                    cluster("dev-2")
+                        .nodegroup(
+                            nodegroup("api")
+                                .scaling(1, 2, 3)
+                                .tags(Map.of(Contract.SCHEDULE_TAG, "office-hours"))
+                                .autoScalingGroup(
+                                    Map.of(
+                                        "k8s.io/cluster-autoscaler/enabled", "true",
+                                        "k8s.io/cluster-autoscaler/dev-2", "owned")))));
+  }
+
   @Test
   @SuppressWarnings("unchecked")
   void statusShowsTheGroupTheSchedulerTookDownAndItsRecord() {

@@ -2,12 +2,14 @@ package dev.ekssteward.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ekssteward.shared.testing.LocalAws;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -16,6 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StewardJarIT {
   static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
+
+  @RegisterExtension static final LocalAws aws = new LocalAws();
 
   @TempDir Path dir;
 
@@ -64,6 +68,30 @@ class StewardJarIT {
     assertThat(invalid.stdout()).startsWith("invalid " + bad + ": $.scheduler.defaultSchedule: ");
 
     assertThat(steward(dir, "frobnicate").exit()).isEqualTo(2);
+  }
+
+  /**
+   * The jar carries every SDK service the functions' code it runs calls: explain observes as the
+   * scheduler does, Cluster Autoscaler's tags on the group's Auto Scaling group included.
+   */
+  @Test
+  void theJarExplainsAGroupWhoseAutoscalerTheSchedulerWouldPause() throws Exception {
+    StewardIT.seedAutoscalerPause(aws);
+    Run explain =
+        steward(
+            dir,
+            java.util.Map.of(
+                "AWS_ENDPOINT_URL", aws.endpoint().toString(),
+                "AWS_ACCESS_KEY_ID", "testing",
+                "AWS_SECRET_ACCESS_KEY", "testing"),
+            "explain",
+            "dev-2/api",
+            "--at",
+            StewardIT.EVENING.toString());
+    assertThat(explain.exit()).as(explain.stderr()).isZero();
+    assertThat(explain.stdout())
+        .contains("the scheduler would: take Cluster Autoscaler's discovery tags off ");
+    assertThat(explain.stderr()).isEmpty();
   }
 
   /**
