@@ -56,8 +56,9 @@ public final class FargateProfileReconciler implements Controller<ClusterObserva
   private final DesiredStateStore store;
   private final RecordSigner signer;
 
+  /** Public for the operator CLI's status (local/cli), which plans each cluster as a tick would. */
   @Inject
-  FargateProfileReconciler(FargateApi api, DesiredStateStore store, RecordSigner signer) {
+  public FargateProfileReconciler(FargateApi api, DesiredStateStore store, RecordSigner signer) {
     this.api = api;
     this.store = store;
     this.signer = signer;

@@ -73,8 +73,9 @@ public final class NodegroupScheduler implements Controller<ClusterState> {
   private final RecordSigner signer;
   private final Clock clock;
 
+  /** Public for the operator CLI's explain (local/cli), which observes a group as a tick does. */
   @Inject
-  NodegroupScheduler(
+  public NodegroupScheduler(
       NodegroupApis apis,
       AutoScalingApis autoscaling,
       SchedulerStore store,

@@ -15,9 +15,10 @@ import javax.inject.Inject;
  * Rejects config whose schedule windows do not parse, or whose defaultSchedule is neither a defined
  * schedule nor a valid inline window: invalid config means no mutation at all.
  */
-final class ScheduleConfigCheck implements ConfigCheck {
+public final class ScheduleConfigCheck implements ConfigCheck {
+  /** Public for the operator CLI's {@code validate}, which runs the same checks offline. */
   @Inject
-  ScheduleConfigCheck() {}
+  public ScheduleConfigCheck() {}
 
   @Override
   public List<ConfigError> check(StewardConfig config) {

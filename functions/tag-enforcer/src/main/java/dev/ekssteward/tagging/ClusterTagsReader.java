@@ -16,15 +16,17 @@ import java.util.Map;
 /**
  * Observes one cluster through the port: every resource of the kinds the policy covers on a sweep,
  * only the named one for a CloudTrail call; and the node groups' ASGs when a rule propagates.
+ * Public for the operator CLI's status (local/cli), which reads a cluster as a sweep does.
  */
-final class ClusterTagsReader {
+public final class ClusterTagsReader {
   private final TaggingApi api;
 
-  ClusterTagsReader(TaggingApi api) {
+  public ClusterTagsReader(TaggingApi api) {
     this.api = api;
   }
 
-  ClusterTags read(Target target, String cluster, TaggingConfig policy, Selection selection) {
+  public ClusterTags read(
+      Target target, String cluster, TaggingConfig policy, Selection selection) {
     Selection.One only = selection instanceof Selection.One one ? one : null;
     TaggedResource c = api.cluster(target, cluster);
     if (c == null) {

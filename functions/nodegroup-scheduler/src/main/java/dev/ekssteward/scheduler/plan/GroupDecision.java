@@ -42,7 +42,7 @@ final class GroupDecision {
 
   static final int LOOKS = 6;
 
-  private static final String BY_DEFAULT = "config scheduler.defaultSchedule";
+  private static final String BY_DEFAULT = ScheduleSource.BY_DEFAULT;
 
   private final Cluster cluster;
   private final SchedulerConfig config;
@@ -360,20 +360,8 @@ final class GroupDecision {
 
   /** {source, value}: node group tag, then cluster tag, then the config default; or null. */
   private String[] scheduleSource(Nodegroup g) {
-    if (g.tags().containsKey(Contract.SCHEDULE_TAG)) {
-      return new String[] {
-        "nodegroup tag " + Contract.SCHEDULE_TAG, g.tags().get(Contract.SCHEDULE_TAG)
-      };
-    }
-    if (cluster.tags().containsKey(Contract.SCHEDULE_TAG)) {
-      return new String[] {
-        "cluster tag " + Contract.SCHEDULE_TAG, cluster.tags().get(Contract.SCHEDULE_TAG)
-      };
-    }
-    if (config.defaultSchedule() != null) {
-      return new String[] {BY_DEFAULT, config.defaultSchedule()};
-    }
-    return null;
+    ScheduleSource found = ScheduleSource.of(g.tags(), cluster.tags(), config);
+    return found == null ? null : new String[] {found.source(), found.value()};
   }
 
   private static boolean excluded(Map<String, String> tags) {
