@@ -33,6 +33,9 @@ class DocCommandsIT {
   @RegisterExtension static final LocalAws aws = new LocalAws();
   private static final DemoMoto moto = new DemoMoto(aws);
 
+  private static final String CLI =
+      "run by local/cli's StewardDocsIT, once the build has made the CLI's jar";
+
   /** Blocks not run here, by file and the start of their first line: why not. */
   static final Map<String, String> NOT_RUN =
       Map.ofEntries(
@@ -57,7 +60,10 @@ class DocCommandsIT {
               "docs/local.md: local/moto-server 5000",
               "starts the server in the foreground; README.md's block starts it in the background"
                   + " and is run here"),
-          Map.entry("docs/local.md: MOTO_HOST=0.0.0.0 local/moto-server", "needs SAM and Docker"));
+          Map.entry("docs/local.md: MOTO_HOST=0.0.0.0 local/moto-server", "needs SAM and Docker"),
+          Map.entry("README.md: local/steward status", CLI),
+          Map.entry("docs/cli.md: local/steward --help", CLI),
+          Map.entry("docs/local.md: local/steward status", CLI));
 
   @TempDir Path temp;
 
