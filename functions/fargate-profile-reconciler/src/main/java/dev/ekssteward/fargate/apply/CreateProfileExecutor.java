@@ -17,7 +17,9 @@ public final class CreateProfileExecutor extends PortExecutor<FargateApi, Create
         api,
         ProfileAudit.desiredTags("CreateFargateProfile", ProfileAudit.CLUSTERS),
         // The profile's pod execution role is passed to EKS.
-        ProfileAudit.PASS_POD_ROLE);
+        ProfileAudit.PASS_POD_ROLE,
+        ProfileAudit.CHECK_FARGATE_SLR,
+        ProfileAudit.CREATE_FARGATE_SLR);
   }
 
   @Override

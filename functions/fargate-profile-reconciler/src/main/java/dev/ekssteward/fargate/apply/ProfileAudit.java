@@ -29,7 +29,29 @@ final class ProfileAudit {
       new Permission(
               "iam:PassRole",
               "arn:${AWS::Partition}:iam::${AWS::AccountId}:role${FargatePodRolePath}*")
-          .when("StringEquals", "iam:PassedToService", "eks-fargate-pods.amazonaws.com");
+          // The role's principal is eks-fargate-pods; AWS does not document which of EKS's
+          // principals the pass names, and the path already limits the roles to pod roles.
+          .when(
+              "StringEquals",
+              "iam:PassedToService",
+              "eks-fargate-pods.amazonaws.com",
+              "eks.amazonaws.com");
+
+  /** EKS's service-linked role for Fargate, in the function's own account. */
+  static final String FARGATE_SLR =
+      "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/aws-service-role/"
+          + "eks-fargate.amazonaws.com/AWSServiceRoleForAmazonEKSForFargate";
+
+  /**
+   * CreateFargateProfile checks with the caller's rights that Fargate's service-linked role exists
+   * ("Failed to validate if SLR: AWSServiceRoleForAmazonEKSForFargate already exists due to missing
+   * permissions for 'iam:GetRole'"), and creates it in an account that never had a profile.
+   */
+  static final Permission CHECK_FARGATE_SLR = new Permission("iam:GetRole", FARGATE_SLR);
+
+  static final Permission CREATE_FARGATE_SLR =
+      new Permission("iam:CreateServiceLinkedRole", FARGATE_SLR)
+          .when("StringEquals", "iam:AWSServiceName", "eks-fargate.amazonaws.com");
 
   /**
    * {@code eks:<action>} (CreateFargateProfile, TagResource, UntagResource) for the desired state's

@@ -147,6 +147,9 @@ class ProfileExecutorsTest {
 
   @Test
   void eachExecutorDeclaresTheGrantsOfItsCalls() {
+    String fargateSlr =
+        "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/aws-service-role/"
+            + "eks-fargate.amazonaws.com/AWSServiceRoleForAmazonEKSForFargate";
     String profiles = "arn:${AWS::Partition}:eks:*:${AWS::AccountId}:fargateprofile/*";
     String noStewardKeys = "ForAllValues:StringNotLike(aws:TagKeys=eks-steward/*)";
     assertThat(create.permissions())
@@ -158,7 +161,14 @@ class ProfileExecutorsTest {
             new Permission(
                 "iam:PassRole",
                 "arn:${AWS::Partition}:iam::${AWS::AccountId}:role${FargatePodRolePath}*",
-                "StringEquals(iam:PassedToService=eks-fargate-pods.amazonaws.com)"));
+                "StringEquals(iam:PassedToService=eks-fargate-pods.amazonaws.com,eks.amazonaws.com)"),
+            // EKS checks (and in a new account creates) Fargate's service-linked role with the
+            // caller's rights.
+            new Permission("iam:GetRole", fargateSlr),
+            new Permission(
+                "iam:CreateServiceLinkedRole",
+                fargateSlr,
+                "StringEquals(iam:AWSServiceName=eks-fargate.amazonaws.com)"));
     assertThat(delete.permissions())
         .containsExactly(
             new Permission(
