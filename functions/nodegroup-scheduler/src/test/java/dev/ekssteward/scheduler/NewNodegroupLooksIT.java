@@ -107,7 +107,7 @@ class NewNodegroupLooksIT {
 
   @Test
   void aGroupStillCreatingIsValidatedOnTheFirstLookAfterItBecameActive() throws Exception {
-    createGroup(3, "Mon-Fri 07:00-19:00 Europe/Berln");
+    createGroup(4, "Mon-Fri 07:00-19:00 Europe/Berln");
 
     Map<String, Object> report = event();
 
@@ -124,7 +124,7 @@ class NewNodegroupLooksIT {
     assertThat(list(report, "findings")).isEmpty();
     assertThat(queue.delayed()).isEqualTo(1);
 
-    // Each look (1.2 s apart) finds it CREATING and sends the next, until one finds it ACTIVE (3 s
+    // Each look (1.2 s apart) finds it CREATING and sends the next, until one finds it ACTIVE (4 s
     // after it was created) and checks its schedule.
     int looks = 0;
     while (sent.audits().isEmpty() && looks < 6) {

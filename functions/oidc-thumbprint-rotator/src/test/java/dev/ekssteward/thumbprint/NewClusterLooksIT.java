@@ -81,7 +81,7 @@ class NewClusterLooksIT {
 
   @Test
   void aNewClusterGetsItsProviderOnTheFirstLookAfterItIsActive() throws Exception {
-    createCluster(3);
+    createCluster(4);
 
     Map<String, Object> report = handle(EventFiles.load(EventRoutingIT.CREATE_CLUSTER));
 

@@ -52,7 +52,7 @@ class StewardDocsIT {
     assertThat(r.exit()).as(r.stderr()).isZero();
     assertThat(r.stdout())
         .contains(Steward.HELP)
-        .contains("valid local/demo-fleet/config.json")
+        .contains("local/demo-fleet/config.json: valid")
         .contains("staging-1")
         .contains("sent");
   }
@@ -63,7 +63,7 @@ class StewardDocsIT {
     Result r = run("README.md", "local/steward status");
 
     assertThat(r.exit()).as(r.stderr()).isZero();
-    assertThat(r.stdout()).contains("staging-1", "sent", "valid local/demo-fleet/config.json");
+    assertThat(r.stdout()).contains("staging-1", "sent", "local/demo-fleet/config.json: valid");
   }
 
   @Test
