@@ -153,6 +153,9 @@ class LeastPrivilegeIT {
                   t.map(t.map(t.map(r).get("Properties")).get("KeyPolicy"));
               for (Object s : (List<Object>) policy.getOrDefault("Statement", List.of())) {
                 Map<String, Object> st = t.map(s);
+                if (st.containsKey("Fn::If")) {
+                  continue; // the operators' verify-only statement (RecordVerifiers)
+                }
                 Object principal = t.map(st.get("Principal")).get("AWS");
                 if ("Allow".equals(st.get("Effect")) && objects(principal).contains(role)) {
                   String arn =
@@ -403,7 +406,8 @@ class LeastPrivilegeIT {
 
   /**
    * The record key signs only for the two functions that write records: no other principal, no
-   * grant, no IAM policy (the account root may administer the key, never use it).
+   * grant, no IAM policy (the account root may administer the key, never use it). The operators
+   * of the RecordVerifiers parameter may only verify.
    */
   @Test
   @SuppressWarnings("unchecked")
@@ -419,8 +423,13 @@ class LeastPrivilegeIT {
         .containsEntry("KeySpec", "HMAC_256")
         .containsEntry("KeyUsage", "GENERATE_VERIFY_MAC");
     List<String> macUsers = new ArrayList<>();
+    List<Map<String, Object>> conditional = new ArrayList<>();
     for (Object s : (List<Object>) t.map(key.get("KeyPolicy")).get("Statement")) {
       Map<String, Object> st = t.map(s);
+      if (st.containsKey("Fn::If")) {
+        conditional.add(st);
+        continue;
+      }
       List<String> actions = strings(st.get("Action"));
       assertThat(actions)
           .as("no wildcard use of the key")
@@ -434,6 +443,19 @@ class LeastPrivilegeIT {
         .containsExactlyInAnyOrder(
             "{Fn::GetAtt=[NodegroupSchedulerFunctionRole, Arn]}",
             "{Fn::GetAtt=[FargateProfileReconcilerFunctionRole, Arn]}");
+    // One statement more, only with the RecordVerifiers parameter: verify, never sign.
+    assertThat(conditional)
+        .singleElement()
+        .satisfies(
+            c -> {
+              List<Object> branches = (List<Object>) c.get("Fn::If");
+              assertThat(branches.get(0)).isEqualTo("HasRecordVerifiers");
+              assertThat(t.map(branches.get(1)))
+                  .containsEntry("Effect", "Allow")
+                  .containsEntry("Action", "kms:VerifyMac")
+                  .containsEntry("Principal", Map.of("AWS", Map.of("Ref", "RecordVerifiers")));
+              assertThat(branches.get(2)).isEqualTo(Map.of("Ref", "AWS::NoValue"));
+            });
     for (String function : MODULES.keySet()) {
       assertThat(statements(t, t.functions().get(function)))
           .as("%s's own policy grants nothing on KMS (the key policy does)", function)
