@@ -406,8 +406,8 @@ class LeastPrivilegeIT {
 
   /**
    * The record key signs only for the two functions that write records: no other principal, no
-   * grant, no IAM policy (the account root may administer the key, never use it). The operators
-   * of the RecordVerifiers parameter may only verify.
+   * grant, no IAM policy (the account root may administer the key, never use it). The operators of
+   * the RecordVerifiers parameter may only verify.
    */
   @Test
   @SuppressWarnings("unchecked")
