@@ -228,7 +228,10 @@ public final class Calls {
     return calls + publish(2);
   }
 
-  /** The scheduler's reads, then each cluster's ASGs and Fargate profiles; one PutEvents. */
+  /**
+   * The scheduler's reads, then each cluster's ASGs and Fargate profiles; two PutEvents, as the
+   * function publishes a scope's audit events as its apply ends and the sweep's summary last.
+   */
   static int tags() {
     int calls = config("/config");
     EksClient eks = client(EksClient.builder().httpClient(HTTP));
@@ -251,6 +254,6 @@ public final class Calls {
         calls++;
       }
     }
-    return calls + publish(9);
+    return calls + publish(8) + publish(1);
   }
 }
