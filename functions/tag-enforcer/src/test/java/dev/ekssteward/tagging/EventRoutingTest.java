@@ -64,7 +64,8 @@ class EventRoutingTest {
                 true,
                 new CallerIdentity(
                     "IAMUser", "arn:aws:iam::123456789012:user/alice", "alice", null, null),
-                List.of()));
+                List.of(),
+                0));
   }
 
   @Test

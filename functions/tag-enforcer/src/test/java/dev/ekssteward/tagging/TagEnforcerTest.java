@@ -114,7 +114,7 @@ class TagEnforcerTest {
 
     pass(
         "dev-1",
-        new Selection.One("CreateNodegroup", "nodegroup", "ng-a", null, true, jane, List.of()));
+        new Selection.One("CreateNodegroup", "nodegroup", "ng-a", null, true, jane, List.of(), 0));
 
     assertThat(eks.calls())
         .containsExactly(

@@ -151,7 +151,14 @@ public final class Routing {
     }
     Selection one =
         new Selection.One(
-            c.eventName(), kind, name, arn, rule.creating(), c.caller(), keys(c, rule.keysPath()));
+            c.eventName(),
+            kind,
+            name,
+            arn,
+            rule.creating(),
+            c.caller(),
+            keys(c, rule.keysPath()),
+            0);
     if (rule.global()) {
       List<Target> accounts = perAccount(targets.matching(config, c.account(), null));
       return accounts.isEmpty()

@@ -38,18 +38,6 @@ public sealed interface Selection {
       keys = List.copyOf(keys);
     }
 
-    /** The call itself (look 0). */
-    public One(
-        String call,
-        String kind,
-        String name,
-        String arn,
-        boolean created,
-        CallerIdentity caller,
-        List<String> keys) {
-      this(call, kind, name, arn, created, caller, keys, 0);
-    }
-
     /** The same resource, one look later. */
     public One next() {
       return new One(call, kind, name, arn, created, caller, keys, look + 1);

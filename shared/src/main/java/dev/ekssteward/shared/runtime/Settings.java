@@ -45,30 +45,7 @@ public record Settings(
    */
   public static final int DEFAULT_FANOUT_MIN_TARGETS = 1;
 
-  /** Without a recheck queue and without a record key (functions that sign nothing). */
-  public Settings(
-      String configPrefix,
-      boolean dryRun,
-      String auditBus,
-      String region,
-      URI endpoint,
-      String selfRoleArn,
-      String fanOutQueueUrl,
-      int fanOutMinTargets) {
-    this(
-        configPrefix,
-        dryRun,
-        auditBus,
-        region,
-        endpoint,
-        selfRoleArn,
-        fanOutQueueUrl,
-        fanOutMinTargets,
-        null,
-        null);
-  }
-
-  /** Without fan-out (every tick runs all its targets in one invocation). */
+  /** Without fan-out, a recheck queue or a record key (tests and local tools). */
   public Settings(
       String configPrefix,
       boolean dryRun,
@@ -84,7 +61,9 @@ public record Settings(
         endpoint,
         selfRoleArn,
         null,
-        DEFAULT_FANOUT_MIN_TARGETS);
+        DEFAULT_FANOUT_MIN_TARGETS,
+        null,
+        null);
   }
 
   public static Settings fromEnvironment() {

@@ -33,7 +33,7 @@ class RecheckMessagesTest {
   void aLookWrittenBySenderIsReadBackAsTheSameSelectionOneLookOn() {
     Selection.One call =
         new Selection.One(
-            "CreateNodegroup", "nodegroup", "ng-a", null, true, ALICE, List.of("team"));
+            "CreateNodegroup", "nodegroup", "ng-a", null, true, ALICE, List.of("team"), 0);
     Recheck sent = new Recheck("111122223333", "eu-west-1", "dev-1", call.next());
 
     List<FanOutItem> got = items(record("m1", Json.write(RecheckMessages.body(sent))));
@@ -48,7 +48,7 @@ class RecheckMessagesTest {
   @Test
   void theOwnAccountAndAnUnknownCallerStayAbsent() {
     Selection.One call =
-        new Selection.One("CreateCluster", "cluster", "dev-1", null, true, null, List.of());
+        new Selection.One("CreateCluster", "cluster", "dev-1", null, true, null, List.of(), 0);
     Recheck sent = new Recheck(null, "eu-west-1", "dev-1", call.next().next());
 
     String body = Json.write(RecheckMessages.body(sent));

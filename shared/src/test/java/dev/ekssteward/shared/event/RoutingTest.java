@@ -334,7 +334,7 @@ class RoutingTest {
         account,
         region,
         cluster,
-        new Selection.One(call, "nodegroup", "ng-a", null, false, null, List.of()).next());
+        new Selection.One(call, "nodegroup", "ng-a", null, false, null, List.of(), 0).next());
   }
 
   @Test

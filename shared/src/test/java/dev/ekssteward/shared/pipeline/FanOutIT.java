@@ -116,7 +116,9 @@ class FanOutIT {
             base.endpoint(),
             null,
             queueUrl,
-            minTargets);
+            minTargets,
+            null,
+            null);
     List<ExecutionInterceptor> interceptors = new ArrayList<>(faults);
     interceptors.add(calls);
     AwsClients clients = new AwsClients(settings, "fanout", interceptors, Waits.none().backoff());

@@ -69,7 +69,9 @@ class LazyClientsIT {
             base.endpoint(),
             null,
             "https://sqs.eu-west-1.amazonaws.com/123456789012/fan-out",
-            2);
+            2,
+            null,
+            null);
     AwsClients clients = new AwsClients(settings, "lister", List.of(calls), Waits.none().backoff());
     Log log = new Log("lister");
     Pipeline<String> pipeline =

@@ -196,7 +196,7 @@ class NodegroupPlannerTest {
   }
 
   static final Selection.One CREATED =
-      new Selection.One("CreateNodegroup", "nodegroup", "a", null, true, null, List.of());
+      new Selection.One("CreateNodegroup", "nodegroup", "a", null, true, null, List.of(), 0);
 
   private static Nodegroup inStatus(String status) {
     return new Nodegroup(

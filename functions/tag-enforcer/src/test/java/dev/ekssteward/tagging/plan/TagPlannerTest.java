@@ -88,7 +88,7 @@ class TagPlannerTest {
   @Test
   void creatorGoesOnlyToTheResourceTheEventCreated() {
     Selection created =
-        new Selection.One("CreateNodegroup", "nodegroup", "ng-a", null, true, JANE, List.of());
+        new Selection.One("CreateNodegroup", "nodegroup", "ng-a", null, true, JANE, List.of(), 0);
 
     Plan plan =
         TagPlanner.plan(
@@ -109,10 +109,10 @@ class TagPlannerTest {
   void aTagCallNamesNoCreatorAndAnUntagCallTheKeysItRemoved() {
     Map<String, String> noCostCenter = Map.of("team", "payments", "env", "dev");
     Selection tagged =
-        new Selection.One("TagResource", "nodegroup", "ng-a", NG_ARN, false, JANE, List.of());
+        new Selection.One("TagResource", "nodegroup", "ng-a", NG_ARN, false, JANE, List.of(), 0);
     Selection untagged =
         new Selection.One(
-            "UntagResource", "nodegroup", "ng-a", NG_ARN, false, JANE, List.of("cost-center"));
+            "UntagResource", "nodegroup", "ng-a", NG_ARN, false, JANE, List.of("cost-center"), 0);
     ClusterTags observed = observed(List.of(nodegroup(noCostCenter, List.of())), Map.of());
 
     Plan onTag = TagPlanner.plan(observed, Policies.standard(), tagged);
