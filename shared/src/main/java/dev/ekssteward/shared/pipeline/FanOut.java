@@ -5,7 +5,6 @@ import dev.ekssteward.shared.aws.Target;
 import dev.ekssteward.shared.event.FanOutMessages;
 import dev.ekssteward.shared.event.Trigger;
 import dev.ekssteward.shared.event.Trigger.ScheduleTick;
-import dev.ekssteward.shared.runtime.Settings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -30,18 +29,16 @@ public final class FanOut {
   static final int BATCH = 10;
 
   private final AwsClients clients;
-  private final Settings settings;
 
   @Inject
-  public FanOut(AwsClients clients, Settings settings) {
+  public FanOut(AwsClients clients) {
     this.clients = clients;
-    this.settings = settings;
   }
 
   public boolean applies(Trigger trigger, List<Target> targets) {
     return trigger instanceof ScheduleTick
-        && settings.fanOutQueueUrl() != null
-        && targets.size() >= settings.fanOutMinTargets();
+        && clients.settings().fanOutQueueUrl() != null
+        && targets.size() >= clients.settings().fanOutMinTargets();
   }
 
   /** Sends one message per target; returns the targets that could not be sent (run them now). */
@@ -82,7 +79,7 @@ public final class FanOut {
 
   /** The entry ids SQS did not accept. */
   private Set<String> sendBatch(ScheduleTick tick, List<Target> batch) {
-    boolean fifo = settings.fanOutQueueUrl().endsWith(".fifo");
+    boolean fifo = clients.settings().fanOutQueueUrl().endsWith(".fifo");
     List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
     for (int j = 0; j < batch.size(); j++) {
       Target t = batch.get(j);
@@ -97,7 +94,7 @@ public final class FanOut {
     }
     SqsClient sqs = clients.service("sqs", clients.home(), SqsClient::builder);
     SendMessageBatchResponse response =
-        sqs.sendMessageBatch(r -> r.queueUrl(settings.fanOutQueueUrl()).entries(entries));
+        sqs.sendMessageBatch(r -> r.queueUrl(clients.settings().fanOutQueueUrl()).entries(entries));
     return response.failed().stream().map(f -> f.id()).collect(Collectors.toSet());
   }
 }

@@ -5,7 +5,6 @@ import dev.ekssteward.shared.event.RecheckMessages;
 import dev.ekssteward.shared.event.Selection;
 import dev.ekssteward.shared.event.Trigger.Recheck;
 import dev.ekssteward.shared.json.Json;
-import dev.ekssteward.shared.runtime.Settings;
 import java.time.Duration;
 import javax.inject.Inject;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -18,17 +17,15 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 public final class Rechecks {
   private final AwsClients clients;
-  private final Settings settings;
 
   @Inject
-  public Rechecks(AwsClients clients, Settings settings) {
+  public Rechecks(AwsClients clients) {
     this.clients = clients;
-    this.settings = settings;
   }
 
   /** False without a recheck queue: a resource in transition then waits for the next tick. */
   public boolean available() {
-    return settings.recheckQueueUrl() != null;
+    return clients.settings().recheckQueueUrl() != null;
   }
 
   /** Asks for {@code next} (the selection at its next look) after {@code after}. */
@@ -39,7 +36,7 @@ public final class Rechecks {
     SqsClient sqs = clients.service("sqs", clients.home(), SqsClient::builder);
     sqs.sendMessage(
         r ->
-            r.queueUrl(settings.recheckQueueUrl())
+            r.queueUrl(clients.settings().recheckQueueUrl())
                 .messageBody(body)
                 .delaySeconds((int) after.toSeconds()));
   }

@@ -132,7 +132,7 @@ class FanOutIT {
         Clock.fixed(Instant.parse("2026-11-25T18:00:00Z"), ZoneOffset.UTC),
         Waits.none(),
         log,
-        new FanOut(clients, settings),
+        new FanOut(clients),
         null,
         NO_REQUESTS);
   }

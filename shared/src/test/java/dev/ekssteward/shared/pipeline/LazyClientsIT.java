@@ -84,7 +84,7 @@ class LazyClientsIT {
             Clock.systemUTC(),
             Waits.none(),
             log,
-            new FanOut(clients, settings),
+            new FanOut(clients),
             null,
             NO_REQUESTS);
 

@@ -124,7 +124,7 @@ class RecheckIT {
         Waits.none(),
         log,
         null,
-        new Rechecks(clients, settings),
+        new Rechecks(clients),
         NO_REQUESTS);
   }
 
