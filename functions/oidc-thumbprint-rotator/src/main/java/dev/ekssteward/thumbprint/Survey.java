@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.inject.Inject;
 
 /**
@@ -21,30 +23,31 @@ import javax.inject.Inject;
  * an event named), the IAM provider of each, then what each issuer's endpoints present.
  */
 final class Survey {
+  private static final Pattern EKS_ISSUER_HOST =
+      Pattern.compile("^oidc\\.eks\\.([a-z0-9-]+)\\.amazonaws\\.com(\\.cn)?$");
+
   private final ClusterIssuers clusters;
   private final OidcProviders providers;
-  private final EventProvider eventProvider;
   private final Probes probes;
   private final Settings settings;
 
   @Inject
-  Survey(
-      ClusterIssuers clusters,
-      OidcProviders providers,
-      EventProvider eventProvider,
-      Probes probes,
-      Settings settings) {
+  Survey(ClusterIssuers clusters, OidcProviders providers, Probes probes, Settings settings) {
     this.clusters = clusters;
     this.providers = providers;
-    this.eventProvider = eventProvider;
     this.probes = probes;
     this.settings = settings;
+  }
+
+  /** IAM is the one service beyond the shared ones. */
+  void prime() {
+    providers.prime();
   }
 
   AccountView observe(Lookup lookup, Target account, StewardConfig config) {
     InScope in = new InScope();
     if (lookup instanceof Lookup.OneProvider p) {
-      eventProvider.find(p.arn(), account, regions(config), config, in);
+      findProvider(p.arn(), account, config, in);
     } else {
       Map<String, String> arnsByIssuer = new HashMap<>();
       for (String arn : providers.arns(account)) {
@@ -65,6 +68,36 @@ final class Survey {
       }
     }
     return new AccountView(probes.check(in.issuers, config), in.notReady, in.skipped);
+  }
+
+  /**
+   * The provider an IAM event names, if it is in scope: an extra issuer, or the issuer of a cluster
+   * in scope. An EKS issuer's host names its region, so only that region's clusters are listed.
+   */
+  private void findProvider(String arn, Target account, StewardConfig config, InScope in) {
+    OidcProvider provider = providers.get(account, arn);
+    if (provider == null) {
+      in.skip(arn, "provider no longer exists");
+      return;
+    }
+    String key = IssuerUrl.key(provider.url());
+    for (String extra : config.thumbprints().extraIssuers()) {
+      if (IssuerUrl.key(extra).equals(key)) {
+        in.check(provider.issuer(), null, provider);
+        return;
+      }
+    }
+    Matcher eks = EKS_ISSUER_HOST.matcher(provider.issuer().host());
+    if (eks.matches() && regions(config).contains(eks.group(1))) {
+      Target region = new Target(account.accountId(), eks.group(1), account.roleArn());
+      for (ClusterIssuer c : clusters.all(region, config.targets().clusters())) {
+        if (c.ready() && !c.excluded() && IssuerUrl.key(c.issuer()).equals(key)) {
+          in.check(provider.issuer(), c, provider);
+          return;
+        }
+      }
+    }
+    in.skip(arn, "not the issuer of a cluster in scope nor an extra issuer");
   }
 
   private List<ClusterIssuer> clustersInView(

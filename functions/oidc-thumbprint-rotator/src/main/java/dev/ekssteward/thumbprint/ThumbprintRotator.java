@@ -10,7 +10,6 @@ import dev.ekssteward.shared.pipeline.Plan;
 import dev.ekssteward.shared.pipeline.Scope;
 import dev.ekssteward.thumbprint.model.AccountView;
 import dev.ekssteward.thumbprint.plan.RotationPlanner;
-import dev.ekssteward.thumbprint.port.OidcProviders;
 import dev.ekssteward.thumbprint.tls.PublicRoots;
 import java.time.Instant;
 import java.util.List;
@@ -51,12 +50,10 @@ public final class ThumbprintRotator implements Controller<AccountView> {
       new Declaration(NAME, TRIGGERS, config -> config.thumbprints().maxConcurrency());
 
   private final Survey survey;
-  private final OidcProviders providers;
 
   @Inject
-  ThumbprintRotator(Survey survey, OidcProviders providers) {
+  ThumbprintRotator(Survey survey) {
     this.survey = survey;
-    this.providers = providers;
   }
 
   @Override
@@ -70,7 +67,7 @@ public final class ThumbprintRotator implements Controller<AccountView> {
    */
   @Override
   public void prime() {
-    providers.prime();
+    survey.prime();
     PublicRoots.jdk();
   }
 

@@ -3,12 +3,10 @@ package dev.ekssteward.thumbprint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ekssteward.shared.config.StewardConfig;
-import dev.ekssteward.thumbprint.port.FakeOidcProviders;
 import org.junit.jupiter.api.Test;
 
 class ThumbprintRotatorTest {
-  private final ThumbprintRotator rotator =
-      new ThumbprintRotator(null, new FakeOidcProviders("123456789012"));
+  private final ThumbprintRotator rotator = new ThumbprintRotator(null);
 
   /** Was scheduler.maxConcurrency (for the probes; scopes had no setting of their own). */
   @Test
