@@ -22,8 +22,6 @@ public record CreateProvider(
     List<ChainEnd> ends,
     ThumbprintUse use)
     implements RotatorAction {
-  public static final String STS_CLIENT_ID = "sts.amazonaws.com";
-
   public CreateProvider {
     clientIds = List.copyOf(clientIds);
     thumbprints = List.copyOf(thumbprints);
