@@ -10,6 +10,9 @@ import javax.inject.Inject;
 
 /** Deletes a profile its ACTIVE replacement superseded, or one that prune removes. */
 public final class DeleteProfileExecutor extends PortExecutor<FargateApi, DeleteProfile> {
+  static final String REPLACED = "Fargate Profile Replaced";
+
+  static final String DELETED = "Fargate Profile Deleted";
 
   @Inject
   public DeleteProfileExecutor(FargateApi api) {
@@ -18,8 +21,7 @@ public final class DeleteProfileExecutor extends PortExecutor<FargateApi, Delete
 
   @Override
   public Result execute(Target target, DeleteProfile d) {
-    String type =
-        d.reason() == DeleteReason.REPLACED ? ProfileAudit.REPLACED : ProfileAudit.DELETED;
+    String type = d.reason() == DeleteReason.REPLACED ? REPLACED : DELETED;
     return ProfileAudit.audited(port.delete(target, d.cluster(), d.name()), type, d);
   }
 }

@@ -15,6 +15,8 @@ import javax.inject.Inject;
 
 /** Tags a profile of the desired state with the managed mark, signed for its ARN. */
 public final class MarkManagedExecutor extends PortExecutor<FargateApi, MarkManaged> {
+  static final String MARKED = "Fargate Profile Marked Managed";
+
   /** What the mark says; the signature makes it ours. */
   static final String MANAGED = "true";
 
@@ -35,6 +37,6 @@ public final class MarkManagedExecutor extends PortExecutor<FargateApi, MarkMana
       return new Result.Refused("could not sign the managed mark: " + e.getMessage());
     }
     return ProfileAudit.audited(
-        port.tag(target, m.arn(), Map.of(Contract.MANAGED_TAG, mark)), ProfileAudit.MARKED, m);
+        port.tag(target, m.arn(), Map.of(Contract.MANAGED_TAG, mark)), MARKED, m);
   }
 }

@@ -7,13 +7,10 @@ import dev.ekssteward.shared.apply.Result;
 import dev.ekssteward.shared.audit.AuditEvent;
 import java.util.List;
 
-/** What the reconciler's executors share: audit event names and the IAM resources they act on. */
+/**
+ * What the reconciler's executors share: the IAM resources and grants they act on, and auditing.
+ */
 final class ProfileAudit {
-  static final String CREATED = "Fargate Profile Created";
-  static final String DELETED = "Fargate Profile Deleted";
-  static final String REPLACED = "Fargate Profile Replaced";
-  static final String TAGGED = "Fargate Profile Tags Updated";
-  static final String MARKED = "Fargate Profile Marked Managed";
 
   /** Clusters (CreateFargateProfile is authorised on the cluster) in any region of the account. */
   static final String CLUSTERS = "cluster/*";

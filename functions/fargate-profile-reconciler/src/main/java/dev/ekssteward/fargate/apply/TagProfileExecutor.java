@@ -9,6 +9,7 @@ import javax.inject.Inject;
 
 /** Adds or overwrites a profile's tags in place. */
 public final class TagProfileExecutor extends PortExecutor<FargateApi, TagProfile> {
+  static final String TAGGED = "Fargate Profile Tags Updated";
 
   @Inject
   public TagProfileExecutor(FargateApi api) {
@@ -17,6 +18,6 @@ public final class TagProfileExecutor extends PortExecutor<FargateApi, TagProfil
 
   @Override
   public Result execute(Target target, TagProfile t) {
-    return ProfileAudit.audited(port.tag(target, t.arn(), t.tags()), ProfileAudit.TAGGED, t);
+    return ProfileAudit.audited(port.tag(target, t.arn(), t.tags()), TAGGED, t);
   }
 }

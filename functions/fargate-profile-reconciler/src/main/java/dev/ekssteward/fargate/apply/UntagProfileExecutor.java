@@ -18,6 +18,7 @@ public final class UntagProfileExecutor extends PortExecutor<FargateApi, UntagPr
 
   @Override
   public Result execute(Target target, UntagProfile u) {
-    return ProfileAudit.audited(port.untag(target, u.arn(), u.keys()), ProfileAudit.TAGGED, u);
+    return ProfileAudit.audited(
+        port.untag(target, u.arn(), u.keys()), TagProfileExecutor.TAGGED, u);
   }
 }

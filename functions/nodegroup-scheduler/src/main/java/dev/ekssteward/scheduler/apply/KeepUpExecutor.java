@@ -13,6 +13,7 @@ import javax.inject.Inject;
 
 /** Makes a wake request durable on the group: {@code eks-steward/keep-up-until}. */
 public final class KeepUpExecutor extends PortExecutor<NodegroupApis, KeepUp> {
+  static final String KEPT_UP = "Nodegroup Kept Up";
 
   @Inject
   KeepUpExecutor(NodegroupApis apis) {
@@ -28,6 +29,6 @@ public final class KeepUpExecutor extends PortExecutor<NodegroupApis, KeepUp> {
 
   /** A wake request spends money: each one is in the audit trail, not only in the log. */
   private static AuditEvent keptUp(KeepUp k) {
-    return new AuditEvent(NodegroupAudit.KEPT_UP, List.of(k.target()), k.details());
+    return new AuditEvent(KEPT_UP, List.of(k.target()), k.details());
   }
 }

@@ -3,14 +3,8 @@ package dev.ekssteward.scheduler.apply;
 import dev.ekssteward.shared.Contract;
 import dev.ekssteward.shared.apply.Permission;
 
-/** What the scheduler's executors share: audit event names, IAM resources. */
+/** What the scheduler's executors share: the IAM resources and grants they act on. */
 final class NodegroupAudit {
-  static final String SCALED_DOWN = "Nodegroup Scaled Down";
-  static final String SCALED_UP = "Nodegroup Scaled Up";
-  static final String KEPT_UP = "Nodegroup Kept Up";
-  static final String AUTOSCALER_PAUSED = "Cluster Autoscaler Paused";
-  static final String AUTOSCALER_RESUMED = "Cluster Autoscaler Resumed";
-  static final String RESIGNED = "Size Record Re-signed";
 
   /** Node groups in any region of the account, as the template's statements name them. */
   static final String NODEGROUPS = "nodegroup/*/*/*";

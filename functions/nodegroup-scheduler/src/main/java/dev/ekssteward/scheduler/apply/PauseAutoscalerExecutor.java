@@ -21,6 +21,8 @@ import javax.inject.Inject;
  * Deleting a tag that is not there is no error in Auto Scaling, so a repeat is harmless.
  */
 public final class PauseAutoscalerExecutor extends PortExecutor<AutoScalingApis, PauseAutoscaler> {
+  static final String AUTOSCALER_PAUSED = "Cluster Autoscaler Paused";
+
   private final NodegroupApis eks;
   private final SignedRecords records;
 
@@ -60,7 +62,6 @@ public final class PauseAutoscalerExecutor extends PortExecutor<AutoScalingApis,
             "autoScalingGroups", p.autoScalingGroups(),
             "removed", p.record().autoscaler().toMap(p.cluster()),
             "originalScaling", p.record().encode());
-    return Result.done(
-        new AuditEvent(NodegroupAudit.AUTOSCALER_PAUSED, List.of(p.target()), detail));
+    return Result.done(new AuditEvent(AUTOSCALER_PAUSED, List.of(p.target()), detail));
   }
 }

@@ -12,6 +12,8 @@ import javax.inject.Inject;
 
 /** Signs an earlier version's size record that agrees with its group (the migration). */
 public final class ResignRecordExecutor extends PortExecutor<NodegroupApis, ResignRecord> {
+  static final String RESIGNED = "Size Record Re-signed";
+
   private final SignedRecords records;
 
   @Inject
@@ -28,9 +30,6 @@ public final class ResignRecordExecutor extends PortExecutor<NodegroupApis, Resi
   public Result execute(Target target, ResignRecord r) {
     return records
         .write(port.in(target), r.target(), r.record(), "could not sign the size record: ", null)
-        .then(
-            done ->
-                Result.done(
-                    new AuditEvent(NodegroupAudit.RESIGNED, List.of(r.target()), r.details())));
+        .then(done -> Result.done(new AuditEvent(RESIGNED, List.of(r.target()), r.details())));
   }
 }

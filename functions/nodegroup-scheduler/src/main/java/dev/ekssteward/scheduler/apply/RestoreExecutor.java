@@ -17,6 +17,7 @@ import javax.inject.Inject;
 
 /** Sets the recorded sizes back, then removes the record, which stays until the restore worked. */
 public final class RestoreExecutor extends PortExecutor<NodegroupApis, Restore> {
+  static final String SCALED_UP = "Nodegroup Scaled Up";
 
   @Inject
   RestoreExecutor(NodegroupApis apis) {
@@ -45,7 +46,7 @@ public final class RestoreExecutor extends PortExecutor<NodegroupApis, Restore> 
             : removeRecord(api, r);
     Map<String, Object> detail = new LinkedHashMap<>(r.details());
     detail.put("recordRemoved", removal == null);
-    AuditEvent scaledUp = new AuditEvent(NodegroupAudit.SCALED_UP, List.of(r.target()), detail);
+    AuditEvent scaledUp = new AuditEvent(SCALED_UP, List.of(r.target()), detail);
     return new Result.Done(null, List.of(scaledUp), r.keepRecord() ? null : removal);
   }
 

@@ -18,6 +18,7 @@ import javax.inject.Inject;
  */
 public final class ResumeAutoscalerExecutor
     extends PortExecutor<AutoScalingApis, ResumeAutoscaler> {
+  static final String AUTOSCALER_RESUMED = "Cluster Autoscaler Resumed";
 
   @Inject
   ResumeAutoscalerExecutor(AutoScalingApis autoscaling) {
@@ -36,7 +37,6 @@ public final class ResumeAutoscalerExecutor
     Map<String, Object> detail =
         r.groupDetails(
             "autoScalingGroups", r.autoScalingGroups(), "restored", r.tags().toMap(r.cluster()));
-    return Result.done(
-        new AuditEvent(NodegroupAudit.AUTOSCALER_RESUMED, List.of(r.target()), detail));
+    return Result.done(new AuditEvent(AUTOSCALER_RESUMED, List.of(r.target()), detail));
   }
 }

@@ -17,6 +17,8 @@ import javax.inject.Inject;
  * scale-down). No signature, no scale-down: an unsigned record would not be restored.
  */
 public final class ScaleDownExecutor extends PortExecutor<NodegroupApis, ScaleDown> {
+  static final String SCALED_DOWN = "Nodegroup Scaled Down";
+
   private final SignedRecords records;
 
   @Inject
@@ -41,9 +43,6 @@ public final class ScaleDownExecutor extends PortExecutor<NodegroupApis, ScaleDo
             "could not sign the size record, so did not scale: ",
             "could not record the original size, so did not scale: ")
         .then(done -> api.updateScaling(d.cluster(), d.nodegroup(), d.after(), d.token()))
-        .then(
-            done ->
-                Result.done(
-                    new AuditEvent(NodegroupAudit.SCALED_DOWN, List.of(d.target()), d.details())));
+        .then(done -> Result.done(new AuditEvent(SCALED_DOWN, List.of(d.target()), d.details())));
   }
 }
