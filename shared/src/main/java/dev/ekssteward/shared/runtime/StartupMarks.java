@@ -23,13 +23,15 @@ public final class StartupMarks {
 
   public static void mark(String what) {
     if (ON) {
+      // A StringBuilder, not javac's invokedynamic concatenation: bootstrapping that on the first
+      // mark would put the marks' own cost into the phase they measure.
       System.err.println(
-          "startup-mark "
-              + (System.currentTimeMillis() - START)
-              + " "
-              + Thread.currentThread().getName()
-              + " "
-              + what);
+          new StringBuilder("startup-mark ")
+              .append(System.currentTimeMillis() - START)
+              .append(' ')
+              .append(Thread.currentThread().getName())
+              .append(' ')
+              .append(what));
     }
   }
 }
