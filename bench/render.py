@@ -517,8 +517,8 @@ def fanout(out, summary):
 VARIANT_TEXT = {
     "plain-records": "records' generated equals/hashCode instead of written-out ones (measured "
                      "with the written-out ones in place; reverted to plain records since)",
-    "indy-concat": "javac's default string concatenation instead of -XDstringConcat=inline "
-                   "(measured with the flag in place; reverted to the default since)",
+    "indy-concat": "javac's default string concatenation (invokedynamic) instead of the root "
+                   "pom's -XDstringConcat=inline",
     "runtime-serde": "the Lambda runtime's serializer fills ScheduledEvent instead of our reader",
 }
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""What each way of reading the event is worth at a cold start.
+"""What each way of reading the event, and each hand-optimised idiom, is worth at a cold start.
 
 Builds the function jars again from a copy of this checkout with one change each, then runs every
 function on events/schedule-tick.json (dry-run, the demo fleet) in fresh JVMs, round by round with
@@ -9,11 +9,14 @@ the real jars in every round, and writes bench/.out/variants.json (render.py tur
                   serialization, as the runtime has it) into a ScheduledEvent, through a handler
                   typed RequestHandler<ScheduledEvent, Map>, instead of our reader filling it
 
-  bench/variants.py [--runs N]
+  indy-concat     javac's default string concatenation (invokedynamic through
+                  StringConcatFactory) instead of the root pom's -XDstringConcat=inline; an idiom
+                  stays only while it saves at least 10 ms on its own for every function
 
-Two hand-optimised idioms were measured here too and reverted to plain Java on 2026-12-06,
-each saving under 10 ms on its own (bench/performance-notes.md, "What changed"): records with
-written-out equals/hashCode, and -XDstringConcat=inline.
+  bench/variants.py [--runs N] [--variants NAME ...]
+
+Written-out record equals/hashCode were measured here too and went back to plain records on
+2026-12-06 (under 10 ms on their own; bench/performance-notes.md).
 """
 import argparse
 import json
@@ -82,6 +85,13 @@ def prepare(name):
             text = open(pom, encoding="utf-8").read()
             open(pom, "w", encoding="utf-8").write(
                 text.replace("<exclude>org/joda/time/tz/data/**</exclude>", ""))
+    if name == "indy-concat":
+        pom = os.path.join(root, "pom.xml")
+        text = open(pom, encoding="utf-8").read()
+        flag = "<arg>-XDstringConcat=inline</arg>"
+        if flag not in text:
+            raise SystemExit("indy-concat: the root pom has no " + flag)
+        open(pom, "w", encoding="utf-8").write(text.replace(flag, ""))
     return root
 
 
@@ -115,7 +125,7 @@ def template(name, root):
 def main():
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--runs", type=int, default=7)
-    ap.add_argument("--variants", nargs="*", default=["runtime-serde"])
+    ap.add_argument("--variants", nargs="*", default=["runtime-serde", "indy-concat"])
     args = ap.parse_args()
     templates = {}
     for name in args.variants:
