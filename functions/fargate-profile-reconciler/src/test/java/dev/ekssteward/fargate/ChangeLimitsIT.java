@@ -7,6 +7,7 @@ import dev.ekssteward.shared.Contract;
 import dev.ekssteward.shared.testing.AuditTap;
 import dev.ekssteward.shared.testing.AuditTrail;
 import dev.ekssteward.shared.testing.CallRecorder;
+import dev.ekssteward.shared.testing.EventFiles;
 import dev.ekssteward.shared.testing.LocalAws;
 import dev.ekssteward.shared.testing.RecordKeys;
 import dev.ekssteward.shared.testing.TestContext;
@@ -15,6 +16,7 @@ import dev.ekssteward.shared.testing.seed.FleetSeed;
 import dev.ekssteward.shared.testing.seed.ProfileSeed;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -148,15 +150,6 @@ class ChangeLimitsIT {
   }
 
   private static Map<String, Object> tick() {
-    return Map.of(
-        "version", "0",
-        "id", "tick",
-        "detail-type", "Scheduled Event",
-        "source", "aws.events",
-        "account", LocalAws.ACCOUNT,
-        "time", "2026-11-25T14:00:00Z",
-        "region", LocalAws.REGION,
-        "resources", List.of(),
-        "detail", Map.of());
+    return EventFiles.tick(Instant.parse("2026-11-25T14:00:00Z"));
   }
 }

@@ -7,6 +7,7 @@ import dev.ekssteward.shared.Contract;
 import dev.ekssteward.shared.json.Json;
 import dev.ekssteward.shared.runtime.Waits;
 import dev.ekssteward.shared.testing.CallRecorder;
+import dev.ekssteward.shared.testing.EventFiles;
 import dev.ekssteward.shared.testing.LocalAws;
 import dev.ekssteward.shared.testing.ManualClock;
 import dev.ekssteward.shared.testing.Proofs;
@@ -263,24 +264,6 @@ final class MotoFleet {
   }
 
   static Map<String, Object> tickEvent(Instant now) {
-    return Map.of(
-        "version",
-        "0",
-        "id",
-        "tick",
-        "detail-type",
-        "Scheduled Event",
-        "source",
-        "aws.events",
-        "account",
-        LocalAws.ACCOUNT,
-        "time",
-        now.toString(),
-        "region",
-        LocalAws.REGION,
-        "resources",
-        List.of("arn:aws:events:eu-west-1:123456789012:rule/tick"),
-        "detail",
-        Map.of());
+    return EventFiles.tick(now);
   }
 }

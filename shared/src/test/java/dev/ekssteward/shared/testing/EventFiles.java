@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,29 @@ import java.util.stream.Stream;
  */
 public final class EventFiles {
   private EventFiles() {}
+
+  /** A schedule tick at {@code now}, as EventBridge delivers it from the stack's rule. */
+  public static Map<String, Object> tick(Instant now) {
+    return Map.of(
+        "version",
+        "0",
+        "id",
+        "tick",
+        "detail-type",
+        "Scheduled Event",
+        "source",
+        "aws.events",
+        "account",
+        LocalAws.ACCOUNT,
+        "time",
+        now.toString(),
+        "region",
+        LocalAws.REGION,
+        "resources",
+        List.of("arn:aws:events:eu-west-1:123456789012:rule/tick"),
+        "detail",
+        Map.of());
+  }
 
   public static Path directory() {
     Path dir = Path.of("").toAbsolutePath();
