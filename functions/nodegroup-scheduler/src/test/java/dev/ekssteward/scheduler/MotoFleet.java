@@ -226,25 +226,8 @@ final class MotoFleet {
   }
 
   static Map<String, Object> releaseEvent(Instant now, Map<String, Object> detail) {
-    return Map.of(
-        "version",
-        "0",
-        "id",
-        "release",
-        "detail-type",
-        "Release Request",
-        "source",
-        "eks-steward.requests",
-        "account",
-        LocalAws.ACCOUNT,
-        "time",
-        now.toString(),
-        "region",
-        LocalAws.REGION,
-        "resources",
-        List.of(),
-        "detail",
-        detail);
+    return EventFiles.delivery(
+        "release", "Release Request", "eks-steward.requests", now, List.of(), detail);
   }
 
   /** The scheduler's own parameters in moto's SSM, by name. */

@@ -22,15 +22,32 @@ public final class EventFiles {
 
   /** A schedule tick at {@code now}, as EventBridge delivers it from the stack's rule. */
   public static Map<String, Object> tick(Instant now) {
+    return delivery(
+        "tick",
+        "Scheduled Event",
+        "aws.events",
+        now,
+        List.of("arn:aws:events:eu-west-1:123456789012:rule/tick"),
+        Map.of());
+  }
+
+  /** An EventBridge delivery at {@code now} in the local account and region. */
+  public static Map<String, Object> delivery(
+      String id,
+      String detailType,
+      String source,
+      Instant now,
+      List<String> resources,
+      Map<String, Object> detail) {
     return Map.of(
         "version",
         "0",
         "id",
-        "tick",
+        id,
         "detail-type",
-        "Scheduled Event",
+        detailType,
         "source",
-        "aws.events",
+        source,
         "account",
         LocalAws.ACCOUNT,
         "time",
@@ -38,9 +55,9 @@ public final class EventFiles {
         "region",
         LocalAws.REGION,
         "resources",
-        List.of("arn:aws:events:eu-west-1:123456789012:rule/tick"),
+        resources,
         "detail",
-        Map.of());
+        detail);
   }
 
   public static Path directory() {
