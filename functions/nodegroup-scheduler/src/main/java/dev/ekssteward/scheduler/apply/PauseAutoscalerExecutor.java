@@ -5,7 +5,6 @@ import dev.ekssteward.scheduler.asg.AutoScalingApis;
 import dev.ekssteward.scheduler.asg.AutoscalerTags;
 import dev.ekssteward.scheduler.eks.NodegroupApis;
 import dev.ekssteward.scheduler.plan.PauseAutoscaler;
-import dev.ekssteward.shared.apply.Permission;
 import dev.ekssteward.shared.apply.PortExecutor;
 import dev.ekssteward.shared.apply.Result;
 import dev.ekssteward.shared.audit.AuditEvent;
@@ -31,9 +30,7 @@ public final class PauseAutoscalerExecutor extends PortExecutor<AutoScalingApis,
     super(
         PauseAutoscaler.class,
         autoscaling,
-        Permission.recordKey("GenerateMac"),
-        NodegroupAudit.recordTags("TagResource"),
-        NodegroupAudit.autoscalerTags("DeleteTags"));
+        SignedRecords.grants(NodegroupAudit.autoscalerTags("DeleteTags")));
     this.eks = eks;
     this.records = records;
   }

@@ -2,7 +2,6 @@ package dev.ekssteward.scheduler.apply;
 
 import dev.ekssteward.scheduler.eks.NodegroupApis;
 import dev.ekssteward.scheduler.plan.ResignRecord;
-import dev.ekssteward.shared.apply.Permission;
 import dev.ekssteward.shared.apply.PortExecutor;
 import dev.ekssteward.shared.apply.Result;
 import dev.ekssteward.shared.audit.AuditEvent;
@@ -18,11 +17,7 @@ public final class ResignRecordExecutor extends PortExecutor<NodegroupApis, Resi
 
   @Inject
   ResignRecordExecutor(NodegroupApis apis, SignedRecords records) {
-    super(
-        ResignRecord.class,
-        apis,
-        Permission.recordKey("GenerateMac"),
-        NodegroupAudit.recordTags("TagResource"));
+    super(ResignRecord.class, apis, SignedRecords.grants());
     this.records = records;
   }
 

@@ -26,9 +26,7 @@ public final class ScaleDownExecutor extends PortExecutor<NodegroupApis, ScaleDo
     super(
         ScaleDown.class,
         apis,
-        Permission.recordKey("GenerateMac"),
-        NodegroupAudit.recordTags("TagResource"),
-        Permission.eks("UpdateNodegroupConfig", NodegroupAudit.NODEGROUPS));
+        SignedRecords.grants(Permission.eks("UpdateNodegroupConfig", NodegroupAudit.NODEGROUPS)));
     this.records = records;
   }
 

@@ -3,10 +3,13 @@ package dev.ekssteward.scheduler.apply;
 import dev.ekssteward.scheduler.eks.NodegroupApi;
 import dev.ekssteward.scheduler.plan.OriginalScaling;
 import dev.ekssteward.shared.Contract;
+import dev.ekssteward.shared.apply.Permission;
 import dev.ekssteward.shared.apply.Result;
 import dev.ekssteward.shared.trust.RecordKeyException;
 import dev.ekssteward.shared.trust.RecordSigner;
 import dev.ekssteward.shared.trust.Seals;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import javax.inject.Inject;
 
@@ -21,6 +24,18 @@ final class SignedRecords {
   @Inject
   SignedRecords(RecordSigner signer) {
     this.signer = signer;
+  }
+
+  /**
+   * The IAM grants of an executor that writes a signed record ({@link #write}: KMS GenerateMac, the
+   * record's tag on the group), then {@code more} for what it does after.
+   */
+  static Permission[] grants(Permission... more) {
+    List<Permission> all = new ArrayList<>();
+    all.add(Permission.recordKey("GenerateMac"));
+    all.add(NodegroupAudit.recordTags("TagResource"));
+    all.addAll(List.of(more));
+    return all.toArray(Permission[]::new);
   }
 
   /**
