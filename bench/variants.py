@@ -144,8 +144,11 @@ def main():
         samples = {fn: {n: [] for n in names} for fn in lib.FUNCTIONS}
         for r in range(args.runs + 1):  # round 0 warms the page cache and moto, not recorded
             lib.log(f"variants round {r}/{args.runs}")
+            # The order turns each round: a fixed one ran the real jar first every time, so any
+            # cost of running first fell on it alone.
+            order = names[r % len(names):] + names[:r % len(names)]
             for fn in lib.FUNCTIONS:
-                for name in names:
+                for name in order:
                     reply, err, _, rc = lib.invoke(fn, EVENT, moto.url, env_vars,
                                                    templates.get(name), shim.home)
                     wall, rss, _ = shim.take()
