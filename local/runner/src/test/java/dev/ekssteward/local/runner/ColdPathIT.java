@@ -12,11 +12,11 @@ import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 
 /**
- * Guards the one hand-optimised idiom bench/variants.py keeps (indy-concat, docs/performance.md):
- * javac's default string concatenation bootstraps {@code StringConcatFactory} at its first use in
- * every cold start, so the root pom compiles with {@code -XDstringConcat=inline}. A class built
- * without it (a module overriding the compiler arguments, or a build that did not recompile after
- * the flag changed) links {@code makeConcatWithConstants}.
+ * Guards the one hand-optimised idiom in the build, while bench/variants.py's indy-concat row
+ * (docs/performance.md) says it pays: javac's default string concatenation bootstraps {@code
+ * StringConcatFactory} at its first use in every cold start, so the root pom compiles with {@code
+ * -XDstringConcat=inline}. A class built without it (a module overriding the compiler arguments, or
+ * a build that did not recompile after the flag changed) links {@code makeConcatWithConstants}.
  */
 class ColdPathIT {
   @Test
