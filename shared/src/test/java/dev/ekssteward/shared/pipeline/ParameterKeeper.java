@@ -96,13 +96,13 @@ final class ParameterKeeper implements Controller<ParameterKeeper.Observed> {
         new PortExecutor<>(RecordOriginal.class, clients) {
           public Result execute(Target target, RecordOriginal r) {
             put(target, "/fleet/" + r.target() + "/original", r.value());
-            return Result.done(event("Original Recorded", target, r.target()));
+            return Result.done(keeperEvent("Original Recorded", target, r.target()));
           }
         },
         new PortExecutor<>(ScaleDown.class, clients) {
           public Result execute(Target target, ScaleDown d) {
             put(target, "/fleet/" + d.target() + "/size", "0");
-            return Result.done(event("Scaled Down", target, d.target()));
+            return Result.done(keeperEvent("Scaled Down", target, d.target()));
           }
         });
   }
@@ -111,7 +111,7 @@ final class ParameterKeeper implements Controller<ParameterKeeper.Observed> {
     clients.ssm(target).putParameter(r -> r.name(name).value(value).type("String").overwrite(true));
   }
 
-  private static AuditEvent event(String type, Target target, String cluster) {
+  private static AuditEvent keeperEvent(String type, Target target, String cluster) {
     return new AuditEvent(
         type,
         List.of("arn:aws:eks:" + target.region() + ":" + target + ":cluster/" + cluster),

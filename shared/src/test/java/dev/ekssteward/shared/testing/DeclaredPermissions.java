@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ekssteward.shared.apply.Executor;
 import dev.ekssteward.shared.apply.Permission;
+import dev.ekssteward.shared.apply.PortExecutor;
 import dev.ekssteward.shared.pipeline.ActionExecutors;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,10 +16,10 @@ import java.util.TreeSet;
 
 /**
  * Checks a function's executors against its sealed action type (one executor per action, each
- * declaring the grants it needs) and writes the grants to {@code
- * target/declared-permissions/<function>.txt} ({@code <action> <resource>[ <condition>]} per line,
- * see {@link Permission#line()}), which LeastPrivilegeIT checks against template.yaml and
- * docs/member-account.yaml.
+ * declaring the grants it needs, and the audit event it names documented by a schema) and writes
+ * the grants to {@code target/declared-permissions/<function>.txt} ({@code <action> <resource>[
+ * <condition>]} per line, see {@link Permission#line()}), which LeastPrivilegeIT checks against
+ * template.yaml and docs/member-account.yaml.
  */
 public final class DeclaredPermissions {
   private DeclaredPermissions() {}
@@ -41,6 +42,13 @@ public final class DeclaredPermissions {
               .as("grants of the %s executor", type.getSimpleName())
               .isNotEmpty();
           permissions.forEach(p -> lines.add(p.line()));
+          if (executor instanceof PortExecutor<?, ?> named && named.event() != null) {
+            assertThat(Schemas.audit(named.event()))
+                .as(
+                    "docs/schema/%s of the %s executor",
+                    Schemas.auditFile(named.event()), type.getSimpleName())
+                .isNotNull();
+          }
         });
     Path dir = Path.of("target", "declared-permissions");
     Files.createDirectories(dir);

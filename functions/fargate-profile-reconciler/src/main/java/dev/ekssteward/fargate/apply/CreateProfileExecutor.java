@@ -9,12 +9,11 @@ import javax.inject.Inject;
 
 /** Creates a profile (new, or the replacement of one whose immutable spec changed). */
 public final class CreateProfileExecutor extends PortExecutor<FargateApi, CreateProfile> {
-  static final String CREATED = "Fargate Profile Created";
-
   @Inject
   public CreateProfileExecutor(FargateApi api) {
     super(
         CreateProfile.class,
+        "Fargate Profile Created",
         api,
         ProfileAudit.desiredTags("CreateFargateProfile", ProfileAudit.CLUSTERS),
         // The profile's pod execution role is passed to EKS.
@@ -26,6 +25,6 @@ public final class CreateProfileExecutor extends PortExecutor<FargateApi, Create
   @Override
   public Result execute(Target target, CreateProfile c) {
     return ProfileAudit.audited(
-        port.create(target, c.cluster(), c.name(), c.spec(), c.tags()), CREATED, c);
+        port.create(target, c.cluster(), c.name(), c.spec(), c.tags()), event(), c);
   }
 }

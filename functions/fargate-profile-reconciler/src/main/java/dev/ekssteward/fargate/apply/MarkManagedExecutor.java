@@ -15,8 +15,6 @@ import javax.inject.Inject;
 
 /** Tags a profile of the desired state with the managed mark, signed for its ARN. */
 public final class MarkManagedExecutor extends PortExecutor<FargateApi, MarkManaged> {
-  static final String MARKED = "Fargate Profile Marked Managed";
-
   /** What the mark says; the signature makes it ours. */
   static final String MANAGED = "true";
 
@@ -24,7 +22,12 @@ public final class MarkManagedExecutor extends PortExecutor<FargateApi, MarkMana
 
   @Inject
   public MarkManagedExecutor(FargateApi api, RecordSigner signer) {
-    super(MarkManaged.class, api, Permission.recordKey("GenerateMac"), ProfileAudit.MARK);
+    super(
+        MarkManaged.class,
+        "Fargate Profile Marked Managed",
+        api,
+        Permission.recordKey("GenerateMac"),
+        ProfileAudit.MARK);
     this.signer = signer;
   }
 
@@ -37,6 +40,6 @@ public final class MarkManagedExecutor extends PortExecutor<FargateApi, MarkMana
       return new Result.Refused("could not sign the managed mark: " + e.getMessage());
     }
     return ProfileAudit.audited(
-        port.tag(target, m.arn(), Map.of(Contract.MANAGED_TAG, mark)), MARKED, m);
+        port.tag(target, m.arn(), Map.of(Contract.MANAGED_TAG, mark)), event(), m);
   }
 }

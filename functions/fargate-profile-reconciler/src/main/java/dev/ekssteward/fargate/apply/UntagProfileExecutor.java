@@ -13,12 +13,14 @@ public final class UntagProfileExecutor extends PortExecutor<FargateApi, UntagPr
   @Inject
   public UntagProfileExecutor(FargateApi api) {
     super(
-        UntagProfile.class, api, ProfileAudit.desiredTags("UntagResource", ProfileAudit.PROFILES));
+        UntagProfile.class,
+        TagProfileExecutor.TAGGED,
+        api,
+        ProfileAudit.desiredTags("UntagResource", ProfileAudit.PROFILES));
   }
 
   @Override
   public Result execute(Target target, UntagProfile u) {
-    return ProfileAudit.audited(
-        port.untag(target, u.arn(), u.keys()), TagProfileExecutor.TAGGED, u);
+    return ProfileAudit.audited(port.untag(target, u.arn(), u.keys()), event(), u);
   }
 }

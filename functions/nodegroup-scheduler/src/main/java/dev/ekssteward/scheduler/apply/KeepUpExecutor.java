@@ -13,11 +13,9 @@ import javax.inject.Inject;
 
 /** Makes a wake request durable on the group: {@code eks-steward/keep-up-until}. */
 public final class KeepUpExecutor extends PortExecutor<NodegroupApis, KeepUp> {
-  static final String KEPT_UP = "Nodegroup Kept Up";
-
   @Inject
   KeepUpExecutor(NodegroupApis apis) {
-    super(KeepUp.class, apis, NodegroupAudit.recordTags("TagResource"));
+    super(KeepUp.class, "Nodegroup Kept Up", apis, NodegroupAudit.recordTags("TagResource"));
   }
 
   @Override
@@ -28,7 +26,7 @@ public final class KeepUpExecutor extends PortExecutor<NodegroupApis, KeepUp> {
   }
 
   /** A wake request spends money: each one is in the audit trail, not only in the log. */
-  private static AuditEvent keptUp(KeepUp k) {
-    return new AuditEvent(KEPT_UP, List.of(k.target()), k.details());
+  private AuditEvent keptUp(KeepUp k) {
+    return audit(List.of(k.target()), k.details());
   }
 }

@@ -7,7 +7,6 @@ import dev.ekssteward.scheduler.eks.NodegroupApis;
 import dev.ekssteward.scheduler.plan.PauseAutoscaler;
 import dev.ekssteward.shared.apply.PortExecutor;
 import dev.ekssteward.shared.apply.Result;
-import dev.ekssteward.shared.audit.AuditEvent;
 import dev.ekssteward.shared.aws.Target;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +19,6 @@ import javax.inject.Inject;
  * Deleting a tag that is not there is no error in Auto Scaling, so a repeat is harmless.
  */
 public final class PauseAutoscalerExecutor extends PortExecutor<AutoScalingApis, PauseAutoscaler> {
-  static final String AUTOSCALER_PAUSED = "Cluster Autoscaler Paused";
-
   private final NodegroupApis eks;
   private final SignedRecords records;
 
@@ -29,6 +26,7 @@ public final class PauseAutoscalerExecutor extends PortExecutor<AutoScalingApis,
   PauseAutoscalerExecutor(AutoScalingApis autoscaling, NodegroupApis eks, SignedRecords records) {
     super(
         PauseAutoscaler.class,
+        "Cluster Autoscaler Paused",
         autoscaling,
         SignedRecords.grants(NodegroupAudit.autoscalerTags("DeleteTags")));
     this.eks = eks;
@@ -59,6 +57,6 @@ public final class PauseAutoscalerExecutor extends PortExecutor<AutoScalingApis,
             "autoScalingGroups", p.autoScalingGroups(),
             "removed", p.record().autoscaler().toMap(p.cluster()),
             "originalScaling", p.record().encode());
-    return Result.done(new AuditEvent(AUTOSCALER_PAUSED, List.of(p.target()), detail));
+    return Result.done(audit(List.of(p.target()), detail));
   }
 }

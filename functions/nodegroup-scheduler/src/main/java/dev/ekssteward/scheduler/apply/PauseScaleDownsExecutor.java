@@ -4,7 +4,6 @@ import dev.ekssteward.scheduler.ledger.PauseScaleDowns;
 import dev.ekssteward.scheduler.ledger.SchedulerStore;
 import dev.ekssteward.shared.apply.PortExecutor;
 import dev.ekssteward.shared.apply.Result;
-import dev.ekssteward.shared.audit.AuditEvent;
 import dev.ekssteward.shared.aws.Target;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,11 +12,9 @@ import javax.inject.Inject;
 
 /** Writes a Release Request's pause ({@code <CONFIG_PREFIX>/scheduler/pause}); audited. */
 public final class PauseScaleDownsExecutor extends PortExecutor<SchedulerStore, PauseScaleDowns> {
-  static final String PAUSED = "Scale-Downs Paused";
-
   @Inject
   PauseScaleDownsExecutor(SchedulerStore store) {
-    super(PauseScaleDowns.class, store, SchedulerParameters.PUT);
+    super(PauseScaleDowns.class, "Scale-Downs Paused", store, SchedulerParameters.PUT);
   }
 
   @Override
@@ -30,7 +27,7 @@ public final class PauseScaleDownsExecutor extends PortExecutor<SchedulerStore, 
               detail.put("cluster", p.cluster() == null ? "*" : p.cluster());
               detail.put("parameter", p.target());
               detail.put("reason", "Release Request");
-              return Result.done(new AuditEvent(PAUSED, List.of(), detail));
+              return Result.done(audit(List.of(), detail));
             });
   }
 }

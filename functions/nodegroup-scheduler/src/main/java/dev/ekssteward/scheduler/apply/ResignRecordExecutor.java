@@ -4,20 +4,17 @@ import dev.ekssteward.scheduler.eks.NodegroupApis;
 import dev.ekssteward.scheduler.plan.ResignRecord;
 import dev.ekssteward.shared.apply.PortExecutor;
 import dev.ekssteward.shared.apply.Result;
-import dev.ekssteward.shared.audit.AuditEvent;
 import dev.ekssteward.shared.aws.Target;
 import java.util.List;
 import javax.inject.Inject;
 
 /** Signs an earlier version's size record that agrees with its group (the migration). */
 public final class ResignRecordExecutor extends PortExecutor<NodegroupApis, ResignRecord> {
-  static final String RESIGNED = "Size Record Re-signed";
-
   private final SignedRecords records;
 
   @Inject
   ResignRecordExecutor(NodegroupApis apis, SignedRecords records) {
-    super(ResignRecord.class, apis, SignedRecords.grants());
+    super(ResignRecord.class, "Size Record Re-signed", apis, SignedRecords.grants());
     this.records = records;
   }
 
@@ -25,6 +22,6 @@ public final class ResignRecordExecutor extends PortExecutor<NodegroupApis, Resi
   public Result execute(Target target, ResignRecord r) {
     return records
         .write(port.in(target), r.target(), r.record(), "could not sign the size record: ", null)
-        .then(done -> Result.done(new AuditEvent(RESIGNED, List.of(r.target()), r.details())));
+        .then(done -> Result.done(audit(List.of(r.target()), r.details())));
   }
 }

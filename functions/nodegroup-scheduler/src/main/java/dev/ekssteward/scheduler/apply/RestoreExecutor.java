@@ -17,12 +17,11 @@ import javax.inject.Inject;
 
 /** Sets the recorded sizes back, then removes the record, which stays until the restore worked. */
 public final class RestoreExecutor extends PortExecutor<NodegroupApis, Restore> {
-  static final String SCALED_UP = "Nodegroup Scaled Up";
-
   @Inject
   RestoreExecutor(NodegroupApis apis) {
     super(
         Restore.class,
+        "Nodegroup Scaled Up",
         apis,
         Permission.eks("UpdateNodegroupConfig", NodegroupAudit.NODEGROUPS),
         NodegroupAudit.recordTags("UntagResource"));
@@ -39,14 +38,14 @@ public final class RestoreExecutor extends PortExecutor<NodegroupApis, Restore> 
    * The group is up either way, so the change is audited now; a record left behind is only dropped
    * by the next tick (it matches the sizes), which is not a change of its own.
    */
-  private static Result restored(NodegroupApi api, Restore r) {
+  private Result restored(NodegroupApi api, Restore r) {
     String removal =
         r.keepRecord()
             ? "restored; the record stays until a later look sees the Cluster Autoscaler tags back"
             : removeRecord(api, r);
     Map<String, Object> detail = new LinkedHashMap<>(r.details());
     detail.put("recordRemoved", removal == null);
-    AuditEvent scaledUp = new AuditEvent(SCALED_UP, List.of(r.target()), detail);
+    AuditEvent scaledUp = audit(List.of(r.target()), detail);
     return new Result.Done(null, List.of(scaledUp), r.keepRecord() ? null : removal);
   }
 

@@ -5,7 +5,6 @@ import dev.ekssteward.scheduler.asg.AutoScalingApis;
 import dev.ekssteward.scheduler.plan.ResumeAutoscaler;
 import dev.ekssteward.shared.apply.PortExecutor;
 import dev.ekssteward.shared.apply.Result;
-import dev.ekssteward.shared.audit.AuditEvent;
 import dev.ekssteward.shared.aws.Target;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +17,13 @@ import javax.inject.Inject;
  */
 public final class ResumeAutoscalerExecutor
     extends PortExecutor<AutoScalingApis, ResumeAutoscaler> {
-  static final String AUTOSCALER_RESUMED = "Cluster Autoscaler Resumed";
-
   @Inject
   ResumeAutoscalerExecutor(AutoScalingApis autoscaling) {
-    super(ResumeAutoscaler.class, autoscaling, NodegroupAudit.autoscalerTags("CreateOrUpdateTags"));
+    super(
+        ResumeAutoscaler.class,
+        "Cluster Autoscaler Resumed",
+        autoscaling,
+        NodegroupAudit.autoscalerTags("CreateOrUpdateTags"));
   }
 
   @Override
@@ -37,6 +38,6 @@ public final class ResumeAutoscalerExecutor
     Map<String, Object> detail =
         r.groupDetails(
             "autoScalingGroups", r.autoScalingGroups(), "restored", r.tags().toMap(r.cluster()));
-    return Result.done(new AuditEvent(AUTOSCALER_RESUMED, List.of(r.target()), detail));
+    return Result.done(audit(List.of(r.target()), detail));
   }
 }

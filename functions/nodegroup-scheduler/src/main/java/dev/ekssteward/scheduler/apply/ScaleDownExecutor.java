@@ -6,7 +6,6 @@ import dev.ekssteward.scheduler.plan.ScaleDown;
 import dev.ekssteward.shared.apply.Permission;
 import dev.ekssteward.shared.apply.PortExecutor;
 import dev.ekssteward.shared.apply.Result;
-import dev.ekssteward.shared.audit.AuditEvent;
 import dev.ekssteward.shared.aws.Target;
 import java.util.List;
 import javax.inject.Inject;
@@ -17,14 +16,13 @@ import javax.inject.Inject;
  * scale-down). No signature, no scale-down: an unsigned record would not be restored.
  */
 public final class ScaleDownExecutor extends PortExecutor<NodegroupApis, ScaleDown> {
-  static final String SCALED_DOWN = "Nodegroup Scaled Down";
-
   private final SignedRecords records;
 
   @Inject
   ScaleDownExecutor(NodegroupApis apis, SignedRecords records) {
     super(
         ScaleDown.class,
+        "Nodegroup Scaled Down",
         apis,
         SignedRecords.grants(Permission.eks("UpdateNodegroupConfig", NodegroupAudit.NODEGROUPS)));
     this.records = records;
@@ -41,6 +39,6 @@ public final class ScaleDownExecutor extends PortExecutor<NodegroupApis, ScaleDo
             "could not sign the size record, so did not scale: ",
             "could not record the original size, so did not scale: ")
         .then(done -> api.updateScaling(d.cluster(), d.nodegroup(), d.after(), d.token()))
-        .then(done -> Result.done(new AuditEvent(SCALED_DOWN, List.of(d.target()), d.details())));
+        .then(done -> Result.done(audit(List.of(d.target()), d.details())));
   }
 }

@@ -4,7 +4,6 @@ import dev.ekssteward.scheduler.ledger.SchedulerStore;
 import dev.ekssteward.scheduler.ledger.UpdateRecordIndex;
 import dev.ekssteward.shared.apply.PortExecutor;
 import dev.ekssteward.shared.apply.Result;
-import dev.ekssteward.shared.audit.AuditEvent;
 import dev.ekssteward.shared.aws.Target;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,11 +16,14 @@ import javax.inject.Inject;
  */
 public final class UpdateRecordIndexExecutor
     extends PortExecutor<SchedulerStore, UpdateRecordIndex> {
-  static final String UPDATED = "Record Index Updated";
-
   @Inject
   UpdateRecordIndexExecutor(SchedulerStore store) {
-    super(UpdateRecordIndex.class, store, SchedulerParameters.PUT, SchedulerParameters.DELETE);
+    super(
+        UpdateRecordIndex.class,
+        "Record Index Updated",
+        store,
+        SchedulerParameters.PUT,
+        SchedulerParameters.DELETE);
   }
 
   @Override
@@ -35,7 +37,7 @@ public final class UpdateRecordIndexExecutor
           detail.put("region", u.key().region());
           detail.put("clusters", u.clusters());
           detail.put("deleted", u.value() == null);
-          return Result.done(new AuditEvent(UPDATED, List.of(), detail));
+          return Result.done(audit(List.of(), detail));
         });
   }
 }

@@ -14,13 +14,12 @@ import javax.inject.Inject;
 
 /** Creates a cluster issuer's provider, tagged as ours, with thumbprints IAM accepts. */
 public final class CreateProviderExecutor extends PortExecutor<OidcProviders, CreateProvider> {
-  public static final String CREATED = "OIDC Provider Created";
-
   /** Creating with tags needs the tagging grant too. */
   @Inject
   public CreateProviderExecutor(OidcProviders providers) {
     super(
         CreateProvider.class,
+        "OIDC Provider Created",
         providers,
         new Permission("iam:CreateOpenIDConnectProvider", ProviderArns.EKS_PROVIDERS),
         new Permission("iam:TagOpenIDConnectProvider", ProviderArns.EKS_PROVIDERS));
@@ -36,8 +35,7 @@ public final class CreateProviderExecutor extends PortExecutor<OidcProviders, Cr
         .then(done -> Result.done(created(done.value(), url, c)));
   }
 
-  private static AuditEvent created(String arn, String url, CreateProvider c) {
-    return new AuditEvent(CREATED, List.of(arn), c.details())
-        .withContext(Details.of("provider", arn, "issuer", url));
+  private AuditEvent created(String arn, String url, CreateProvider c) {
+    return audit(List.of(arn), c.details()).withContext(Details.of("provider", arn, "issuer", url));
   }
 }

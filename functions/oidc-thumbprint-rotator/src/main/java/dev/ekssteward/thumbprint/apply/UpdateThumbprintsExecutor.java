@@ -3,7 +3,6 @@ package dev.ekssteward.thumbprint.apply;
 import dev.ekssteward.shared.apply.Permission;
 import dev.ekssteward.shared.apply.PortExecutor;
 import dev.ekssteward.shared.apply.Result;
-import dev.ekssteward.shared.audit.AuditEvent;
 import dev.ekssteward.shared.aws.Target;
 import dev.ekssteward.thumbprint.plan.Thumbprints;
 import dev.ekssteward.thumbprint.plan.UpdateThumbprints;
@@ -14,12 +13,11 @@ import javax.inject.Inject;
 /** Replaces a provider's thumbprint list; checks IAM's list rules itself before writing. */
 public final class UpdateThumbprintsExecutor
     extends PortExecutor<OidcProviders, UpdateThumbprints> {
-  public static final String ROTATED = "Thumbprint Rotated";
-
   @Inject
   public UpdateThumbprintsExecutor(OidcProviders providers) {
     super(
         UpdateThumbprints.class,
+        "Thumbprint Rotated",
         providers,
         new Permission("iam:UpdateOpenIDConnectProviderThumbprint", ProviderArns.EKS_PROVIDERS));
   }
@@ -31,6 +29,6 @@ public final class UpdateThumbprintsExecutor
       return new Result.Refused("refusing to write an invalid thumbprint list");
     }
     return port.updateThumbprints(account, u.target(), u.thumbprints())
-        .then(done -> Result.done(new AuditEvent(ROTATED, List.of(u.target()), u.details())));
+        .then(done -> Result.done(audit(List.of(u.target()), u.details())));
   }
 }

@@ -14,12 +14,11 @@ import javax.inject.Inject;
 
 /** EKS TagResource with only the keys the policy changes; audited as {@code Tags Applied}. */
 public final class ApplyTagsExecutor extends PortExecutor<TaggingApi, ApplyTags> {
-  public static final String APPLIED = "Tags Applied";
-
   @Inject
   public ApplyTagsExecutor(TaggingApi api) {
     super(
         ApplyTags.class,
+        "Tags Applied",
         api,
         policyTags(Permission.eks("TagResource", "cluster/*")),
         policyTags(Permission.eks("TagResource", "nodegroup/*")),
@@ -39,8 +38,7 @@ public final class ApplyTagsExecutor extends PortExecutor<TaggingApi, ApplyTags>
     return port.tag(target, a.target(), a.tags()).then(done -> Result.done(applied(a)));
   }
 
-  private static AuditEvent applied(ApplyTags a) {
-    return new AuditEvent(APPLIED, List.of(a.target()), a.details())
-        .withContext(Map.of("resource", a.target()));
+  private AuditEvent applied(ApplyTags a) {
+    return audit(List.of(a.target()), a.details()).withContext(Map.of("resource", a.target()));
   }
 }

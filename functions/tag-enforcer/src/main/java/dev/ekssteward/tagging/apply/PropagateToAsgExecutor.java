@@ -16,12 +16,11 @@ import javax.inject.Inject;
  * Tags Propagated To ASG} against the node group (the ASG has no EKS ARN).
  */
 public final class PropagateToAsgExecutor extends PortExecutor<TaggingApi, PropagateToAsg> {
-  public static final String PROPAGATED = "Tags Propagated To ASG";
-
   @Inject
   public PropagateToAsgExecutor(TaggingApi api) {
     super(
         PropagateToAsg.class,
+        "Tags Propagated To ASG",
         api,
         // Only ASGs EKS made for a node group (they carry eks:cluster-name).
         ApplyTagsExecutor.policyTags(
@@ -38,8 +37,8 @@ public final class PropagateToAsgExecutor extends PortExecutor<TaggingApi, Propa
         .then(done -> Result.done(propagated(p)));
   }
 
-  private static AuditEvent propagated(PropagateToAsg p) {
-    return new AuditEvent(PROPAGATED, List.of(p.nodegroupArn()), p.details())
+  private AuditEvent propagated(PropagateToAsg p) {
+    return audit(List.of(p.nodegroupArn()), p.details())
         .withContext(Map.of("autoScalingGroup", p.target()));
   }
 }
