@@ -1,7 +1,6 @@
 package dev.ekssteward.thumbprint.plan;
 
-import dev.ekssteward.thumbprint.model.ChainEnd;
-import dev.ekssteward.thumbprint.model.ThumbprintUse;
+import dev.ekssteward.thumbprint.model.Probe;
 import java.util.List;
 import java.util.Map;
 
@@ -11,7 +10,7 @@ import java.util.Map;
  * and the managed-by tag.
  *
  * @param target the issuer URL (the provider has no ARN yet)
- * @param use whether IAM will rely on the thumbprints
+ * @param evidence the check the thumbprints come from (and whether IAM will rely on them)
  */
 public record CreateProvider(
     String target,
@@ -19,14 +18,12 @@ public record CreateProvider(
     List<String> clientIds,
     List<String> thumbprints,
     Map<String, String> tags,
-    List<ChainEnd> ends,
-    ThumbprintUse use)
+    Probe.Verified evidence)
     implements RotatorAction {
   public CreateProvider {
     clientIds = List.copyOf(clientIds);
     thumbprints = List.copyOf(thumbprints);
     tags = Map.copyOf(tags);
-    ends = List.copyOf(ends);
   }
 
   @Override

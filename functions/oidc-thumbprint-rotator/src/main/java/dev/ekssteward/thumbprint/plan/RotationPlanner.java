@@ -115,12 +115,7 @@ public final class RotationPlanner {
       return null;
     }
     return new UpdateThumbprints(
-        check.provider().arn(),
-        check.issuer().toString(),
-        previous,
-        next,
-        probe.ends(),
-        probe.use());
+        check.provider().arn(), check.issuer().toString(), previous, next, probe);
   }
 
   private static Action create(IssuerCheck check, Probe.Verified probe) {
@@ -134,7 +129,6 @@ public final class RotationPlanner {
         List.of(STS_CLIENT_ID),
         thumbprints,
         Map.of(Contract.MANAGED_TAG, "true"),
-        probe.ends(),
-        probe.use());
+        probe);
   }
 }

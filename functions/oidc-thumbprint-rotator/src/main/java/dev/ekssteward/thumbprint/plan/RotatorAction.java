@@ -3,17 +3,16 @@ package dev.ekssteward.thumbprint.plan;
 import dev.ekssteward.shared.pipeline.Action;
 import dev.ekssteward.shared.pipeline.Details;
 import dev.ekssteward.thumbprint.model.ChainEnd;
-import dev.ekssteward.thumbprint.model.ThumbprintUse;
-import java.util.List;
+import dev.ekssteward.thumbprint.model.Probe;
 import java.util.Map;
 
 /** What the rotator changes in IAM; each has one executor (see the {@code apply} package). */
 public sealed interface RotatorAction extends Action permits UpdateThumbprints, CreateProvider {
-  /** The certificates the thumbprints were computed from, one per endpoint. */
-  List<ChainEnd> ends();
-
-  /** Whether IAM relies on the thumbprints. */
-  ThumbprintUse use();
+  /**
+   * The check the thumbprints come from: the certificates, one per endpoint, and whether IAM relies
+   * on them.
+   */
+  Probe.Verified evidence();
 
   /**
    * {@code keysAndValues} (as {@link Details#of}), then what every rotator change ends with: the
@@ -21,8 +20,8 @@ public sealed interface RotatorAction extends Action permits UpdateThumbprints, 
    */
   default Map<String, Object> chainDetails(Object... keysAndValues) {
     Map<String, Object> d = Details.of(keysAndValues);
-    d.put("certificates", ends().stream().map(RotatorAction::describe).toList());
-    d.put("thumbprintUse", use().toString());
+    d.put("certificates", evidence().ends().stream().map(RotatorAction::describe).toList());
+    d.put("thumbprintUse", evidence().use().toString());
     return d;
   }
 

@@ -1,27 +1,25 @@
 package dev.ekssteward.thumbprint.plan;
 
-import dev.ekssteward.thumbprint.model.ChainEnd;
-import dev.ekssteward.thumbprint.model.ThumbprintUse;
+import dev.ekssteward.thumbprint.model.Probe;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Replace a provider's thumbprint list (UpdateOpenIDConnectProviderThumbprint).
  *
- * @param use whether IAM relies on the list: a load-bearing rotation repaired something IAM used
+ * @param evidence the check the new list comes from; when IAM relies on the list (load-bearing),
+ *     the rotation repaired something IAM used
  */
 public record UpdateThumbprints(
     String target,
     String issuer,
     List<String> previous,
     List<String> thumbprints,
-    List<ChainEnd> ends,
-    ThumbprintUse use)
+    Probe.Verified evidence)
     implements RotatorAction {
   public UpdateThumbprints {
     previous = List.copyOf(previous);
     thumbprints = List.copyOf(thumbprints);
-    ends = List.copyOf(ends);
   }
 
   @Override

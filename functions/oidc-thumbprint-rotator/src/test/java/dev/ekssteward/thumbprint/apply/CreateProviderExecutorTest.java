@@ -7,6 +7,7 @@ import dev.ekssteward.shared.apply.Result;
 import dev.ekssteward.shared.audit.AuditEvent;
 import dev.ekssteward.shared.aws.Target;
 import dev.ekssteward.thumbprint.model.ChainEnd;
+import dev.ekssteward.thumbprint.model.Probe;
 import dev.ekssteward.thumbprint.model.ThumbprintUse;
 import dev.ekssteward.thumbprint.plan.CreateProvider;
 import dev.ekssteward.thumbprint.port.FakeOidcProviders;
@@ -31,8 +32,8 @@ class CreateProviderExecutorTest {
         List.of("sts.amazonaws.com"),
         thumbprints,
         Map.of("eks-steward/managed", "true"),
-        List.of(new ChainEnd("h", 443, THUMBPRINT, "CN=ca")),
-        ThumbprintUse.NOT_CONSULTED);
+        new Probe.Verified(
+            List.of(new ChainEnd("h", 443, THUMBPRINT, "CN=ca")), ThumbprintUse.NOT_CONSULTED));
   }
 
   @Test

@@ -8,6 +8,7 @@ import dev.ekssteward.shared.apply.Result;
 import dev.ekssteward.shared.audit.AuditEvent;
 import dev.ekssteward.shared.aws.Target;
 import dev.ekssteward.thumbprint.model.ChainEnd;
+import dev.ekssteward.thumbprint.model.Probe;
 import dev.ekssteward.thumbprint.model.ThumbprintUse;
 import dev.ekssteward.thumbprint.plan.UpdateThumbprints;
 import dev.ekssteward.thumbprint.port.FakeOidcProviders;
@@ -34,8 +35,8 @@ class UpdateThumbprintsExecutorTest {
         ISSUER,
         List.of(OLD),
         thumbprints,
-        List.of(new ChainEnd("h", 443, NEW, "CN=ca")),
-        ThumbprintUse.LOAD_BEARING);
+        new Probe.Verified(
+            List.of(new ChainEnd("h", 443, NEW, "CN=ca")), ThumbprintUse.LOAD_BEARING));
   }
 
   @Test

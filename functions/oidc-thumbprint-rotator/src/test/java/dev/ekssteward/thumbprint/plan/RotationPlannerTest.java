@@ -67,12 +67,7 @@ class RotationPlannerTest {
     assertThat(plan.actions())
         .containsExactly(
             new UpdateThumbprints(
-                ARN,
-                ISSUER,
-                List.of(t('e')),
-                List.of(t('a'), t('e')),
-                verified(t('a')).ends(),
-                ThumbprintUse.LOAD_BEARING));
+                ARN, ISSUER, List.of(t('e')), List.of(t('a'), t('e')), verified(t('a'))));
     assertThat(plan.findings())
         .extracting(Finding::detailType)
         .containsExactly(Findings.USE_ASSESSED);
@@ -208,8 +203,7 @@ class RotationPlannerTest {
                 List.of("sts.amazonaws.com"),
                 List.of(t('a')),
                 Map.of("eks-steward/managed", "true"),
-                verified(t('a')).ends(),
-                ThumbprintUse.LOAD_BEARING));
+                verified(t('a'))));
   }
 
   @Test
