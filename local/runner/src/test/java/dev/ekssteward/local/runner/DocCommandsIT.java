@@ -40,7 +40,8 @@ class DocCommandsIT {
   static final Map<String, String> NOT_RUN =
       Map.ofEntries(
           Map.entry(
-              "README.md: local/demo", "LocalDemoIT runs local/demo; .ci/run is mvn -B verify"),
+              "README.md: local/demo",
+              "LocalDemoIT runs local/demo; .ci/run is mvn -B -T 2 verify"),
           Map.entry("README.md: mvn -B package", "deploys to an AWS account (sam deploy --guided)"),
           Map.entry(
               "README.md: MOTO_HOST=0.0.0.0 local/moto-server",
