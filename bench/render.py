@@ -538,20 +538,27 @@ def variants(out, summary):
     out.append("| function | ours | " + " | ".join(names) + " |")
     out.append("|---|---|" + "---|" * len(names))
     saved = {n: [] for n in names}
+    pairs = {n: [] for n in names}
     for fn, by in samples.items():
         row = [lib.FUNCTIONS.get(fn, fn), ms(lib.median(by["ours"]))]
         for n in names:
-            diff = lib.median([v - o for v, o in zip(by[n], by["ours"])])
+            diffs = [v - o for v, o in zip(by[n], by["ours"])]
+            pairs[n].extend(diffs)
+            diff = lib.median(diffs)
             saved[n].append(diff)
             row.append(f"{ms(lib.median(by[n]))} ({diff:+.0f} ms)")
         out.append("| " + " | ".join(row) + " |")
     out.append("")
     for n in names:
         out.append(f"- **{n}**: {VARIANT_TEXT.get(n, n)}.")
-        least = min(saved[n])
-        summary.append((f"{n}: kept only if it saves ≥ 10 ms on its own",
-                        f"saves {least:.0f}–{max(saved[n]):.0f} ms",
-                        "kept" if least >= 10 else "below 10 ms: plain Java"))
+        # Judged on every function's rounds together: one function's median moves by tens of ms
+        # between runs here (single runs spread by ±300 ms), the pooled one much less.
+        pooled = lib.median(pairs[n])
+        summary.append((f"{n}: kept only if it saves ≥ 10 ms on its own (median of all "
+                        "functions' paired rounds)",
+                        f"saves {pooled:.0f} ms (per function {min(saved[n]):.0f}–"
+                        f"{max(saved[n]):.0f} ms)",
+                        "kept" if pooled >= 10 else "below 10 ms: plain Java"))
     out.append("")
 
 
