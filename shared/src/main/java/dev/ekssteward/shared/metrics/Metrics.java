@@ -1,7 +1,6 @@
 package dev.ekssteward.shared.metrics;
 
 import dev.ekssteward.shared.json.Json;
-import dev.ekssteward.shared.runtime.Log;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,9 +16,6 @@ import java.util.TreeMap;
  * the dimensions {@code Function, Cluster} (an EMF document has one value per dimension).
  */
 public final class Metrics {
-  /** The namespace this process's environment names ({@link MetricsNamespace}). */
-  public static final String NAMESPACE = MetricsNamespace.from(System.getenv());
-
   /** Marks a plan metric that is also kept per cluster (see {@link #perCluster}). */
   static final String PER_CLUSTER = "per-cluster:";
 
@@ -30,18 +26,11 @@ public final class Metrics {
   private final Map<String, Double> values = new TreeMap<>();
   private final Map<String, Map<String, Double>> byCluster = new TreeMap<>();
 
-  public Metrics(String function, Clock clock) {
-    this(function, clock, Log.passing());
-  }
-
   /**
    * @param level the {@code level} the line carries: Lambda's filter level, so that the metrics,
    *     and every alarm on them, survive {@code LogLevel=WARN} or {@code ERROR}
+   * @param namespace the stack's namespace ({@code Settings.metricsNamespace()})
    */
-  public Metrics(String function, Clock clock, String level) {
-    this(function, clock, level, NAMESPACE);
-  }
-
   public Metrics(String function, Clock clock, String level, String namespace) {
     this.function = function;
     this.clock = clock;

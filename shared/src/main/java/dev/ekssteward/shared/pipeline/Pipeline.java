@@ -162,7 +162,8 @@ public final class Pipeline<S> {
 
   private Run runOnce(Trigger trigger, FanOutItem only, Invocation invocation) {
     log.request(invocation.requestId());
-    Metrics metrics = new Metrics(controller.name(), clock);
+    Metrics metrics =
+        new Metrics(controller.name(), clock, Log.passing(), settings.metricsNamespace());
     Report report = new Report(controller.name(), settings.dryRun(), Report.describe(trigger));
     List<AuditEvent> events = new ArrayList<>();
     AtomicReference<RuntimeException> transientFailure = new AtomicReference<>();

@@ -24,6 +24,7 @@ import java.util.Map;
  *     function (a delayed message), or null: a resource still in transition waits for the next tick
  * @param recordKeyId the stack's KMS HMAC key that signs the records only the steward may write
  *     ({@code RECORD_KEY_ID}), or null where no function of this deployment writes any
+ * @param metricsNamespace the CloudWatch namespace of the metrics ({@link MetricsNamespace})
  */
 public record Settings(
     String configPrefix,
@@ -35,7 +36,8 @@ public record Settings(
     String fanOutQueueUrl,
     int fanOutMinTargets,
     String recheckQueueUrl,
-    String recordKeyId) {
+    String recordKeyId,
+    String metricsNamespace) {
 
   public static final String DEFAULT_PREFIX = "/eks-steward";
 
@@ -45,7 +47,10 @@ public record Settings(
    */
   public static final int DEFAULT_FANOUT_MIN_TARGETS = 1;
 
-  /** Without fan-out, a recheck queue or a record key (tests and local tools). */
+  /**
+   * Without fan-out, a recheck queue or a record key, and with the default metrics namespace (tests
+   * and local tools).
+   */
   public Settings(
       String configPrefix,
       boolean dryRun,
@@ -63,7 +68,8 @@ public record Settings(
         null,
         DEFAULT_FANOUT_MIN_TARGETS,
         null,
-        null);
+        null,
+        MetricsNamespace.DEFAULT);
   }
 
   public static Settings fromEnvironment() {
@@ -132,7 +138,8 @@ public record Settings(
         queue,
         minTargets,
         recheckQueue,
-        blankToNull(env.get("RECORD_KEY_ID")));
+        blankToNull(env.get("RECORD_KEY_ID")),
+        MetricsNamespace.from(env));
   }
 
   private static String queueUrl(Map<String, String> env, String name, List<ConfigError> errors) {

@@ -20,8 +20,8 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /**
  * What every function's component shares. The component binds {@link Settings}, the clock, {@link
- * Waits}, the SDK interceptors (tests record calls with them) and {@code @Named(FUNCTION)}; the
- * function's module binds its controller and its executors ({@code @IntoMap @ClassKey}).
+ * Waits} and the SDK interceptors (tests record calls with them); the function's module binds
+ * {@code @Named(FUNCTION)}, its controller and its executors (one per action type, into the set).
  */
 @Module
 public abstract class SharedModule {

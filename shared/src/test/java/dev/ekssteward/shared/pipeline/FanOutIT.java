@@ -9,6 +9,7 @@ import dev.ekssteward.shared.aws.Target;
 import dev.ekssteward.shared.config.ConfigLoader;
 import dev.ekssteward.shared.config.StewardConfig;
 import dev.ekssteward.shared.event.Triggers;
+import dev.ekssteward.shared.metrics.MetricsNamespace;
 import dev.ekssteward.shared.runtime.Log;
 import dev.ekssteward.shared.runtime.Settings;
 import dev.ekssteward.shared.runtime.Waits;
@@ -118,7 +119,8 @@ class FanOutIT {
             queueUrl,
             minTargets,
             null,
-            null);
+            null,
+            MetricsNamespace.DEFAULT);
     List<ExecutionInterceptor> interceptors = new ArrayList<>(faults);
     interceptors.add(calls);
     AwsClients clients = new AwsClients(settings, "fanout", interceptors, Waits.none().backoff());

@@ -11,14 +11,17 @@ import dev.ekssteward.shared.config.ClusterFilter;
 import dev.ekssteward.shared.config.ConfigLoader;
 import dev.ekssteward.shared.config.StewardConfig;
 import dev.ekssteward.shared.event.Triggers;
+import dev.ekssteward.shared.metrics.MetricsNamespace;
 import dev.ekssteward.shared.runtime.Log;
 import dev.ekssteward.shared.runtime.Settings;
 import dev.ekssteward.shared.runtime.Waits;
 import dev.ekssteward.shared.testing.CallRecorder;
+import dev.ekssteward.shared.testing.EmittedMetrics;
 import dev.ekssteward.shared.testing.LocalAws;
 import dev.ekssteward.shared.testing.TestContext;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,6 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A run builds only the clients it uses: no STS without member accounts, no SQS without fan-out.
+ * And what it does build comes from {@link Settings}, the namespace of its metrics line included.
  */
 class LazyClientsIT {
   @RegisterExtension static final LocalAws aws = new LocalAws();
@@ -71,22 +75,10 @@ class LazyClientsIT {
             "https://sqs.eu-west-1.amazonaws.com/123456789012/fan-out",
             2,
             null,
-            null);
-    AwsClients clients = new AwsClients(settings, "lister", List.of(calls), Waits.none().backoff());
-    Log log = new Log("lister");
-    Pipeline<String> pipeline =
-        new Pipeline<>(
-            new Lister(new Fleet(clients)),
-            new ActionExecutors(Set.of()),
-            new ConfigLoader(clients, Set.of(), Clock.systemUTC()),
-            new AuditPublisher(() -> clients.eventBridge(clients.home()), settings.auditBus(), log),
-            settings,
-            Clock.systemUTC(),
-            Waits.none(),
-            log,
-            new FanOut(clients),
             null,
-            NO_REQUESTS);
+            MetricsNamespace.DEFAULT);
+    AwsClients clients = new AwsClients(settings, "lister", List.of(calls), Waits.none().backoff());
+    Pipeline<String> pipeline = pipeline(settings, clients);
 
     Map<String, Object> report = pipeline.run(TICK, Invocation.from(new TestContext("lister")));
 
@@ -94,5 +86,42 @@ class LazyClientsIT {
     assertThat(calls.calls()).containsExactly("ssm:GetParameter", "eks:ListClusters");
     assertThat(clients.built())
         .containsExactlyInAnyOrder("ssm@self/eu-west-1", "eks@self/eu-west-1");
+  }
+
+  @Test
+  void theMetricsLineGoesToTheNamespaceTheEnvironmentNames() {
+    aws.eks();
+    Map<String, String> env = new HashMap<>(aws.environment(true));
+    env.put(MetricsNamespace.VARIABLE, "EksSteward/staging");
+    Settings settings = Settings.from(env);
+    AwsClients clients = new AwsClients(settings, "lister", List.of(calls), Waits.none().backoff());
+    Map<String, Object> notForLister =
+        Map.of(
+            "detail-type", "AWS API Call via CloudTrail", "source", "aws.eks", "detail", Map.of());
+    int mark = EmittedMetrics.mark();
+
+    // Ignoring an event is counted (EventsIgnored), so the run prints a metrics line.
+    pipeline(settings, clients).run(notForLister, Invocation.from(new TestContext("lister")));
+
+    assertThat(EmittedMetrics.since(mark))
+        .isNotEmpty()
+        .allSatisfy(
+            doc -> assertThat(doc.get("_aws").toString()).contains("Namespace=EksSteward/staging"));
+  }
+
+  private static Pipeline<String> pipeline(Settings settings, AwsClients clients) {
+    Log log = new Log("lister");
+    return new Pipeline<>(
+        new Lister(new Fleet(clients)),
+        new ActionExecutors(Set.of()),
+        new ConfigLoader(clients, Set.of(), Clock.systemUTC()),
+        new AuditPublisher(() -> clients.eventBridge(clients.home()), settings.auditBus(), log),
+        settings,
+        Clock.systemUTC(),
+        Waits.none(),
+        log,
+        new FanOut(clients),
+        null,
+        NO_REQUESTS);
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ekssteward.shared.json.Json;
 import dev.ekssteward.shared.metrics.Metrics;
+import dev.ekssteward.shared.metrics.MetricsNamespace;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -62,7 +63,7 @@ class LambdaLogFilterTest {
   void atWarnTheMetricsAndOurWarningsAndErrorsArriveAndInfoDoesNot() {
     Log log = new Log("fn");
     Clock clock = Clock.fixed(Instant.parse("2026-12-06T18:00:00Z"), ZoneOffset.UTC);
-    Metrics metrics = new Metrics("fn", clock, "WARN");
+    Metrics metrics = new Metrics("fn", clock, "WARN", MetricsNamespace.DEFAULT);
     metrics.add("AppliedScaleDown", 3);
     log.request("0f6c-request");
 

@@ -17,6 +17,15 @@ class SettingsTest {
     assertThat(s.configParameter()).isEqualTo("/eks-steward/config");
     assertThat(s.auditBus()).isNull();
     assertThat(s.endpoint()).isNull();
+    assertThat(s.metricsNamespace()).isEqualTo("EksSteward");
+  }
+
+  @Test
+  void readsTheMetricsNamespace() {
+    Settings s =
+        Settings.from(Map.of("AWS_REGION", "eu-west-1", "METRICS_NAMESPACE", " EksSteward/prod "));
+
+    assertThat(s.metricsNamespace()).isEqualTo("EksSteward/prod");
   }
 
   @Test
