@@ -1,16 +1,12 @@
 package dev.ekssteward.shared.pipeline;
 
-import static dev.ekssteward.shared.pipeline.PipelineTestSupport.NO_REQUESTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ekssteward.shared.audit.AuditPublisher;
 import dev.ekssteward.shared.aws.AwsClients;
 import dev.ekssteward.shared.aws.Target;
-import dev.ekssteward.shared.config.ConfigLoader;
 import dev.ekssteward.shared.config.StewardConfig;
 import dev.ekssteward.shared.event.Triggers;
 import dev.ekssteward.shared.metrics.MetricsNamespace;
-import dev.ekssteward.shared.runtime.Log;
 import dev.ekssteward.shared.runtime.Settings;
 import dev.ekssteward.shared.runtime.Waits;
 import dev.ekssteward.shared.testing.CallRecorder;
@@ -124,19 +120,13 @@ class FanOutIT {
     List<ExecutionInterceptor> interceptors = new ArrayList<>(faults);
     interceptors.add(calls);
     AwsClients clients = new AwsClients(settings, "fanout", interceptors, Waits.none().backoff());
-    Log log = new Log("fanout");
-    return new Pipeline<>(
+    return PipelineTestSupport.wire(
         new PerRegion(),
-        new ActionExecutors(Set.of()),
-        new ConfigLoader(clients, Set.of(), Clock.systemUTC()),
-        new AuditPublisher(() -> clients.eventBridge(clients.home()), null, log),
-        settings,
+        Set.of(),
+        clients,
         Clock.fixed(Instant.parse("2026-11-25T18:00:00Z"), ZoneOffset.UTC),
-        Waits.none(),
-        log,
         new FanOut(clients),
-        null,
-        NO_REQUESTS);
+        null);
   }
 
   private List<Message> drain() {

@@ -1,12 +1,8 @@
 package dev.ekssteward.shared.pipeline;
 
-import static dev.ekssteward.shared.pipeline.PipelineTestSupport.NO_REQUESTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ekssteward.shared.audit.AuditPublisher;
 import dev.ekssteward.shared.aws.AwsClients;
-import dev.ekssteward.shared.config.ConfigLoader;
-import dev.ekssteward.shared.runtime.Log;
 import dev.ekssteward.shared.runtime.Settings;
 import dev.ekssteward.shared.runtime.Waits;
 import dev.ekssteward.shared.testing.CrashMatrix;
@@ -18,7 +14,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.ssm.SsmClient;
@@ -42,20 +37,12 @@ final class KeeperFleet {
       boolean recordFirst, List<ExecutionInterceptor> interceptors) {
     Settings settings = aws.settings(false);
     AwsClients clients = new AwsClients(settings, "keeper", interceptors, Waits.none().backoff());
-    Log log = new Log("keeper");
     ParameterKeeper keeper = new ParameterKeeper(clients, recordFirst);
-    return new Pipeline<>(
+    return PipelineTestSupport.wire(
         keeper,
-        new ActionExecutors(keeper.executors()),
-        new ConfigLoader(clients, Set.of(), Clock.systemUTC()),
-        new AuditPublisher(() -> clients.eventBridge(clients.home()), settings.auditBus(), log),
-        settings,
-        Clock.fixed(Instant.parse("2026-11-25T18:00:00Z"), ZoneOffset.UTC),
-        Waits.none(),
-        log,
-        null,
-        null,
-        NO_REQUESTS);
+        keeper.executors(),
+        clients,
+        Clock.fixed(Instant.parse("2026-11-25T18:00:00Z"), ZoneOffset.UTC));
   }
 
   static Map<String, Object> tick(boolean recordFirst, List<ExecutionInterceptor> interceptors) {

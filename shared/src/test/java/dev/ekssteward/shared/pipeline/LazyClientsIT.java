@@ -1,18 +1,14 @@
 package dev.ekssteward.shared.pipeline;
 
-import static dev.ekssteward.shared.pipeline.PipelineTestSupport.NO_REQUESTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ekssteward.shared.audit.AuditPublisher;
 import dev.ekssteward.shared.aws.AwsClients;
 import dev.ekssteward.shared.aws.Fleet;
 import dev.ekssteward.shared.aws.Target;
 import dev.ekssteward.shared.config.ClusterFilter;
-import dev.ekssteward.shared.config.ConfigLoader;
 import dev.ekssteward.shared.config.StewardConfig;
 import dev.ekssteward.shared.event.Triggers;
 import dev.ekssteward.shared.metrics.MetricsNamespace;
-import dev.ekssteward.shared.runtime.Log;
 import dev.ekssteward.shared.runtime.Settings;
 import dev.ekssteward.shared.runtime.Waits;
 import dev.ekssteward.shared.testing.CallRecorder;
@@ -78,7 +74,7 @@ class LazyClientsIT {
             null,
             MetricsNamespace.DEFAULT);
     AwsClients clients = new AwsClients(settings, "lister", List.of(calls), Waits.none().backoff());
-    Pipeline<String> pipeline = pipeline(settings, clients);
+    Pipeline<String> pipeline = lister(clients);
 
     Map<String, Object> report = pipeline.run(TICK, Invocation.from(new TestContext("lister")));
 
@@ -101,7 +97,7 @@ class LazyClientsIT {
     int mark = EmittedMetrics.mark();
 
     // Ignoring an event is counted (EventsIgnored), so the run prints a metrics line.
-    pipeline(settings, clients).run(notForLister, Invocation.from(new TestContext("lister")));
+    lister(clients).run(notForLister, Invocation.from(new TestContext("lister")));
 
     assertThat(EmittedMetrics.since(mark))
         .isNotEmpty()
@@ -109,19 +105,13 @@ class LazyClientsIT {
             doc -> assertThat(doc.get("_aws").toString()).contains("Namespace=EksSteward/staging"));
   }
 
-  private static Pipeline<String> pipeline(Settings settings, AwsClients clients) {
-    Log log = new Log("lister");
-    return new Pipeline<>(
+  private static Pipeline<String> lister(AwsClients clients) {
+    return PipelineTestSupport.wire(
         new Lister(new Fleet(clients)),
-        new ActionExecutors(Set.of()),
-        new ConfigLoader(clients, Set.of(), Clock.systemUTC()),
-        new AuditPublisher(() -> clients.eventBridge(clients.home()), settings.auditBus(), log),
-        settings,
+        Set.of(),
+        clients,
         Clock.systemUTC(),
-        Waits.none(),
-        log,
         new FanOut(clients),
-        null,
-        NO_REQUESTS);
+        null);
   }
 }

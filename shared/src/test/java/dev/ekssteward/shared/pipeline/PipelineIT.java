@@ -1,6 +1,5 @@
 package dev.ekssteward.shared.pipeline;
 
-import static dev.ekssteward.shared.pipeline.PipelineTestSupport.NO_REQUESTS;
 import static dev.ekssteward.shared.testing.seed.FleetSeed.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,13 +8,10 @@ import dev.ekssteward.shared.apply.Executor;
 import dev.ekssteward.shared.apply.PortExecutor;
 import dev.ekssteward.shared.apply.Result;
 import dev.ekssteward.shared.audit.AuditEvent;
-import dev.ekssteward.shared.audit.AuditPublisher;
 import dev.ekssteward.shared.aws.AwsClients;
 import dev.ekssteward.shared.aws.Target;
-import dev.ekssteward.shared.config.ConfigLoader;
 import dev.ekssteward.shared.config.StewardConfig;
 import dev.ekssteward.shared.event.Triggers;
-import dev.ekssteward.shared.runtime.Log;
 import dev.ekssteward.shared.runtime.Settings;
 import dev.ekssteward.shared.runtime.Waits;
 import dev.ekssteward.shared.testing.AuditTrail;
@@ -121,19 +117,11 @@ class PipelineIT {
     Settings settings = aws.settings(dryRun);
     AwsClients clients =
         new AwsClients(settings, "scripted", List.of(calls), Waits.none().backoff());
-    Log log = new Log("scripted");
-    return new Pipeline<>(
+    return PipelineTestSupport.wire(
         controller,
-        new ActionExecutors(Set.of(controller.bumper())),
-        new ConfigLoader(clients, Set.of(), Clock.systemUTC()),
-        new AuditPublisher(() -> clients.eventBridge(clients.home()), settings.auditBus(), log),
-        settings,
-        Clock.fixed(Instant.parse("2026-11-25T18:00:00Z"), ZoneOffset.UTC),
-        Waits.none(),
-        log,
-        null,
-        null,
-        NO_REQUESTS);
+        Set.of(controller.bumper()),
+        clients,
+        Clock.fixed(Instant.parse("2026-11-25T18:00:00Z"), ZoneOffset.UTC));
   }
 
   @SuppressWarnings("unchecked")

@@ -1,6 +1,5 @@
 package dev.ekssteward.shared.pipeline;
 
-import static dev.ekssteward.shared.pipeline.PipelineTestSupport.NO_REQUESTS;
 import static dev.ekssteward.shared.testing.seed.FleetSeed.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,13 +7,10 @@ import dev.ekssteward.shared.apply.Executor;
 import dev.ekssteward.shared.apply.PortExecutor;
 import dev.ekssteward.shared.apply.Result;
 import dev.ekssteward.shared.audit.AuditEvent;
-import dev.ekssteward.shared.audit.AuditPublisher;
 import dev.ekssteward.shared.aws.AwsClients;
 import dev.ekssteward.shared.aws.Target;
-import dev.ekssteward.shared.config.ConfigLoader;
 import dev.ekssteward.shared.config.StewardConfig;
 import dev.ekssteward.shared.event.Triggers;
-import dev.ekssteward.shared.runtime.Log;
 import dev.ekssteward.shared.runtime.Settings;
 import dev.ekssteward.shared.runtime.Waits;
 import dev.ekssteward.shared.testing.AuditTrail;
@@ -175,21 +171,12 @@ class PipelineLimitsIT {
     aws.seeder().seed(fleet().config(config));
     Settings settings = aws.settings(dryRun);
     AwsClients clients = new AwsClients(settings, "cutter", List.of(), Waits.none().backoff());
-    Log log = new Log("cutter");
     Pipeline<String> pipeline =
-        new Pipeline<>(
+        PipelineTestSupport.wire(
             controller,
-            new ActionExecutors(
-                Set.of(controller.executor(), controller.mender(), controller.closer())),
-            new ConfigLoader(clients, Set.of(), Clock.systemUTC()),
-            new AuditPublisher(() -> clients.eventBridge(clients.home()), settings.auditBus(), log),
-            settings,
-            Clock.systemUTC(),
-            Waits.none(),
-            log,
-            null,
-            null,
-            NO_REQUESTS);
+            Set.of(controller.executor(), controller.mender(), controller.closer()),
+            clients,
+            Clock.systemUTC());
     return pipeline.run(TICK, Invocation.from(new TestContext("x")));
   }
 

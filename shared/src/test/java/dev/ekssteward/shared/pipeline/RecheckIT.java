@@ -1,16 +1,12 @@
 package dev.ekssteward.shared.pipeline;
 
-import static dev.ekssteward.shared.pipeline.PipelineTestSupport.NO_REQUESTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ekssteward.shared.audit.AuditPublisher;
 import dev.ekssteward.shared.aws.AwsClients;
-import dev.ekssteward.shared.config.ConfigLoader;
 import dev.ekssteward.shared.config.StewardConfig;
 import dev.ekssteward.shared.event.CallRule;
 import dev.ekssteward.shared.event.Selection;
 import dev.ekssteward.shared.event.Triggers;
-import dev.ekssteward.shared.runtime.Log;
 import dev.ekssteward.shared.runtime.Settings;
 import dev.ekssteward.shared.runtime.Waits;
 import dev.ekssteward.shared.testing.AuditTrail;
@@ -113,19 +109,13 @@ class RecheckIT {
     interceptors.add(calls);
     interceptors.add(new Delays());
     AwsClients clients = new AwsClients(settings, "waiting", interceptors, Waits.none().backoff());
-    Log log = new Log("waiting");
-    return new Pipeline<>(
+    return PipelineTestSupport.wire(
         new Waiting(),
-        new ActionExecutors(Set.of()),
-        new ConfigLoader(clients, Set.of(), Clock.systemUTC()),
-        new AuditPublisher(() -> clients.eventBridge(clients.home()), settings.auditBus(), log),
-        settings,
+        Set.of(),
+        clients,
         Clock.fixed(Instant.parse("2026-11-25T16:45:00Z"), ZoneOffset.UTC),
-        Waits.none(),
-        log,
         null,
-        new Rechecks(clients),
-        NO_REQUESTS);
+        new Rechecks(clients));
   }
 
   private static Map<String, Object> run(Pipeline<String> p, Map<String, Object> event) {

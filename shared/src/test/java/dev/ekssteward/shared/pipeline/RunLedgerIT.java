@@ -1,19 +1,15 @@
 package dev.ekssteward.shared.pipeline;
 
-import static dev.ekssteward.shared.pipeline.PipelineTestSupport.NO_REQUESTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ekssteward.shared.apply.PortExecutor;
 import dev.ekssteward.shared.apply.Result;
 import dev.ekssteward.shared.audit.AuditEvent;
-import dev.ekssteward.shared.audit.AuditPublisher;
 import dev.ekssteward.shared.aws.AwsClients;
 import dev.ekssteward.shared.aws.Target;
-import dev.ekssteward.shared.config.ConfigLoader;
 import dev.ekssteward.shared.config.StewardConfig;
 import dev.ekssteward.shared.event.Routing;
 import dev.ekssteward.shared.event.Triggers;
-import dev.ekssteward.shared.runtime.Log;
 import dev.ekssteward.shared.runtime.Settings;
 import dev.ekssteward.shared.runtime.Waits;
 import dev.ekssteward.shared.testing.AuditTrail;
@@ -110,7 +106,6 @@ class RunLedgerIT {
   private Pipeline<String> pipeline(boolean dryRun) {
     Settings settings = aws.settings(dryRun);
     AwsClients clients = new AwsClients(settings, "ledgered", List.of(), Waits.none().backoff());
-    Log log = new Log("ledgered");
     PortExecutor<List<String>, Bump> bumper =
         new PortExecutor<>(Bump.class, applied) {
           public Result execute(Target target, Bump bump) {
@@ -118,18 +113,11 @@ class RunLedgerIT {
             return Result.done(new AuditEvent("Bumped", List.of(), Map.of("what", bump.target())));
           }
         };
-    return new Pipeline<>(
+    return PipelineTestSupport.wire(
         new Scripted(),
-        new ActionExecutors(Set.of(bumper)),
-        new ConfigLoader(clients, Set.of(), Clock.systemUTC()),
-        new AuditPublisher(() -> clients.eventBridge(clients.home()), settings.auditBus(), log),
-        settings,
-        Clock.fixed(Instant.parse("2026-11-25T18:00:00Z"), ZoneOffset.UTC),
-        Waits.none(),
-        log,
-        null,
-        null,
-        NO_REQUESTS);
+        Set.of(bumper),
+        clients,
+        Clock.fixed(Instant.parse("2026-11-25T18:00:00Z"), ZoneOffset.UTC));
   }
 
   @Test
