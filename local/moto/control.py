@@ -5,6 +5,8 @@
          an unknown name or a bad value                -> 400 {"message": ...}, nothing changed
     GET  /eks-steward/transitions                      -> 200 {"pendingSeconds": 0.42}: until the
                                                           last EKS transition under way ends
+    POST /eks-steward/transitions                      -> 200 {"pendingSeconds": 0}: every
+                                                          transition under way ends now
 """
 import json
 from urllib.parse import parse_qs
@@ -44,6 +46,8 @@ class _App(server.DomainDispatcherApplication):
         if environ.get("PATH_INFO") == PATH:
             return _handle(environ, start_response)
         if environ.get("PATH_INFO") == TRANSITIONS:
+            if environ.get("REQUEST_METHOD") == "POST":
+                lifecycle.end_all()
             body = {"pendingSeconds": lifecycle.pending_seconds()}
             return Response(json.dumps(body), mimetype="application/json")(
                 environ, start_response

@@ -110,6 +110,24 @@ def pending_seconds():
     return latest - now
 
 
+def end_all():
+    """Ends every transition under way now, in any account and region: the next request sees each
+    resource as its time had come (POST /eks-steward/transitions, control.py). A test says "EKS has
+    finished" at the moment it chooses, instead of racing a transition time against a busy machine.
+    """
+    now = time.monotonic()
+    for regions in dict.values(eks.eks_backends):
+        for backend in dict.values(regions):
+            for cluster in list(backend.clusters.values()):
+                for resource in (
+                    cluster,
+                    *cluster.nodegroups.values(),
+                    *cluster.fargate_profiles.values(),
+                ):
+                    if getattr(resource, "steward_until", None) is not None:
+                        resource.steward_until = now
+
+
 _moto_call_action = EKSResponse.call_action
 
 

@@ -113,22 +113,6 @@ final class MotoFleet {
     return eks.describeNodegroup(r -> r.clusterName(cluster).nodegroupName(name)).nodegroup();
   }
 
-  /** Waits (real time) until EKS reports the group ACTIVE, as a later tick would find it. */
-  void awaitActive(String cluster, String name) {
-    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
-    while (!"ACTIVE".equals(describe(cluster, name).statusAsString())) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError(cluster + "/" + name + " is not ACTIVE after 30 s");
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-  }
-
   Sizes sizes(String cluster, String name) {
     var c = describe(cluster, name).scalingConfig();
     return new Sizes(c.minSize(), c.desiredSize(), c.maxSize());

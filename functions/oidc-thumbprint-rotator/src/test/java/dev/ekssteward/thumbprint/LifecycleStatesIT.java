@@ -35,8 +35,9 @@ class LifecycleStatesIT {
     chain = TestPki.chain("lifecycle");
     server = rig.serveTrusted(chain);
     rig.config(Rig.allowingLocalhost());
-    // Long enough that the cluster is still CREATING while a whole invocation starts and looks.
-    aws.options(Map.of("clusterTransitionSeconds", 3));
+    // A cluster stays CREATING (UPDATING, DELETING) while whole invocations start and look,
+    // however slow the machine, until the test ends its transition (aws.endTransitions()).
+    aws.options(Map.of("clusterTransitionSeconds", 3600));
   }
 
   @AfterEach
@@ -84,7 +85,7 @@ class LifecycleStatesIT {
     assertThat(rig.calls.mutations()).isEmpty();
     assertThat(report.get("pending").toString())
         .contains("without RECHECK_QUEUE_URL the next tick looks");
-    aws.settle();
+    aws.endTransitions();
 
     Rig.run(rig.routedTo(server, false), Rig.tick());
 
@@ -106,7 +107,7 @@ class LifecycleStatesIT {
     assertThat(rig.calls.mutations()).isEmpty();
     assertThat(server.connections()).isZero();
     assertThat(rig.provider(arn).thumbprintList()).containsExactly(OLD);
-    aws.settle();
+    aws.endTransitions();
     rig.calls.clear();
 
     Map<String, Object> next = Rig.run(rig.routedTo(server, false), Rig.tick());
@@ -165,7 +166,7 @@ class LifecycleStatesIT {
             Tuple.tuple("Skip", clusterArn, "cluster is DELETING; a later run checks it"));
     assertThat(rig.calls.mutations()).isEmpty();
     assertThat(server.connections()).isZero();
-    aws.settle();
+    aws.endTransitions();
     rig.calls.clear();
 
     Map<String, Object> gone = Rig.run(rig.routedTo(server, false), Rig.tick());

@@ -25,8 +25,8 @@ class LifecycleStatesIT {
   void setUp() {
     seed = TagFleet.standard(aws);
     seed.cluster("dev-1", GOOD);
-    // Long enough that the group is still CREATING while the whole invocation runs.
-    aws.options(Map.of("nodegroupTransitionSeconds", 3));
+    // CREATING while the whole invocation runs, however slow the machine, until the test ends it.
+    aws.options(Map.of("nodegroupTransitionSeconds", 3600));
   }
 
   @Test
@@ -59,7 +59,7 @@ class LifecycleStatesIT {
                     .containsEntry("next", "the next sweep propagates the tags"));
     assertThat(status()).isEqualTo("CREATING");
 
-    aws.settle();
+    aws.endTransitions();
     seed.asg(asg, "dev-1"); // EKS made it while the group was CREATING
     seed.recorder.clear();
     seed.run(EventFiles.load("schedule-tick.json"));

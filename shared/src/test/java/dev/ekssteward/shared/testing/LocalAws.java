@@ -130,6 +130,15 @@ public final class LocalAws implements BeforeAllCallback, BeforeEachCallback {
     }
   }
 
+  /**
+   * Ends every EKS transition under way now: a test that must see a resource in transition first
+   * starts a long one, looks, and then says "EKS has finished" here, instead of racing a short
+   * transition against a busy machine.
+   */
+  public void endTransitions() {
+    new LocalOptions(endpoint()).endTransitions();
+  }
+
   private long settleMillis() {
     double pending = new LocalOptions(endpoint()).pendingTransitionSeconds();
     return pending <= 0 ? 0 : (long) (pending * 1000) + 50;

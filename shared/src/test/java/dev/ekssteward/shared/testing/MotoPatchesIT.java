@@ -350,6 +350,19 @@ class MotoPatchesIT {
   }
 
   @Test
+  void postingToTheTransitionsEndpointEndsEveryTransitionAtOnce() {
+    LocalOptions local = new LocalOptions(aws.endpoint());
+    aws.options(Map.of("nodegroupTransitionSeconds", 3600));
+    nodegroup("ng-a", scaling(1, 3, 2));
+    assertThat(group("ng-a").statusAsString()).isEqualTo("CREATING");
+
+    aws.endTransitions();
+
+    assertThat(local.pendingTransitionSeconds()).isZero();
+    assertThat(group("ng-a").statusAsString()).isEqualTo("ACTIVE");
+  }
+
+  @Test
   void updateNodegroupVersionUpdatesAndLeavesTheGroupUpdating() {
     nodegroup("ng-a", scaling(1, 3, 2));
     aws.options(Map.of("nodegroupTransitionSeconds", 1));

@@ -48,6 +48,16 @@ public final class LocalOptions {
         .orElse(0.0);
   }
 
+  /**
+   * Ends every EKS transition under way in the local AWS now ({@code POST
+   * /eks-steward/transitions}): the next request sees each resource as if its time had come.
+   */
+  public void endTransitions() {
+    exchange("/eks-steward/transitions", "POST", "{}")
+        .orElseThrow(
+            () -> new IllegalStateException(endpoint + " has no /eks-steward/transitions"));
+  }
+
   private Optional<Map<String, Object>> exchange(String method, String body) {
     return exchange("/eks-steward/options", method, body);
   }
