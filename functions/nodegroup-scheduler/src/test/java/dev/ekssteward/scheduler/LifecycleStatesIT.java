@@ -69,7 +69,7 @@ class LifecycleStatesIT {
     assertThat(fleet.sent.updates()).extracting(u -> u.nodegroupName()).doesNotContain("ng-a");
     assertThat(fleet.describe("dev-1", "ng-a").statusAsString()).isEqualTo("CREATING");
 
-    aws.endTransitions(); // EKS has finished creating it
+    aws.settle(); // EKS has finished creating it
     fleet.tick(MotoFleet.at(0, "19:10"));
 
     assertThat(fleet.sizes("dev-1", "ng-a")).isEqualTo(new Sizes(0, 0, 1));

@@ -36,7 +36,7 @@ class LifecycleStatesIT {
     server = rig.serveTrusted(chain);
     rig.config(Rig.allowingLocalhost());
     // A cluster stays CREATING (UPDATING, DELETING) while whole invocations start and look,
-    // however slow the machine, until the test ends its transition (aws.endTransitions()).
+    // however slow the machine, until the test ends its transition (aws.settle()).
     aws.options(Map.of("clusterTransitionSeconds", 3600));
   }
 
@@ -85,7 +85,7 @@ class LifecycleStatesIT {
     assertThat(rig.calls.mutations()).isEmpty();
     assertThat(report.get("pending").toString())
         .contains("without RECHECK_QUEUE_URL the next tick looks");
-    aws.endTransitions();
+    aws.settle();
 
     Rig.run(rig.routedTo(server, false), Rig.tick());
 
@@ -107,7 +107,7 @@ class LifecycleStatesIT {
     assertThat(rig.calls.mutations()).isEmpty();
     assertThat(server.connections()).isZero();
     assertThat(rig.provider(arn).thumbprintList()).containsExactly(OLD);
-    aws.endTransitions();
+    aws.settle();
     rig.calls.clear();
 
     Map<String, Object> next = Rig.run(rig.routedTo(server, false), Rig.tick());
@@ -166,7 +166,7 @@ class LifecycleStatesIT {
             Tuple.tuple("Skip", clusterArn, "cluster is DELETING; a later run checks it"));
     assertThat(rig.calls.mutations()).isEmpty();
     assertThat(server.connections()).isZero();
-    aws.endTransitions();
+    aws.settle();
     rig.calls.clear();
 
     Map<String, Object> gone = Rig.run(rig.routedTo(server, false), Rig.tick());

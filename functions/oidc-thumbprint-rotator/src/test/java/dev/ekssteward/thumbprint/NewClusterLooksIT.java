@@ -100,7 +100,7 @@ class NewClusterLooksIT {
     assertThat(providers()).isEmpty();
     assertThat(rig.calls.calls()).contains("sqs:SendMessage");
 
-    aws.endTransitions(); // EKS has finished creating it
+    aws.settle(); // EKS has finished creating it
     rig.calls.clear();
     assertThat(nextLook()).isEqualTo(Map.of("batchItemFailures", List.of()));
 

@@ -59,7 +59,7 @@ class LifecycleStatesIT {
                     .containsEntry("next", "the next sweep propagates the tags"));
     assertThat(status()).isEqualTo("CREATING");
 
-    aws.endTransitions();
+    aws.settle();
     seed.asg(asg, "dev-1"); // EKS made it while the group was CREATING
     seed.recorder.clear();
     seed.run(EventFiles.load("schedule-tick.json"));

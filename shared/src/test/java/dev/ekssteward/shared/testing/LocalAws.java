@@ -118,24 +118,12 @@ public final class LocalAws implements BeforeAllCallback, BeforeEachCallback {
   }
 
   /**
-   * Waits (real time) until every EKS transition under way has ended: between two ticks of a test,
-   * this stands for the minutes between two ticks on AWS. Returns at once when nothing is moving.
+   * Ends every EKS transition under way, as if the minutes between two ticks on AWS had passed: a
+   * test calls it between two ticks, or to say "EKS has finished" after it saw a resource in a long
+   * transition. No real time passes, so what the next tick sees does not depend on the machine's
+   * speed.
    */
   public void settle() {
-    try {
-      Thread.sleep(settleMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /**
-   * Ends every EKS transition under way now: a test that must see a resource in transition first
-   * starts a long one, looks, and then says "EKS has finished" here, instead of racing a short
-   * transition against a busy machine.
-   */
-  public void endTransitions() {
     new LocalOptions(endpoint()).endTransitions();
   }
 

@@ -356,7 +356,7 @@ class MotoPatchesIT {
     nodegroup("ng-a", scaling(1, 3, 2));
     assertThat(group("ng-a").statusAsString()).isEqualTo("CREATING");
 
-    aws.endTransitions();
+    local.endTransitions();
 
     assertThat(local.pendingTransitionSeconds()).isZero();
     assertThat(group("ng-a").statusAsString()).isEqualTo("ACTIVE");
