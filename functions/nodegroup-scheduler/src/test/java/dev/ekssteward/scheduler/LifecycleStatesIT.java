@@ -35,12 +35,13 @@ class LifecycleStatesIT {
   void seed() {
     fleet = new MotoFleet(aws);
     fleet.seed(MotoFleet.office());
+    // What the tests or the scheduler start stays in transition, however slow the machine, until
+    // a test settles it (the minutes between two ticks on AWS).
+    aws.options(Map.of("nodegroupTransitionSeconds", 3600));
   }
 
   @Test
   void aGroupStillCreatingIsLeftUntilATickFindsItActive() {
-    // CREATING while the event and the tick run, however slow the machine, until the test ends it.
-    aws.options(Map.of("nodegroupTransitionSeconds", 3600));
     aws.eks()
         .createNodegroup(
             r ->

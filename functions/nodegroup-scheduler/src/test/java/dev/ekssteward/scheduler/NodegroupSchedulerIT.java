@@ -106,6 +106,8 @@ class NodegroupSchedulerIT {
    */
   @Test
   void aTickWhileTheScaleDownIsStillUpdatingWaitsForIt() {
+    // UPDATING until the test settles it, however long the next tick takes to start.
+    aws.options(Map.of("nodegroupTransitionSeconds", 3600));
     fleet.tick(MotoFleet.at(0, "19:05"));
     assertThat(fleet.describe("dev-1", "web").statusAsString()).isEqualTo("UPDATING");
 
