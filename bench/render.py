@@ -549,11 +549,24 @@ def variants(out, summary):
             row.append(f"{ms(lib.median(by[n]))} ({diff:+.0f} ms)")
         out.append("| " + " | ".join(row) + " |")
     out.append("")
+    # A further run of some variants (variants.py --out variants-extra.json) adds its paired rounds
+    # to those variants' verdicts; the table above stays this run's.
+    extra = load("variants-extra.json") or {"runs": 0, "samples": {}}
+    for fn, by in extra["samples"].items():
+        for n in names:
+            if n in by:
+                pairs[n].extend(v - o for v, o in zip(by[n], by["ours"]))
     for n in names:
         out.append(f"- **{n}**: {VARIANT_TEXT.get(n, n)}.")
         # Judged on every function's rounds together: one function's median moves by tens of ms
         # between runs here (single runs spread by ±300 ms), the pooled one much less.
         pooled = lib.median(pairs[n])
+        more = any(n in by for by in extra["samples"].values())
+        if more:
+            out.append(f"  Its verdict pools these {d['runs']} rounds with {extra['runs']} more of a "
+                       f"further run (`variants.py --out variants-extra.json`): "
+                       f"{len(pairs[n])} paired rounds, the variant slower in "
+                       f"{sum(1 for x in pairs[n] if x > 0)}.")
         summary.append((f"{n}: kept only if it saves ≥ 10 ms on its own (median of all "
                         "functions' paired rounds)",
                         f"saves {pooled:.0f} ms (per function {min(saved[n]):.0f}–"

@@ -126,6 +126,9 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--variants", nargs="*", default=["runtime-serde", "indy-concat"])
+    # A further run of some variants (e.g. --variants indy-concat --runs 20 --out
+    # variants-extra.json) that render.py pools into those variants' verdicts.
+    ap.add_argument("--out", default="variants.json")
     args = ap.parse_args()
     templates = {}
     for name in args.variants:
@@ -156,7 +159,7 @@ def main():
                         raise SystemExit(f"{fn} {name} failed: {reply} {err[-800:]}")
                     if r:
                         samples[fn][name].append(wall)
-        lib.save("variants.json", {"runs": args.runs, "samples": samples})
+        lib.save(args.out, {"runs": args.runs, "samples": samples})
     finally:
         moto.close()
 
