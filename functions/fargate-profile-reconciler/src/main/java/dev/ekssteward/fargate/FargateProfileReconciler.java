@@ -9,6 +9,7 @@ import dev.ekssteward.fargate.plan.Findings;
 import dev.ekssteward.fargate.plan.Limits;
 import dev.ekssteward.shared.Contract;
 import dev.ekssteward.shared.aws.Target;
+import dev.ekssteward.shared.config.Glob;
 import dev.ekssteward.shared.config.StewardConfig;
 import dev.ekssteward.shared.config.TaggingConfig;
 import dev.ekssteward.shared.event.CallRule;
@@ -153,7 +154,10 @@ public final class FargateProfileReconciler implements Controller<ClusterObserva
         seen.cluster(),
         parsed.state(),
         seen.profiles(),
-        new Limits(config.fargate().profilesPerCluster(), policyTagKeys(config.tagging())),
+        new Limits(
+            config.fargate().profilesPerCluster(),
+            policyTagKeys(config.tagging()),
+            normalizedKeys(config.tagging(), seen.cluster())),
         earlier,
         now,
         seen.marks());
@@ -173,5 +177,20 @@ public final class FargateProfileReconciler implements Controller<ClusterObserva
       }
     }
     return keys;
+  }
+
+  /**
+   * The policy's rules that normalise values on this cluster's Fargate profiles, by key: none on a
+   * cluster the policy exempts, where the tag enforcer rewrites nothing.
+   */
+  static Map<String, TaggingConfig.TagRule> normalizedKeys(TaggingConfig tagging, String cluster) {
+    Map<String, TaggingConfig.TagRule> rules = new HashMap<>();
+    if (tagging.resourceTypes().contains("fargateprofile")
+        && !Glob.anyMatch(tagging.exemptClusters(), cluster)) {
+      tagging.required().stream()
+          .filter(r -> r.normalize() != null)
+          .forEach(r -> rules.put(r.key(), r));
+    }
+    return rules;
   }
 }

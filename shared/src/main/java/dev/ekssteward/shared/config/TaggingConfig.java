@@ -26,7 +26,25 @@ public record TaggingConfig(
       Pattern pattern,
       String defaultValue,
       boolean propagateToAsg,
-      String normalize) {}
+      String normalize) {
+
+    /**
+     * {@code value} as the policy writes it ({@code normalize}: lower or upper case, else as it
+     * is). The one definition: the config check, the tag enforcer and the Fargate reconciler all
+     * use it, so no two of them write different forms of the same value.
+     */
+    public String normalized(String value) {
+      return normalized(value, normalize);
+    }
+
+    /** The same, while the config is read and the rule not made yet. */
+    static String normalized(String value, String normalize) {
+      if ("lower".equals(normalize)) {
+        return value.toLowerCase(Locale.ROOT);
+      }
+      return "upper".equals(normalize) ? value.toUpperCase(Locale.ROOT) : value;
+    }
+  }
 
   static TaggingConfig read(Node node) {
     node.requireObject(
@@ -115,7 +133,7 @@ public record TaggingConfig(
       node.get("normalize").error("must be \"lower\" or \"upper\"");
     } else if (normalize != null) {
       for (int i = 0; i < allowed.size() && i < allowedNodes.size(); i++) {
-        if (!allowed.get(i).equals(normalized(allowed.get(i), normalize))) {
+        if (!allowed.get(i).equals(TagRule.normalized(allowed.get(i), normalize))) {
           allowedNodes.get(i).error("is not " + normalize + " case, so no value can match it");
         }
       }
@@ -125,7 +143,7 @@ public record TaggingConfig(
       String problem = TagLimits.valueProblem(fallback);
       if (problem != null) {
         node.get("default").error(problem);
-      } else if (!allowed.isEmpty() && !allowed.contains(normalized(fallback, normalize))) {
+      } else if (!allowed.isEmpty() && !allowed.contains(TagRule.normalized(fallback, normalize))) {
         node.get("default").error("is not one of the allowed values");
       } else if (pattern != null && !pattern.matcher(fallback).matches()) {
         node.get("default").error("does not match pattern");
@@ -141,12 +159,5 @@ public record TaggingConfig(
       return "keys under " + Contract.TAG_PREFIX + " are reserved for eks-steward's own tags";
     }
     return TagLimits.keyProblem(key);
-  }
-
-  static String normalized(String value, String normalize) {
-    if ("lower".equals(normalize)) {
-      return value.toLowerCase(Locale.ROOT);
-    }
-    return "upper".equals(normalize) ? value.toUpperCase(Locale.ROOT) : value;
   }
 }

@@ -67,7 +67,9 @@ public final class FargatePlanner {
       mine.forEach(p -> claimed.add(p.name()));
       ObservedProfile current = first(mine, d, Status.ACTIVE);
       if (current != null) {
-        tagging.addAll(TagDiff.actions(cluster, current, d.expectedTags(), limits.policyTagKeys()));
+        tagging.addAll(
+            TagDiff.actions(
+                cluster, current, d.expectedTags(), limits.policyTagKeys(), limits.policyRules()));
         if (current.mark() == null || !current.mark().signed()) {
           // Exactly a profile of the desired state (name and spec): ours to mark, or to re-sign.
           tagging.add(new MarkManaged(cluster, current.name(), current.arn()));

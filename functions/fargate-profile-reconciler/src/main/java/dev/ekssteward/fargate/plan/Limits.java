@@ -1,5 +1,7 @@
 package dev.ekssteward.fargate.plan;
 
+import dev.ekssteward.shared.config.TaggingConfig.TagRule;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -7,9 +9,17 @@ import java.util.Set;
  *
  * @param profileQuota profiles per cluster EKS allows
  * @param policyTagKeys tag keys the tag policy owns; never removed here
+ * @param policyRules by key, the tag policy's rules whose values the tag enforcer normalises on
+ *     this cluster's profiles: such a value is written and compared in the policy's form
  */
-public record Limits(int profileQuota, Set<String> policyTagKeys) {
+public record Limits(
+    int profileQuota, Set<String> policyTagKeys, Map<String, TagRule> policyRules) {
   public Limits {
     policyTagKeys = Set.copyOf(policyTagKeys);
+    policyRules = Map.copyOf(policyRules);
+  }
+
+  public Limits(int profileQuota, Set<String> policyTagKeys) {
+    this(profileQuota, policyTagKeys, Map.of());
   }
 }

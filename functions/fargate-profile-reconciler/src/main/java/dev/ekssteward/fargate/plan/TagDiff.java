@@ -4,6 +4,7 @@ import dev.ekssteward.fargate.aws.ObservedProfile;
 import dev.ekssteward.fargate.plan.ProfileAction.TagProfile;
 import dev.ekssteward.fargate.plan.ProfileAction.UntagProfile;
 import dev.ekssteward.shared.Contract;
+import dev.ekssteward.shared.config.TaggingConfig.TagRule;
 import dev.ekssteward.shared.pipeline.Action;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,18 +18,26 @@ import java.util.TreeSet;
  * Tag changes in place. Keys the tag policy owns (required keys, the creator key) and {@code aws:}
  * keys are never removed, so this function and the tag enforcer do not undo each other; nor are
  * keys under {@code eks-steward/} (the managed mark, which {@code MarkManaged} signs, or another
- * function's): IAM allows the reconciler none of them (template: TagProfiles).
+ * function's): IAM allows the reconciler none of them (template: TagProfiles). A value of a key the
+ * policy normalises is written and compared in the policy's form ({@code Prod} as {@code prod}):
+ * the tag enforcer rewrites any other form, and the two would undo each other forever.
  */
 final class TagDiff {
   private TagDiff() {}
 
   static List<Action> actions(
-      String cluster, ObservedProfile p, Map<String, String> expected, Set<String> policyKeys) {
+      String cluster,
+      ObservedProfile p,
+      Map<String, String> expected,
+      Set<String> policyKeys,
+      Map<String, TagRule> policyRules) {
     Map<String, String> add = new TreeMap<>();
     expected.forEach(
         (k, v) -> {
-          if (!v.equals(p.tags().get(k))) {
-            add.put(k, v);
+          TagRule rule = policyRules.get(k);
+          String wanted = rule == null ? v : rule.normalized(v);
+          if (!wanted.equals(p.tags().get(k))) {
+            add.put(k, wanted);
           }
         });
     Set<String> remove = new TreeSet<>();

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** Pure: what the tag policy wants changed on one resource, and what it can only report. */
@@ -47,7 +46,7 @@ public final class TagPolicy {
         }
         continue;
       }
-      String normalized = normalize(value, rule.normalize());
+      String normalized = rule.normalized(value);
       if (!allows(rule, normalized)) {
         violations.add(new Violation(rule.key(), value, describe(rule)));
       } else if (!normalized.equals(value)) {
@@ -80,13 +79,6 @@ public final class TagPolicy {
       return rule.allowed().contains(value);
     }
     return rule.pattern() == null || rule.pattern().matcher(value).matches();
-  }
-
-  static String normalize(String value, String normalize) {
-    if ("lower".equals(normalize)) {
-      return value.toLowerCase(Locale.ROOT);
-    }
-    return "upper".equals(normalize) ? value.toUpperCase(Locale.ROOT) : value;
   }
 
   static String missing(TagRule rule) {
