@@ -19,7 +19,12 @@ public record TaggingConfig(
 
   public static final Set<String> RESOURCE_TYPES = Set.of("cluster", "nodegroup", "fargateprofile");
 
-  /** One required tag key. {@code allowed} and {@code pattern} are mutually exclusive. */
+  /**
+   * One required tag key. {@code allowed} and {@code pattern} are mutually exclusive.
+   *
+   * @param defaultValue already {@link #normalized}: the config's {@code "Payments"} under {@code
+   *     "normalize": "lower"} is {@code payments}
+   */
   public record TagRule(
       String key,
       List<String> allowed,
@@ -140,10 +145,13 @@ public record TaggingConfig(
     }
     String fallback = node.get("default").string(null);
     if (fallback != null) {
+      // Kept in the form the policy writes and accepts: every write of it is already compliant,
+      // and a default that propagates to the ASGs passes the same check as any other value.
+      fallback = TagRule.normalized(fallback, normalize);
       String problem = TagLimits.valueProblem(fallback);
       if (problem != null) {
         node.get("default").error(problem);
-      } else if (!allowed.isEmpty() && !allowed.contains(TagRule.normalized(fallback, normalize))) {
+      } else if (!allowed.isEmpty() && !allowed.contains(fallback)) {
         node.get("default").error("is not one of the allowed values");
       } else if (pattern != null && !pattern.matcher(fallback).matches()) {
         node.get("default").error("does not match pattern");

@@ -179,6 +179,32 @@ class TagPlannerTest {
   }
 
   @Test
+  void aDefaultIsWrittenInThePolicysOwnFormAndSoTravelsToTheAsg() {
+    TaggingConfig policy =
+        Policies.config(
+                """
+                {"tagging": {"required": [{"key": "team", "allowed": ["payments"],
+                  "normalize": "lower", "default": "Payments", "propagateToAsg": true}]}}
+                """)
+            .tagging();
+    AsgTags asg = new AsgTags("eks-ng-a-1", "dev-1", Map.of(), 3);
+
+    Plan plan =
+        TagPlanner.plan(
+            observed(
+                List.of(nodegroup(Map.of(), List.of("eks-ng-a-1"))), Map.of("eks-ng-a-1", asg)),
+            policy,
+            Selection.ALL);
+
+    assertThat(policy.required().get(0).defaultValue()).isEqualTo("payments");
+    assertThat(plan.actions())
+        .containsExactly(
+            new ApplyTags(
+                NG_ARN, "nodegroup", Map.of("team", "payments"), Map.of("team", "default")),
+            new PropagateToAsg("eks-ng-a-1", NG_ARN, Map.of("team", "payments")));
+  }
+
+  @Test
   void aValueThePolicyRefusesNeverTravelsToTheAsg() {
     // Someone who may only tag the node group cannot push a value onto every instance.
     Map<String, String> ngTags = Map.of("team", "payments", "env", "dev", "cost-center", "12x4");
