@@ -64,7 +64,7 @@ public final class TagEnforcer implements Controller<ClusterTags> {
   @Override
   public Plan plan(
       Scope scope, ClusterTags observed, StewardConfig config, Instant now, List<Outcome> earlier) {
-    return TagPlanner.plan(observed, config.tagging(), scope.selection());
+    return TagPlanner.plan(observed, config.tagging(), scope.selection(), settings.dryRun());
   }
 
   /** A sweep ends with one summary over every cluster of every target it worked on. */

@@ -95,7 +95,7 @@ class LifecycleStatesIT {
         .containsExactly("Tag Compliance Summary");
     assertThat(TagFleet.findings(sweep, "Tag Compliance Summary").get(0).get("compliance"))
         .asString()
-        .contains("nodegroup={compliant=0, fixed=0, violating=0}");
+        .contains("nodegroup={compliant=0, fixed=0, violating=0, unfixed=0}");
   }
 
   private static String status() {

@@ -91,9 +91,9 @@ class TagEnforcerExcludeIT {
               assertThat(s.get("compliance"))
                   .isEqualTo(
                       Map.of(
-                          "cluster", Map.of("compliant", 0L, "fixed", 1L, "violating", 0L),
-                          "nodegroup", Map.of("compliant", 0L, "fixed", 1L, "violating", 0L),
-                          "fargateprofile", Map.of("compliant", 0L, "fixed", 1L, "violating", 0L)));
+                          "cluster", fixedOne(),
+                          "nodegroup", fixedOne(),
+                          "fargateprofile", fixedOne()));
             });
     // Only dev-2's node groups and profiles were listed.
     assertThat(seed.recorder.calls().stream().filter("eks:ListNodegroups"::equals)).hasSize(1);
@@ -143,5 +143,9 @@ class TagEnforcerExcludeIT {
     assertThat(seed.nodegroupTags("dev-1", "ng-a"))
         .containsEntry("created-by", "jane.doe@example.com")
         .containsEntry("env", "dev");
+  }
+
+  static Map<String, Long> fixedOne() {
+    return Map.of("compliant", 0L, "fixed", 1L, "unfixed", 0L, "violating", 0L);
   }
 }

@@ -8,6 +8,7 @@ import dev.ekssteward.shared.testing.EventFiles;
 import dev.ekssteward.shared.testing.FaultInjector;
 import dev.ekssteward.shared.testing.FaultInjector.Kind;
 import dev.ekssteward.shared.testing.LocalAws;
+import dev.ekssteward.tagging.plan.Policies;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -109,6 +110,60 @@ class TagEnforcerOutcomesIT {
                         "message", "BadRequestException: A resource can have at most 50 tags."));
     assertThat(TagFleet.list(report, "errors")).isEmpty();
     assertThat(seed.clusterTags("dev-1")).doesNotContainKey("cost-center").hasSize(49);
+  }
+
+  @Test
+  void aSweepsRefusedTagResourceIsCountedUnfixedNotFixed() {
+    seed.cluster("dev-1", Map.of("team", "search", "env", "Prod"));
+    seed.cluster("dev-2", Map.of("team", "search", "env", "dev"));
+    // An SCP or a missing permission: refused, not worth retrying.
+    FaultInjector denied =
+        FaultInjector.always(
+            Kind.ACCESS_DENIED,
+            c ->
+                c.action().equals("eks:TagResource")
+                    && c.field("resourceArn").orElse("").equals(CLUSTER_ARN));
+
+    Map<String, Object> report = run(EventFiles.load("schedule-tick.json"), denied);
+
+    assertThat(TagFleet.list(report, "applied"))
+        .extracting(a -> a.get("target") + " " + a.get("result"))
+        .containsExactlyInAnyOrder(
+            CLUSTER_ARN + " failed", CLUSTER_ARN.replace("dev-1", "dev-2") + " applied");
+    assertThat(seed.clusterTags("dev-1")).containsEntry("env", "Prod");
+    assertThat(summary(report).get("compliance"))
+        .extracting("cluster")
+        .isEqualTo(Map.of("compliant", 0L, "fixed", 1L, "unfixed", 1L, "violating", 0L));
+    assertThat(metrics(report)).containsEntry("TagFixedCluster", 1.0);
+  }
+
+  @Test
+  void whenTheChangeLimitStopsTheRunNothingCountsAsFixed() {
+    seed.config(
+        Policies.STANDARD_JSON.replace(
+            "{\"tagging\"", "{\"limits\": {\"maxChangesPerRun\": 0}, \"tagging\""));
+    seed.cluster("dev-1", Map.of("team", "search", "env", "Prod", "cost-center", "1234"));
+    seed.cluster("dev-2", Map.of("team", "search", "env", "dev"));
+
+    Map<String, Object> report = seed.run(EventFiles.load("schedule-tick.json"));
+
+    assertThat(report).containsEntry("status", "limit-exceeded");
+    assertThat(seed.recorder.mutations()).isEmpty();
+    assertThat(summary(report).get("compliance"))
+        .extracting("cluster")
+        .isEqualTo(Map.of("compliant", 0L, "fixed", 0L, "unfixed", 2L, "violating", 0L));
+    assertThat(metrics(report)).doesNotContainKey("TagFixedCluster");
+  }
+
+  static Map<String, Object> summary(Map<String, Object> report) {
+    List<Map<String, Object>> summaries = TagFleet.findings(report, "Tag Compliance Summary");
+    assertThat(summaries).hasSize(1);
+    return summaries.get(0);
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> metrics(Map<String, Object> report) {
+    return (Map<String, Object>) report.get("metrics");
   }
 
   @Test

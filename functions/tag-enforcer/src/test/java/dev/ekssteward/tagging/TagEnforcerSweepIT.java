@@ -44,9 +44,10 @@ class TagEnforcerSweepIT {
     assertThat(summaries.get(0).get("compliance"))
         .isEqualTo(
             Map.of(
-                "cluster", Map.of("compliant", 1L, "fixed", 1L, "violating", 0L),
-                "nodegroup", Map.of("compliant", 1L, "fixed", 0L, "violating", 0L),
-                "fargateprofile", Map.of("compliant", 1L, "fixed", 0L, "violating", 0L)));
+                "cluster", Map.of("compliant", 1L, "fixed", 1L, "unfixed", 0L, "violating", 0L),
+                "nodegroup", Map.of("compliant", 1L, "fixed", 0L, "unfixed", 0L, "violating", 0L),
+                "fargateprofile",
+                    Map.of("compliant", 1L, "fixed", 0L, "unfixed", 0L, "violating", 0L)));
     assertThat(summaries.get(0)).containsEntry("exemptClusters", 1L);
     // moto reports an ASG name for the node group but creates none: propagation waits.
     assertThat(TagFleet.findings(report, "Tag Propagation Pending")).hasSize(1);

@@ -140,7 +140,7 @@ class TagEnforcerTest {
     String arn = eks.addCluster("dev-1", Map.of());
     ApplyTags apply =
         new ApplyTags(
-            arn, "cluster", Map.of("cost-center", "0000"), Map.of("cost-center", "default"));
+            arn, "cluster", Map.of("cost-center", "0000"), Map.of("cost-center", "default"), true);
 
     Result done = applyTags.execute(HOME, apply);
     eks.deleteCluster("dev-1");
@@ -198,7 +198,8 @@ class TagEnforcerTest {
     String arn = eks.addCluster("dev-1", fifty);
 
     Result result =
-        applyTags.execute(HOME, new ApplyTags(arn, "cluster", Map.of("team", "search"), Map.of()));
+        applyTags.execute(
+            HOME, new ApplyTags(arn, "cluster", Map.of("team", "search"), Map.of(), true));
 
     assertThat(result)
         .isEqualTo(new Result.Refused("BadRequestException: A resource can have at most 50 tags."));

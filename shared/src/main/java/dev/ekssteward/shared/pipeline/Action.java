@@ -2,6 +2,7 @@ package dev.ekssteward.shared.pipeline;
 
 import dev.ekssteward.shared.json.JsonValue;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** One step a plan wants taken. Implementations are records in each function's plan package. */
@@ -20,6 +21,15 @@ public interface Action extends JsonValue {
   /** Extra fields for the report and the audit trail. */
   default Map<String, Object> details() {
     return Map.of();
+  }
+
+  /**
+   * Metrics of the function's own that this action's outcome counts in, besides the pipeline's
+   * ({@link Outcome#metricNames()}): what only a change actually made may count, such as the tag
+   * enforcer's resources fixed.
+   */
+  default List<String> outcomeMetrics(Outcome.Status status) {
+    return List.of();
   }
 
   /** False for report-only entries such as {@link Skip}; those are never applied. */

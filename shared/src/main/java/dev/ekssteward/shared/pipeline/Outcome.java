@@ -5,6 +5,7 @@ import dev.ekssteward.shared.json.JsonValue;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * What applying one action did. {@code APPLIED} outcomes carry the audit events of the change;
@@ -48,16 +49,19 @@ public record Outcome(Action action, Status status, String message, List<AuditEv
   }
 
   /**
-   * Every metric this outcome counts in: {@link #metricName()}, and for a change made or failed the
+   * Every metric this outcome counts in: {@link #metricName()}, for a change made or failed the
    * function's total, {@code ChangesApplied} or {@code ChangesFailed} (what the dashboard shows per
-   * function, whatever the action types).
+   * function, whatever the action types), and the action's own ({@link Action#outcomeMetrics}).
    */
   public List<String> metricNames() {
-    return switch (status) {
-      case APPLIED -> List.of(metricName(), "ChangesApplied");
-      case FAILED -> List.of(metricName(), "ChangesFailed");
-      default -> List.of(metricName());
-    };
+    List<String> names =
+        switch (status) {
+          case APPLIED -> List.of(metricName(), "ChangesApplied");
+          case FAILED -> List.of(metricName(), "ChangesFailed");
+          default -> List.of(metricName());
+        };
+    List<String> own = action.outcomeMetrics(status);
+    return own.isEmpty() ? names : Stream.concat(names.stream(), own.stream()).toList();
   }
 
   @Override

@@ -1,7 +1,9 @@
 package dev.ekssteward.tagging.plan;
 
 import dev.ekssteward.shared.pipeline.Details;
+import dev.ekssteward.shared.pipeline.Outcome;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -10,9 +12,15 @@ import java.util.TreeMap;
  *
  * @param target the resource's ARN
  * @param reasons why each key changes (default, restored, normalized, creator)
+ * @param fixes these keys are all the resource lacks to comply: once they are written (and only
+ *     then) the compliance summary counts it fixed
  */
 public record ApplyTags(
-    String target, String resourceType, Map<String, String> tags, Map<String, String> reasons)
+    String target,
+    String resourceType,
+    Map<String, String> tags,
+    Map<String, String> reasons,
+    boolean fixes)
     implements TaggingAction {
 
   public ApplyTags {
@@ -28,5 +36,17 @@ public record ApplyTags(
   @Override
   public Map<String, Object> details() {
     return Details.of("resourceType", resourceType, "tags", tags, "reasons", reasons);
+  }
+
+  /**
+   * {@code TagFixed<Kind>} when EKS took the tags (TagResource sets a value that is already there
+   * without complaint, so a fix someone made meanwhile counts too); refused, failed, busy or gone
+   * is no fix.
+   */
+  @Override
+  public List<String> outcomeMetrics(Outcome.Status status) {
+    return fixes && status == Outcome.Status.APPLIED
+        ? List.of(ComplianceSummary.metric(ComplianceSummary.FIXED, resourceType))
+        : List.of();
   }
 }

@@ -10,13 +10,21 @@ import java.util.Map;
 /**
  * The sweep's one {@code Tag Compliance Summary}: per resource type how many resources were
  * compliant, fixed (defaults, normalization, creator) or violating. Built from the EMF metrics the
- * plans of every cluster contributed, so the pipeline sums the scopes and this class only reads.
+ * run contributed, so the pipeline sums the scopes and this class only reads. The plans count
+ * compliant, violating and every planned fix; a fix counts as fixed only once its TagResource was
+ * applied ({@link ApplyTags#outcomeMetrics}), except in a dry run, where the plan counts it: would
+ * be fixed. A planned fix not made (refused, failed, busy, gone, or not attempted because the
+ * change limit or the deadline stopped the run) is {@code unfixed}.
  */
 public final class ComplianceSummary {
   public static final String DETAIL_TYPE = "Tag Compliance Summary";
   static final String EXEMPT_METRIC = "TagExemptClusters";
   static final String EXCLUDED_METRIC = "TagExcludedClusters";
-  static final List<String> STATES = List.of("compliant", "fixed", "violating");
+  static final String FIXED = "fixed";
+  static final List<String> STATES = List.of("compliant", FIXED, "violating");
+  static final String UNFIXED_MEANS =
+      "a fix planned in this run but not made: TagResource refused or failed, the resource busy"
+          + " or gone, or not attempted (change limit, time); the next sweep tries again";
 
   private ComplianceSummary() {}
 
@@ -25,22 +33,38 @@ public final class ComplianceSummary {
     return "Tag" + capital(compliance) + capital(type);
   }
 
+  /** EMF metric of the fixes planned, made or not, e.g. {@code TagFixPlannedNodegroup}. */
+  static String planned(String type) {
+    return "TagFixPlanned" + capital(type);
+  }
+
   public static Finding of(TaggingConfig policy, Map<String, Double> metrics, boolean dryRun) {
     Map<String, Object> perType = new LinkedHashMap<>();
     for (String type : policy.resourceTypes()) {
       Map<String, Object> counts = new LinkedHashMap<>();
       for (String state : STATES) {
-        counts.put(state, metrics.getOrDefault(metric(state, type), 0.0).longValue());
+        counts.put(state, count(metrics, metric(state, type)));
+      }
+      if (!dryRun) {
+        long unfixed = count(metrics, planned(type)) - count(metrics, metric(FIXED, type));
+        counts.put("unfixed", Math.max(0, unfixed));
       }
       perType.put(type, counts);
     }
     Map<String, Object> detail = new LinkedHashMap<>();
     detail.put("compliance", perType);
-    detail.put("exemptClusters", metrics.getOrDefault(EXEMPT_METRIC, 0.0).longValue());
-    detail.put("excludedClusters", metrics.getOrDefault(EXCLUDED_METRIC, 0.0).longValue());
+    detail.put("exemptClusters", count(metrics, EXEMPT_METRIC));
+    detail.put("excludedClusters", count(metrics, EXCLUDED_METRIC));
     detail.put(
         "fixedMeans", dryRun ? "would be fixed (dry-run)" : "fixed in this run (see Tags Applied)");
+    if (!dryRun) {
+      detail.put("unfixedMeans", UNFIXED_MEANS);
+    }
     return new Finding(DETAIL_TYPE, null, detail);
+  }
+
+  private static long count(Map<String, Double> metrics, String name) {
+    return metrics.getOrDefault(name, 0.0).longValue();
   }
 
   private static String capital(String s) {

@@ -31,7 +31,10 @@ public record Evaluation(
     return new Evaluation(Map.of(), Map.of(), List.of(), List.of(), true);
   }
 
-  /** compliant, fixed or violating: what the compliance summary counts. */
+  /**
+   * compliant, fixed or violating. "fixed": its changes are all it lacks to comply; the compliance
+   * summary counts it fixed once they are written (in a dry run: would be fixed).
+   */
   public String compliance() {
     if (!violations.isEmpty() || !withheld.isEmpty()) {
       return "violating";

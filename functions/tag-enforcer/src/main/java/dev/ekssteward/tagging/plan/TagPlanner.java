@@ -23,12 +23,20 @@ public final class TagPlanner {
 
   private TagPlanner() {}
 
+  /** As a dry run plans, which is how the operator CLI's status counts: nothing is applied. */
+  public static Plan plan(ClusterTags observed, TaggingConfig policy, Selection selection) {
+    return plan(observed, policy, selection, true);
+  }
+
   /**
    * @param selection what the trigger named: everything (a sweep), or the one resource a CloudTrail
    *     call concerns, which supplies the creator of a created resource and the keys an
    *     UntagResource removed
+   * @param dryRun nothing is applied, so a planned fix counts as (would be) fixed now; otherwise
+   *     only its applied TagResource counts it
    */
-  public static Plan plan(ClusterTags observed, TaggingConfig policy, Selection selection) {
+  public static Plan plan(
+      ClusterTags observed, TaggingConfig policy, Selection selection, boolean dryRun) {
     String cluster = observed.cluster();
     if (!observed.exists()) {
       return Plan.of(
@@ -66,14 +74,20 @@ public final class TagPlanner {
               r.tags(),
               concerned && event.created() ? Creator.of(event.caller()) : null,
               concerned ? event.keys() : List.of());
+      boolean fixes = e.compliance().equals(ComplianceSummary.FIXED);
       if (!e.changes().isEmpty()) {
-        actions.add(new ApplyTags(r.ref().arn(), r.ref().type(), e.changes(), e.reasons()));
+        actions.add(new ApplyTags(r.ref().arn(), r.ref().type(), e.changes(), e.reasons(), fixes));
       }
       e.violations().forEach(v -> findings.add(violation(r, v)));
       if (!e.withheld().isEmpty()) {
         findings.add(limit(r, e.withheld()));
       }
-      metrics.merge(ComplianceSummary.metric(e.compliance(), r.ref().type()), 1.0, Double::sum);
+      if (fixes) {
+        metrics.merge(ComplianceSummary.planned(r.ref().type()), 1.0, Double::sum);
+      }
+      if (!fixes || dryRun) {
+        metrics.merge(ComplianceSummary.metric(e.compliance(), r.ref().type()), 1.0, Double::sum);
+      }
       if (r.ref().type().equals(ResourceRef.NODEGROUP)) {
         Map<String, String> after = new HashMap<>(r.tags());
         after.putAll(e.changes());

@@ -8,6 +8,7 @@ import dev.ekssteward.shared.event.CallerIdentity;
 import dev.ekssteward.shared.event.Selection;
 import dev.ekssteward.shared.pipeline.Action;
 import dev.ekssteward.shared.pipeline.Finding;
+import dev.ekssteward.shared.pipeline.Outcome;
 import dev.ekssteward.shared.pipeline.Plan;
 import dev.ekssteward.shared.pipeline.Reach;
 import dev.ekssteward.tagging.aws.AsgTags;
@@ -102,7 +103,8 @@ class TagPlannerTest {
                 NG_ARN,
                 "nodegroup",
                 Map.of("created-by", "jane"),
-                Map.of("created-by", "creator")));
+                Map.of("created-by", "creator"),
+                true));
   }
 
   @Test
@@ -124,14 +126,16 @@ class TagPlannerTest {
                 NG_ARN,
                 "nodegroup",
                 Map.of("cost-center", "0000"),
-                Map.of("cost-center", "default")));
+                Map.of("cost-center", "default"),
+                true));
     assertThat(onUntag.actions())
         .containsExactly(
             new ApplyTags(
                 NG_ARN,
                 "nodegroup",
                 Map.of("cost-center", "0000"),
-                Map.of("cost-center", "restored")));
+                Map.of("cost-center", "restored"),
+                true));
   }
 
   @Test
@@ -165,7 +169,8 @@ class TagPlannerTest {
         TagPlanner.plan(
             observed(List.of(nodegroup(ngTags, List.of("eks-ng-a-1"))), Map.of("eks-ng-a-1", asg)),
             Policies.standard(),
-            Selection.ALL);
+            Selection.ALL,
+            false);
 
     assertThat(plan.actions())
         .containsExactly(
@@ -173,9 +178,45 @@ class TagPlannerTest {
                 NG_ARN,
                 "nodegroup",
                 Map.of("cost-center", "0000"),
-                Map.of("cost-center", "default")),
+                Map.of("cost-center", "default"),
+                true),
             new PropagateToAsg("eks-ng-a-1", NG_ARN, Map.of("cost-center", "0000")));
-    assertThat(plan.metrics()).isEqualTo(Map.of("TagFixedNodegroup", 1.0));
+    // Planned, not yet fixed: only the applied TagResource counts it (ApplyTags.outcomeMetrics).
+    assertThat(plan.metrics()).isEqualTo(Map.of("TagFixPlannedNodegroup", 1.0));
+  }
+
+  @Test
+  void aPlannedFixIsFixedAtPlanTimeOnlyInADryRunAndOnlyWhenItMakesTheResourceComply() {
+    Map<String, String> noCostCenter = Map.of("team", "payments", "env", "dev");
+    Map<String, String> alsoBadTeam = Map.of("team", "marketing", "env", "dev");
+    ClusterTags observed =
+        observed(List.of(cluster(noCostCenter), nodegroup(alsoBadTeam, List.of())), Map.of());
+
+    Plan live = TagPlanner.plan(observed, Policies.standard(), Selection.ALL, false);
+    Plan dryRun = TagPlanner.plan(observed, Policies.standard(), Selection.ALL, true);
+
+    assertThat(live.metrics())
+        .isEqualTo(Map.of("TagFixPlannedCluster", 1.0, "TagViolatingNodegroup", 1.0));
+    assertThat(dryRun.metrics())
+        .isEqualTo(
+            Map.of(
+                "TagFixPlannedCluster", 1.0,
+                "TagFixedCluster", 1.0,
+                "TagViolatingNodegroup", 1.0));
+    assertThat(live.actions())
+        .extracting(a -> ((ApplyTags) a).fixes())
+        .containsExactly(true, false); // the node group's default leaves it violating
+  }
+
+  @Test
+  void onlyAnAppliedTagResourceOfAFixCountsItFixed() {
+    ApplyTags fix = new ApplyTags(NG_ARN, "nodegroup", Map.of("a", "b"), Map.of(), true);
+    ApplyTags partial = new ApplyTags(NG_ARN, "nodegroup", Map.of("a", "b"), Map.of(), false);
+
+    assertThat(Outcome.applied(fix).metricNames()).contains("TagFixedNodegroup");
+    assertThat(Outcome.failed(fix, "refused").metricNames()).doesNotContain("TagFixedNodegroup");
+    assertThat(Outcome.noop(fix, "gone: x").metricNames()).doesNotContain("TagFixedNodegroup");
+    assertThat(Outcome.applied(partial).metricNames()).doesNotContain("TagFixedNodegroup");
   }
 
   @Test
@@ -200,7 +241,7 @@ class TagPlannerTest {
     assertThat(plan.actions())
         .containsExactly(
             new ApplyTags(
-                NG_ARN, "nodegroup", Map.of("team", "payments"), Map.of("team", "default")),
+                NG_ARN, "nodegroup", Map.of("team", "payments"), Map.of("team", "default"), true),
             new PropagateToAsg("eks-ng-a-1", NG_ARN, Map.of("team", "payments")));
   }
 
@@ -332,15 +373,38 @@ class TagPlannerTest {
     Finding summary =
         ComplianceSummary.of(
             Policies.standard(),
-            Map.of("TagFixedCluster", 2.0, "TagCompliantNodegroup", 3.0, "Noop", 7.0),
+            Map.of(
+                "TagFixPlannedCluster", 3.0,
+                "TagFixedCluster", 2.0,
+                "TagCompliantNodegroup", 3.0,
+                "Noop", 7.0),
             false);
 
     assertThat(summary.detailType()).isEqualTo("Tag Compliance Summary");
     assertThat(summary.detail().get("compliance"))
         .isEqualTo(
             Map.of(
-                "cluster", Map.of("compliant", 0L, "fixed", 2L, "violating", 0L),
-                "nodegroup", Map.of("compliant", 3L, "fixed", 0L, "violating", 0L),
+                "cluster", Map.of("compliant", 0L, "fixed", 2L, "unfixed", 1L, "violating", 0L),
+                "nodegroup", Map.of("compliant", 3L, "fixed", 0L, "unfixed", 0L, "violating", 0L),
+                "fargateprofile",
+                    Map.of("compliant", 0L, "fixed", 0L, "unfixed", 0L, "violating", 0L)));
+    assertThat(summary.detail()).containsKey("unfixedMeans");
+  }
+
+  @Test
+  void aDryRunSummaryCountsWhatWouldBeFixedAndNothingUnfixed() {
+    Finding summary =
+        ComplianceSummary.of(
+            Policies.standard(), Map.of("TagFixPlannedCluster", 1.0, "TagFixedCluster", 1.0), true);
+
+    assertThat(summary.detail().get("compliance"))
+        .isEqualTo(
+            Map.of(
+                "cluster", Map.of("compliant", 0L, "fixed", 1L, "violating", 0L),
+                "nodegroup", Map.of("compliant", 0L, "fixed", 0L, "violating", 0L),
                 "fargateprofile", Map.of("compliant", 0L, "fixed", 0L, "violating", 0L)));
+    assertThat(summary.detail())
+        .containsEntry("fixedMeans", "would be fixed (dry-run)")
+        .doesNotContainKey("unfixedMeans");
   }
 }
