@@ -73,10 +73,18 @@ public final class ClusterTagsReader {
     }
   }
 
-  /** The ASGs of the node groups, read only when some rule propagates to them. */
+  /**
+   * The ASGs of the node groups, read only when some rule propagates to them; not those of an
+   * excluded node group, which the planner leaves alone.
+   */
   private Map<String, AsgTags> asgs(
       Target target, TaggingConfig policy, List<TaggedResource> resources) {
-    List<String> names = resources.stream().flatMap(r -> r.asgNames().stream()).distinct().toList();
+    List<String> names =
+        resources.stream()
+            .filter(r -> !ClusterTags.excluded(r.tags()))
+            .flatMap(r -> r.asgNames().stream())
+            .distinct()
+            .toList();
     if (names.isEmpty() || policy.required().stream().noneMatch(r -> r.propagateToAsg())) {
       return Map.of();
     }

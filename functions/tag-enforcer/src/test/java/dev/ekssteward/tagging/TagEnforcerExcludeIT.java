@@ -100,6 +100,53 @@ class TagEnforcerExcludeIT {
     assertThat(seed.recorder.calls().stream().filter("eks:ListFargateProfiles"::equals)).hasSize(1);
   }
 
+  @Test
+  void aSweepLeavesAnExcludedNodegroupAndItsAsgAloneAndCountsItExcluded() {
+    seed.cluster("dev-1", FIXABLE);
+    String kept = seed.nodegroup("dev-1", "ng-a", excluded(FIXABLE, "TRUE"));
+    seed.asg(kept, "dev-1");
+    String fixed = seed.nodegroup("dev-1", "ng-b", FIXABLE);
+    seed.asg(fixed, "dev-1");
+
+    Map<String, Object> report = seed.run(EventFiles.load("schedule-tick.json"));
+
+    assertThat(seed.nodegroupTags("dev-1", "ng-a")).isEqualTo(excluded(FIXABLE, "TRUE"));
+    assertThat(seed.asgTags(kept)).extracting(t -> t.key()).containsExactly("eks:cluster-name");
+    assertThat(seed.nodegroupTags("dev-1", "ng-b")).containsEntry("cost-center", "0000");
+    assertThat(seed.asgTags(fixed)).extracting(t -> t.key()).contains("cost-center");
+    assertThat(TagFleet.list(report, "planned"))
+        .filteredOn(p -> "Skip".equals(p.get("type")))
+        .singleElement()
+        .satisfies(
+            p ->
+                assertThat(p)
+                    .containsEntry("reason", "eks-steward/exclude=true")
+                    .extracting(q -> q.get("target").toString())
+                    .asString()
+                    .contains("nodegroup/dev-1/ng-a/"));
+    assertThat(TagFleet.findings(report, "Tag Compliance Summary"))
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s).containsEntry("excludedNodegroups", 1L);
+              assertThat(s.get("compliance")).extracting("nodegroup").isEqualTo(fixedOne());
+            });
+  }
+
+  @Test
+  void aCreateCallOnAnExcludedNodegroupSetsNoCreator() {
+    seed.cluster("dev-1", FIXABLE);
+    seed.nodegroup("dev-1", "ng-a", excluded(FIXABLE, "true"));
+
+    Map<String, Object> report = seed.run(EventFiles.load("tagging-create-nodegroup.json"));
+
+    assertThat(seed.recorder.mutations()).isEmpty();
+    assertThat(seed.nodegroupTags("dev-1", "ng-a")).isEqualTo(excluded(FIXABLE, "true"));
+    assertThat(TagFleet.list(report, "planned"))
+        .singleElement()
+        .satisfies(p -> assertThat(p).containsEntry("reason", "eks-steward/exclude=true"));
+  }
+
   @ParameterizedTest(name = "{0}")
   @ValueSource(
       strings = {

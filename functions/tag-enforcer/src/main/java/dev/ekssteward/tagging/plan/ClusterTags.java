@@ -29,9 +29,12 @@ public record ClusterTags(
     return new ClusterTags(cluster, false, Map.of(), List.of(), Map.of());
   }
 
-  /** Tagged {@code eks-steward/exclude=true} (any case): out of every function's scope. */
-  public static boolean excluded(Map<String, String> clusterTags) {
-    return "true".equalsIgnoreCase(clusterTags.get(Contract.EXCLUDE_TAG));
+  /**
+   * A cluster or node group tagged {@code eks-steward/exclude=true} (any case): out of every
+   * function's scope.
+   */
+  public static boolean excluded(Map<String, String> tags) {
+    return "true".equalsIgnoreCase(tags.get(Contract.EXCLUDE_TAG));
   }
 
   public boolean excluded() {

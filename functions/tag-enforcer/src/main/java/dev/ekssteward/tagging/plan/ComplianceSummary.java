@@ -9,17 +9,19 @@ import java.util.Map;
 
 /**
  * The sweep's one {@code Tag Compliance Summary}: per resource type how many resources were
- * compliant, fixed (defaults, normalization, creator) or violating. Built from the EMF metrics the
- * run contributed, so the pipeline sums the scopes and this class only reads. The plans count
- * compliant, violating and every planned fix; a fix counts as fixed only once its TagResource was
- * applied ({@link ApplyTags#outcomeMetrics}), except in a dry run, where the plan counts it: would
- * be fixed. A planned fix not made (refused, failed, busy, gone, or not attempted because the
- * change limit or the deadline stopped the run) is {@code unfixed}.
+ * compliant, fixed (defaults, normalization, creator) or violating; excluded clusters and node
+ * groups and exempt clusters only by number. Built from the EMF metrics the run contributed, so the
+ * pipeline sums the scopes and this class only reads. The plans count compliant, violating and
+ * every planned fix; a fix counts as fixed only once its TagResource was applied ({@link
+ * ApplyTags#outcomeMetrics}), except in a dry run, where the plan counts it: would be fixed. A
+ * planned fix not made (refused, failed, busy, gone, or not attempted because the change limit or
+ * the deadline stopped the run) is {@code unfixed}.
  */
 public final class ComplianceSummary {
   public static final String DETAIL_TYPE = "Tag Compliance Summary";
   static final String EXEMPT_METRIC = "TagExemptClusters";
   static final String EXCLUDED_METRIC = "TagExcludedClusters";
+  static final String EXCLUDED_NODEGROUPS_METRIC = "TagExcludedNodegroups";
   static final String FIXED = "fixed";
   static final List<String> STATES = List.of("compliant", FIXED, "violating");
   static final String UNFIXED_MEANS =
@@ -55,6 +57,7 @@ public final class ComplianceSummary {
     detail.put("compliance", perType);
     detail.put("exemptClusters", count(metrics, EXEMPT_METRIC));
     detail.put("excludedClusters", count(metrics, EXCLUDED_METRIC));
+    detail.put("excludedNodegroups", count(metrics, EXCLUDED_NODEGROUPS_METRIC));
     detail.put(
         "fixedMeans", dryRun ? "would be fixed (dry-run)" : "fixed in this run (see Tags Applied)");
     if (!dryRun) {

@@ -61,6 +61,13 @@ public final class TagPlanner {
     List<Finding> findings = new ArrayList<>();
     Map<String, Double> metrics = new HashMap<>();
     for (TaggedResource r : observed.resources()) {
+      // The tag takes a node group out of every function's scope, as it does a cluster: neither
+      // it nor its ASGs are touched, and it is counted as excluded rather than by compliance.
+      if (r.ref().type().equals(ResourceRef.NODEGROUP) && ClusterTags.excluded(r.tags())) {
+        actions.add(new Action.Skip(r.ref().arn(), Contract.EXCLUDE_TAG + "=true"));
+        metrics.merge(ComplianceSummary.EXCLUDED_NODEGROUPS_METRIC, 1.0, Double::sum);
+        continue;
+      }
       // Tags on a resource EKS is deleting, or on its ASGs, are lost with it: calls for nothing.
       if (TaggedResource.DELETING.equals(r.status())) {
         actions.add(new Action.Skip(r.ref().arn(), "status DELETING; not tagged"));

@@ -369,6 +369,32 @@ class TagPlannerTest {
   }
 
   @Test
+  void anExcludedNodegroupIsSkippedWithItsAsgsAndCountedAsExcluded() {
+    Map<String, String> tags = new java.util.HashMap<>(Map.of("team", "payments", "env", "DEV"));
+    tags.put("eks-steward/exclude", "True");
+    AsgTags asg = new AsgTags("eks-ng-a-1", "dev-1", Map.of(), 3);
+    Selection created =
+        new Selection.One("CreateNodegroup", "nodegroup", "ng-a", null, true, JANE, List.of(), 0);
+
+    for (Selection selection : List.of(Selection.ALL, created)) {
+      Plan plan =
+          TagPlanner.plan(
+              observed(
+                  List.of(cluster(GOOD), nodegroup(tags, List.of("eks-ng-a-1"))),
+                  Map.of("eks-ng-a-1", asg)),
+              Policies.standard(),
+              selection,
+              false);
+
+      assertThat(plan.actions())
+          .containsExactly(new Action.Skip(NG_ARN, "eks-steward/exclude=true"));
+      assertThat(plan.findings()).isEmpty();
+      assertThat(plan.metrics())
+          .isEqualTo(Map.of("TagCompliantCluster", 1.0, "TagExcludedNodegroups", 1.0));
+    }
+  }
+
+  @Test
   void summaryCountsEveryTypeOfThePolicy() {
     Finding summary =
         ComplianceSummary.of(
@@ -388,7 +414,9 @@ class TagPlannerTest {
                 "nodegroup", Map.of("compliant", 3L, "fixed", 0L, "unfixed", 0L, "violating", 0L),
                 "fargateprofile",
                     Map.of("compliant", 0L, "fixed", 0L, "unfixed", 0L, "violating", 0L)));
-    assertThat(summary.detail()).containsKey("unfixedMeans");
+    assertThat(summary.detail())
+        .containsKey("unfixedMeans")
+        .containsEntry("excludedNodegroups", 0L);
   }
 
   @Test
