@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Pure: what the tag policy wants changed on one resource, and what it can only report. */
@@ -59,19 +60,38 @@ public final class TagPolicy {
       changes.put(key, creator);
       reasons.put(key, "creator");
     }
-    List<String> withheld = overLimit(tags, changes);
+    List<String> withheld = overLimit(tags, changes, key);
     withheld.forEach(k -> reasons.remove(k));
     return new Evaluation(changes, reasons, violations, withheld, false);
   }
 
-  /** Removes (and returns) the new keys that would take the resource past the tag limit. */
-  static List<String> overLimit(Map<String, String> tags, Map<String, String> changes) {
-    List<String> added = changes.keySet().stream().filter(k -> !tags.containsKey(k)).toList();
-    if (tags.size() + added.size() <= TagLimits.MAX_TAGS) {
+  /**
+   * Removes (and returns) the new keys that would take the resource past the tag limit; those that
+   * fit stay: the creator first (only a creation event knows it, while a later sweep can still add
+   * a default once there is room), then the required keys in policy order ({@code changes}' order).
+   * Tags under {@code aws:} are the system's and do not count toward the limit (EKS's tag
+   * restrictions).
+   */
+  static List<String> overLimit(
+      Map<String, String> tags, Map<String, String> changes, String creatorKey) {
+    List<String> added = new ArrayList<>();
+    changes.keySet().stream().filter(k -> !tags.containsKey(k)).forEach(added::add);
+    if (added.remove(creatorKey)) {
+      added.add(0, creatorKey);
+    }
+    long counted = tags.keySet().stream().filter(k -> !system(k)).count();
+    int room = (int) Math.max(0, TagLimits.MAX_TAGS - counted);
+    if (added.size() <= room) {
       return new ArrayList<>();
     }
-    added.forEach(changes::remove);
-    return new ArrayList<>(added);
+    List<String> withheld = new ArrayList<>(added.subList(room, added.size()));
+    withheld.forEach(changes::remove);
+    return withheld;
+  }
+
+  /** A system tag ({@code aws:cloudformation:stack-name}): not counted, never written here. */
+  private static boolean system(String key) {
+    return key.toLowerCase(Locale.ROOT).startsWith("aws:");
   }
 
   static boolean allows(TagRule rule, String value) {

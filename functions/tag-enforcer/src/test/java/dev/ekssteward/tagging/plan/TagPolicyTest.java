@@ -113,6 +113,36 @@ class TagPolicyTest {
     assertThat(e.compliance()).isEqualTo("violating");
   }
 
+  @org.junit.jupiter.api.Test
+  void writesTheNewKeysThatFitCreatorFirstAndWithholdsTheRest() {
+    Map<String, String> tags = new HashMap<>(without("cost-center"));
+    for (int i = 0; tags.size() < 49; i++) {
+      tags.put("extra-" + i, "x");
+    }
+
+    Evaluation e = TagPolicy.evaluate(Policies.standard(), "dev-1", tags, "alice", List.of());
+
+    assertThat(e.changes()).isEqualTo(Map.of("created-by", "alice"));
+    assertThat(e.reasons()).isEqualTo(Map.of("created-by", "creator"));
+    assertThat(e.withheld()).containsExactly("cost-center");
+  }
+
+  @org.junit.jupiter.api.Test
+  void systemTagsDoNotCountTowardTheLimit() {
+    Map<String, String> tags = new HashMap<>(without("cost-center"));
+    tags.put("aws:cloudformation:stack-name", "s");
+    tags.put("aws:cloudformation:logical-id", "l");
+    tags.put("aws:cloudformation:stack-id", "i");
+    for (int i = 0; tags.size() < 50; i++) {
+      tags.put("extra-" + i, "x");
+    }
+
+    Evaluation e = TagPolicy.evaluate(Policies.standard(), "dev-1", tags, "alice", List.of());
+
+    assertThat(e.changes()).isEqualTo(Map.of("created-by", "alice", "cost-center", "0000"));
+    assertThat(e.withheld()).isEmpty();
+  }
+
   private static Map<String, String> without(String key) {
     Map<String, String> tags = new HashMap<>(COMPLIANT);
     tags.remove(key);
