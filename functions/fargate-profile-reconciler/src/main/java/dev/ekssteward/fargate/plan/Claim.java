@@ -4,6 +4,7 @@ import dev.ekssteward.fargate.aws.ObservedProfile;
 import dev.ekssteward.fargate.aws.ObservedProfile.Status;
 import dev.ekssteward.fargate.desired.DesiredProfile;
 import dev.ekssteward.fargate.desired.DesiredState;
+import dev.ekssteward.shared.trust.Trust;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +15,12 @@ import java.util.Map;
  */
 record Claim(DesiredProfile desired, List<ObservedProfile> mine) {
 
-  static List<Claim> of(DesiredState desired, List<ObservedProfile> observed) {
-    return desired.profiles().stream().map(d -> new Claim(d, owned(d, desired, observed))).toList();
+  /** {@code marks}: the verified managed marks, by profile ARN (see {@link #ours}). */
+  static List<Claim> of(
+      DesiredState desired, List<ObservedProfile> observed, Map<String, Trust> marks) {
+    return desired.profiles().stream()
+        .map(d -> new Claim(d, owned(d, desired, observed, marks)))
+        .toList();
   }
 
   /** The profile that serves the desired one now, or null. */
@@ -47,12 +52,28 @@ record Claim(DesiredProfile desired, List<ObservedProfile> mine) {
 
   /** The observed profiles under d's logical name (the name itself or a replacement name). */
   private static List<ObservedProfile> owned(
-      DesiredProfile d, DesiredState desired, List<ObservedProfile> observed) {
+      DesiredProfile d,
+      DesiredState desired,
+      List<ObservedProfile> observed,
+      Map<String, Trust> marks) {
     return observed.stream()
-        .filter(p -> d.owns(p.name()))
+        .filter(p -> ours(d, p, marks))
         .filter(p -> p.name().equals(d.name()) || !isDesiredName(p.name(), desired))
         .sorted(Comparator.comparing((ObservedProfile p) -> !p.name().equals(d.name())))
         .toList();
+  }
+
+  /**
+   * By its name and the spec it shows ({@link DesiredProfile#owns}), or, for a replacement name
+   * whose suffix that hash does not explain (an earlier version's hash, a spec EKS shows
+   * otherwise), by the managed mark this stack signed for it.
+   */
+  private static boolean ours(DesiredProfile d, ObservedProfile p, Map<String, Trust> marks) {
+    if (d.owns(p.name(), p.spec())) {
+      return true;
+    }
+    Trust mark = marks.get(p.arn());
+    return d.namedLike(p.name()) && mark != null && mark.trusted();
   }
 
   private static boolean isDesiredName(String name, DesiredState desired) {

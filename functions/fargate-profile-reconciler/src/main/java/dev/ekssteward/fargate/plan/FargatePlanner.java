@@ -44,8 +44,8 @@ public final class FargatePlanner {
 
   /**
    * {@code marks}: by profile ARN, what the record key said of the signed managed marks of {@link
-   * #pruneCandidates} (a profile without one, or with an unsigned or unverified mark, is never
-   * pruned).
+   * #marksToVerify} (a profile without one, or with an unsigned or unverified mark, is never
+   * pruned, nor claimed by a name its spec does not explain).
    */
   public static Plan plan(
       String cluster,
@@ -62,7 +62,7 @@ public final class FargatePlanner {
     List<ProfileAction> replacing = new ArrayList<>();
     List<ProfileAction> pruning = new ArrayList<>();
     Map<String, String> refused = Refusals.in(earlier);
-    List<Claim> claims = Claim.of(desired, observed);
+    List<Claim> claims = Claim.of(desired, observed, marks);
     Set<String> claimed = new HashSet<>(); // profile names are unique in a cluster
     claims.forEach(c -> c.mine().forEach(p -> claimed.add(p.name())));
     int replaced = 0; // also those held back, for the change limits
@@ -236,17 +236,23 @@ public final class FargatePlanner {
   }
 
   /**
-   * The profiles a prune of {@code desired} would delete if their managed mark holds: those no
-   * desired profile claims, marked, ACTIVE or CREATE_FAILED. Only their signed marks are verified.
+   * The profiles whose signed managed mark observe verifies, and only those (a run without them
+   * makes no KMS call): those a prune of {@code desired} would delete if their mark holds
+   * (unclaimed, marked, ACTIVE or CREATE_FAILED), and those named like a desired profile's
+   * replacement whose suffix is not the hash of their spec, which are its own only if it holds.
    */
-  public static List<ObservedProfile> pruneCandidates(
+  public static List<ObservedProfile> marksToVerify(
       DesiredState desired, List<ObservedProfile> observed) {
-    if (!desired.prune()) {
-      return List.of();
-    }
     Set<String> claimed = new HashSet<>();
-    Claim.of(desired, observed).forEach(c -> c.mine().forEach(p -> claimed.add(p.name())));
-    return observed.stream().filter(p -> !claimed.contains(p.name()) && prunable(p)).toList();
+    Claim.of(desired, observed, Map.of())
+        .forEach(c -> c.mine().forEach(p -> claimed.add(p.name())));
+    return observed.stream()
+        .filter(p -> !claimed.contains(p.name()) && p.mark() != null && p.mark().signed())
+        .filter(
+            p ->
+                (desired.prune() && prunable(p))
+                    || desired.profiles().stream().anyMatch(d -> d.namedLike(p.name())))
+        .toList();
   }
 
   private static boolean prunable(ObservedProfile p) {
