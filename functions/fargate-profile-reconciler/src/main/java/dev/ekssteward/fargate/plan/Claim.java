@@ -11,16 +11,36 @@ import java.util.Map;
 
 /**
  * One desired profile and the observed profiles under its logical name (the name itself first):
- * what the plan reads from them, for the profile itself and to guard the deletes of others.
+ * what the plan reads from them, for the profile itself and to guard the deletes of others. {@code
+ * taken}: the observed profile, claimed or not, that already has the name a create would use.
  */
-record Claim(DesiredProfile desired, List<ObservedProfile> mine) {
+record Claim(DesiredProfile desired, List<ObservedProfile> mine, ObservedProfile taken) {
 
   /** {@code marks}: the verified managed marks, by profile ARN (see {@link #ours}). */
   static List<Claim> of(
       DesiredState desired, List<ObservedProfile> observed, Map<String, Trust> marks) {
-    return desired.profiles().stream()
-        .map(d -> new Claim(d, owned(d, desired, observed, marks)))
-        .toList();
+    return desired.profiles().stream().map(d -> of(d, desired, observed, marks)).toList();
+  }
+
+  private static Claim of(
+      DesiredProfile d,
+      DesiredState desired,
+      List<ObservedProfile> observed,
+      Map<String, Trust> marks) {
+    List<ObservedProfile> mine = owned(d, desired, observed, marks);
+    String name = createName(d, mine);
+    ObservedProfile taken =
+        observed.stream().filter(p -> p.name().equals(name)).findFirst().orElse(null);
+    return new Claim(d, mine, taken);
+  }
+
+  /** The name a create would use: the logical name first, then the one the spec derives. */
+  String createName() {
+    return createName(desired, mine);
+  }
+
+  private static String createName(DesiredProfile d, List<ObservedProfile> mine) {
+    return mine.isEmpty() ? d.name() : d.derivedName();
   }
 
   /** The profile that serves the desired one now, or null. */
@@ -43,11 +63,28 @@ record Claim(DesiredProfile desired, List<ObservedProfile> mine) {
         return "create was refused: " + refused.get(name);
       }
     }
-    return mine.stream()
-        .filter(o -> o.status() == Status.CREATE_FAILED)
-        .findFirst()
-        .map(o -> "profile " + o.name() + " is CREATE_FAILED")
-        .orElse(null);
+    String failed =
+        mine.stream()
+            .filter(o -> o.status() == Status.CREATE_FAILED)
+            .findFirst()
+            .map(o -> "profile " + o.name() + " is CREATE_FAILED")
+            .orElse(null);
+    if (failed == null && blocked()) {
+      return "create is blocked: profile " + taken.name() + " is " + taken.status();
+    }
+    return failed;
+  }
+
+  /**
+   * True when a create is due but its name is held by a profile that stays until someone deletes it
+   * (DELETE_FAILED, say): EKS would answer every attempt 409 "already exists". One that is DELETING
+   * goes by itself.
+   */
+  boolean blocked() {
+    return current() == null
+        && first(Status.CREATING) == null
+        && taken != null
+        && !taken.status().inTransition();
   }
 
   /** The observed profiles under d's logical name (the name itself or a replacement name). */

@@ -107,8 +107,12 @@ public final class FargatePlanner {
         continue; // wait for it
       } else if (c.first(Status.CREATE_FAILED) != null) {
         findings.add(Findings.failed(cluster, c.first(Status.CREATE_FAILED)));
+      } else if (c.blocked()) {
+        findings.add(Findings.failed(cluster, c.taken())); // not asked again until it is gone
+      } else if (c.taken() != null) {
+        continue; // the name is DELETING: wait for it to go
       } else {
-        String name = mine.isEmpty() ? d.name() : d.derivedName();
+        String name = c.createName();
         ObservedProfile old =
             mine.stream().filter(p -> p.status() == Status.ACTIVE).findFirst().orElse(null);
         CreateProfile create =

@@ -185,4 +185,26 @@ class PruneGuardTest {
     assertThat(actions(plan(List.of(otherLabel), List.of(RefusalsTest.REFUSED))))
         .containsExactly("Skip dev-1/team-a", "DeleteProfile legacy pruned");
   }
+
+  @Test
+  void aSuccessorWhoseNameIsHeldByAProfileThatFailedToDeleteStopsThePrune() {
+    ObservedProfile stuck =
+        seen(A.derivedName(), Status.DELETE_FAILED, SPEC, tags("team", "payments"));
+
+    Plan plan = plan(List.of(LEGACY, stuck), List.of());
+
+    assertThat(actions(plan))
+        .noneMatch(a -> a.startsWith("DeleteProfile") || a.startsWith("Create"));
+    assertThat(plan.findings())
+        .filteredOn(f -> f.detailType().equals(Findings.PRUNE_STOPPED))
+        .singleElement()
+        .satisfies(
+            f ->
+                assertThat(f.detail().get("reason"))
+                    .isEqualTo(
+                        "prune stopped: its selector team-a{lifecycle=fargate} moves to team-a,"
+                            + " whose create is blocked: profile "
+                            + A.derivedName()
+                            + " is DELETE_FAILED"));
+  }
 }
