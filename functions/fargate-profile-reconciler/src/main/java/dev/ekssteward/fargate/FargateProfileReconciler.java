@@ -102,9 +102,10 @@ public final class FargateProfileReconciler implements Controller<ClusterObserva
   }
 
   /**
-   * Verifies the signed managed marks of the profiles a prune would delete, and only those (in
-   * dry-run too: verifying changes nothing). Profiles of the desired state are not verified: their
-   * mark is never acted on while they are.
+   * Verifies the signed managed marks the plan may act on, and only those (in dry-run too:
+   * verifying changes nothing): of the profiles a prune would delete, and of those named like a
+   * replacement whose spec does not explain the name. Profiles of the desired state are not
+   * verified: their mark is never acted on while they are.
    */
   private Map<String, Trust> marks(
       String document, List<ObservedProfile> profiles, StewardConfig config) {
@@ -113,10 +114,8 @@ public final class FargateProfileReconciler implements Controller<ClusterObserva
     if (!parsed.valid()) {
       return marks;
     }
-    for (ObservedProfile p : FargatePlanner.pruneCandidates(parsed.state(), profiles)) {
-      if (p.mark().signed()) {
-        marks.put(p.arn(), Seals.verify(signer, Contract.MANAGED_TAG, p.arn(), p.mark()));
-      }
+    for (ObservedProfile p : FargatePlanner.marksToVerify(parsed.state(), profiles)) {
+      marks.put(p.arn(), Seals.verify(signer, Contract.MANAGED_TAG, p.arn(), p.mark()));
     }
     return marks;
   }

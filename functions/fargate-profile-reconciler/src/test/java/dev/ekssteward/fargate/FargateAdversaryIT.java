@@ -79,4 +79,63 @@ class FargateAdversaryIT {
     run();
     assertThat(names()).containsExactly("team-a-v2");
   }
+
+  /** One profile per entry: name and namespace selectors (no labels), prune off. */
+  static String profiles(String... nameAndNamespaces) {
+    StringBuilder doc = new StringBuilder("{\"prune\":false,\"profiles\":[");
+    for (int i = 0; i < nameAndNamespaces.length; i += 2) {
+      String selectors =
+          java.util.Arrays.stream(nameAndNamespaces[i + 1].split(","))
+              .map(ns -> "{\"namespace\":\"" + ns + "\",\"labels\":{}}")
+              .collect(java.util.stream.Collectors.joining(","));
+      doc.append(i == 0 ? "" : ",")
+          .append("{\"name\":\"")
+          .append(nameAndNamespaces[i])
+          .append("\",\"podExecutionRoleArn\":\"")
+          .append(DesiredDocs.ROLE)
+          .append("\",\"subnets\":")
+          .append(DesiredDocs.SUBNETS)
+          .append(",\"selectors\":[")
+          .append(selectors)
+          .append("],\"tags\":{}}");
+    }
+    return doc.append("]}").toString();
+  }
+
+  /**
+   * x serves team-a and team-b; the next document keeps team-a on x and moves team-b to y, whose
+   * create EKS refuses: x's replacement comes, x itself stays, so team-b's pods keep a profile.
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void aReplacementWhoseOtherSuccessorIsRefusedKeepsTheOldProfileAndSaysSo() {
+    aws.seeder().seed(fleet().cluster(ClusterSeed.cluster("dev-1")));
+    DesiredDocs.put(aws, "dev-1", profiles("x", "team-a,team-b"));
+    run();
+    assertThat(names()).containsExactly("x");
+    DesiredDocs.put(aws, "dev-1", profiles("x", "team-a", "y", "team-b"));
+    FaultInjector refused =
+        FaultInjector.always(
+            Kind.ACCESS_DENIED,
+            c ->
+                c.action().equals("eks:CreateFargateProfile")
+                    && c.field("fargateProfileName").orElse("").equals("y"));
+
+    Map<String, Object> report = run(refused);
+
+    assertThat(refused.faulted()).isNotEmpty();
+    assertThat(names()).hasSize(2).contains("x").anyMatch(n -> n.matches("x-[0-9a-f]{8}"));
+    assertThat(recorder.mutations()).doesNotContain("eks:DeleteFargateProfile");
+    assertThat((List<Map<String, Object>>) report.get("findings"))
+        .filteredOn(f -> Findings.PRUNE_STOPPED.equals(f.get("detailType")))
+        .singleElement()
+        .satisfies(
+            f ->
+                assertThat(f.get("reason").toString())
+                    .startsWith("delete stopped: its selector team-b{} moves to y, whose create"));
+
+    // Without the fault y comes, and only then does x go.
+    run();
+    assertThat(names()).hasSize(2).contains("y").noneMatch("x"::equals);
+  }
 }

@@ -78,7 +78,7 @@ public final class DesiredStateParser {
     Set<String> seen = new HashSet<>();
     for (DesiredProfile a : profiles) {
       for (DesiredProfile b : profiles) {
-        if (!a.name().equals(b.name()) && a.owns(b.name()) && seen.add(b.name())) {
+        if (!a.name().equals(b.name()) && a.namedLike(b.name()) && seen.add(b.name())) {
           errors.add(
               new ConfigError(
                   pathOf(b, profiles, items) + ".name",

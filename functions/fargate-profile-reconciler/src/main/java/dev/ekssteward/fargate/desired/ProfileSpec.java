@@ -30,6 +30,11 @@ public record ProfileSpec(
         && (subnets.isEmpty() || subnets.equals(actual.subnets));
   }
 
+  /** The same spec with the subnets left to EKS (as a desired spec without subnets is). */
+  public ProfileSpec withoutSubnets() {
+    return new ProfileSpec(podExecutionRoleArn, Set.of(), selectors);
+  }
+
   /** 8 hex digits of SHA-256 over the canonical form: the suffix of a replacement's name. */
   public String hash() {
     String canonical =

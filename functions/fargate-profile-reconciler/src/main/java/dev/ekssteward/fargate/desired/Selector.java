@@ -16,26 +16,65 @@ public record Selector(String namespace, Map<String, String> labels) {
   }
 
   /**
-   * True when every pod this selector takes is also taken by {@code other}: its namespace covers
-   * ours and each label it asks for is one we ask for too, with a value it accepts. Wildcards on
-   * our side are only covered by the same text or by {@code *}, which keeps the answer safe.
+   * True when some pod could land on both: the namespaces have a name in common, and every label
+   * both ask for has a value both accept (a pod may carry any other label). A missed overlap would
+   * lose pods, so wildcards are read generously: {@code *} and {@code ?} stand for any characters,
+   * whatever Kubernetes allows in a name.
    */
-  public boolean coveredBy(Selector other) {
-    if (!covers(other.namespace, namespace)) {
+  public boolean overlaps(Selector other) {
+    if (!intersect(namespace, other.namespace)) {
       return false;
     }
-    for (Map.Entry<String, String> label : other.labels.entrySet()) {
-      String ours = labels.get(label.getKey());
-      if (ours == null || !covers(label.getValue(), ours)) {
+    for (Map.Entry<String, String> label : labels.entrySet()) {
+      String theirs = other.labels.get(label.getKey());
+      if (theirs != null && !intersect(label.getValue(), theirs)) {
         return false;
       }
     }
     return true;
   }
 
-  private static boolean covers(String pattern, String value) {
-    boolean wild = value.indexOf('*') >= 0 || value.indexOf('?') >= 0;
-    return pattern.equals("*") || pattern.equals(value) || (!wild && Glob.matches(pattern, value));
+  /**
+   * True when some text matches both globs. Walks both at once: a {@code *} may match nothing, or
+   * the character the other pattern's next literal or {@code ?} stands for. Two stars never need to
+   * match the same character: the text without it matches both as well.
+   */
+  private static boolean intersect(String a, String b) {
+    boolean[][] seen = new boolean[a.length() + 1][b.length() + 1];
+    java.util.ArrayDeque<int[]> todo = new java.util.ArrayDeque<>();
+    todo.add(new int[] {0, 0});
+    while (!todo.isEmpty()) {
+      int[] at = todo.poll();
+      int i = at[0];
+      int j = at[1];
+      if (seen[i][j]) {
+        continue;
+      }
+      seen[i][j] = true;
+      if (i == a.length() && j == b.length()) {
+        return true;
+      }
+      char x = i < a.length() ? a.charAt(i) : 0;
+      char y = j < b.length() ? b.charAt(j) : 0;
+      if (x == '*') {
+        todo.add(new int[] {i + 1, j});
+        if (j < b.length() && y != '*') {
+          todo.add(new int[] {i, j + 1});
+        }
+      }
+      if (y == '*') {
+        todo.add(new int[] {i, j + 1});
+        if (i < a.length() && x != '*') {
+          todo.add(new int[] {i + 1, j});
+        }
+      }
+      if (i < a.length() && j < b.length() && x != '*' && y != '*') {
+        if (x == '?' || y == '?' || x == y) {
+          todo.add(new int[] {i + 1, j + 1});
+        }
+      }
+    }
+    return false;
   }
 
   /** True when a pod in {@code podNamespace} with {@code podLabels} lands on this selector. */

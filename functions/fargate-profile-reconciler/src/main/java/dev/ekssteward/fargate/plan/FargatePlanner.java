@@ -18,7 +18,6 @@ import dev.ekssteward.shared.trust.Trust;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +27,9 @@ import java.util.Set;
  * Pure: desired state + observed profiles → the next steps for one cluster. Tag changes go out at
  * once; of the creates and deletes at most one per plan, and none while any profile of the cluster
  * is CREATING or DELETING (EKS allows one in transition). A profile is deleted for a replacement
- * only once the replacement is ACTIVE, so its pods always have a profile. A create or delete that
- * failed in an earlier pass of this invocation ({@code earlier}) waits for the next trigger.
+ * only once the replacement is ACTIVE, and so is every other desired profile that takes some of its
+ * pods ({@link PruneGuard}), so its pods always have a profile. A create or delete that failed in
+ * an earlier pass of this invocation ({@code earlier}) waits for the next trigger.
  *
  * <p>For the change limits the plan counts every deletion and tag removal it means to make, also
  * those queued or held for later passes, out of the profiles it looked after: those the desired
@@ -44,8 +44,8 @@ public final class FargatePlanner {
 
   /**
    * {@code marks}: by profile ARN, what the record key said of the signed managed marks of {@link
-   * #pruneCandidates} (a profile without one, or with an unsigned or unverified mark, is never
-   * pruned).
+   * #marksToVerify} (a profile without one, or with an unsigned or unverified mark, is never
+   * pruned, nor claimed by a name its spec does not explain).
    */
   public static Plan plan(
       String cluster,
@@ -61,11 +61,15 @@ public final class FargatePlanner {
     List<ProfileAction> creating = new ArrayList<>();
     List<ProfileAction> replacing = new ArrayList<>();
     List<ProfileAction> pruning = new ArrayList<>();
+    Map<String, String> refused = Refusals.in(earlier);
+    List<Claim> claims = Claim.of(desired, observed, marks);
     Set<String> claimed = new HashSet<>(); // profile names are unique in a cluster
-    for (DesiredProfile d : desired.profiles()) {
-      List<ObservedProfile> mine = owned(d, desired, observed);
-      mine.forEach(p -> claimed.add(p.name()));
-      ObservedProfile current = first(mine, d, Status.ACTIVE);
+    claims.forEach(c -> c.mine().forEach(p -> claimed.add(p.name())));
+    int replaced = 0; // also those held back, for the change limits
+    for (Claim c : claims) {
+      DesiredProfile d = c.desired();
+      List<ObservedProfile> mine = c.mine();
+      ObservedProfile current = c.current();
       if (current != null) {
         tagging.addAll(
             TagDiff.actions(
@@ -79,6 +83,14 @@ public final class FargatePlanner {
             continue;
           }
           if (old.status() == Status.ACTIVE || old.status() == Status.CREATE_FAILED) {
+            replaced++;
+            // The spec may hand some of its pods to another desired profile: that one too must
+            // serve before this one goes.
+            PruneGuard.Verdict guard = PruneGuard.check(old, "delete", claims, refused);
+            if (!guard.allowed()) {
+              hold(cluster, old, guard, tagging, findings);
+              continue;
+            }
             if (!old.managed()) {
               // IAM lets the reconciler delete only profiles that carry the mark (template:
               // DeleteManagedProfiles), so a replaced profile it never marked (made by hand under
@@ -93,12 +105,16 @@ public final class FargatePlanner {
             findings.add(Findings.failed(cluster, old));
           }
         }
-      } else if (first(mine, d, Status.CREATING) != null) {
+      } else if (c.first(Status.CREATING) != null) {
         continue; // wait for it
-      } else if (first(mine, d, Status.CREATE_FAILED) != null) {
-        findings.add(Findings.failed(cluster, first(mine, d, Status.CREATE_FAILED)));
+      } else if (c.first(Status.CREATE_FAILED) != null) {
+        findings.add(Findings.failed(cluster, c.first(Status.CREATE_FAILED)));
+      } else if (c.blocked()) {
+        findings.add(Findings.failed(cluster, c.taken())); // not asked again until it is gone
+      } else if (c.taken() != null) {
+        continue; // the name is DELETING: wait for it to go
       } else {
-        String name = mine.isEmpty() ? d.name() : d.derivedName();
+        String name = c.createName();
         ObservedProfile old =
             mine.stream().filter(p -> p.status() == Status.ACTIVE).findFirst().orElse(null);
         CreateProfile create =
@@ -112,7 +128,6 @@ public final class FargatePlanner {
         (old == null ? creating : replacing).add(create);
       }
     }
-    Map<String, String> refused = Refusals.in(earlier);
     int prunes = 0;
     for (ObservedProfile p : observed) {
       // A profile in a transition is judged once it has settled: DELETING (our prune, anyone's
@@ -138,17 +153,14 @@ public final class FargatePlanner {
       }
       boolean prune = candidate;
       prunes += prune ? 1 : 0;
-      PruneGuard.Verdict guard = prune ? PruneGuard.check(p, desired, observed, refused) : null;
+      PruneGuard.Verdict guard = prune ? PruneGuard.check(p, "prune", claims, refused) : null;
       boolean deleting = prune && guard.allowed();
       String held = prune && !deleting ? guard.reason() : null;
       findings.add(Findings.unmanaged(cluster, p, desired.prune(), deleting, held));
       if (prune && guard.allowed()) {
         pruning.add(new DeleteProfile(cluster, p.name(), p.arn(), DeleteReason.PRUNED, null));
       } else if (prune) {
-        tagging.add(new Action.Skip(p.arn(), guard.reason()));
-        if (guard.stopped()) {
-          findings.add(Findings.pruneStopped(cluster, p, guard.reason()));
-        }
+        hold(cluster, p, guard, tagging, findings);
       }
     }
     List<ProfileAction> structural = new ArrayList<>();
@@ -160,10 +172,21 @@ public final class FargatePlanner {
     long strays = observed.stream().filter(p -> !claimed.contains(p.name()) && p.managed()).count();
     Reach reach =
         new Reach(
-            desired.profiles().size() + (int) strays,
-            finishing.size() + prunes + (int) untags,
-            prunes);
+            desired.profiles().size() + (int) strays, replaced + prunes + (int) untags, prunes);
     return next(structural, tagging, findings, observed, limits, refused, now).withReach(reach);
+  }
+
+  /** A delete the guard holds back: a skip saying why, and a finding when someone must act. */
+  private static void hold(
+      String cluster,
+      ObservedProfile p,
+      PruneGuard.Verdict guard,
+      List<Action> actions,
+      List<Finding> findings) {
+    actions.add(new Action.Skip(p.arn(), guard.reason()));
+    if (guard.stopped()) {
+      findings.add(Findings.pruneStopped(cluster, p, guard.reason()));
+    }
   }
 
   /**
@@ -219,19 +242,23 @@ public final class FargatePlanner {
   }
 
   /**
-   * The profiles a prune of {@code desired} would delete if their managed mark holds: those no
-   * desired profile claims, marked, ACTIVE or CREATE_FAILED. Only their signed marks are verified.
+   * The profiles whose signed managed mark observe verifies, and only those (a run without them
+   * makes no KMS call): those a prune of {@code desired} would delete if their mark holds
+   * (unclaimed, marked, ACTIVE or CREATE_FAILED), and those named like a desired profile's
+   * replacement whose suffix is not the hash of their spec, which are its own only if it holds.
    */
-  public static List<ObservedProfile> pruneCandidates(
+  public static List<ObservedProfile> marksToVerify(
       DesiredState desired, List<ObservedProfile> observed) {
-    if (!desired.prune()) {
-      return List.of();
-    }
     Set<String> claimed = new HashSet<>();
-    for (DesiredProfile d : desired.profiles()) {
-      owned(d, desired, observed).forEach(p -> claimed.add(p.name()));
-    }
-    return observed.stream().filter(p -> !claimed.contains(p.name()) && prunable(p)).toList();
+    Claim.of(desired, observed, Map.of())
+        .forEach(c -> c.mine().forEach(p -> claimed.add(p.name())));
+    return observed.stream()
+        .filter(p -> !claimed.contains(p.name()) && p.mark() != null && p.mark().signed())
+        .filter(
+            p ->
+                (desired.prune() && prunable(p))
+                    || desired.profiles().stream().anyMatch(d -> d.namedLike(p.name())))
+        .toList();
   }
 
   private static boolean prunable(ObservedProfile p) {
@@ -248,28 +275,5 @@ public final class FargatePlanner {
               + " or by an earlier version");
     }
     return marks.get(p.arn());
-  }
-
-  /** The observed profiles under d's logical name (the name itself or a replacement name). */
-  private static List<ObservedProfile> owned(
-      DesiredProfile d, DesiredState desired, List<ObservedProfile> observed) {
-    return observed.stream()
-        .filter(p -> d.owns(p.name()))
-        .filter(p -> p.name().equals(d.name()) || !isDesiredName(p.name(), desired))
-        .sorted(Comparator.comparing((ObservedProfile p) -> !p.name().equals(d.name())))
-        .toList();
-  }
-
-  private static boolean isDesiredName(String name, DesiredState desired) {
-    return desired.profiles().stream().anyMatch(d -> d.name().equals(name));
-  }
-
-  /** The first of {@code mine} that serves d's spec and is in {@code status}. */
-  private static ObservedProfile first(
-      List<ObservedProfile> mine, DesiredProfile d, Status status) {
-    return mine.stream()
-        .filter(p -> p.status() == status && d.spec().satisfiedBy(p.spec()))
-        .findFirst()
-        .orElse(null);
   }
 }

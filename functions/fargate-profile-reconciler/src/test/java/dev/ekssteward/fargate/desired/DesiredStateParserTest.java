@@ -241,9 +241,12 @@ class DesiredStateParserTest {
     DesiredProfile p = new DesiredProfile("team-a", one, Map.of());
 
     assertThat(one.hash()).isEqualTo(two.hash()).matches("[0-9a-f]{8}");
-    assertThat(p.owns("team-a")).isTrue();
-    assertThat(p.owns(p.derivedName())).isTrue();
-    assertThat(p.owns("team-a-b")).isFalse();
-    assertThat(p.owns("team-ab1234567")).isFalse();
+    assertThat(p.namedLike("team-a")).isTrue();
+    assertThat(p.namedLike(p.derivedName())).isTrue();
+    assertThat(p.namedLike("team-a-b")).isFalse();
+    assertThat(p.namedLike("team-ab1234567")).isFalse();
+    assertThat(p.owns(p.derivedName(), two)).isTrue();
+    assertThat(p.owns("team-a", two)).isTrue();
+    assertThat(p.owns("team-a-20240611", two)).as("8 hex digits the hash does not give").isFalse();
   }
 }

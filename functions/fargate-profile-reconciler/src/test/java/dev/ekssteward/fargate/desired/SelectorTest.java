@@ -37,4 +37,24 @@ class SelectorTest {
         .isNotEqualTo(null)
         .isNotEqualTo("apps");
   }
+
+  @Test
+  void overlapMeansSomePodCouldLandOnBoth() {
+    Selector teamA = new Selector("team-a", Map.of("lifecycle", "fargate"));
+
+    assertThat(teamA.overlaps(new Selector("team-a", Map.of()))).isTrue();
+    assertThat(new Selector("team-a", Map.of()).overlaps(teamA)).isTrue();
+    assertThat(teamA.overlaps(new Selector("team-a", Map.of("tier", "web"))))
+        .as("a pod may carry both labels")
+        .isTrue();
+    assertThat(teamA.overlaps(new Selector("team-a", Map.of("lifecycle", "ec2")))).isFalse();
+    assertThat(teamA.overlaps(new Selector("team-b", Map.of()))).isFalse();
+    assertThat(teamA.overlaps(new Selector("team-*", Map.of("lifecycle", "farg?te")))).isTrue();
+    assertThat(new Selector("team-*", Map.of()).overlaps(new Selector("*-a", Map.of()))).isTrue();
+    assertThat(new Selector("a*", Map.of()).overlaps(new Selector("b*", Map.of()))).isFalse();
+    assertThat(new Selector("a?c", Map.of()).overlaps(new Selector("*b*", Map.of()))).isTrue();
+    assertThat(new Selector("a?", Map.of()).overlaps(new Selector("a", Map.of()))).isFalse();
+    assertThat(new Selector("x", Map.of("k", "")).overlaps(new Selector("x", Map.of("k", "*"))))
+        .isTrue();
+  }
 }

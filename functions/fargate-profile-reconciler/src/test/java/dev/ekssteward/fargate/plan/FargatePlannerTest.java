@@ -284,6 +284,32 @@ class FargatePlannerTest {
             List.of("Fargate Profile Failed team-a"),
             null),
         Arguments.of(
+            "the replacement's name is held by a profile that failed to delete: reported, not"
+                + " asked for again (EKS would answer 409 until it is gone)",
+            state(false, desired("team-a", NEW_SELECTORS, Map.of())),
+            List.of(
+                seen("team-a", Status.ACTIVE, SPEC, tags()),
+                seen(derivedSel, Status.DELETE_FAILED, NEW_SELECTORS, tags())),
+            List.of(),
+            List.of("Fargate Profile Failed " + derivedSel),
+            null),
+        Arguments.of(
+            "the only profile left is the replacement that failed to delete: reported, no create",
+            state(false, desired("team-a", NEW_SELECTORS, Map.of())),
+            List.of(seen(derivedSel, Status.DELETE_FAILED, NEW_SELECTORS, tags())),
+            List.of(),
+            List.of("Fargate Profile Failed " + derivedSel),
+            null),
+        Arguments.of(
+            "the replacement's name is still DELETING: wait for it to go, then create",
+            state(false, desired("team-a", NEW_SELECTORS, Map.of())),
+            List.of(
+                seen("team-a", Status.ACTIVE, SPEC, tags()),
+                seen(derivedSel, Status.DELETING, NEW_SELECTORS, tags())),
+            List.of(),
+            List.of(),
+            Duration.ofSeconds(15)),
+        Arguments.of(
             "a failed replacement of an earlier spec is cleaned up once the current one is ACTIVE",
             state(false, desired("team-a", NEW_SELECTORS, Map.of())),
             List.of(

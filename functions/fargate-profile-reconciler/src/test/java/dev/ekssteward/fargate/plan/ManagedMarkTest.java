@@ -115,8 +115,8 @@ class ManagedMarkTest {
         seen("old", Status.ACTIVE, NEW_ROLE, Map.of(Contract.MANAGED_TAG, SIGNED));
     ObservedProfile plain = seen("plain", Status.ACTIVE, NEW_ROLE, Map.of());
 
-    assertThat(FargatePlanner.pruneCandidates(state(true, A), List.of(TEAM_A, ours, plain)))
+    assertThat(FargatePlanner.marksToVerify(state(true, A), List.of(TEAM_A, ours, plain)))
         .containsExactly(ours);
-    assertThat(FargatePlanner.pruneCandidates(state(false, A), List.of(TEAM_A, ours))).isEmpty();
+    assertThat(FargatePlanner.marksToVerify(state(false, A), List.of(TEAM_A, ours))).isEmpty();
   }
 }

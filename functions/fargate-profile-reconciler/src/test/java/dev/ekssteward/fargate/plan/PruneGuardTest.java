@@ -116,17 +116,95 @@ class PruneGuardTest {
         .containsExactly("DeleteProfile old-team pruned");
   }
 
-  @Test
-  void coverageIsConservativeAboutWildcards() {
-    Selector teamA = new Selector("team-a", Map.of("lifecycle", "fargate"));
+  /** Serves all of team-a's pods; the desired profile A takes only those labelled for Fargate. */
+  private static final ObservedProfile BROAD =
+      seen(
+          "legacy",
+          Status.ACTIVE,
+          new ProfileSpec(ROLE, Set.of(), Set.of(new Selector("team-a", Map.of()))),
+          tags());
 
-    assertThat(teamA.coveredBy(new Selector("team-*", Map.of()))).isTrue();
-    assertThat(teamA.coveredBy(new Selector("team-a", Map.of("lifecycle", "farg?te")))).isTrue();
-    assertThat(teamA.coveredBy(new Selector("team-a", Map.of("tier", "x")))).isFalse();
-    assertThat(teamA.coveredBy(new Selector("team-b", Map.of()))).isFalse();
-    assertThat(new Selector("team-*", Map.of()).coveredBy(new Selector("team-a", Map.of())))
-        .as("a wildcard is covered only by the same text or *")
-        .isFalse();
-    assertThat(new Selector("team-*", Map.of()).coveredBy(new Selector("*", Map.of()))).isTrue();
+  @Test
+  void aRefusedSuccessorThatTakesOnlyPartOfTheSelectorStillStopsThePrune() {
+    Plan plan = plan(List.of(BROAD), List.of(RefusalsTest.REFUSED));
+
+    assertThat(actions(plan)).noneMatch(a -> a.startsWith("DeleteProfile"));
+    assertThat(plan.findings())
+        .filteredOn(f -> f.detailType().equals(Findings.PRUNE_STOPPED))
+        .singleElement()
+        .satisfies(
+            f ->
+                assertThat((String) f.detail().get("reason"))
+                    .startsWith(
+                        "prune stopped: its selector team-a{} moves to team-a, whose create was"
+                            + " refused: InvalidParameterException"));
+  }
+
+  @Test
+  void aPartialSuccessorIsWaitedForAndAFailedOneStopsThePrune() {
+    assertThat(actions(plan(List.of(BROAD), List.of())))
+        .containsExactly("Skip " + BROAD.arn(), "CreateProfile dev-1/team-a tags={team=payments}");
+
+    Plan failed =
+        plan(
+            List.of(BROAD, seen("team-a", Status.CREATE_FAILED, SPEC, tags("team", "payments"))),
+            List.of());
+    assertThat(actions(failed)).noneMatch(a -> a.startsWith("DeleteProfile"));
+    assertThat(failed.findings())
+        .extracting(f -> f.detailType())
+        .contains(Findings.PRUNE_STOPPED, "Fargate Profile Failed");
+
+    Plan active =
+        plan(
+            List.of(BROAD, seen("team-a", Status.ACTIVE, SPEC, tags("team", "payments"))),
+            List.of());
+    assertThat(actions(active)).containsExactly("DeleteProfile legacy pruned");
+  }
+
+  @Test
+  void wildcardsAndLabelsDecideWhichDesiredProfilesTakeAPod() {
+    // team-* serves team-a's lifecycle=fargate pods, which move to A: A's refusal stops the prune.
+    ObservedProfile wildcard =
+        seen(
+            "legacy",
+            Status.ACTIVE,
+            new ProfileSpec(ROLE, Set.of(), Set.of(new Selector("team-*", Map.of()))),
+            tags());
+    Plan stopped = plan(List.of(wildcard), List.of(RefusalsTest.REFUSED));
+    assertThat(actions(stopped)).noneMatch(a -> a.startsWith("DeleteProfile"));
+    assertThat(stopped.findings()).extracting(f -> f.detailType()).contains(Findings.PRUNE_STOPPED);
+
+    // Its lifecycle=ec2 pods can never be A's (lifecycle=fargate): nothing moves, the prune goes.
+    ObservedProfile otherLabel =
+        seen(
+            "legacy",
+            Status.ACTIVE,
+            new ProfileSpec(
+                ROLE, Set.of(), Set.of(new Selector("team-?", Map.of("lifecycle", "ec2")))),
+            tags());
+    assertThat(actions(plan(List.of(otherLabel), List.of(RefusalsTest.REFUSED))))
+        .containsExactly("Skip dev-1/team-a", "DeleteProfile legacy pruned");
+  }
+
+  @Test
+  void aSuccessorWhoseNameIsHeldByAProfileThatFailedToDeleteStopsThePrune() {
+    ObservedProfile stuck =
+        seen(A.derivedName(), Status.DELETE_FAILED, SPEC, tags("team", "payments"));
+
+    Plan plan = plan(List.of(LEGACY, stuck), List.of());
+
+    assertThat(actions(plan))
+        .noneMatch(a -> a.startsWith("DeleteProfile") || a.startsWith("Create"));
+    assertThat(plan.findings())
+        .filteredOn(f -> f.detailType().equals(Findings.PRUNE_STOPPED))
+        .singleElement()
+        .satisfies(
+            f ->
+                assertThat(f.detail().get("reason"))
+                    .isEqualTo(
+                        "prune stopped: its selector team-a{lifecycle=fargate} moves to team-a,"
+                            + " whose create is blocked: profile "
+                            + A.derivedName()
+                            + " is DELETE_FAILED"));
   }
 }
