@@ -70,10 +70,9 @@ public final class FargatePlanner {
       DesiredProfile d = c.desired();
       List<ObservedProfile> mine = c.mine();
       ObservedProfile current = c.current();
+      Map<String, String> tags = TagDiff.wanted(d.expectedTags(), limits.policyRules());
       if (current != null) {
-        tagging.addAll(
-            TagDiff.actions(
-                cluster, current, d.expectedTags(), limits.policyTagKeys(), limits.policyRules()));
+        tagging.addAll(TagDiff.actions(cluster, current, tags, limits.policyTagKeys()));
         if (current.mark() == null || !current.mark().signed()) {
           // Exactly a profile of the desired state (name and spec): ours to mark, or to re-sign.
           tagging.add(new MarkManaged(cluster, current.name(), current.arn()));
@@ -119,12 +118,7 @@ public final class FargatePlanner {
             mine.stream().filter(p -> p.status() == Status.ACTIVE).findFirst().orElse(null);
         CreateProfile create =
             new CreateProfile(
-                cluster,
-                name,
-                d.name(),
-                d.spec(),
-                d.expectedTags(),
-                old == null ? null : old.name());
+                cluster, name, d.name(), d.spec(), tags, old == null ? null : old.name());
         (old == null ? creating : replacing).add(create);
       }
     }

@@ -25,19 +25,25 @@ import java.util.TreeSet;
 final class TagDiff {
   private TagDiff() {}
 
+  /** The desired tags as they are written, on create and in place: policy keys normalised. */
+  static Map<String, String> wanted(Map<String, String> desired, Map<String, TagRule> policyRules) {
+    Map<String, String> out = new TreeMap<>();
+    desired.forEach(
+        (k, v) -> {
+          TagRule rule = policyRules.get(k);
+          out.put(k, rule == null ? v : rule.normalized(v));
+        });
+    return out;
+  }
+
+  /** {@code expected}: from {@link #wanted}. */
   static List<Action> actions(
-      String cluster,
-      ObservedProfile p,
-      Map<String, String> expected,
-      Set<String> policyKeys,
-      Map<String, TagRule> policyRules) {
+      String cluster, ObservedProfile p, Map<String, String> expected, Set<String> policyKeys) {
     Map<String, String> add = new TreeMap<>();
     expected.forEach(
         (k, v) -> {
-          TagRule rule = policyRules.get(k);
-          String wanted = rule == null ? v : rule.normalized(v);
-          if (!wanted.equals(p.tags().get(k))) {
-            add.put(k, wanted);
+          if (!v.equals(p.tags().get(k))) {
+            add.put(k, v);
           }
         });
     Set<String> remove = new TreeSet<>();

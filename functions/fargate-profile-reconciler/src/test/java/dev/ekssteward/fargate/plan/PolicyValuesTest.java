@@ -61,4 +61,14 @@ class PolicyValuesTest {
         .extracting(FargatePlannerTest::describe)
         .containsExactly("TagProfile team-a {env=Prod}");
   }
+
+  @Test
+  void aNewProfileIsCreatedWithThePolicysForm() {
+    Plan created =
+        FargatePlanner.plan(
+            "dev-1", PROD, List.of(), LIMITS, List.of(), FargatePlannerTest.NOW, Map.of());
+    assertThat(created.actions())
+        .extracting(FargatePlannerTest::describe)
+        .containsExactly("CreateProfile dev-1/team-a tags={env=prod}");
+  }
 }
