@@ -268,7 +268,7 @@ class FargateReconcilerIT {
     assertThat((List<Map<String, Object>>) report.get("findings"))
         .extracting(f -> f.get("detailType") + " " + f.get("profile") + ": " + f.get("resolution"))
         .containsExactlyInAnyOrder(
-            "Drift Detected legacy: deleted (prune is on and it carries a signed"
+            "Drift Detected legacy: to be deleted (prune is on and it carries a signed"
                 + " eks-steward/managed mark)",
             "Drift Detected handmade: kept (no eks-steward/managed=true tag)");
   }

@@ -40,7 +40,11 @@ public final class Findings {
     d.put(
         "resolution",
         deleting
-            ? "deleted (prune is on and it carries a signed " + Contract.MANAGED_TAG + " mark)"
+            // The plan's intent, decided before the change limits and EKS answer: the delete's own
+            // outcome and Fargate Profile Deleted say whether it happened.
+            ? "to be deleted (prune is on and it carries a signed "
+                + Contract.MANAGED_TAG
+                + " mark)"
             : held != null
                 ? "kept: " + held
                 : prune && !p.managed()
