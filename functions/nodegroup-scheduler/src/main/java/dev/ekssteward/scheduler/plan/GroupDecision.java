@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -33,6 +34,9 @@ final class GroupDecision {
   static final String OVER_CAP = RecordGate.OVER_CAP;
 
   static final String NOT_ACTIVE = "Nodegroup Not Active";
+
+  /** Statuses EKS does not leave by itself: the group is not scheduled until someone acts. */
+  private static final Set<String> STUCK = Set.of("CREATE_FAILED", "DELETE_FAILED");
 
   /**
    * A new group is looked at again every 5 minutes, 6 times: EKS takes a few minutes to create one
@@ -78,8 +82,8 @@ final class GroupDecision {
 
   /** {@code wakeUntil} is set for a wake request: the group stays up regardless of schedule. */
   void evaluate(Nodegroup g, Instant wakeUntil) {
-    if (!g.isActive()) {
-      notActive(g);
+    if (!g.acceptsScaling()) {
+      notActive(g, wakeUntil);
       return;
     }
     OriginalScaling record;
@@ -144,9 +148,11 @@ final class GroupDecision {
   /**
    * A group the tick finds in transition waits for the next tick. A new one (the CreateNodegroup
    * event arrives while it is still CREATING) is looked at again within minutes of becoming ACTIVE
-   * instead, and one that failed to be created is reported at once.
+   * instead, and one that failed to be created is reported at once. One in a status it will not
+   * leave by itself (CREATE_FAILED, DELETE_FAILED) is reported on every run while it carries a
+   * record to restore or should go down: nobody would otherwise learn that it is not scheduled.
    */
-  private void notActive(Nodegroup g) {
+  private void notActive(Nodegroup g, Instant wakeUntil) {
     Map<String, Object> d = new LinkedHashMap<>();
     d.put("status", g.status());
     if (created && ("CREATING".equals(g.status()) || "UPDATING".equals(g.status()))) {
@@ -156,8 +162,31 @@ final class GroupDecision {
     } else if (created && "CREATE_FAILED".equals(g.status())) {
       draft.find(NOT_ACTIVE, g, d);
       draft.skip(g, "status CREATE_FAILED; it will not become ACTIVE");
+    } else if (STUCK.contains(g.status()) && wanted(g, wakeUntil)) {
+      draft.find(NOT_ACTIVE, g, d);
+      draft.skip(g, "status " + g.status() + "; it will not become ACTIVE by itself");
     } else {
       draft.skip(g, "status " + g.status() + "; the next tick retries");
+    }
+  }
+
+  /** Whether the scheduler would change the group now: a record to act on, or a night to begin. */
+  private boolean wanted(Nodegroup g, Instant wakeUntil) {
+    if (g.tags().containsKey(Contract.ORIGINAL_SCALING_TAG)) {
+      return true;
+    }
+    String[] source = scheduleSource(g);
+    if (wakeUntil != null
+        || source == null
+        || g.sizes().isZero()
+        || excluded(g.tags())
+        || excluded(cluster.tags())) {
+      return false;
+    }
+    try {
+      return !ScheduleValue.parse(source[1], config).isUp(now);
+    } catch (InvalidSchedule e) {
+      return false;
     }
   }
 
