@@ -314,7 +314,10 @@ final class GroupDecision {
         return;
       }
       autoscaler.keepPaused(g, again);
-      scaleDown(g, again, periodStart, byDefault);
+      // A new token: the earlier request's would be answered as its replay, changing nothing (a
+      // person set the recorded sizes back after it went through). A retry of this run is safe
+      // without the same token: if the update went through, the group is UPDATING or asleep.
+      scaleDown(g, again, periodStart, now, byDefault);
       return;
     }
     if (g.sizes().isZero()) {
@@ -333,7 +336,7 @@ final class GroupDecision {
     if (facts.indexed()) {
       fresh = autoscaler.pause(g, fresh, config.pausesClusterAutoscaler());
     }
-    scaleDown(g, fresh, periodStart, byDefault);
+    scaleDown(g, fresh, periodStart, fresh.downAt(), byDefault);
   }
 
   /** A record above the cap would not be restored: so the group is not scaled down either. */
@@ -344,16 +347,21 @@ final class GroupDecision {
   /**
    * A scale-down counts against the change limits, also one held back until the index names its
    * cluster; by the config's default it is inferred: one mistaken {@code defaultSchedule} would
-   * take down every untagged group of the fleet at once.
+   * take down every untagged group of the fleet at once. {@code requested}: the time the request
+   * token is derived from (with the group, the sizes and the period).
    */
   private void scaleDown(
-      Nodegroup g, OriginalScaling record, Instant periodStart, boolean byDefault) {
+      Nodegroup g,
+      OriginalScaling record,
+      Instant periodStart,
+      Instant requested,
+      boolean byDefault) {
     draft.change(byDefault);
     if (!facts.indexed()) {
       draft.act(new AwaitIndex(g.arn(), g.cluster(), g.name()));
       return;
     }
-    String token = RequestToken.of(g.arn(), "down", record.sizes(), periodStart, record.downAt());
+    String token = RequestToken.of(g.arn(), "down", record.sizes(), periodStart, requested);
     draft.act(new ScaleDown(g.arn(), g.cluster(), g.name(), record, token));
     draft.count("ScaledDown", 1);
   }
