@@ -160,7 +160,7 @@ class NightsWithAutoscalerTest {
 
   @Example
   void aLegacyRecordWithTheGroupsOwnMaxIsRestoredAsBefore() {
-    FakeTicks t = new FakeTicks(ConvergenceTest.CONFIG);
+    FakeTicks t = new FakeTicks(RecordTrustTest.MIGRATING);
     t.eks.addCluster("dev-1", Map.of());
     t.eks.addGroup(
         "dev-1",

@@ -23,9 +23,10 @@ import java.util.function.Function;
 /**
  * Decides one node group: up or down, and the step that gets it there without ever losing the
  * recorded original size. The record is the only state, and it lives on the group: so a record is
- * acted on only when the steward wrote it (signed, or an earlier version's that agrees with the
- * group) and only up to {@code scheduler.maxRestoreNodes} ({@link RecordGate}), whichever path acts
- * on it (the schedule, a wake, a release, a cluster leaving scope, the autoscaler pause).
+ * acted on only when the steward wrote it (signed, or, while the config accepts them, an earlier
+ * version's that agrees with the group) and only up to {@code scheduler.maxRestoreNodes} ({@link
+ * RecordGate}), whichever path acts on it (the schedule, a wake, a release, a cluster leaving
+ * scope, the autoscaler pause).
  */
 final class GroupDecision {
   static final String SCHEDULE_INVALID = "Schedule Invalid";
@@ -77,7 +78,7 @@ final class GroupDecision {
     this.draft = draft;
     this.autoscaler = new AutoscalerSteps(draft);
     this.created = created;
-    this.gate = new RecordGate(config, draft, macs);
+    this.gate = new RecordGate(config, now, draft, macs);
   }
 
   /** {@code wakeUntil} is set for a wake request: the group stays up regardless of schedule. */
@@ -287,7 +288,7 @@ final class GroupDecision {
         draft.count(
             Metrics.perCluster("NodesAsleep"),
             Math.max(0, record.sizes().desired() - g.sizes().desired()));
-        if (!sealed.signed() && RecordCheck.unsigned(g, sealed, record).trusted()) {
+        if (!sealed.signed() && RecordCheck.unsigned(g, sealed, record, config, now).trusted()) {
           draft.act(
               new ResignRecord(
                   g.arn(), g.cluster(), g.name(), record, "unsigned record of an earlier version"));
