@@ -233,6 +233,11 @@ final class GroupDecision {
       return;
     } else if (g.sizes().equals(record.sizes())) {
       draft.act(new DropRecord(g.arn(), g.cluster(), g.name(), "sizes already restored"));
+    } else if (autoscaled(g, record)) {
+      // Up with the recorded min and max: only an autoscaler moved desired (DESIGN §5).
+      draft.act(
+          new DropRecord(
+              g.arn(), g.cluster(), g.name(), "min and max already restored; desired autoscaled"));
     } else {
       draft.act(
           new DropRecord(g.arn(), g.cluster(), g.name(), "changed by hand while down; kept as is"));
@@ -295,22 +300,24 @@ final class GroupDecision {
         }
         return;
       }
-      if (!g.sizes().equals(record.sizes())) {
+      boolean autoscaled = autoscaled(g, record);
+      if (!g.sizes().equals(record.sizes()) && !autoscaled) {
         draft.skip(g, "changed by hand while down; left alone until the next uptime");
         return;
       }
       // The record was written but the scale-down did not finish: finish it. A new record takes
       // nothing from the old one but its time, so it needs no trust: the sizes are the group's
-      // own. One that took the autoscaler's tags off keeps what it remembers of them, which only
-      // a verified record may pass on.
-      Instant downAt = record.downAt().isBefore(periodStart) ? now : record.downAt();
-      OriginalScaling again = OriginalScaling.of(g.sizes(), downAt, config.nightMaxSize());
-      if (autoscaler.paused(record)) {
-        if (!gate.trusted(g, record, sealed)) {
-          return;
-        }
-        again = record.at(downAt);
+      // own. The recorded min and max with another desired is an autoscaler's doing (DESIGN §5):
+      // the record keeps the original desired. That, and the autoscaler's tags a record that took
+      // them off remembers, only a verified record may pass on.
+      if ((autoscaled || autoscaler.paused(record)) && !gate.trusted(g, record, sealed)) {
+        return;
       }
+      Instant downAt = record.downAt().isBefore(periodStart) ? now : record.downAt();
+      OriginalScaling again =
+          autoscaler.paused(record)
+              ? record.at(downAt)
+              : OriginalScaling.of(record.sizes(), downAt, config.nightMaxSize());
       if (overCapToScaleDown(g, again)) {
         return;
       }
@@ -318,7 +325,7 @@ final class GroupDecision {
       // A new token: the earlier request's would be answered as its replay, changing nothing (a
       // person set the recorded sizes back after it went through). A retry of this run is safe
       // without the same token: if the update went through, the group is UPDATING or asleep.
-      scaleDown(g, again, periodStart, now, byDefault);
+      scaleDown(g, again, g.sizes(), periodStart, now, byDefault);
       return;
     }
     if (g.sizes().isZero()) {
@@ -337,7 +344,16 @@ final class GroupDecision {
     if (facts.indexed()) {
       fresh = autoscaler.pause(g, fresh, config.pausesClusterAutoscaler());
     }
-    scaleDown(g, fresh, periodStart, fresh.downAt(), byDefault);
+    scaleDown(g, fresh, g.sizes(), periodStart, fresh.downAt(), byDefault);
+  }
+
+  /** Min and max as recorded, desired not: what an autoscaler does, never a person's change. */
+  private static boolean autoscaled(Nodegroup g, OriginalScaling record) {
+    Sizes now = g.sizes();
+    Sizes recorded = record.sizes();
+    return now.min() == recorded.min()
+        && now.max() == recorded.max()
+        && now.desired() != recorded.desired();
   }
 
   /** A record above the cap would not be restored: so the group is not scaled down either. */
@@ -348,12 +364,14 @@ final class GroupDecision {
   /**
    * A scale-down counts against the change limits, also one held back until the index names its
    * cluster; by the config's default it is inferred: one mistaken {@code defaultSchedule} would
-   * take down every untagged group of the fleet at once. {@code requested}: the time the request
-   * token is derived from (with the group, the sizes and the period).
+   * take down every untagged group of the fleet at once. {@code before}: the sizes it leaves;
+   * {@code requested}: the time the request token is derived from (with the group, the sizes and
+   * the period).
    */
   private void scaleDown(
       Nodegroup g,
       OriginalScaling record,
+      Sizes before,
       Instant periodStart,
       Instant requested,
       boolean byDefault) {
@@ -363,7 +381,7 @@ final class GroupDecision {
       return;
     }
     String token = RequestToken.of(g.arn(), "down", record.sizes(), periodStart, requested);
-    draft.act(new ScaleDown(g.arn(), g.cluster(), g.name(), record, token));
+    draft.act(new ScaleDown(g.arn(), g.cluster(), g.name(), record, before, token));
     draft.count("ScaledDown", 1);
   }
 
