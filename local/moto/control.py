@@ -7,6 +7,12 @@
                                                           last EKS transition under way ends
     POST /eks-steward/transitions                      -> 200 {"pendingSeconds": 0}: every
                                                           transition under way ends now
+    POST /eks-steward/nodegroup-status {"account", "region", "cluster", "nodegroup",
+         "status": "DEGRADED" | "ACTIVE"}             -> 200 {"status", "health"}: the group as
+                                                          EKS leaves it after a failed scale-out
+                                                          (or a successful one); a bad status, an
+                                                          unknown group or one in a transition
+                                                          -> 400 {"message": ...}
 """
 import json
 from urllib.parse import parse_qs
@@ -20,6 +26,7 @@ import options
 
 PATH = "/eks-steward/options"
 TRANSITIONS = "/eks-steward/transitions"
+NODEGROUP_STATUS = "/eks-steward/nodegroup-status"
 
 
 def _handle(environ, start_response):
@@ -39,12 +46,33 @@ def _handle(environ, start_response):
     )
 
 
+def _nodegroup_status(environ, start_response):
+    request = Request(environ)
+    status = 200
+    if request.method != "POST":
+        status, body = 405, {"message": "POST"}
+    else:
+        try:
+            ask = json.loads(request.get_data(as_text=True) or "{}")
+            body = lifecycle.set_nodegroup_status(
+                ask.get("account"), ask.get("region"), ask.get("cluster"), ask.get("nodegroup"),
+                ask.get("status"),
+            )
+        except (ValueError, AttributeError) as e:  # StatusError and JSONDecodeError are ValueErrors
+            status, body = 400, {"message": str(e)}
+    return Response(json.dumps(body), status=status, mimetype="application/json")(
+        environ, start_response
+    )
+
+
 class _App(server.DomainDispatcherApplication):
     """moto's server application, answering the control path itself."""
 
     def __call__(self, environ, start_response):
         if environ.get("PATH_INFO") == PATH:
             return _handle(environ, start_response)
+        if environ.get("PATH_INFO") == NODEGROUP_STATUS:
+            return _nodegroup_status(environ, start_response)
         if environ.get("PATH_INFO") == TRANSITIONS:
             if environ.get("REQUEST_METHOD") == "POST":
                 lifecycle.end_all()

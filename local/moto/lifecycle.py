@@ -7,8 +7,12 @@ time set, each resource keeps its state for that many seconds. Nothing runs in t
 every EKS request first settles the caller's backend from the recorded deadlines.
 
 What follows from the states, as EKS answers it:
-- UpdateNodegroupConfig / UpdateNodegroupVersion of a group that is not ACTIVE, and
-  UpdateClusterConfig of a cluster that is not ACTIVE: ResourceInUseException (409).
+- UpdateNodegroupConfig of a group that is neither ACTIVE nor DEGRADED, UpdateNodegroupVersion of
+  a group that is not ACTIVE, and UpdateClusterConfig of a cluster that is not ACTIVE:
+  ResourceInUseException (409).
+- DEGRADED (set_nodegroup_status, control.py) is what a failed scale-out leaves: the group stays
+  DEGRADED until a scale-out succeeds, and UpdateNodegroupConfig is still accepted; after the
+  update's UPDATING the group is DEGRADED again (aws/containers-roadmap#2326).
 - Only one Fargate profile per cluster may be CREATING or DELETING: Create/DeleteFargateProfile
   meanwhile are ResourceInUseException (409), not a modelled error of either operation.
 - Creating a node group or Fargate profile in a cluster that is not ACTIVE: moto already answers
@@ -34,6 +38,7 @@ from moto.eks.responses import EKSResponse
 import options
 
 ACTIVE, CREATING, UPDATING, DELETING = "ACTIVE", "CREATING", "UPDATING", "DELETING"
+DEGRADED = "DEGRADED"
 
 
 # --- Transitions: begin on a call, end lazily on the next request -------------------------
@@ -53,7 +58,7 @@ def _due(resource, now):
 
 
 def _finish(resource):
-    resource.status = ACTIVE
+    resource.status = getattr(resource, "steward_settled", ACTIVE)
     resource.steward_until = None
     update_id = getattr(resource, "steward_update_id", None)
     if update_id:
@@ -159,10 +164,10 @@ def _record_update(resource, kind, update):
     return update
 
 
-def _require_active(resource, what, name, update_type, **names):
+def _require_active(resource, what, name, update_type, also=(), **names):
     # AWS: ResourceInUseException (409), e.g. "Cannot EndpointAccessUpdate because cluster <name>
     # currently has update <id> in progress" (aws-controllers-k8s/community#1192).
-    if resource.status == ACTIVE:
+    if resource.status == ACTIVE or resource.status in also:
         return
     update_id = getattr(resource, "steward_update_id", None)
     if update_id:
@@ -173,6 +178,40 @@ def _require_active(resource, what, name, update_type, **names):
     else:
         message = f"Cannot {update_type} because {what} {name} is in status {resource.status}"
     raise ResourceInUseException(addonName=None, message=message, **names)
+
+
+class StatusError(ValueError):
+    """A status the control cannot set, or a group it cannot set it on."""
+
+
+def set_nodegroup_status(account, region, cluster_name, nodegroup_name, status):
+    """Puts a node group into DEGRADED, as EKS does after a failed scale-out, or back to ACTIVE (a
+    scale-out succeeded): POST /eks-steward/nodegroup-status, control.py. DEGRADED comes with the
+    health issue EKS reports for it (AsgInstanceLaunchFailures); the group keeps its scaling.
+    Refused for a group in a transition: EKS's own update or deletion decides its status then.
+    """
+    if status not in (ACTIVE, DEGRADED):
+        raise StatusError(f"status must be {ACTIVE} or {DEGRADED}, was {status!r}")
+    regions = dict.get(eks.eks_backends, account) or {}
+    backend = dict.get(regions, region)
+    group = _existing_group(backend, cluster_name, nodegroup_name) if backend else None
+    if group is None:
+        raise StatusError(f"no node group {cluster_name}/{nodegroup_name} in {account} {region}")
+    settle(backend)
+    if group.status not in (ACTIVE, DEGRADED):
+        raise StatusError(f"node group {nodegroup_name} is {group.status}; settle it first")
+    group.status = group.steward_settled = status
+    issues = []
+    if status == DEGRADED:
+        asgs = [a["name"] for a in group.resources.get("autoScalingGroups", [])]
+        issues = [{
+            "code": "AsgInstanceLaunchFailures",
+            "message": "Could not launch On-Demand Instances. InsufficientInstanceCapacity - "
+            "We currently do not have sufficient capacity in the Availability Zone you requested.",
+            "resourceIds": asgs,
+        }]
+    group.health = {"issues": issues}  # moto's default is one dict shared by every group
+    return {"status": group.status, "health": group.health}
 
 
 def _existing_group(backend, cluster_name, nodegroup_name):
@@ -292,7 +331,7 @@ def _update_nodegroup_config(self, cluster_name, nodegroup_name, *args, **kwargs
         if repeated is not None:
             return repeated
         _require_active(
-            group, "nodegroup", nodegroup_name, "ConfigUpdate",
+            group, "nodegroup", nodegroup_name, "ConfigUpdate", also=(DEGRADED,),
             clusterName=cluster_name, nodegroupName=nodegroup_name,
         )
     update = _moto["update_nodegroup_config"](self, cluster_name, nodegroup_name, *args, **kwargs)

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.TextStyle;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -131,12 +132,16 @@ class EventRoutingIT {
     aws.settle();
 
     Instant now = MotoFleet.at(0, "22:30");
-    Map<String, Object> report = fleet.run(now, EventFiles.load("scheduler-wake.json"), false);
+    // Sent a few minutes before this run handles it: the wake counts from the event's time.
+    Instant sent = now.minus(Duration.ofMinutes(4));
+    Map<String, Object> event = new HashMap<>(EventFiles.load("scheduler-wake.json"));
+    event.put("time", sent.toString());
+    Map<String, Object> report = fleet.run(now, event, false);
 
     assertThat(report.get("trigger")).asInstanceOf(MAP).containsEntry("kind", "wake");
     assertThat(fleet.sizes("dev-1", "ng-a")).isEqualTo(new Sizes(1, 2, 5));
     assertThat(fleet.tags("dev-1", "ng-a"))
-        .containsEntry(Contract.KEEP_UP_UNTIL_TAG, now.plus(Duration.ofMinutes(180)).toString());
+        .containsEntry(Contract.KEEP_UP_UNTIL_TAG, sent.plus(Duration.ofMinutes(180)).toString());
     assertThat(fleet.sizes("dev-1", "ng-b")).isEqualTo(new Sizes(0, 0, 1));
     assertThat(fleet.recorder.mutations())
         .containsExactly("eks:TagResource", "eks:UpdateNodegroupConfig", "eks:UntagResource");

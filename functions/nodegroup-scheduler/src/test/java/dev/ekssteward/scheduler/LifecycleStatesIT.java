@@ -23,8 +23,8 @@ import software.amazon.awssdk.services.eks.model.UpdateNodegroupConfigRequest;
 /**
  * What real EKS's lifecycle states do to the scheduler, against moto with them on: a group that is
  * still CREATING, a group someone else puts into UPDATING between our look and our call, a wake
- * while our own scale-down is still UPDATING, a group DELETING at night, and the exclude tag on a
- * cluster.
+ * while our own scale-down is still UPDATING, a group DELETING at night, a group DEGRADED by a
+ * failed scale-out at night, and the exclude tag on a cluster.
  */
 class LifecycleStatesIT {
   @RegisterExtension static final LocalAws aws = new LocalAws();
@@ -170,6 +170,36 @@ class LifecycleStatesIT {
         .extracting(u -> u.nodegroupName())
         .containsExactlyInAnyOrder("small", "batch");
     assertThat(fleet.sizes("dev-1", "small")).isEqualTo(ORIGINAL.get("small"));
+  }
+
+  @Test
+  void aGroupThatTurnedDegradedAtNightIsRestoredInTheMorning() {
+    fleet.tick(MotoFleet.at(0, "19:05"));
+    aws.settle();
+    // Cluster Autoscaler raises desired within the night max; the scale-out fails for capacity.
+    aws.eks()
+        .updateNodegroupConfig(
+            r ->
+                r.clusterName("dev-1")
+                    .nodegroupName("web")
+                    .scalingConfig(c -> c.minSize(0).desiredSize(1).maxSize(1)));
+    aws.settle();
+    aws.nodegroupStatus("dev-1", "web", "DEGRADED");
+    fleet.tick(MotoFleet.at(0, "23:00"));
+
+    Map<String, Object> morning = fleet.tick(MotoFleet.at(1, "07:05"));
+
+    assertThat(morning.get("status")).isEqualTo("ok");
+    assertThat(fleet.sizes("dev-1", "web")).isEqualTo(ORIGINAL.get("web"));
+    assertThat(fleet.sent.audits("Nodegroup Scaled Up"))
+        .extracting(a -> a.detail().get("nodegroup"))
+        .contains("web");
+    aws.settle();
+    fleet.tick(MotoFleet.at(1, "07:10"));
+
+    // EKS keeps it DEGRADED until a scale-out succeeds; the record is done with all the same.
+    assertThat(fleet.describe("dev-1", "web").statusAsString()).isEqualTo("DEGRADED");
+    assertThat(fleet.tags("dev-1", "web")).doesNotContainKey(Contract.ORIGINAL_SCALING_TAG);
   }
 
   @Test

@@ -98,9 +98,10 @@ class NightsWithAutoscalerIT {
   void aPersonsMinOrMaxAtNightIsKeptAndReportedWhileTheAutoscalersDesiredIsNot() {
     evening();
     autoscaler.scaleUp("dev-1", "web");
-    // A person at night: small gets a min of 1, batch a max of 6 (EKS makes each UPDATING).
-    // (Not small's recorded 1-1-2: that would look like an unfinished scale-down, see the docs.)
-    update("small", new Sizes(1, 2, 2));
+    // A person at night: small gets a min of 2, batch a max of 6 (EKS makes each UPDATING).
+    // (Not small's recorded min 1 and max 2: with those, whatever the desired, it would look like
+    // an unfinished scale-down whose desired an autoscaler moved; see the docs.)
+    update("small", new Sizes(2, 2, 2));
     update("batch", new Sizes(0, 0, 6));
     aws.settle();
 
@@ -109,13 +110,13 @@ class NightsWithAutoscalerIT {
     assertThat(fleet.recorder.mutations()).isEmpty();
     assertThat(night.get("planned").toString())
         .contains("changed by hand while down; left alone until the next uptime");
-    assertThat(fleet.sizes("dev-1", "small")).isEqualTo(new Sizes(1, 2, 2));
+    assertThat(fleet.sizes("dev-1", "small")).isEqualTo(new Sizes(2, 2, 2));
     assertThat(fleet.sizes("dev-1", "batch")).isEqualTo(new Sizes(0, 0, 6));
 
     Map<String, Object> morning = fleet.tick(MotoFleet.at(1, "07:05"));
 
     assertThat(fleet.sizes("dev-1", "web")).isEqualTo(ORIGINAL.get("web"));
-    assertThat(fleet.sizes("dev-1", "small")).isEqualTo(new Sizes(1, 2, 2));
+    assertThat(fleet.sizes("dev-1", "small")).isEqualTo(new Sizes(2, 2, 2));
     assertThat(fleet.sizes("dev-1", "batch")).isEqualTo(new Sizes(0, 0, 6));
     assertThat(records()).isEmpty();
     assertThat(fleet.sent.updates())
@@ -124,7 +125,7 @@ class NightsWithAutoscalerIT {
     assertThat(fleet.sent.audits("Nodegroup Changed While Down"))
         .extracting(a -> List.of(a.detail().get("nodegroup"), a.detail().get("current")))
         .containsExactlyInAnyOrder(
-            List.of("small", json(1, 2, 2)), List.of("batch", json(0, 0, 6)));
+            List.of("small", json(2, 2, 2)), List.of("batch", json(0, 0, 6)));
     assertThat(morning.get("findings")).asList().hasSize(2);
   }
 

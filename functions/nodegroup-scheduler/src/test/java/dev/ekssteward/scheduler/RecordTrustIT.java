@@ -23,6 +23,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * stack's record key in moto's KMS (GenerateMac/VerifyMac), through the real handler.
  */
 class RecordTrustIT {
+  /** While the migration from the versions before signing is still going on. */
+  private static final String MIGRATING =
+      CONFIG.replace(
+          "{\"scheduler\": {",
+          "{\"scheduler\": {\"acceptUnsignedRecordsUntil\": \"2099-01-01T00:00:00Z\", ");
+
   @RegisterExtension static final LocalAws aws = new LocalAws();
 
   static final Sizes NIGHT = new Sizes(0, 0, 1);
@@ -127,7 +133,7 @@ class RecordTrustIT {
     String legacy = MotoFleet.at(0, "19:05").toString().substring(0, 16) + "Z";
     fleet.seed(
         MotoFleet.fleet()
-            .config(CONFIG)
+            .config(MIGRATING)
             .cluster(
                 dev1(
                     "web",
@@ -153,7 +159,7 @@ class RecordTrustIT {
     String legacy = "400-400-450@2026-11-25T18:05Z";
     fleet.seed(
         MotoFleet.fleet()
-            .config(CONFIG)
+            .config(MIGRATING)
             .cluster(dev1("web", NIGHT, Map.of(Contract.ORIGINAL_SCALING_TAG, legacy))));
 
     fleet.tick(MotoFleet.at(0, "23:00"));
@@ -167,6 +173,31 @@ class RecordTrustIT {
     assertThat(fleet.sent.audits(Trust.NOT_TRUSTED))
         .singleElement()
         .satisfies(a -> assertThat(a.detail().get("reason").toString()).contains("does not agree"));
+  }
+
+  @Test
+  void anUnsignedRecordOnAScaleFromZeroGroupIsNotRestoredByDefault() {
+    // Someone who may only tag writes sizes a 0-0-8 group never had; they agree with it.
+    String forged = "8-8-8@2026-01-01T00:00Z";
+    fleet.seed(
+        MotoFleet.fleet()
+            .config(CONFIG)
+            .cluster(
+                dev1("web", new Sizes(0, 0, 8), Map.of(Contract.ORIGINAL_SCALING_TAG, forged))));
+
+    fleet.tick(MotoFleet.at(0, "23:00"));
+    fleet.tick(MotoFleet.at(1, "07:05"));
+
+    assertThat(fleet.sizes("dev-1", "web")).isEqualTo(new Sizes(0, 0, 8));
+    assertThat(fleet.tags("dev-1", "web")).containsEntry(Contract.ORIGINAL_SCALING_TAG, forged);
+    assertThat(fleet.sent.updates()).isEmpty();
+    assertThat(fleet.sent.audits("Size Record Re-signed")).isEmpty();
+    assertThat(fleet.sent.audits(Trust.NOT_TRUSTED))
+        .singleElement()
+        .satisfies(
+            a ->
+                assertThat(a.detail().get("reason").toString())
+                    .contains("scheduler.acceptUnsignedRecordsUntil is not set"));
   }
 
   @Test

@@ -51,6 +51,12 @@ class RecordTrustTest {
     return fleet(ConvergenceTest.CONFIG, sizes, record);
   }
 
+  /** While the migration from the versions before signing is still going on. */
+  static final String MIGRATING =
+      ConvergenceTest.CONFIG.replace(
+          "\"defaultSchedule\"",
+          "\"acceptUnsignedRecordsUntil\": \"2099-01-01T00:00:00Z\", \"defaultSchedule\"");
+
   private static String signed(LocalRecordSigner key, String arn, String body) {
     return Seals.seal(key, Contract.ORIGINAL_SCALING_TAG, arn, body);
   }
@@ -130,7 +136,7 @@ class RecordTrustTest {
   @Test
   void anEarlierVersionsRecordThatAgreesIsResignedAtNightAndRestoredInTheMorning() {
     String legacy = "2-3-5@2026-11-25T18:05Z";
-    FakeTicks t = fleet(new Sizes(0, 1, 5), legacy);
+    FakeTicks t = fleet(MIGRATING, new Sizes(0, 1, 5), legacy);
     String arn = t.eks.describeNodegroup("dev-1", "web").arn();
 
     t.tick(NIGHT);
@@ -163,7 +169,7 @@ class RecordTrustTest {
   void anEarlierVersionsRecordThatDoesNotAgreeIsReported() {
     // Earlier versions kept the group's own max at night: max 1 cannot be 400-400-450's night.
     String legacy = "400-400-450@2026-11-25T18:05Z";
-    FakeTicks t = fleet(NIGHT_STATE, legacy);
+    FakeTicks t = fleet(MIGRATING, NIGHT_STATE, legacy);
 
     t.tick(NIGHT);
     assertThat(t.eks.tags("dev-1", "web")).containsEntry(Contract.ORIGINAL_SCALING_TAG, legacy);
@@ -178,6 +184,27 @@ class RecordTrustTest {
             f ->
                 assertThat(f.detail().get("reason").toString())
                     .contains("does not agree with the group"));
+  }
+
+  @Test
+  void anUnsignedRecordOnAScaleFromZeroGroupIsNeitherRestoredNorSignedByDefault() {
+    // Someone who may only tag writes sizes a 0-0-8 group never had; they agree with it.
+    String forged = "8-8-8@2026-01-01T00:00Z";
+    FakeTicks t = fleet(new Sizes(0, 0, 8), forged);
+
+    t.tick(NIGHT);
+    t.tick(MORNING);
+
+    assertThat(t.eks.sizes("dev-1", "web")).isEqualTo(new Sizes(0, 0, 8));
+    assertThat(t.eks.tags("dev-1", "web")).containsEntry(Contract.ORIGINAL_SCALING_TAG, forged);
+    assertThat(updates(t)).isEmpty();
+    assertThat(t.eks.calls()).noneMatch(c -> c.startsWith("TagResource"));
+    assertThat(findings(t, Trust.NOT_TRUSTED))
+        .singleElement()
+        .satisfies(
+            f ->
+                assertThat(f.detail().get("reason").toString())
+                    .contains("scheduler.acceptUnsignedRecordsUntil"));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.ekssteward.shared.config;
 
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -13,7 +14,9 @@ import java.util.regex.Pattern;
  * The node group scheduler's section. Window syntax is checked by the scheduler's ConfigCheck.
  * {@code pausesClusterAutoscaler}: {@code "clusterAutoscaler": "pause"} takes Cluster Autoscaler's
  * auto-discovery tags off a down group's Auto Scaling group until the morning (default "off").
- * {@code prices}: USD per instance-hour for the savings estimate ({@link InstancePrices}).
+ * {@code prices}: USD per instance-hour for the savings estimate ({@link InstancePrices}). {@code
+ * acceptUnsignedRecordsUntil}: until when an earlier version's unsigned size record may be acted on
+ * (null: never), so a migration window ends by itself.
  */
 public record SchedulerConfig(
     int gracePeriodMinutes,
@@ -24,7 +27,8 @@ public record SchedulerConfig(
     String defaultSchedule,
     Map<String, ScheduleDefinition> schedules,
     boolean pausesClusterAutoscaler,
-    InstancePrices prices) {
+    InstancePrices prices,
+    Instant acceptUnsignedRecordsUntil) {
 
   /**
    * Default of each section's {@code maxConcurrency}: clusters (or issuers) worked on at once. 16
@@ -49,6 +53,19 @@ public record SchedulerConfig(
 
   private static final Pattern NAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$");
 
+  /** A UTC instant to the second or a fraction of it: what docs/schema/config.schema.json says. */
+  private static final Pattern UTC_INSTANT =
+      Pattern.compile("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?Z$");
+
+  /**
+   * Whether an unsigned size record of an earlier version may be acted on at {@code now}: only
+   * inside the migration window the config opens, never by default. Such a record cannot be told
+   * from one a principal who may only tag wrote.
+   */
+  public boolean acceptsUnsignedRecords(Instant now) {
+    return acceptUnsignedRecordsUntil != null && now.isBefore(acceptUnsignedRecordsUntil);
+  }
+
   /** A named schedule: the group is up inside any uptime window, down on holidays. */
   public record ScheduleDefinition(
       ZoneId timezone, List<String> uptime, List<LocalDate> holidays) {}
@@ -64,7 +81,8 @@ public record SchedulerConfig(
             "defaultSchedule",
             "schedules",
             "clusterAutoscaler",
-            "prices"));
+            "prices",
+            "acceptUnsignedRecordsUntil"));
     Map<String, ScheduleDefinition> schedules =
         node.get("schedules").entries(SchedulerConfig::schedule);
     String fallback = node.get("defaultSchedule").string(null);
@@ -77,7 +95,24 @@ public record SchedulerConfig(
         fallback,
         schedules,
         pausesAutoscaler(node.get("clusterAutoscaler")),
-        InstancePrices.read(node.get("prices")));
+        InstancePrices.read(node.get("prices")),
+        until(node.get("acceptUnsignedRecordsUntil")));
+  }
+
+  private static Instant until(Node node) {
+    String text = node.string(null);
+    if (text == null) {
+      return null;
+    }
+    try {
+      if (UTC_INSTANT.matcher(text).matches()) {
+        return Instant.parse(text);
+      }
+    } catch (DateTimeException e) {
+      // reported below
+    }
+    node.error("must be a UTC time like 2027-01-31T00:00:00Z");
+    return null;
   }
 
   private static boolean pausesAutoscaler(Node node) {

@@ -84,7 +84,7 @@ public final class Routing {
           w.account(),
           w.region(),
           w.cluster(),
-          new Selection.Wake(w.nodegroups(), w.minutes()),
+          new Selection.Wake(w.nodegroups(), w.minutes(), w.time()),
           config);
     }
     if (trigger instanceof ReleaseRequest r) {

@@ -46,11 +46,16 @@ public sealed interface Selection {
 
   /**
    * A wake request: keep these node groups (all when empty) up for {@code minutes} (null: the
-   * configured default).
+   * configured default) from {@code sent}, the request's own time (null: when the run handles it),
+   * so a retried delivery keeps them up until the same time.
    */
-  record Wake(List<String> nodegroups, Integer minutes) implements Selection {
+  record Wake(List<String> nodegroups, Integer minutes, Instant sent) implements Selection {
     public Wake {
       nodegroups = List.copyOf(nodegroups);
+    }
+
+    public Wake(List<String> nodegroups, Integer minutes) {
+      this(nodegroups, minutes, null);
     }
   }
 

@@ -67,7 +67,10 @@ public sealed interface Trigger {
     String region();
   }
 
-  /** A request to wake node groups now. {@code nodegroups} empty means all; minutes may be null. */
+  /**
+   * A request to wake node groups now. {@code nodegroups} empty means all; minutes may be null.
+   * {@code time}: the event's own time, which the wake counts from (null when it had none).
+   */
   record WakeRequest(
       String cluster,
       List<String> nodegroups,
@@ -75,12 +78,13 @@ public sealed interface Trigger {
       String account,
       String region,
       RequestProof proof,
-      Caller caller)
+      Caller caller,
+      Instant time)
       implements Request {
     /** A request without proof (tests of routing). */
     public WakeRequest(
         String cluster, List<String> nodegroups, Integer minutes, String account, String region) {
-      this(cluster, nodegroups, minutes, account, region, null, null);
+      this(cluster, nodegroups, minutes, account, region, null, null, null);
     }
 
     public String kind() {
@@ -88,7 +92,7 @@ public sealed interface Trigger {
     }
 
     public WakeRequest withCaller(Caller caller) {
-      return new WakeRequest(cluster, nodegroups, minutes, account, region, proof, caller);
+      return new WakeRequest(cluster, nodegroups, minutes, account, region, proof, caller, time);
     }
   }
 

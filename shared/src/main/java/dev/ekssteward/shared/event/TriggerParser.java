@@ -93,14 +93,16 @@ public final class TriggerParser {
               detail,
               RequestBinding.of(
                   WAKE_DETAIL_TYPE, requestId(detail), cluster, nodegroups, minutes, null, null));
+      // The proof covers the names as sent; a name given twice is one group to wake.
       return new WakeRequest(
           cluster,
-          nodegroups,
+          nodegroups == null ? null : nodegroups.stream().distinct().toList(),
           minutes == null ? null : minutes.intValue(),
           event.getAccount(),
           event.getRegion(),
           proof,
-          null);
+          null,
+          time);
     }
     if (detailType.equals(RELEASE_DETAIL_TYPE) && source.equals(WAKE_SOURCE)) {
       return release(event, detail, time);

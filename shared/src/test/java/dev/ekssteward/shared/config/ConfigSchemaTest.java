@@ -37,7 +37,10 @@ class ConfigSchemaTest {
         "{\"tagging\": {\"required\": [" + rules(50) + "]}}",
         "{\"limits\": {\"maxChangesPerRun\": 0, \"maxChangesPercent\": 100}}",
         "{\"limits\": null}",
-        "{\"scheduler\": {\"prices\": {\"m5.large\": 0.096, \"default\": 0, \"t3.micro\": 10000}}}");
+        "{\"scheduler\": {\"prices\": {\"m5.large\": 0.096, \"default\": 0, \"t3.micro\": 10000}}}",
+        "{\"scheduler\": {\"acceptUnsignedRecordsUntil\": \"2027-01-31T00:00:00Z\"}}",
+        "{\"scheduler\": {\"acceptUnsignedRecordsUntil\": \"2027-01-31T00:00:00.5Z\"}}",
+        "{\"scheduler\": {\"acceptUnsignedRecordsUntil\": null}}");
   }
 
   static List<String> invalid() {
@@ -81,6 +84,10 @@ class ConfigSchemaTest {
         "{\"scheduler\":{\"nightMaxSize\":0}}",
         "{\"scheduler\":{\"maxRestoreNodes\":100001}}",
         "{\"scheduler\":{\"clusterAutoscaler\":\"on\"}}",
+        "{\"scheduler\":{\"acceptUnsignedRecordsUntil\":\"soon\"}}",
+        "{\"scheduler\":{\"acceptUnsignedRecordsUntil\":\"2027-01-31T00:00Z\"}}",
+        "{\"scheduler\":{\"acceptUnsignedRecordsUntil\":\"2027-01-31T00:00:00+01:00\"}}",
+        "{\"scheduler\":{\"acceptUnsignedRecordsUntil\":true}}",
         "{\"scheduler\":{\"defaultSchedule\":7}}",
         "{\"scheduler\":{\"schedules\":{\"-bad\":{\"timezone\":\"UTC\",\"uptime\":[\"Mon 1\"]}}}}",
         "{\"scheduler\":{\"schedules\":{\"x\":{\"timezone\":\"UTC\"}}}}",
@@ -123,6 +130,7 @@ class ConfigSchemaTest {
             + "\"holidays\":[\"2026-02-30\"]}}}}",
         "{\"targets\":{\"accounts\":[{\"accountId\":\"111122223333\","
             + "\"roleArn\":\"arn:aws:iam::444455556666:role/r\"}]}}",
+        "{\"scheduler\":{\"acceptUnsignedRecordsUntil\":\"2027-02-30T00:00:00Z\"}}",
         "{\"tagging\":{\"required\":[{\"key\":\"team\",\"default\":\"ops\",\"allowed\":[\"dev\"]}]}}",
         "{\"tagging\":{\"required\":[{\"key\":\"k\",\"pattern\":\"([\"}]}}",
         "{\"tagging\":{\"required\":[{\"key\":\"k\",\"normalize\":\"lower\",\"allowed\":[\"A\"]}]}}",

@@ -114,6 +114,10 @@ class StewardConfigTest {
         "{\"scheduler\":{\"gracePeriodMinutes\":-1}}"
             + "|$.scheduler.gracePeriodMinutes: must be between 0 and 10080, was -1",
         "{\"scheduler\":{\"maxConcurrency\":2.5}}|$.scheduler.maxConcurrency: must be a whole number",
+        "{\"scheduler\":{\"acceptUnsignedRecordsUntil\":\"soon\"}}"
+            + "|$.scheduler.acceptUnsignedRecordsUntil: must be a UTC time like 2027-01-31T00:00:00Z",
+        "{\"scheduler\":{\"acceptUnsignedRecordsUntil\":\"2027-02-30T00:00:00Z\"}}"
+            + "|$.scheduler.acceptUnsignedRecordsUntil: must be a UTC time like 2027-01-31T00:00:00Z",
         "{\"scheduler\":{\"schedules\":{\"x\":{\"timezone\":\"Mars/Olympus\",\"uptime\":[\"Mon 1\"]}}}}"
             + "|$.scheduler.schedules.x.timezone: unknown time zone 'Mars/Olympus'",
         "{\"scheduler\":{\"schedules\":{\"x\":{\"timezone\":\"UTC\",\"uptime\":[\"a\"],"

@@ -303,6 +303,11 @@ class RoutingTest {
     Go go = (Go) route(SCHEDULER, wake);
     assertThat(go.targets()).containsExactly(new Target(HOME, "eu-west-1", null));
     assertThat(go.selection()).isEqualTo(new Selection.Wake(List.of("a"), 30));
+    Instant sent = Instant.parse("2026-11-25T22:00:00Z");
+    Trigger timed =
+        new Trigger.WakeRequest("dev-1", List.of("a"), 30, HOME, "eu-west-1", null, null, sent);
+    assertThat(((Go) route(SCHEDULER, timed)).selection())
+        .isEqualTo(new Selection.Wake(List.of("a"), 30, sent));
 
     assertThat(route(TAGGING, wake)).isEqualTo(new Ignore("fn does not act on wake requests"));
     assertThat(route(RECONCILER, new Trigger.Unrecognized("why"))).isEqualTo(new Ignore("why"));

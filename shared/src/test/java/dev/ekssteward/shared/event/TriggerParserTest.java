@@ -154,6 +154,31 @@ class TriggerParserTest {
         .isEqualTo(new WakeRequest("dev-1", List.of(), null, null, null));
   }
 
+  @Test
+  void aWakeRequestKeepsItsEventTimeAndNamesEachGroupOnceInOrder() {
+    WakeRequest w =
+        (WakeRequest)
+            parse(
+                "{\"detail-type\":\"Wake Request\",\"source\":\"eks-steward.requests\","
+                    + "\"time\":\"2026-11-25T22:00:00Z\",\"detail\":{\"cluster\":\"dev-1\","
+                    + "\"nodegroups\":[\"b\",\"a\",\"b\",\"a\"],\"requestId\":\"r-1\"}}");
+
+    assertThat(w.time()).isEqualTo(Instant.parse("2026-11-25T22:00:00Z"));
+    assertThat(w.nodegroups()).containsExactly("b", "a");
+    // The proof covers the names as they were sent.
+    assertThat(w.proof().binding())
+        .isEqualTo(
+            dev.ekssteward.shared.request.ProvenRequest.binding(
+                "Wake Request",
+                Map.of(
+                    "cluster",
+                    "dev-1",
+                    "nodegroups",
+                    List.of("b", "a", "b", "a"),
+                    "requestId",
+                    "r-1")));
+  }
+
   /**
    * A request's proof is kept as sent, with the binding of the request's own fields: the same
    * fields give the same binding as the sender's ProvenRequest; any change gives another.

@@ -127,6 +127,15 @@ public final class LocalAws implements BeforeAllCallback, BeforeEachCallback {
     new LocalOptions(endpoint()).endTransitions();
   }
 
+  /**
+   * Sets a node group of the default account and region {@code DEGRADED}, as EKS does after a
+   * failed scale-out, or {@code ACTIVE} again (local/moto/README.md).
+   */
+  public Map<String, Object> nodegroupStatus(String cluster, String nodegroup, String status) {
+    return new LocalOptions(endpoint())
+        .nodegroupStatus(ACCOUNT, REGION, cluster, nodegroup, status);
+  }
+
   private long settleMillis() {
     double pending = new LocalOptions(endpoint()).pendingTransitionSeconds();
     return pending <= 0 ? 0 : (long) (pending * 1000) + 50;

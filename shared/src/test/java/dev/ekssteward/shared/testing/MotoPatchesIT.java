@@ -336,6 +336,43 @@ class MotoPatchesIT {
   }
 
   @Test
+  void aDegradedGroupStillTakesScalingAndStaysDegradedUntilAScaleOutSucceeds() {
+    aws.options(Map.of("nodegroupTransitionSeconds", 1));
+    nodegroup("ng-a", scaling(1, 3, 2));
+    assertThatThrownBy(() -> aws.nodegroupStatus("dev-1", "ng-a", "DEGRADED"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("CREATING");
+    aws.settle();
+
+    aws.nodegroupStatus("dev-1", "ng-a", "DEGRADED");
+
+    assertThat(group("ng-a").statusAsString()).isEqualTo("DEGRADED");
+    assertThat(group("ng-a").health().issues())
+        .singleElement()
+        .satisfies(i -> assertThat(i.codeAsString()).isEqualTo("AsgInstanceLaunchFailures"));
+    Update update = nightState("ng-a");
+    assertThat(update.statusAsString()).isEqualTo("InProgress");
+    assertThat(group("ng-a").statusAsString()).isEqualTo("UPDATING");
+    assertAwsError(() -> nightState("ng-a"), 409, "ResourceInUseException");
+    aws.settle();
+    assertThat(group("ng-a").statusAsString()).isEqualTo("DEGRADED");
+    assertThat(sizes("ng-a")).isEqualTo(scaling(0, 3, 0));
+    assertAwsError(
+        () -> eks.updateNodegroupVersion(r -> r.clusterName("dev-1").nodegroupName("ng-a")),
+        409,
+        "ResourceInUseException");
+
+    aws.nodegroupStatus("dev-1", "ng-a", "ACTIVE");
+
+    assertThat(group("ng-a").statusAsString()).isEqualTo("ACTIVE");
+    assertThat(group("ng-a").health().issues()).isEmpty();
+    assertThatThrownBy(() -> aws.nodegroupStatus("dev-1", "ng-a", "DELETE_FAILED"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> aws.nodegroupStatus("dev-1", "nope", "DEGRADED"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void theTransitionsEndpointSaysHowLongUntilEverythingHasSettled() {
     LocalOptions local = new LocalOptions(aws.endpoint());
     assertThat(local.pendingTransitionSeconds()).isZero();

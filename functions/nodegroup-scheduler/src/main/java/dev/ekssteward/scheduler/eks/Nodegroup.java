@@ -34,6 +34,16 @@ public record Nodegroup(
     return "ACTIVE".equals(status);
   }
 
+  /**
+   * Whether EKS takes an UpdateNodegroupConfig for it: ACTIVE, or DEGRADED. A failed scale-out
+   * (InsufficientInstanceCapacity) leaves a group DEGRADED until a scale-out succeeds, and its
+   * scaling can still be changed meanwhile (aws/containers-roadmap#2326); one that is really busy
+   * answers 409, which the executors already defer.
+   */
+  public boolean acceptsScaling() {
+    return isActive() || "DEGRADED".equals(status);
+  }
+
   /** The same group, with the autoscaler tags found on its Auto Scaling groups. */
   public Nodegroup withAutoscaler(AutoscalerTags found) {
     return new Nodegroup(

@@ -17,14 +17,16 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
  * Decides one node group: up or down, and the step that gets it there without ever losing the
  * recorded original size. The record is the only state, and it lives on the group: so a record is
- * acted on only when the steward wrote it (signed, or an earlier version's that agrees with the
- * group) and only up to {@code scheduler.maxRestoreNodes} ({@link RecordGate}), whichever path acts
- * on it (the schedule, a wake, a release, a cluster leaving scope, the autoscaler pause).
+ * acted on only when the steward wrote it (signed, or, while the config accepts them, an earlier
+ * version's that agrees with the group) and only up to {@code scheduler.maxRestoreNodes} ({@link
+ * RecordGate}), whichever path acts on it (the schedule, a wake, a release, a cluster leaving
+ * scope, the autoscaler pause).
  */
 final class GroupDecision {
   static final String SCHEDULE_INVALID = "Schedule Invalid";
@@ -33,6 +35,9 @@ final class GroupDecision {
   static final String OVER_CAP = RecordGate.OVER_CAP;
 
   static final String NOT_ACTIVE = "Nodegroup Not Active";
+
+  /** Statuses EKS does not leave by itself: the group is not scheduled until someone acts. */
+  private static final Set<String> STUCK = Set.of("CREATE_FAILED", "DELETE_FAILED");
 
   /**
    * A new group is looked at again every 5 minutes, 6 times: EKS takes a few minutes to create one
@@ -73,13 +78,13 @@ final class GroupDecision {
     this.draft = draft;
     this.autoscaler = new AutoscalerSteps(draft);
     this.created = created;
-    this.gate = new RecordGate(config, draft, macs);
+    this.gate = new RecordGate(config, now, draft, macs);
   }
 
   /** {@code wakeUntil} is set for a wake request: the group stays up regardless of schedule. */
   void evaluate(Nodegroup g, Instant wakeUntil) {
-    if (!g.isActive()) {
-      notActive(g);
+    if (!g.acceptsScaling()) {
+      notActive(g, wakeUntil);
       return;
     }
     OriginalScaling record;
@@ -144,9 +149,11 @@ final class GroupDecision {
   /**
    * A group the tick finds in transition waits for the next tick. A new one (the CreateNodegroup
    * event arrives while it is still CREATING) is looked at again within minutes of becoming ACTIVE
-   * instead, and one that failed to be created is reported at once.
+   * instead, and one that failed to be created is reported at once. One in a status it will not
+   * leave by itself (CREATE_FAILED, DELETE_FAILED) is reported on every run while it carries a
+   * record to restore or should go down: nobody would otherwise learn that it is not scheduled.
    */
-  private void notActive(Nodegroup g) {
+  private void notActive(Nodegroup g, Instant wakeUntil) {
     Map<String, Object> d = new LinkedHashMap<>();
     d.put("status", g.status());
     if (created && ("CREATING".equals(g.status()) || "UPDATING".equals(g.status()))) {
@@ -156,8 +163,31 @@ final class GroupDecision {
     } else if (created && "CREATE_FAILED".equals(g.status())) {
       draft.find(NOT_ACTIVE, g, d);
       draft.skip(g, "status CREATE_FAILED; it will not become ACTIVE");
+    } else if (STUCK.contains(g.status()) && wanted(g, wakeUntil)) {
+      draft.find(NOT_ACTIVE, g, d);
+      draft.skip(g, "status " + g.status() + "; it will not become ACTIVE by itself");
     } else {
       draft.skip(g, "status " + g.status() + "; the next tick retries");
+    }
+  }
+
+  /** Whether the scheduler would change the group now: a record to act on, or a night to begin. */
+  private boolean wanted(Nodegroup g, Instant wakeUntil) {
+    if (g.tags().containsKey(Contract.ORIGINAL_SCALING_TAG)) {
+      return true;
+    }
+    String[] source = scheduleSource(g);
+    if (wakeUntil != null
+        || source == null
+        || g.sizes().isZero()
+        || excluded(g.tags())
+        || excluded(cluster.tags())) {
+      return false;
+    }
+    try {
+      return !ScheduleValue.parse(source[1], config).isUp(now);
+    } catch (InvalidSchedule e) {
+      return false;
     }
   }
 
@@ -203,6 +233,11 @@ final class GroupDecision {
       return;
     } else if (g.sizes().equals(record.sizes())) {
       draft.act(new DropRecord(g.arn(), g.cluster(), g.name(), "sizes already restored"));
+    } else if (autoscaled(g, record)) {
+      // Up with the recorded min and max: only an autoscaler moved desired (DESIGN §5).
+      draft.act(
+          new DropRecord(
+              g.arn(), g.cluster(), g.name(), "min and max already restored; desired autoscaled"));
     } else {
       draft.act(
           new DropRecord(g.arn(), g.cluster(), g.name(), "changed by hand while down; kept as is"));
@@ -258,34 +293,39 @@ final class GroupDecision {
         draft.count(
             Metrics.perCluster("NodesAsleep"),
             Math.max(0, record.sizes().desired() - g.sizes().desired()));
-        if (!sealed.signed() && RecordCheck.unsigned(g, sealed, record).trusted()) {
+        if (!sealed.signed() && RecordCheck.unsigned(g, sealed, record, config, now).trusted()) {
           draft.act(
               new ResignRecord(
                   g.arn(), g.cluster(), g.name(), record, "unsigned record of an earlier version"));
         }
         return;
       }
-      if (!g.sizes().equals(record.sizes())) {
+      boolean autoscaled = autoscaled(g, record);
+      if (!g.sizes().equals(record.sizes()) && !autoscaled) {
         draft.skip(g, "changed by hand while down; left alone until the next uptime");
         return;
       }
       // The record was written but the scale-down did not finish: finish it. A new record takes
       // nothing from the old one but its time, so it needs no trust: the sizes are the group's
-      // own. One that took the autoscaler's tags off keeps what it remembers of them, which only
-      // a verified record may pass on.
-      Instant downAt = record.downAt().isBefore(periodStart) ? now : record.downAt();
-      OriginalScaling again = OriginalScaling.of(g.sizes(), downAt, config.nightMaxSize());
-      if (autoscaler.paused(record)) {
-        if (!gate.trusted(g, record, sealed)) {
-          return;
-        }
-        again = record.at(downAt);
+      // own. The recorded min and max with another desired is an autoscaler's doing (DESIGN §5):
+      // the record keeps the original desired. That, and the autoscaler's tags a record that took
+      // them off remembers, only a verified record may pass on.
+      if ((autoscaled || autoscaler.paused(record)) && !gate.trusted(g, record, sealed)) {
+        return;
       }
+      Instant downAt = record.downAt().isBefore(periodStart) ? now : record.downAt();
+      OriginalScaling again =
+          autoscaler.paused(record)
+              ? record.at(downAt)
+              : OriginalScaling.of(record.sizes(), downAt, config.nightMaxSize());
       if (overCapToScaleDown(g, again)) {
         return;
       }
       autoscaler.keepPaused(g, again);
-      scaleDown(g, again, periodStart, byDefault);
+      // A new token: the earlier request's would be answered as its replay, changing nothing (a
+      // person set the recorded sizes back after it went through). A retry of this run is safe
+      // without the same token: if the update went through, the group is UPDATING or asleep.
+      scaleDown(g, again, g.sizes(), periodStart, now, byDefault);
       return;
     }
     if (g.sizes().isZero()) {
@@ -304,7 +344,16 @@ final class GroupDecision {
     if (facts.indexed()) {
       fresh = autoscaler.pause(g, fresh, config.pausesClusterAutoscaler());
     }
-    scaleDown(g, fresh, periodStart, byDefault);
+    scaleDown(g, fresh, g.sizes(), periodStart, fresh.downAt(), byDefault);
+  }
+
+  /** Min and max as recorded, desired not: what an autoscaler does, never a person's change. */
+  private static boolean autoscaled(Nodegroup g, OriginalScaling record) {
+    Sizes now = g.sizes();
+    Sizes recorded = record.sizes();
+    return now.min() == recorded.min()
+        && now.max() == recorded.max()
+        && now.desired() != recorded.desired();
   }
 
   /** A record above the cap would not be restored: so the group is not scaled down either. */
@@ -315,17 +364,24 @@ final class GroupDecision {
   /**
    * A scale-down counts against the change limits, also one held back until the index names its
    * cluster; by the config's default it is inferred: one mistaken {@code defaultSchedule} would
-   * take down every untagged group of the fleet at once.
+   * take down every untagged group of the fleet at once. {@code before}: the sizes it leaves;
+   * {@code requested}: the time the request token is derived from (with the group, the sizes and
+   * the period).
    */
   private void scaleDown(
-      Nodegroup g, OriginalScaling record, Instant periodStart, boolean byDefault) {
+      Nodegroup g,
+      OriginalScaling record,
+      Sizes before,
+      Instant periodStart,
+      Instant requested,
+      boolean byDefault) {
     draft.change(byDefault);
     if (!facts.indexed()) {
       draft.act(new AwaitIndex(g.arn(), g.cluster(), g.name()));
       return;
     }
-    String token = RequestToken.of(g.arn(), "down", record.sizes(), periodStart, record.downAt());
-    draft.act(new ScaleDown(g.arn(), g.cluster(), g.name(), record, token));
+    String token = RequestToken.of(g.arn(), "down", record.sizes(), periodStart, requested);
+    draft.act(new ScaleDown(g.arn(), g.cluster(), g.name(), record, before, token));
     draft.count("ScaledDown", 1);
   }
 

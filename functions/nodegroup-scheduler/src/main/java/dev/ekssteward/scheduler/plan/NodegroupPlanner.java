@@ -94,7 +94,15 @@ public final class NodegroupPlanner {
         new GroupDecision(state.cluster(), config, now, facts, draft, created, macs);
     if (selection instanceof Selection.Wake wake) {
       int minutes = wake.minutes() != null ? wake.minutes() : config.wakeDurationMinutes();
-      Instant until = now.plus(Duration.ofMinutes(minutes)).truncatedTo(ChronoUnit.SECONDS);
+      // From the request's own time, as a release counts: a retry minutes later ends the same.
+      Instant from = wake.sent() != null ? wake.sent() : now;
+      Instant until = from.plus(Duration.ofMinutes(minutes)).truncatedTo(ChronoUnit.SECONDS);
+      if (!until.isAfter(now)) {
+        draft.act(
+            new Action.Skip(
+                state.cluster().name(), "wake request sent at " + from + " ended at " + until));
+        return draft.build(state.nodegroups().size(), null);
+      }
       for (String missing : missing(wake.nodegroups(), state.nodegroups())) {
         draft.act(
             new Action.Skip(

@@ -1,8 +1,10 @@
 package dev.ekssteward.scheduler.plan;
 
 import dev.ekssteward.scheduler.eks.Nodegroup;
+import dev.ekssteward.shared.config.SchedulerConfig;
 import dev.ekssteward.shared.trust.Sealed;
 import dev.ekssteward.shared.trust.Trust;
+import java.time.Instant;
 
 /**
  * Whether an unsigned size record may be acted on. Records of the versions before signing had no
@@ -13,14 +15,28 @@ import dev.ekssteward.shared.trust.Trust;
  * more than {@code scheduler.maxRestoreNodes}). An unsigned record with a night max ({@code …
  * max=1}, written by unreleased builds just before signing) is not trusted: the group then shows
  * only min 0 and the night max, which confirm nothing of the recorded sizes.
+ *
+ * <p>That check cannot tell a forged record from a real one on a group that runs at min 0 by day
+ * (scale from zero): {@code 8-8-8@…} on a 0-0-8 group agrees with it. So even an agreeing record is
+ * acted on only while {@code scheduler.acceptUnsignedRecordsUntil} says the migration from those
+ * versions is still going on.
  */
 final class RecordCheck {
   private RecordCheck() {}
 
-  static Trust unsigned(Nodegroup g, Sealed sealed, OriginalScaling record) {
+  static Trust unsigned(
+      Nodegroup g, Sealed sealed, OriginalScaling record, SchedulerConfig config, Instant now) {
     // No version without signatures wrote the autoscaler's tags into a record either.
     if (sealed.body().contains("max=") || OriginalScaling.mentionsAutoscaler(sealed.body())) {
       return Trust.not("unsigned");
+    }
+    if (!config.acceptsUnsignedRecords(now)) {
+      Instant until = config.acceptUnsignedRecordsUntil();
+      return Trust.not(
+          "unsigned record of an earlier version, "
+              + (until == null
+                  ? "not accepted (scheduler.acceptUnsignedRecordsUntil is not set)"
+                  : "not accepted since scheduler.acceptUnsignedRecordsUntil " + until));
     }
     if (record.asleep(g.sizes())) {
       return Trust.legacy("unsigned record of an earlier version; it agrees with the group");

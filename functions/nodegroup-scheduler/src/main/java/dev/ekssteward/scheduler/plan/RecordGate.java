@@ -6,6 +6,7 @@ import dev.ekssteward.shared.Contract;
 import dev.ekssteward.shared.config.SchedulerConfig;
 import dev.ekssteward.shared.trust.Sealed;
 import dev.ekssteward.shared.trust.Trust;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -13,13 +14,14 @@ import java.util.function.Function;
 /**
  * What a size record must pass before it is acted on, by any path (the schedule, a wake, a release,
  * a cluster leaving scope, the autoscaler pause): the steward wrote it (signed, or an earlier
- * version's that agrees with the group), and its sizes are within {@code
- * scheduler.maxRestoreNodes}. A failure is a finding and a skip, and nothing is done.
+ * version's that agrees with the group, while the config still accepts those), and its sizes are
+ * within {@code scheduler.maxRestoreNodes}. A failure is a finding and a skip, and nothing is done.
  */
 final class RecordGate {
   static final String OVER_CAP = "Nodegroup Over Restore Cap";
 
   private final SchedulerConfig config;
+  private final Instant now;
   private final PlanDraft draft;
   private final Function<String, Trust> macs;
 
@@ -27,8 +29,9 @@ final class RecordGate {
    * {@code macs}: by group ARN, what the record key said of its signed record; asked only where the
    * decision acts on that record (null: not verified in this run).
    */
-  RecordGate(SchedulerConfig config, PlanDraft draft, Function<String, Trust> macs) {
+  RecordGate(SchedulerConfig config, Instant now, PlanDraft draft, Function<String, Trust> macs) {
     this.config = config;
+    this.now = now;
     this.draft = draft;
     this.macs = macs;
   }
@@ -38,7 +41,10 @@ final class RecordGate {
    * as {@link RecordCheck} judges it. If not, the finding {@value Trust#NOT_TRUSTED} and no action.
    */
   boolean trusted(Nodegroup g, OriginalScaling record, Sealed sealed) {
-    Trust trust = sealed.signed() ? macs.apply(g.arn()) : RecordCheck.unsigned(g, sealed, record);
+    Trust trust =
+        sealed.signed()
+            ? macs.apply(g.arn())
+            : RecordCheck.unsigned(g, sealed, record, config, now);
     if (trust == null) {
       draft.skip(g, "size record not verified in this run; the next tick decides");
       return false;

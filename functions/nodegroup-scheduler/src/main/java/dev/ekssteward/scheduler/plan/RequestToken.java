@@ -11,7 +11,9 @@ import java.util.HexFormat;
  * UpdateNodegroupConfig's clientRequestToken, derived from the transition: group, direction, sizes,
  * when the schedule period began and when the record was written. A retry of the same transition
  * sends the same token (idempotent); a later transition of the same night (after a wake) has a new
- * record time and so a new token, which EKS would otherwise answer as a replay.
+ * record time and so a new token, which EKS would otherwise answer as a replay. For the same reason
+ * a later run that finishes a scale-down (its record already written) derives its token from the
+ * run's time, not the record's.
  */
 final class RequestToken {
   private RequestToken() {}

@@ -20,7 +20,8 @@ import software.amazon.awssdk.services.eks.model.NotFoundException;
 import software.amazon.awssdk.services.eks.model.ResourceInUseException;
 
 /**
- * An in-memory EKS that follows the facts that matter here: updates only when ACTIVE (else 409),
+ * An in-memory EKS that follows the facts that matter here: updates only when ACTIVE or DEGRADED
+ * (else 409; a DEGRADED group stays so until a scale-out succeeds, aws/containers-roadmap#2326),
  * UPDATING after an update until {@link #settle()}, max ≥ 1 and min ≤ desired ≤ max, idempotent
  * request tokens, node group tags. It can answer 409 or "Request limit exceeded" on demand.
  */
@@ -41,6 +42,10 @@ public final class FakeEks implements NodegroupApi {
     String name;
     String arn;
     String status = "ACTIVE";
+
+    /** What an update settles to: DEGRADED stays until a test says a scale-out succeeded. */
+    String settled = "ACTIVE";
+
     Sizes sizes;
     Map<String, String> tags = new LinkedHashMap<>();
     Instant createdAt;
@@ -80,7 +85,11 @@ public final class FakeEks implements NodegroupApi {
   }
 
   public void setStatus(String cluster, String name, String status) {
-    groups.get(cluster + "/" + name).status = status;
+    Group g = groups.get(cluster + "/" + name);
+    g.status = status;
+    if (status.equals("ACTIVE") || status.equals("DEGRADED")) {
+      g.settled = status;
+    }
   }
 
   public void setSizes(String cluster, String name, Sizes sizes) {
@@ -89,7 +98,7 @@ public final class FakeEks implements NodegroupApi {
 
   /** Every UPDATING group finishes its update. */
   public void settle() {
-    groups.values().forEach(g -> g.status = "ACTIVE");
+    groups.values().forEach(g -> g.status = g.settled);
   }
 
   public Sizes sizes(String cluster, String name) {
@@ -238,7 +247,7 @@ public final class FakeEks implements NodegroupApi {
       }
       return; // EKS answers the earlier update again
     }
-    if (!g.status.equals("ACTIVE")) {
+    if (!g.status.equals("ACTIVE") && !g.status.equals("DEGRADED")) {
       throw resourceInUse();
     }
     if (sizes.max() < 1 || sizes.min() > sizes.desired() || sizes.desired() > sizes.max()) {

@@ -23,6 +23,7 @@ class NodegroupPlannerTest {
       StewardConfig.parse(
           """
           {"scheduler": {"defaultSchedule": "always-down", "gracePeriodMinutes": 30,
+            "acceptUnsignedRecordsUntil": "2099-01-01T00:00:00Z",
             "schedules": {"always-down": {"timezone": "UTC", "uptime": ["Sun 00:00-00:01"]},
                           "always-up": {"timezone": "UTC", "uptime": ["Mon-Sun 00:00-23:59"]}}}}
           """,

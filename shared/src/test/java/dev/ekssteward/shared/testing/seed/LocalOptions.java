@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -56,6 +57,28 @@ public final class LocalOptions {
     exchange("/eks-steward/transitions", "POST", "{}")
         .orElseThrow(
             () -> new IllegalStateException(endpoint + " has no /eks-steward/transitions"));
+  }
+
+  /**
+   * Sets a node group's status as EKS does after a failed scale-out ({@code DEGRADED}, with its
+   * health issue) or a successful one ({@code ACTIVE}): {@code POST /eks-steward/nodegroup-status}.
+   * UpdateNodegroupConfig is still accepted while DEGRADED, and the group is DEGRADED again after
+   * the update.
+   *
+   * @return the group's status and health afterwards
+   * @throws IllegalArgumentException for another status, an unknown group or one in a transition
+   */
+  public Map<String, Object> nodegroupStatus(
+      String account, String region, String cluster, String nodegroup, String status) {
+    Map<String, Object> ask = new LinkedHashMap<>();
+    ask.put("account", account);
+    ask.put("region", region);
+    ask.put("cluster", cluster);
+    ask.put("nodegroup", nodegroup);
+    ask.put("status", status);
+    return exchange("/eks-steward/nodegroup-status", "POST", Json.write(ask))
+        .orElseThrow(
+            () -> new IllegalStateException(endpoint + " has no /eks-steward/nodegroup-status"));
   }
 
   private Optional<Map<String, Object>> exchange(String method, String body) {

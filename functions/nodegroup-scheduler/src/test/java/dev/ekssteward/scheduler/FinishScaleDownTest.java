@@ -1,0 +1,44 @@
+package dev.ekssteward.scheduler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ekssteward.scheduler.eks.Sizes;
+import dev.ekssteward.shared.pipeline.Outcome;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Someone sets a down group back to exactly its recorded sizes during the night: the next tick
+ * scales it down again for real (EKS would answer the evening's token as a replay and change
+ * nothing), and says so once. Through the real controller and executors.
+ */
+class FinishScaleDownTest {
+  static final Instant EVENING = Instant.parse("2026-11-25T18:05:00Z");
+  static final Sizes DAY = new Sizes(2, 3, 5);
+
+  private static long scaledDown(List<Outcome> outcomes) {
+    return outcomes.stream()
+        .flatMap(o -> o.events().stream())
+        .filter(e -> e.detailType().equals("Nodegroup Scaled Down"))
+        .count();
+  }
+
+  @Test
+  void aGroupSetBackToItsRecordedSizesAtNightGoesDownAgain() {
+    FakeTicks t = new FakeTicks(ConvergenceTest.CONFIG);
+    t.eks.addCluster("dev-1", Map.of());
+    t.eks.addGroup("dev-1", "web", DAY, Map.of(), ConvergenceTest.CREATED);
+    t.tick(EVENING);
+    t.eks.settle();
+    t.eks.setSizes("dev-1", "web", DAY);
+
+    List<Outcome> night = t.tick(Instant.parse("2026-11-25T22:05:00Z"));
+
+    assertThat(t.eks.sizes("dev-1", "web")).isEqualTo(ConvergenceTest.NIGHT);
+    assertThat(scaledDown(night)).isEqualTo(1);
+    t.eks.settle();
+    assertThat(scaledDown(t.tick(Instant.parse("2026-11-25T22:10:00Z")))).isZero();
+  }
+}
