@@ -7,7 +7,6 @@ import dev.ekssteward.scheduler.eks.Sizes;
 import dev.ekssteward.scheduler.plan.OriginalScaling;
 import dev.ekssteward.shared.Contract;
 import java.time.Instant;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,9 +19,7 @@ class AutoscaledMidScaleDownTest {
 
   @Test
   void anAutoscalerMovingDesiredAfterAFailedScaleDownIsNoPersonsChange() {
-    FakeTicks t = new FakeTicks(ConvergenceTest.CONFIG);
-    t.eks.addCluster("dev-1", Map.of());
-    t.eks.addGroup("dev-1", "web", DAY, Map.of(), ConvergenceTest.CREATED);
+    FakeTicks t = FakeTicks.oneGroup(DAY);
     t.eks.updatingAfterUpdate(false);
     t.eks.script("UpdateNodegroupConfig", FakeEks.requestLimit());
     t.tick(Instant.parse("2026-11-25T18:05:00Z"));

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ekssteward.scheduler.eks.Sizes;
 import dev.ekssteward.shared.Contract;
 import java.time.Instant;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,9 +20,7 @@ class DegradedGroupsTest {
 
   @Test
   void aGroupThatTurnedDegradedAtNightIsRestoredInTheMorning() {
-    FakeTicks t = new FakeTicks(ConvergenceTest.CONFIG);
-    t.eks.addCluster("dev-1", Map.of());
-    t.eks.addGroup("dev-1", "web", DAY, Map.of(), ConvergenceTest.CREATED);
+    FakeTicks t = FakeTicks.oneGroup(DAY);
     t.tick(EVENING);
     t.eks.settle();
     assertThat(t.eks.sizes("dev-1", "web")).isEqualTo(ConvergenceTest.NIGHT);

@@ -2,6 +2,7 @@ package dev.ekssteward.scheduler;
 
 import dev.ekssteward.scheduler.asg.FakeAutoScaling;
 import dev.ekssteward.scheduler.eks.FakeEks;
+import dev.ekssteward.scheduler.eks.Sizes;
 import dev.ekssteward.scheduler.ledger.MemoryStore;
 import dev.ekssteward.shared.aws.Target;
 import dev.ekssteward.shared.config.StewardConfig;
@@ -20,6 +21,7 @@ import dev.ekssteward.shared.testing.ManualClock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs the real controller and executors (the test twin's graph) against {@link FakeEks} the way
@@ -62,6 +64,22 @@ final class FakeTicks {
             e -> {
               throw new IllegalArgumentException(e.toString());
             });
+  }
+
+  /** One cluster {@code dev-1} with one long-standing group {@code web} at {@code day}. */
+  static FakeTicks oneGroup(Sizes day) {
+    FakeTicks t = new FakeTicks(ConvergenceTest.CONFIG);
+    t.eks.addCluster("dev-1", Map.of());
+    t.eks.addGroup("dev-1", "web", day, Map.of(), ConvergenceTest.CREATED);
+    return t;
+  }
+
+  /** How many audit events of {@code detailType} the outcomes carry. */
+  static long audited(List<Outcome> outcomes, String detailType) {
+    return outcomes.stream()
+        .flatMap(o -> o.events().stream())
+        .filter(e -> e.detailType().equals(detailType))
+        .count();
   }
 
   List<Outcome> tick(Instant now) {

@@ -6,7 +6,6 @@ import dev.ekssteward.scheduler.eks.Sizes;
 import dev.ekssteward.shared.pipeline.Outcome;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,18 +17,9 @@ class FinishScaleDownTest {
   static final Instant EVENING = Instant.parse("2026-11-25T18:05:00Z");
   static final Sizes DAY = new Sizes(2, 3, 5);
 
-  private static long scaledDown(List<Outcome> outcomes) {
-    return outcomes.stream()
-        .flatMap(o -> o.events().stream())
-        .filter(e -> e.detailType().equals("Nodegroup Scaled Down"))
-        .count();
-  }
-
   @Test
   void aGroupSetBackToItsRecordedSizesAtNightGoesDownAgain() {
-    FakeTicks t = new FakeTicks(ConvergenceTest.CONFIG);
-    t.eks.addCluster("dev-1", Map.of());
-    t.eks.addGroup("dev-1", "web", DAY, Map.of(), ConvergenceTest.CREATED);
+    FakeTicks t = FakeTicks.oneGroup(DAY);
     t.tick(EVENING);
     t.eks.settle();
     t.eks.setSizes("dev-1", "web", DAY);
@@ -37,8 +27,11 @@ class FinishScaleDownTest {
     List<Outcome> night = t.tick(Instant.parse("2026-11-25T22:05:00Z"));
 
     assertThat(t.eks.sizes("dev-1", "web")).isEqualTo(ConvergenceTest.NIGHT);
-    assertThat(scaledDown(night)).isEqualTo(1);
+    assertThat(FakeTicks.audited(night, "Nodegroup Scaled Down")).isEqualTo(1);
     t.eks.settle();
-    assertThat(scaledDown(t.tick(Instant.parse("2026-11-25T22:10:00Z")))).isZero();
+    assertThat(
+            FakeTicks.audited(
+                t.tick(Instant.parse("2026-11-25T22:10:00Z")), "Nodegroup Scaled Down"))
+        .isZero();
   }
 }

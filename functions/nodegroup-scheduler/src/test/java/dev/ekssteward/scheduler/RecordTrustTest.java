@@ -176,14 +176,7 @@ class RecordTrustTest {
     t.tick(MORNING);
 
     assertThat(t.eks.sizes("dev-1", "web")).isEqualTo(NIGHT_STATE);
-    assertThat(updates(t)).isEmpty();
-    assertThat(t.eks.calls()).noneMatch(c -> c.startsWith("TagResource"));
-    assertThat(findings(t, Trust.NOT_TRUSTED))
-        .singleElement()
-        .satisfies(
-            f ->
-                assertThat(f.detail().get("reason").toString())
-                    .contains("does not agree with the group"));
+    assertLeftAlone(t, "does not agree with the group");
   }
 
   @Test
@@ -197,14 +190,7 @@ class RecordTrustTest {
 
     assertThat(t.eks.sizes("dev-1", "web")).isEqualTo(new Sizes(0, 0, 8));
     assertThat(t.eks.tags("dev-1", "web")).containsEntry(Contract.ORIGINAL_SCALING_TAG, forged);
-    assertThat(updates(t)).isEmpty();
-    assertThat(t.eks.calls()).noneMatch(c -> c.startsWith("TagResource"));
-    assertThat(findings(t, Trust.NOT_TRUSTED))
-        .singleElement()
-        .satisfies(
-            f ->
-                assertThat(f.detail().get("reason").toString())
-                    .contains("scheduler.acceptUnsignedRecordsUntil"));
+    assertLeftAlone(t, "scheduler.acceptUnsignedRecordsUntil");
   }
 
   @Test
@@ -259,5 +245,14 @@ class RecordTrustTest {
     assertThat(NodegroupPlanner.recordsToVerify(state, c, NIGHT, Selection.ALL)).isEmpty();
     assertThat(NodegroupPlanner.recordsToVerify(state, c, MORNING, Selection.ALL))
         .containsExactly(g.arn());
+  }
+
+  /** No update, no tag written, and one Record Not Trusted whose reason names {@code why}. */
+  private static void assertLeftAlone(FakeTicks t, String why) {
+    assertThat(updates(t)).isEmpty();
+    assertThat(t.eks.calls()).noneMatch(c -> c.startsWith("TagResource"));
+    assertThat(findings(t, Trust.NOT_TRUSTED))
+        .singleElement()
+        .satisfies(f -> assertThat(f.detail().get("reason").toString()).contains(why));
   }
 }

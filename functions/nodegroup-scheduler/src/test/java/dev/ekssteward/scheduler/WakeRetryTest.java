@@ -20,13 +20,6 @@ import org.junit.jupiter.api.Test;
 class WakeRetryTest {
   static final Instant SENT = Instant.parse("2026-11-25T21:00:00Z");
 
-  private static long keptUp(List<Outcome> outcomes) {
-    return outcomes.stream()
-        .flatMap(o -> o.events().stream())
-        .filter(e -> e.detailType().equals("Nodegroup Kept Up"))
-        .count();
-  }
-
   @Test
   void aRetriedDeliveryKeepsTheSameEndAndNamesEachGroupOnce() {
     FakeTicks t = ConvergenceTest.fleet();
@@ -46,8 +39,8 @@ class WakeRetryTest {
     t.eks.settle();
     List<Outcome> retry = t.run(wake, SENT.plusSeconds(360));
 
-    assertThat(keptUp(first)).isEqualTo(1);
-    assertThat(keptUp(retry)).isZero();
+    assertThat(FakeTicks.audited(first, "Nodegroup Kept Up")).isEqualTo(1);
+    assertThat(FakeTicks.audited(retry, "Nodegroup Kept Up")).isZero();
     assertThat(t.eks.tags("dev-1", "web"))
         .containsEntry(Contract.KEEP_UP_UNTIL_TAG, "2026-11-25T22:00:00Z");
     assertThat(t.eks.sizes("dev-1", "web")).isEqualTo(new Sizes(2, 3, 5));

@@ -74,18 +74,19 @@ class PruneGuardTest {
 
   @Test
   void aRefusedSuccessorStopsThePruneAndIsReported() {
-    Plan plan = plan(List.of(LEGACY), List.of(RefusalsTest.REFUSED));
+    assertStopped(
+        plan(List.of(LEGACY), List.of(RefusalsTest.REFUSED)),
+        "prune stopped: its selector team-a{lifecycle=fargate} moves to team-a,"
+            + " whose create was refused: InvalidParameterException");
+  }
 
+  /** No delete, and one Prune Stopped whose reason starts with {@code reason}. */
+  private static void assertStopped(Plan plan, String reason) {
     assertThat(actions(plan)).noneMatch(a -> a.startsWith("DeleteProfile"));
     assertThat(plan.findings())
         .filteredOn(f -> f.detailType().equals(Findings.PRUNE_STOPPED))
         .singleElement()
-        .satisfies(
-            f ->
-                assertThat((String) f.detail().get("reason"))
-                    .startsWith(
-                        "prune stopped: its selector team-a{lifecycle=fargate} moves to team-a,"
-                            + " whose create was refused: InvalidParameterException"));
+        .satisfies(f -> assertThat((String) f.detail().get("reason")).startsWith(reason));
   }
 
   @Test
@@ -126,18 +127,10 @@ class PruneGuardTest {
 
   @Test
   void aRefusedSuccessorThatTakesOnlyPartOfTheSelectorStillStopsThePrune() {
-    Plan plan = plan(List.of(BROAD), List.of(RefusalsTest.REFUSED));
-
-    assertThat(actions(plan)).noneMatch(a -> a.startsWith("DeleteProfile"));
-    assertThat(plan.findings())
-        .filteredOn(f -> f.detailType().equals(Findings.PRUNE_STOPPED))
-        .singleElement()
-        .satisfies(
-            f ->
-                assertThat((String) f.detail().get("reason"))
-                    .startsWith(
-                        "prune stopped: its selector team-a{} moves to team-a, whose create was"
-                            + " refused: InvalidParameterException"));
+    assertStopped(
+        plan(List.of(BROAD), List.of(RefusalsTest.REFUSED)),
+        "prune stopped: its selector team-a{} moves to team-a, whose create was"
+            + " refused: InvalidParameterException");
   }
 
   @Test
