@@ -36,6 +36,17 @@ import java.util.Set;
 final class ExplainCommand {
   private ExplainCommand() {}
 
+  /** Why the config's targets leave the group out, as a tick's routing would; null: in scope. */
+  static String outOfScope(StewardConfig config, String cluster, String region) {
+    List<String> regions = config.targets().regions();
+    if (!regions.isEmpty() && !regions.contains(region)) {
+      return "targets.regions " + regions + " does not include " + region;
+    }
+    return config.targets().clusters().matches(cluster)
+        ? null
+        : "targets.clusters does not select " + cluster;
+  }
+
   static int run(Args args, Session session, Output output) {
     args.allow(Set.of("at", "config", "record-key"));
     String operand = args.operands(1, "one operand: <cluster>/<nodegroup>").get(0);
@@ -48,6 +59,13 @@ final class ExplainCommand {
     Instant at = at(args.option("at"), session);
     StewardConfig config = session.config(args).config();
     SchedulerConfig scheduler = config.scheduler();
+    String outOfScope = outOfScope(config, clusterName, session.region(args));
+    if (outOfScope != null) {
+      // What routing does for a tick: the planner never sees such a group.
+      output.note(
+          operand + " is not in the scheduler's scope: " + outOfScope + "; ticks leave it alone");
+      return Exit.FINDINGS;
+    }
     ClusterState seen =
         SchedulerView.observe(
             session.clients(args),

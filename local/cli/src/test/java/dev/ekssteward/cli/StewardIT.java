@@ -112,6 +112,53 @@ class StewardIT {
     assertThat(missing.stderr()).contains("no node group dev-1/nope in " + LocalAws.REGION);
   }
 
+  /** A group the config's targets leave out: explain says so, as a tick's routing skips it. */
+  @Test
+  void explainOfAGroupOutsideTheTargetsSaysSoAndPlansNothing() throws Exception {
+    Path excluded = dir.resolve("excluded.json");
+    Files.writeString(
+        excluded,
+        CONFIG.replace(
+            "{\"scheduler\"",
+            "{\"targets\": {\"clusters\": {\"exclude\": [\"dev-*\"]}}, \"scheduler\""));
+    Path elsewhere = dir.resolve("elsewhere.json");
+    Files.writeString(
+        elsewhere,
+        CONFIG.replace(
+            "{\"scheduler\"", "{\"targets\": {\"regions\": [\"eu-central-1\"]}, \"scheduler\""));
+
+    Cli cluster =
+        Cli.against(
+            aws,
+            Instant.now(),
+            "explain",
+            "dev-1/web",
+            "--at",
+            EVENING.toString(),
+            "--config",
+            excluded.toString());
+    Cli region =
+        Cli.against(
+            aws,
+            Instant.now(),
+            "explain",
+            "dev-1/web",
+            "--at",
+            EVENING.toString(),
+            "--config",
+            elsewhere.toString());
+
+    assertThat(cluster.exit()).as(cluster.stderr()).isEqualTo(1);
+    assertThat(cluster.stderr())
+        .contains(
+            "dev-1/web is not in the scheduler's scope: targets.clusters does not select dev-1;"
+                + " ticks leave it alone");
+    assertThat(cluster.stdout()).doesNotContain("the scheduler would");
+    assertThat(region.exit()).as(region.stderr()).isEqualTo(1);
+    assertThat(region.stderr())
+        .contains("targets.regions [eu-central-1] does not include " + LocalAws.REGION);
+  }
+
   /**
    * With the Cluster Autoscaler pause on, explain observes as the scheduler does (the discovery
    * tags on the group's Auto Scaling group) and says it takes them off; the scheduler's evening run
