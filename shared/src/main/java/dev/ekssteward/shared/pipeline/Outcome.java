@@ -2,6 +2,7 @@ package dev.ekssteward.shared.pipeline;
 
 import dev.ekssteward.shared.audit.AuditEvent;
 import dev.ekssteward.shared.json.JsonValue;
+import dev.ekssteward.shared.runtime.Log;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,19 @@ public record Outcome(Action action, Status status, String message, List<AuditEv
         };
     List<String> own = action.outcomeMetrics(status);
     return own.isEmpty() ? names : Stream.concat(names.stream(), own.stream()).toList();
+  }
+
+  /**
+   * The log line of an applied action: WARN when it failed, so a refused change still shows in a
+   * log kept at {@code LogLevel} WARN, and not only in the report.
+   */
+  static void log(Log log, Scope scope, Outcome outcome) {
+    Map<String, Object> fields = Map.of("scope", scope.toString(), "outcome", outcome);
+    if (outcome.status == Status.FAILED) {
+      log.warn("change failed", fields);
+    } else {
+      log.info("applied", fields);
+    }
   }
 
   @Override

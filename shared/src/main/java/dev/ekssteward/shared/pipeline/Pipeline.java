@@ -326,6 +326,8 @@ public final class Pipeline<S> {
     }
     if (report.hasErrors() && !stopped) {
       report.status("partial", "some scopes failed; see errors");
+    } else if (report.hasFailedChanges() && !stopped) {
+      report.status("partial", "some changes failed; see applied");
     }
   }
 

@@ -117,6 +117,11 @@ public final class Report {
     return !errors.isEmpty();
   }
 
+  /** A change AWS refused or that failed after the retries (its outcome says why). */
+  public synchronized boolean hasFailedChanges() {
+    return applied.stream().anyMatch(e -> ((Outcome) e.value()).status() == Outcome.Status.FAILED);
+  }
+
   private static Object withScope(Scope scope, Action action) {
     @SuppressWarnings("unchecked")
     Map<String, Object> json = new LinkedHashMap<>((Map<String, Object>) action.toJson());

@@ -50,7 +50,7 @@ final class RunChanges {
       outcomes.add(outcome);
       report.applied(scope, outcome);
       outcome.metricNames().forEach(name -> metrics.add(name, 1));
-      log.info("applied", Map.of("scope", scope.toString(), "outcome", outcome));
+      Outcome.log(log, scope, outcome);
       outcome.events().forEach(e -> events.add(e.withContext(context)));
     }
     return outcomes;

@@ -139,7 +139,7 @@ final class ScopeRunner<S> {
       pass.earlier.add(outcome);
       report.applied(pass.scope, outcome);
       outcome.metricNames().forEach(name -> metrics.add(name, 1));
-      log.info("applied", Map.of("scope", pass.scope.toString(), "outcome", outcome));
+      Outcome.log(log, pass.scope, outcome);
       for (AuditEvent e : outcome.events()) {
         events.add(e.withContext(pass.context));
       }
