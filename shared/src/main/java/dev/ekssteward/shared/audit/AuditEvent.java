@@ -30,12 +30,14 @@ public record AuditEvent(String detailType, List<String> resources, Map<String, 
 
   /**
    * A copy that names the run that made it and the change it is: {@code changeId} is the same
-   * however often the event is published, so a consumer can drop repeats.
+   * however often the event is published, so a consumer can drop repeats. {@code attempt} tells
+   * apart the attempts of one request: Lambda retries an async invocation under the same request
+   * id, and the retry's first event is another change than the first attempt's.
    */
-  public AuditEvent identified(String runId, int seq) {
+  public AuditEvent identified(String runId, String attempt, int seq) {
     Map<String, Object> merged = new LinkedHashMap<>(detail);
     merged.put("runId", runId);
-    merged.put("changeId", runId + "/" + seq);
+    merged.put("changeId", runId + "/" + attempt + "/" + seq);
     return new AuditEvent(detailType, resources, merged);
   }
 

@@ -149,14 +149,6 @@ public final class Pipeline<S> {
     return only == null ? request : request + "/" + only.messageId();
   }
 
-  static List<AuditEvent> identified(List<AuditEvent> events, String runId) {
-    List<AuditEvent> out = new ArrayList<>(events.size());
-    for (int i = 0; i < events.size(); i++) {
-      out.add(events.get(i).identified(runId, i + 1));
-    }
-    return out;
-  }
-
   /** One run's reply, and the first retryable failure it met (or null). */
   record Run(Map<String, Object> reply, RuntimeException transientFailure) {}
 
@@ -167,7 +159,7 @@ public final class Pipeline<S> {
     Report report = new Report(controller.name(), settings.dryRun(), Report.describe(trigger));
     List<AuditEvent> events = new ArrayList<>();
     AtomicReference<RuntimeException> transientFailure = new AtomicReference<>();
-    RunAudit runAudit = new RunAudit(audit, runId(invocation, only));
+    RunAudit runAudit = new RunAudit(audit, runId(invocation, only), clock.millis());
     try {
       Trigger admitted = trigger;
       if (trigger instanceof Trigger.Request r && takesRequests()) {

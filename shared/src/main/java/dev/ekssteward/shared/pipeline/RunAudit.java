@@ -16,13 +16,16 @@ import java.util.Map;
 final class RunAudit {
   private final AuditPublisher publisher;
   private final String runId;
+  private final String attempt;
   private int seq;
   private int undelivered;
   private Map<String, Object> context;
 
-  RunAudit(AuditPublisher publisher, String runId) {
+  /** {@code attempt}: when this attempt of the request started, in epoch milliseconds. */
+  RunAudit(AuditPublisher publisher, String runId, long attempt) {
     this.publisher = publisher;
     this.runId = runId;
+    this.attempt = Long.toString(attempt);
   }
 
   /** Every event of a proven request's run names who asked: {@code request.caller}, its account. */
@@ -46,7 +49,8 @@ final class RunAudit {
     List<AuditEvent> numbered = new ArrayList<>(taken.size());
     synchronized (this) {
       for (AuditEvent e : taken) {
-        numbered.add((context == null ? e : e.withContext(context)).identified(runId, ++seq));
+        numbered.add(
+            (context == null ? e : e.withContext(context)).identified(runId, attempt, ++seq));
       }
     }
     int lost = publisher.publish(numbered);

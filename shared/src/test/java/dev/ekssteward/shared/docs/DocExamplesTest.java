@@ -170,7 +170,7 @@ class DocExamplesTest {
     Map<String, Object> full = new LinkedHashMap<>();
     full.put("function", function(b));
     full.put("runId", "doc-example");
-    full.put("changeId", "doc-example/1");
+    full.put("changeId", "doc-example/1796634300000/1");
     full.putAll(detail);
     return problems(b, type, schema, full);
   }

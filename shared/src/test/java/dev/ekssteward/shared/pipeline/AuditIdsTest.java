@@ -13,19 +13,19 @@ class AuditIdsTest {
   static final Invocation LAMBDA = new Invocation("123456789012", "aws", () -> 60_000L, "req-1");
 
   @Test
-  void eachEventOfARunGetsItsOwnChangeIdAndTheRunsId() {
-    List<AuditEvent> events =
-        List.of(
-            new AuditEvent("Nodegroup Scaled Down", List.of("arn:a"), Map.of("cluster", "dev-1")),
-            new AuditEvent("Nodegroup Scaled Down", List.of("arn:b"), Map.of("cluster", "dev-1")));
+  void aChangeIdNamesTheRunTheAttemptAndTheChange() {
+    AuditEvent e =
+        new AuditEvent("Nodegroup Scaled Down", List.of("arn:a"), Map.of("cluster", "dev-1"));
 
-    List<AuditEvent> out = Pipeline.identified(events, Pipeline.runId(LAMBDA, null));
+    AuditEvent first = e.identified(Pipeline.runId(LAMBDA, null), "1000", 1);
+    // Lambda's retry of an async invocation: the same request id, a later attempt.
+    AuditEvent retried = e.identified(Pipeline.runId(LAMBDA, null), "61000", 1);
 
-    assertThat(out)
-        .extracting(e -> e.detail().get("changeId"))
-        .containsExactly("req-1/1", "req-1/2");
-    assertThat(out).allMatch(e -> "req-1".equals(e.detail().get("runId")));
-    assertThat(out.get(0).detail()).containsEntry("cluster", "dev-1");
+    assertThat(first.detail())
+        .containsEntry("runId", "req-1")
+        .containsEntry("changeId", "req-1/1000/1")
+        .containsEntry("cluster", "dev-1");
+    assertThat(retried.detail()).containsEntry("changeId", "req-1/61000/1");
   }
 
   @Test

@@ -165,7 +165,7 @@ class AuditSchemasTest {
     d.put("nodegroup", "web");
     d.put("until", "2026-11-26T21:30:00Z");
     d.put("runId", "req-1");
-    d.put("changeId", "req-1/1");
+    d.put("changeId", "req-1/1796634300000/1");
     return d;
   }
 }
