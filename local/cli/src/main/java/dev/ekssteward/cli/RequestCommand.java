@@ -58,7 +58,8 @@ final class RequestCommand {
     }
     if (d != null) {
       if (d.toMinutesPart() != 0) {
-        throw new UsageException("release --for is whole hours (like 24h), was " + d);
+        throw new UsageException(
+            "release --for is whole hours (like 24h), was '" + args.option("for") + "'");
       }
       detail.put("hours", d.toHours());
     } else {

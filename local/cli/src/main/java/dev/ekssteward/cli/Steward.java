@@ -112,7 +112,9 @@ public final class Steward {
    * (six, ~1,500 characters); an operator needs to know what to set, and a profile's own reason.
    */
   static String aws(String message) {
-    if (message == null || !message.startsWith("Unable to load credentials from any of the")) {
+    // Also inside the config loader's "cannot read ...; the run will be retried: ..." wrapping,
+    // which speaks to Lambda, not to someone at a terminal.
+    if (message == null || !message.contains("Unable to load credentials from any of the")) {
       return message;
     }
     Matcher profile = PROFILE.matcher(message);

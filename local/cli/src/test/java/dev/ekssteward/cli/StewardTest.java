@@ -40,7 +40,7 @@ class StewardTest {
     assertThat(Cli.offline("release", "--stack", "s").stderr())
         .contains("release takes exactly one of --for <hours>h and --until <time>");
     assertThat(Cli.offline("release", "--stack", "s", "--for", "90m").stderr())
-        .contains("release --for is whole hours (like 24h), was PT1H30M");
+        .contains("release --for is whole hours (like 24h), was '90m'");
     assertThat(Cli.offline("status", "--strikt").exit()).isEqualTo(2);
   }
 
@@ -97,6 +97,13 @@ class StewardTest {
             "no credentials: set AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY"
                 + " (docs/cli.md); profile ops: Profile file contained no credentials for profile"
                 + " 'ops': ProfileFile(sections=[])");
+    // status and explain meet it inside the config loader's message.
+    assertThat(
+            Steward.aws(
+                "cannot read /eks-steward/config; the run will be retried: ssm:GetParameter"
+                    + " failed: "
+                    + chain))
+        .isEqualTo(Steward.aws(chain));
     assertThat(Steward.aws("Access Denied (Service: Eks, Status Code: 403)"))
         .isEqualTo("Access Denied (Service: Eks, Status Code: 403)");
   }
