@@ -160,6 +160,7 @@ public final class Pipeline<S> {
     List<AuditEvent> events = new ArrayList<>();
     AtomicReference<RuntimeException> transientFailure = new AtomicReference<>();
     RunAudit runAudit = new RunAudit(audit, runId(invocation, only), clock.millis());
+    TransientFailureException rethrow = null;
     try {
       Trigger admitted = trigger;
       if (trigger instanceof Trigger.Request r && takesRequests()) {
@@ -171,13 +172,14 @@ public final class Pipeline<S> {
         execute(admitted, only, invocation, report, events, transientFailure, metrics, runAudit);
       }
     } catch (TransientFailureException e) {
-      if (only == null) {
-        throw e;
-      }
-      // A fan-out message (the config could not be read): return only it to the queue, not the
-      // batch, whose other messages may be done already.
       report.status("retry", e.getMessage());
-      transientFailure.set(e);
+      if (only == null) {
+        rethrow = e; // after the report line, which the deploy.md query reads for every run
+      } else {
+        // A fan-out message (the config could not be read): return only it to the queue, not the
+        // batch, whose other messages may be done already.
+        transientFailure.set(e);
+      }
     } finally {
       StartupMarks.mark("run: publishing " + events.size() + " audit events");
       runAudit.drain(events);
@@ -192,6 +194,9 @@ public final class Pipeline<S> {
     Map<String, Object> reply = report.toMap();
     // The whole report: Lambda drops a scheduled or event invocation's return value.
     log.info("report", Report.forLog(reply));
+    if (rethrow != null) {
+      throw rethrow;
+    }
     return new Run(reply, transientFailure.get());
   }
 

@@ -11,6 +11,9 @@ import dev.ekssteward.shared.testing.CallRecorder;
 import dev.ekssteward.shared.testing.FaultInjector;
 import dev.ekssteward.shared.testing.FaultInjector.Kind;
 import dev.ekssteward.shared.testing.LocalAws;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -102,12 +105,24 @@ class PipelineOutageIT {
     FaultInjector failing = FaultInjector.always(Kind.SERVER_ERROR, "ssm:GetParameter");
     CallRecorder calls = new CallRecorder("keeper");
 
-    assertThatThrownBy(() -> tick(true, List.of(failing, calls)))
-        .isInstanceOf(TransientFailureException.class)
-        .hasMessage(
-            "cannot read /eks-steward/config; the run will be retried: ssm:GetParameter failed"
-                + " with InternalFailure (HTTP 500): internal error")
-        .satisfies(e -> assertThat(Retry.isRetryable(e.getCause())).isTrue());
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    PrintStream out = System.out;
+    System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+    try {
+      assertThatThrownBy(() -> tick(true, List.of(failing, calls)))
+          .isInstanceOf(TransientFailureException.class)
+          .hasMessage(
+              "cannot read /eks-steward/config; the run will be retried: ssm:GetParameter failed"
+                  + " with InternalFailure (HTTP 500): internal error")
+          .satisfies(e -> assertThat(Retry.isRetryable(e.getCause())).isTrue());
+    } finally {
+      System.setOut(out);
+    }
+    // The run still writes its report line (status retry), which the logs query reads.
+    assertThat(printed.toString(StandardCharsets.UTF_8).lines())
+        .filteredOn(l -> l.contains("\"message\":\"report\""))
+        .singleElement()
+        .satisfies(l -> assertThat(l).contains("\"status\":\"retry\"").contains("cannot read"));
     assertThat(calls.mutations()).isEmpty();
     // One retry layer: the SDK's, bounded at Retry.MAX_ATTEMPTS attempts per call.
     assertThat(failing.faulted()).hasSize(Retry.MAX_ATTEMPTS);
