@@ -115,38 +115,8 @@ class StewardIT {
   /** A group the config's targets leave out: explain says so, as a tick's routing skips it. */
   @Test
   void explainOfAGroupOutsideTheTargetsSaysSoAndPlansNothing() throws Exception {
-    Path excluded = dir.resolve("excluded.json");
-    Files.writeString(
-        excluded,
-        CONFIG.replace(
-            "{\"scheduler\"",
-            "{\"targets\": {\"clusters\": {\"exclude\": [\"dev-*\"]}}, \"scheduler\""));
-    Path elsewhere = dir.resolve("elsewhere.json");
-    Files.writeString(
-        elsewhere,
-        CONFIG.replace(
-            "{\"scheduler\"", "{\"targets\": {\"regions\": [\"eu-central-1\"]}, \"scheduler\""));
-
-    Cli cluster =
-        Cli.against(
-            aws,
-            Instant.now(),
-            "explain",
-            "dev-1/web",
-            "--at",
-            EVENING.toString(),
-            "--config",
-            excluded.toString());
-    Cli region =
-        Cli.against(
-            aws,
-            Instant.now(),
-            "explain",
-            "dev-1/web",
-            "--at",
-            EVENING.toString(),
-            "--config",
-            elsewhere.toString());
+    Cli cluster = explainAtEveningWithTargets("{\"clusters\": {\"exclude\": [\"dev-*\"]}}");
+    Cli region = explainAtEveningWithTargets("{\"regions\": [\"eu-central-1\"]}");
 
     assertThat(cluster.exit()).as(cluster.stderr()).isEqualTo(1);
     assertThat(cluster.stderr())
@@ -157,6 +127,22 @@ class StewardIT {
     assertThat(region.exit()).as(region.stderr()).isEqualTo(1);
     assertThat(region.stderr())
         .contains("targets.regions [eu-central-1] does not include " + LocalAws.REGION);
+  }
+
+  /** explain dev-1/web at the evening, with the test's config plus {@code targets}. */
+  private Cli explainAtEveningWithTargets(String targets) throws Exception {
+    Path config = Files.createTempFile(dir, "config", ".json");
+    Files.writeString(
+        config, CONFIG.replace("{\"scheduler\"", "{\"targets\": " + targets + ", \"scheduler\""));
+    return Cli.against(
+        aws,
+        Instant.now(),
+        "explain",
+        "dev-1/web",
+        "--at",
+        EVENING.toString(),
+        "--config",
+        config.toString());
   }
 
   /**
