@@ -19,7 +19,8 @@ What follows from the states, as EKS answers it:
   InvalidRequestException "Cluster '<name>' is not in ACTIVE status", as EKS does.
 
 Also restored here, with or without transitions: UpdateNodegroupVersion and DescribeUpdate (moto
-has neither), and UpdateClusterConfig answering with an update, not the cluster.
+has neither), UpdateClusterConfig answering with an update, not the cluster, and a repeated
+clientRequestToken on UpdateNodegroupConfig and CreateFargateProfile answered as the first time.
 """
 import threading
 import time
@@ -260,12 +261,22 @@ def _check_one_profile_in_transition(cluster, verb, fargate_profile_name):
 
 def _create_fargate_profile(self, fargate_profile_name, cluster_name, *args, **kwargs):
     cluster = self.clusters.get(cluster_name)
-    if cluster is not None and fargate_profile_name not in cluster.fargate_profiles:
-        _check_one_profile_in_transition(cluster, "create", fargate_profile_name)
+    token = kwargs.get("client_request_token")
+    request = {k: v for k, v in kwargs.items() if k != "client_request_token"}
+    request.update(name=fargate_profile_name, args=args)
+    if cluster is not None:
+        # A retry of a create that was carried out (its answer lost) gets that profile, in
+        # whatever state it is now, instead of a 409 "already exists".
+        repeated = _repeated_request(cluster, token, request)
+        if repeated is not None and repeated in cluster.fargate_profiles:
+            return cluster.fargate_profiles[repeated]
+        if fargate_profile_name not in cluster.fargate_profiles:
+            _check_one_profile_in_transition(cluster, "create", fargate_profile_name)
     profile = _moto["create_fargate_profile"](
         self, fargate_profile_name, cluster_name, *args, **kwargs
     )
     _begin(profile, CREATING, "fargateProfile")
+    _remember_request(self.clusters[cluster_name], token, request, fargate_profile_name)
     return profile
 
 
@@ -303,15 +314,17 @@ def _delete_fargate_profile(self, cluster_name, fargate_profile_name):
     return profile
 
 
-def _repeated_request(group, token, request):
-    """The update an earlier request with this clientRequestToken started, if there was one.
+def _repeated_request(holder, token, request):
+    """What an earlier request with this clientRequestToken made (an update, a profile's name).
 
     AWS: clientRequestToken "ensures the idempotency of the request" (EKS API model): a retry of a
-    request that was carried out (its answer lost) gets the same update, even while the group is
-    still UPDATING from it, instead of a 409. Reusing a token for other parameters is refused;
-    EKS's exact answer to that was not found: InvalidParameterException, as the tests' fake.
+    request that was carried out (its answer lost) gets the same answer, even while the resource
+    is still in transition from it, instead of a 409. The SDK fills the token itself when the
+    caller leaves it out, and resends the same one on each retry. Reusing a token for other
+    parameters is refused; EKS's exact answer to that was not found: InvalidParameterException,
+    as the tests' fake.
     """
-    earlier = getattr(group, "steward_tokens", {}).get(token) if token else None
+    earlier = getattr(holder, "steward_tokens", {}).get(token) if token else None
     if earlier is None:
         return None
     if earlier[0] != request:
@@ -336,11 +349,15 @@ def _update_nodegroup_config(self, cluster_name, nodegroup_name, *args, **kwargs
         )
     update = _moto["update_nodegroup_config"](self, cluster_name, nodegroup_name, *args, **kwargs)
     group = self.clusters[cluster_name].nodegroups[nodegroup_name]
-    if token:
-        if not hasattr(group, "steward_tokens"):
-            group.steward_tokens = {}
-        group.steward_tokens[token] = (request, update)
+    _remember_request(group, token, request, update)
     return _record_update(group, "nodegroup", update)
+
+
+def _remember_request(holder, token, request, result):
+    if token:
+        if not hasattr(holder, "steward_tokens"):
+            holder.steward_tokens = {}
+        holder.steward_tokens[token] = (request, result)
 
 
 def _update_nodegroup_version(

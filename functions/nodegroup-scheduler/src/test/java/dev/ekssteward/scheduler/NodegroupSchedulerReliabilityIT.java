@@ -192,6 +192,15 @@ class NodegroupSchedulerReliabilityIT {
     new CrashMatrix(aws, CrashMatrix.blipKinds()).rotatingKinds().blips(CYCLE).assertPassed();
   }
 
+  /**
+   * Budget: every change's answer lost once (AWS carried the request out; the SDK sends it again):
+   * the retry must find it done and audit it exactly once.
+   */
+  @Test
+  void aLostAnswerToEveryChangeIsRetriedAndAuditedOnce() throws Exception {
+    new CrashMatrix(aws, List.of(Kind.TIMEOUT)).mutationsOnly().blips(CYCLE).assertPassed();
+  }
+
   /** At night, before the evening tick scaled ng-a down: create and wake for dev-1/ng-a. */
   static final FleetFixture<Map<String, Object>> NIGHT =
       new FleetFixture<>(

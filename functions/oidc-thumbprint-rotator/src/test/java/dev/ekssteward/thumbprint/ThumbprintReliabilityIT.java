@@ -8,6 +8,7 @@ import dev.ekssteward.shared.json.Json;
 import dev.ekssteward.shared.testing.CrashMatrix;
 import dev.ekssteward.shared.testing.Deliveries;
 import dev.ekssteward.shared.testing.EventFiles;
+import dev.ekssteward.shared.testing.FaultInjector.Kind;
 import dev.ekssteward.shared.testing.FleetFixture;
 import dev.ekssteward.shared.testing.HostileRuns;
 import dev.ekssteward.shared.testing.LocalAws;
@@ -134,6 +135,15 @@ class ThumbprintReliabilityIT {
   @Test
   void aBlipAtEveryCallIsRetriedWithinTheRun() throws Exception {
     new CrashMatrix(aws, CrashMatrix.blipKinds()).rotatingKinds().blips(SCENARIO).assertPassed();
+  }
+
+  /**
+   * Budget: every change's answer lost once (AWS carried the request out; the SDK sends it again):
+   * the retry must find it done and audit it exactly once.
+   */
+  @Test
+  void aLostAnswerToEveryChangeIsRetriedAndAuditedOnce() throws Exception {
+    new CrashMatrix(aws, List.of(Kind.TIMEOUT)).mutationsOnly().blips(SCENARIO).assertPassed();
   }
 
   @Test

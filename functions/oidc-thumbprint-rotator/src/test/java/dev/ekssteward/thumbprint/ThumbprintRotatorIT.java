@@ -3,18 +3,25 @@ package dev.ekssteward.thumbprint;
 import static dev.ekssteward.thumbprint.Rig.OLD;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ekssteward.shared.testing.FaultInjector;
+import dev.ekssteward.shared.testing.FaultInjector.Kind;
 import dev.ekssteward.shared.testing.LocalAws;
 import dev.ekssteward.shared.testing.seed.SeededCluster;
 import dev.ekssteward.thumbprint.tls.LocalIssuer;
 import dev.ekssteward.thumbprint.tls.Openssl;
 import dev.ekssteward.thumbprint.tls.TestPki;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.iam.model.CreateOpenIdConnectProviderRequest;
 import software.amazon.awssdk.services.iam.model.GetOpenIdConnectProviderResponse;
 import software.amazon.awssdk.services.iam.model.Tag;
 
@@ -221,6 +228,70 @@ class ThumbprintRotatorIT {
         .containsEntry("provider", arn)
         .containsEntry("cluster", "dev-1")
         .containsEntry("thumbprints", List.of(expected));
+  }
+
+  /**
+   * IAM has no request tokens: the SDK's retry of a create whose answer was lost is refused with
+   * EntityAlreadyExists. The provider is exactly what was asked for, so it is ours: audited once.
+   */
+  @Test
+  void aCreateWhoseAnswerWasLostIsFoundDoneOnTheRetryAndAuditedOnce() throws Exception {
+    TestPki.Chain chain = TestPki.chain("lost");
+    LocalIssuer server = rig.serveTrusted(chain);
+    SeededCluster cluster = rig.createCluster("dev-1");
+    rig.config(
+        "{\"thumbprints\":{\"createMissingProviders\":true,"
+            + "\"allowedHosts\":[\"oidc.eks.*.amazonaws.com\",\"localhost\"]}}");
+    FaultInjector lost = FaultInjector.blipAt(1, Kind.TIMEOUT).mutationsOnly();
+
+    Map<String, Object> report =
+        Rig.run(
+            rig.routedTo(server, false, Clock.systemUTC(), List.of(lost, rig.calls, rig.audit)),
+            Rig.tick());
+
+    String arn = "arn:aws:iam::123456789012:oidc-provider/" + providerUrl(cluster.issuer());
+    assertThat(lost.faulted())
+        .contains("#1 iam:CreateOpenIDConnectProvider TIMEOUT after sending")
+        .allMatch(f -> f.startsWith("#1 iam:CreateOpenIDConnectProvider "));
+    assertThat(report.get("errors")).asList().isEmpty();
+    assertThat(rig.provider(arn).thumbprintList()).containsExactly(chain.thumbprint());
+    assertThat(rig.audit.ofType("OIDC Provider Created"))
+        .singleElement()
+        .satisfies(e -> assertThat(e.detail()).containsEntry("provider", arn));
+  }
+
+  /** The same refusal at the first attempt: someone else made the provider; not ours to audit. */
+  @Test
+  void aProviderSomeoneElseCreatedMeanwhileIsNotAuditedAsOurs() throws Exception {
+    TestPki.Chain chain = TestPki.chain("meanwhile");
+    LocalIssuer server = rig.serveTrusted(chain);
+    SeededCluster cluster = rig.createCluster("dev-1");
+    rig.config(
+        "{\"thumbprints\":{\"createMissingProviders\":true,"
+            + "\"allowedHosts\":[\"oidc.eks.*.amazonaws.com\",\"localhost\"]}}");
+    // Someone else creates it between our look and our create, with the thumbprint we would use.
+    String thumbprint = chain.thumbprint();
+    ExecutionInterceptor meanwhile =
+        new ExecutionInterceptor() {
+          @Override
+          public void beforeExecution(
+              Context.BeforeExecution context, ExecutionAttributes attributes) {
+            if (context.request() instanceof CreateOpenIdConnectProviderRequest) {
+              rig.createProvider(cluster.issuer(), thumbprint);
+            }
+          }
+        };
+
+    Map<String, Object> report =
+        Rig.run(
+            rig.routedTo(
+                server, false, Clock.systemUTC(), List.of(meanwhile, rig.calls, rig.audit)),
+            Rig.tick());
+
+    assertThat(report.get("errors")).asList().isEmpty();
+    assertThat(rig.calls.mutations()).containsExactly("iam:CreateOpenIDConnectProvider");
+    assertThat(rig.audit.ofType("OIDC Provider Created")).isEmpty();
+    assertThat(rig.iam.listOpenIDConnectProviders().openIDConnectProviderList()).hasSize(1);
   }
 
   @Test

@@ -138,6 +138,15 @@ class TagEnforcerReliabilityIT {
     result.assertPassed();
   }
 
+  /**
+   * Budget: every change's answer lost once (AWS carried the request out; the SDK sends it again):
+   * the retry must find it done and audit it exactly once.
+   */
+  @Test
+  void aLostAnswerToEveryChangeIsRetriedAndAuditedOnce() throws Exception {
+    new CrashMatrix(aws, List.of(Kind.TIMEOUT)).mutationsOnly().blips(SCENARIO).assertPassed();
+  }
+
   @Test
   void everySampleEventTwiceAndInReverseOrderEndsTheSame() throws Exception {
     List<Map<String, Object>> events = EventFiles.startingWith("tagging-");

@@ -336,6 +336,27 @@ class MotoPatchesIT {
   }
 
   @Test
+  void aRepeatedCreateTokenGetsTheSameFargateProfileInsteadOfAConflict() {
+    aws.options(Map.of("fargateProfileTransitionSeconds", 1));
+    FargateProfile first = profileWithToken("team-a", "team-a", "create-1");
+    // The same request again (a retry whose first answer was lost), while it is still CREATING.
+    FargateProfile again = profileWithToken("team-a", "team-a", "create-1");
+
+    assertThat(again.fargateProfileArn()).isEqualTo(first.fargateProfileArn());
+    assertThat(again.statusAsString()).isEqualTo("CREATING");
+    assertAwsError(
+        () -> profileWithToken("team-a", "other", "create-1"), 400, "InvalidParameterException");
+    awaitStatus(() -> profile("team-a").statusAsString());
+    assertThat(profileWithToken("team-a", "team-a", "create-1").statusAsString())
+        .isEqualTo("ACTIVE");
+    // Without the token (or with another) the name is taken, as on AWS.
+    assertAwsError(
+        () -> profileWithToken("team-a", "team-a", "create-2"), 409, "ResourceInUseException");
+    assertThat(eks.listFargateProfiles(r -> r.clusterName("dev-1")).fargateProfileNames())
+        .containsExactly("team-a");
+  }
+
+  @Test
   void aDegradedGroupStillTakesScalingAndStaysDegradedUntilAScaleOutSucceeds() {
     aws.options(Map.of("nodegroupTransitionSeconds", 1));
     nodegroup("ng-a", scaling(1, 3, 2));
@@ -640,6 +661,17 @@ class MotoPatchesIT {
                     .fargateProfileName(name)
                     .podExecutionRoleArn(ROLE)
                     .selectors(s -> s.namespace(name)))
+        .fargateProfile();
+  }
+
+  private FargateProfile profileWithToken(String name, String namespace, String token) {
+    return eks.createFargateProfile(
+            r ->
+                r.clusterName("dev-1")
+                    .fargateProfileName(name)
+                    .podExecutionRoleArn(ROLE)
+                    .selectors(s -> s.namespace(namespace))
+                    .clientRequestToken(token))
         .fargateProfile();
   }
 

@@ -3,6 +3,7 @@ package dev.ekssteward.fargate.apply;
 import dev.ekssteward.fargate.aws.FargateApi;
 import dev.ekssteward.fargate.plan.ProfileAction.DeleteProfile;
 import dev.ekssteward.fargate.plan.ProfileAction.DeleteReason;
+import dev.ekssteward.shared.apply.Permission;
 import dev.ekssteward.shared.apply.PortExecutor;
 import dev.ekssteward.shared.apply.Result;
 import dev.ekssteward.shared.aws.Target;
@@ -14,9 +15,14 @@ public final class DeleteProfileExecutor extends PortExecutor<FargateApi, Delete
 
   static final String DELETED = "Fargate Profile Deleted";
 
+  /** A retried delete reads the profile back: is it going or gone (an earlier attempt did it)? */
   @Inject
   public DeleteProfileExecutor(FargateApi api) {
-    super(DeleteProfile.class, api, ProfileAudit.DELETE_MARKED);
+    super(
+        DeleteProfile.class,
+        api,
+        ProfileAudit.DELETE_MARKED,
+        Permission.eks("DescribeFargateProfile", ProfileAudit.PROFILES));
   }
 
   @Override

@@ -108,12 +108,27 @@ public final class EksFargateApi implements FargateApi {
 
   @Override
   public Result delete(Target target, String cluster, String name) {
-    return Answers.of(
+    return Answers.delete(
         () ->
             eks(target)
                 .deleteFargateProfile(r -> r.clusterName(cluster).fargateProfileName(name))
                 .fargateProfile()
-                .fargateProfileArn());
+                .fargateProfileArn(),
+        () -> goingOrGone(target, cluster, name));
+  }
+
+  /** The profile is DELETING or no longer there. */
+  private boolean goingOrGone(Target target, String cluster, String name) {
+    try {
+      return "DELETING"
+          .equals(
+              eks(target)
+                  .describeFargateProfile(r -> r.clusterName(cluster).fargateProfileName(name))
+                  .fargateProfile()
+                  .statusAsString());
+    } catch (ResourceNotFoundException e) {
+      return true;
+    }
   }
 
   @Override

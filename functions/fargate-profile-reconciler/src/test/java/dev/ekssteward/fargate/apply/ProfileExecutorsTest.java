@@ -174,7 +174,9 @@ class ProfileExecutorsTest {
             new Permission(
                 "eks:DeleteFargateProfile",
                 profiles,
-                "Null(aws:ResourceTag/eks-steward/managed=false)"));
+                "Null(aws:ResourceTag/eks-steward/managed=false)"),
+            // A retried delete reads the profile back (lost answers, docs/reliability.md).
+            new Permission("eks:DescribeFargateProfile", profiles));
     assertThat(tag.permissions())
         .containsExactly(new Permission("eks:TagResource", profiles, noStewardKeys));
     assertThat(untag.permissions())

@@ -14,7 +14,10 @@ import javax.inject.Inject;
 
 /** Creates a cluster issuer's provider, tagged as ours, with thumbprints IAM accepts. */
 public final class CreateProviderExecutor extends PortExecutor<OidcProviders, CreateProvider> {
-  /** Creating with tags needs the tagging grant too. */
+  /**
+   * Creating with tags needs the tagging grant too; a retried create reads the providers back (did
+   * its first attempt make it?).
+   */
   @Inject
   public CreateProviderExecutor(OidcProviders providers) {
     super(
@@ -22,7 +25,11 @@ public final class CreateProviderExecutor extends PortExecutor<OidcProviders, Cr
         "OIDC Provider Created",
         providers,
         new Permission("iam:CreateOpenIDConnectProvider", ProviderArns.EKS_PROVIDERS),
-        new Permission("iam:TagOpenIDConnectProvider", ProviderArns.EKS_PROVIDERS));
+        new Permission("iam:TagOpenIDConnectProvider", ProviderArns.EKS_PROVIDERS),
+        new Permission("iam:ListOpenIDConnectProviders", "*"),
+        new Permission(
+            "iam:GetOpenIDConnectProvider",
+            "arn:${AWS::Partition}:iam::${AWS::AccountId}:oidc-provider/*"));
   }
 
   @Override

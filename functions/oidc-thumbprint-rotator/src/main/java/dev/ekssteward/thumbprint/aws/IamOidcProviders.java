@@ -8,6 +8,7 @@ import dev.ekssteward.thumbprint.model.OidcProvider;
 import dev.ekssteward.thumbprint.port.OidcProviders;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.inject.Inject;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.EntityAlreadyExistsException;
@@ -82,7 +83,7 @@ public final class IamOidcProviders implements OidcProviders {
         tags.entrySet().stream()
             .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
             .toList();
-    return Answers.of(
+    return Answers.create(
         () ->
             iam(account)
                 .createOpenIDConnectProvider(
@@ -93,6 +94,37 @@ public final class IamOidcProviders implements OidcProviders {
                             .tags(iamTags))
                 .openIDConnectProviderArn(),
         EntityAlreadyExistsException.class,
-        CREATED_MEANWHILE);
+        CREATED_MEANWHILE,
+        () -> asAsked(account, url, clientIds, thumbprints, iamTags));
+  }
+
+  /**
+   * The ARN of the provider for {@code url} when it is exactly what a create asked for (IAM has no
+   * request tokens: this is how a retry knows its first attempt made it), else null.
+   */
+  private String asAsked(
+      Target account,
+      String url,
+      List<String> clientIds,
+      List<String> thumbprints,
+      List<Tag> tags) {
+    String suffix = ":oidc-provider/" + url.replaceFirst("^https://", "");
+    for (String arn : arns(account)) {
+      if (!arn.endsWith(suffix)) {
+        continue;
+      }
+      try {
+        GetOpenIdConnectProviderResponse r =
+            iam(account).getOpenIDConnectProvider(b -> b.openIDConnectProviderArn(arn));
+        boolean same =
+            Set.copyOf(r.clientIDList()).equals(Set.copyOf(clientIds))
+                && r.thumbprintList().equals(thumbprints)
+                && Set.copyOf(r.tags()).equals(Set.copyOf(tags));
+        return same ? arn : null;
+      } catch (NoSuchEntityException e) {
+        return null;
+      }
+    }
+    return null;
   }
 }

@@ -89,13 +89,18 @@ class CreateProviderExecutorTest {
     assertThat(iam.calls()).isEmpty();
   }
 
+  /** A retried create also reads the providers back (lost answers, docs/reliability.md). */
   @Test
-  void needsTheCreateAndTagGrantsOnEksProviders() {
+  void needsTheCreateAndTagGrantsOnEksProvidersAndTheReadsOfAnyProvider() {
     String eks =
         "arn:${AWS::Partition}:iam::${AWS::AccountId}:oidc-provider/oidc.eks.${AWS::Region}.${AWS::URLSuffix}/id/*";
     assertThat(executor.permissions())
         .containsExactly(
             new Permission("iam:CreateOpenIDConnectProvider", eks),
-            new Permission("iam:TagOpenIDConnectProvider", eks));
+            new Permission("iam:TagOpenIDConnectProvider", eks),
+            new Permission("iam:ListOpenIDConnectProviders", "*"),
+            new Permission(
+                "iam:GetOpenIDConnectProvider",
+                "arn:${AWS::Partition}:iam::${AWS::AccountId}:oidc-provider/*"));
   }
 }
