@@ -200,14 +200,20 @@ class ThumbprintRotatorIT {
     assertThat(rig.iam.listOpenIDConnectProviders().openIDConnectProviderList()).isEmpty();
   }
 
-  @Test
-  void aMissingClusterProviderIsCreatedLikeEksctlWhenAllowed() throws Exception {
-    TestPki.Chain chain = TestPki.chain("create");
-    LocalIssuer server = rig.serveTrusted(chain);
+  /** dev-1, without a provider, in a config that lets the rotator create one. */
+  private SeededCluster providerMissingAndAllowed() {
     SeededCluster cluster = rig.createCluster("dev-1");
     rig.config(
         "{\"thumbprints\":{\"createMissingProviders\":true,"
             + "\"allowedHosts\":[\"oidc.eks.*.amazonaws.com\",\"localhost\"]}}");
+    return cluster;
+  }
+
+  @Test
+  void aMissingClusterProviderIsCreatedLikeEksctlWhenAllowed() throws Exception {
+    TestPki.Chain chain = TestPki.chain("create");
+    LocalIssuer server = rig.serveTrusted(chain);
+    SeededCluster cluster = providerMissingAndAllowed();
     String expected =
         Openssl.sha1Fingerprint(
             Files.readString(chain.lastPresentedPem(Files.createTempFile("last", ".pem"))),
@@ -238,10 +244,7 @@ class ThumbprintRotatorIT {
   void aCreateWhoseAnswerWasLostIsFoundDoneOnTheRetryAndAuditedOnce() throws Exception {
     TestPki.Chain chain = TestPki.chain("lost");
     LocalIssuer server = rig.serveTrusted(chain);
-    SeededCluster cluster = rig.createCluster("dev-1");
-    rig.config(
-        "{\"thumbprints\":{\"createMissingProviders\":true,"
-            + "\"allowedHosts\":[\"oidc.eks.*.amazonaws.com\",\"localhost\"]}}");
+    SeededCluster cluster = providerMissingAndAllowed();
     FaultInjector lost = FaultInjector.blipAt(1, Kind.TIMEOUT).mutationsOnly();
 
     Map<String, Object> report =
@@ -265,10 +268,7 @@ class ThumbprintRotatorIT {
   void aProviderSomeoneElseCreatedMeanwhileIsNotAuditedAsOurs() throws Exception {
     TestPki.Chain chain = TestPki.chain("meanwhile");
     LocalIssuer server = rig.serveTrusted(chain);
-    SeededCluster cluster = rig.createCluster("dev-1");
-    rig.config(
-        "{\"thumbprints\":{\"createMissingProviders\":true,"
-            + "\"allowedHosts\":[\"oidc.eks.*.amazonaws.com\",\"localhost\"]}}");
+    SeededCluster cluster = providerMissingAndAllowed();
     // Someone else creates it between our look and our create, with the thumbprint we would use.
     String thumbprint = chain.thumbprint();
     ExecutionInterceptor meanwhile =

@@ -25,6 +25,7 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.eks.EksClient;
+import software.amazon.awssdk.services.eks.model.CreateFargateProfileRequest;
 import software.amazon.awssdk.services.eks.model.FargateProfile;
 import software.amazon.awssdk.services.eks.model.FargateProfileSelector;
 import software.amazon.awssdk.services.eks.model.InvalidRequestException;
@@ -664,25 +665,21 @@ class MotoPatchesIT {
         .fargateProfile();
   }
 
-  private FargateProfile profileWithToken(String name, String namespace, String token) {
-    return eks.createFargateProfile(
-            r ->
-                r.clusterName("dev-1")
-                    .fargateProfileName(name)
-                    .podExecutionRoleArn(ROLE)
-                    .selectors(s -> s.namespace(namespace))
-                    .clientRequestToken(token))
-        .fargateProfile();
+  private FargateProfile profileOn(String name, String... subnets) {
+    return createProfile(name, r -> r.subnets(subnets).selectors(s -> s.namespace(name)));
   }
 
-  private FargateProfile profileOn(String name, String... subnets) {
+  private FargateProfile profileWithToken(String name, String namespace, String token) {
+    return createProfile(
+        name, r -> r.selectors(s -> s.namespace(namespace)).clientRequestToken(token));
+  }
+
+  private FargateProfile createProfile(
+      String name, java.util.function.Consumer<CreateFargateProfileRequest.Builder> rest) {
     return eks.createFargateProfile(
             r ->
-                r.clusterName("dev-1")
-                    .fargateProfileName(name)
-                    .podExecutionRoleArn(ROLE)
-                    .subnets(subnets)
-                    .selectors(s -> s.namespace(name)))
+                rest.accept(
+                    r.clusterName("dev-1").fargateProfileName(name).podExecutionRoleArn(ROLE)))
         .fargateProfile();
   }
 
