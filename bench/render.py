@@ -515,8 +515,8 @@ def fanout(out, summary):
 
 
 VARIANT_TEXT = {
-    "plain-records": "records' generated equals/hashCode instead of written-out ones (measured "
-                     "with the written-out ones in place; reverted to plain records since)",
+    "plain-records": "records' generated equals/hashCode (java.lang.runtime.ObjectMethods) "
+                     "instead of the written-out ones of the records compared on the tick's path",
     "indy-concat": "javac's default string concatenation (invokedynamic) instead of the root "
                    "pom's -XDstringConcat=inline",
     "runtime-serde": "the Lambda runtime's serializer fills ScheduledEvent instead of our reader",

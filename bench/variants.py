@@ -11,12 +11,13 @@ the real jars in every round, and writes bench/.out/variants.json (render.py tur
 
   indy-concat     javac's default string concatenation (invokedynamic through
                   StringConcatFactory) instead of the root pom's -XDstringConcat=inline; an idiom
-                  stays only while it saves at least 10 ms on its own for every function
+                  stays only while it saves at least 10 ms on its own (all functions' paired
+                  rounds pooled)
+
+  plain-records   the records whose equals/hashCode are written out (marked "// Written out:")
+                  get the generated ones back (java.lang.runtime.ObjectMethods at first use)
 
   bench/variants.py [--runs N] [--variants NAME ...]
-
-Written-out record equals/hashCode were measured here too and went back to plain records on
-2026-12-06 (under 10 ms on their own; bench/performance-notes.md).
 """
 import argparse
 import json
@@ -68,6 +69,22 @@ SERDE_KEEP = """
 """
 
 
+def unwritten(text):
+    """The source without its written-out equals and hashCode (from the marker comment on)."""
+    out, skip, depth, methods = [], False, 0, 0
+    for line in text.split("\n"):
+        if "// Written out:" in line:
+            skip, methods = True, 0
+        if not skip:
+            out.append(line)
+            continue
+        depth += line.count("{") - line.count("}")
+        if ("{" in line or "}" in line) and depth == 0 and line.strip() == "}":
+            methods += 1
+            skip = methods < 2  # equals, then hashCode
+    return "\n".join(out)
+
+
 def prepare(name):
     """A copy of the checkout (no build output, no .git) with the variant's change applied."""
     root = os.path.join(COPY, name)
@@ -85,6 +102,18 @@ def prepare(name):
             text = open(pom, encoding="utf-8").read()
             open(pom, "w", encoding="utf-8").write(
                 text.replace("<exclude>org/joda/time/tz/data/**</exclude>", ""))
+    if name == "plain-records":
+        changed = 0
+        for base, _, files in os.walk(root):
+            for f in files:
+                path = os.path.join(base, f)
+                if f.endswith(".java") and "/src/main/" in path:
+                    text = open(path, encoding="utf-8").read()
+                    if "// Written out:" in text:
+                        open(path, "w", encoding="utf-8").write(unwritten(text))
+                        changed += 1
+        if not changed:
+            raise SystemExit("plain-records: no written-out record methods found")
     if name == "indy-concat":
         pom = os.path.join(root, "pom.xml")
         text = open(pom, encoding="utf-8").read()
@@ -125,7 +154,7 @@ def template(name, root):
 def main():
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--runs", type=int, default=7)
-    ap.add_argument("--variants", nargs="*", default=["runtime-serde", "indy-concat"])
+    ap.add_argument("--variants", nargs="*", default=["runtime-serde", "indy-concat", "plain-records"])
     # A further run of some variants (e.g. --variants indy-concat --runs 20 --out
     # variants-extra.json) that render.py pools into those variants' verdicts.
     ap.add_argument("--out", default="variants.json")

@@ -1,5 +1,7 @@
 package dev.ekssteward.shared.aws;
 
+import java.util.Objects;
+
 /**
  * One (account, region) the functions work in.
  *
@@ -15,6 +17,22 @@ public record Target(String accountId, String region, String roleArn) {
 
   public boolean isHome() {
     return roleArn == null;
+  }
+
+  // Written out: a record's generated equals/hashCode bootstrap through ObjectMethods at first use,
+  // method-handle spinning in every cold start (clients are cached by target; bench/variants.py
+  // measures it as plain-records, local/runner's ColdPathIT keeps the tick free of it).
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Target t
+        && Objects.equals(accountId, t.accountId)
+        && region.equals(t.region)
+        && Objects.equals(roleArn, t.roleArn);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(accountId, region, roleArn);
   }
 
   @Override

@@ -15,6 +15,18 @@ public record Selector(String namespace, Map<String, String> labels) {
         labels == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(labels));
   }
 
+  // Written out: the generated ones bootstrap through ObjectMethods at first use, in every cold
+  // start (selectors are compared in every plan; see Target).
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Selector s && namespace.equals(s.namespace) && labels.equals(s.labels);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * namespace.hashCode() + labels.hashCode();
+  }
+
   /**
    * True when some pod could land on both: the namespaces have a name in common, and every label
    * both ask for has a value both accept (a pod may carry any other label). A missed overlap would

@@ -1,6 +1,7 @@
 package dev.ekssteward.scheduler.ledger;
 
 import dev.ekssteward.shared.aws.Target;
+import java.util.Objects;
 
 /**
  * One (account, region) of the record index; {@code account} is {@code self} for the function's own
@@ -21,6 +22,18 @@ public record IndexKey(String account, String region) {
   /** Whether {@code t} is this (account, region), whatever role it is reached by. */
   public boolean is(Target t) {
     return IndexKey.of(t).equals(this);
+  }
+
+  // Written out: the generated ones bootstrap through ObjectMethods at first use, in every cold
+  // start (the index is keyed by it on each tick; see Target).
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof IndexKey k && account.equals(k.account) && region.equals(k.region);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(account, region);
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.ekssteward.thumbprint.model;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * An OIDC issuer URL, parsed once and normalised: lower-case scheme and host, no trailing slash.
@@ -71,6 +72,22 @@ public record IssuerUrl(String scheme, String host, int port, String path) {
 
   public URI discoveryDocument() {
     return URI.create(this + "/.well-known/openid-configuration");
+  }
+
+  // Written out: the generated ones bootstrap through ObjectMethods at first use, in every cold
+  // start (issuers are compared on every run; see Target).
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof IssuerUrl u
+        && port == u.port
+        && scheme.equals(u.scheme)
+        && host.equals(u.host)
+        && path.equals(u.path);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(scheme, host, port, path);
   }
 
   @Override
