@@ -11,9 +11,7 @@ import dev.ekssteward.fargate.apply.TagProfileExecutor;
 import dev.ekssteward.fargate.apply.UntagProfileExecutor;
 import dev.ekssteward.shared.apply.Executor;
 import dev.ekssteward.shared.pipeline.Controller;
-import dev.ekssteward.shared.runtime.SharedModule;
 import java.util.Set;
-import javax.inject.Named;
 
 /**
  * Binds the reconciler and its executors (one per action type) into the shared pipeline. The EKS
@@ -21,12 +19,6 @@ import javax.inject.Named;
  */
 @Module
 public abstract class FargateModule {
-  @Provides
-  @Named(SharedModule.FUNCTION)
-  static String function() {
-    return FargateProfileReconciler.NAME;
-  }
-
   @Binds
   abstract Controller<ClusterObservation> controller(FargateProfileReconciler controller);
 

@@ -53,6 +53,7 @@ class EksAnswersIT {
     return new FargateProfileReconcilerHandler(
         DaggerFakeEksComponent.factory()
             .create(
+                FargateProfileReconciler.NAME,
                 aws.settings(false),
                 clock,
                 new Waits(clock::advance, BackoffStrategy.retryImmediately()),

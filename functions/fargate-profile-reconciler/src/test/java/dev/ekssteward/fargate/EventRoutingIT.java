@@ -134,7 +134,12 @@ class EventRoutingIT {
     FargateProfileReconcilerHandler ours =
         new FargateProfileReconcilerHandler(
             DaggerFargateComponent.factory()
-                .create(Settings.from(env), Clock.systemUTC(), aws.waits(), List.of(recorder)));
+                .create(
+                    FargateProfileReconciler.NAME,
+                    Settings.from(env),
+                    Clock.systemUTC(),
+                    aws.waits(),
+                    List.of(recorder)));
 
     Map<String, Object> report =
         ours.handle(EventFiles.load("fargate-create-profile.json"), new TestContext("fn"));

@@ -16,6 +16,7 @@ class ExecutorPermissionsTest {
     FargateComponent production =
         DaggerFargateComponent.factory()
             .create(
+                FargateProfileReconciler.NAME,
                 Settings.from(Map.of("AWS_REGION", "eu-west-1")),
                 Clock.systemUTC(),
                 Waits.none(),

@@ -3,6 +3,7 @@ package dev.ekssteward.fargate;
 import dagger.BindsInstance;
 import dagger.Component;
 import dev.ekssteward.fargate.aws.FargateApi;
+import dev.ekssteward.shared.runtime.FunctionName;
 import dev.ekssteward.shared.runtime.Settings;
 import dev.ekssteward.shared.runtime.SharedModule;
 import dev.ekssteward.shared.runtime.Waits;
@@ -18,6 +19,7 @@ interface FakeEksComponent extends FargateComponent {
   @Component.Factory
   interface Factory {
     FakeEksComponent create(
+        @BindsInstance @FunctionName String function,
         @BindsInstance Settings settings,
         @BindsInstance Clock clock,
         @BindsInstance Waits waits,

@@ -55,6 +55,7 @@ class FakeEksIT {
     return new FargateProfileReconcilerHandler(
         DaggerFakeEksComponent.factory()
             .create(
+                FargateProfileReconciler.NAME,
                 aws.settings(false),
                 clock,
                 new Waits(clock::advance, BackoffStrategy.retryImmediately()),

@@ -19,6 +19,7 @@ class FanOutWiringIT extends FanOutWiringContract {
   protected StewardHandler handler(
       Settings settings, Clock clock, List<ExecutionInterceptor> interceptors) {
     return new FargateProfileReconcilerHandler(
-        DaggerFargateComponent.factory().create(settings, clock, Waits.none(), interceptors));
+        DaggerFargateComponent.factory()
+            .create(FargateProfileReconciler.NAME, settings, clock, Waits.none(), interceptors));
   }
 }

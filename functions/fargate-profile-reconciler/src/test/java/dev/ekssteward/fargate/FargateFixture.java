@@ -17,6 +17,7 @@ final class FargateFixture {
       LocalAws aws, boolean dryRun, Clock clock, List<ExecutionInterceptor> with) {
     RecordKeys.ensure(aws); // the stack's key, which signs and verifies the managed mark
     return new FargateProfileReconcilerHandler(
-        DaggerFargateComponent.factory().create(aws.settings(dryRun), clock, aws.waits(), with));
+        DaggerFargateComponent.factory()
+            .create(FargateProfileReconciler.NAME, aws.settings(dryRun), clock, aws.waits(), with));
   }
 }

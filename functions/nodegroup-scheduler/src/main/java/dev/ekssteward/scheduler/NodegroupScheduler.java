@@ -45,7 +45,7 @@ import javax.inject.Inject;
  * cluster it names.
  */
 public final class NodegroupScheduler implements Controller<ClusterState> {
-  static final String NAME = "nodegroup-scheduler";
+  public static final String NAME = "nodegroup-scheduler";
 
   /**
    * Ticks, wake and release requests, and each new node group: its schedule is checked at once, or,

@@ -5,6 +5,7 @@ import dagger.Component;
 import dev.ekssteward.scheduler.plan.ClusterState;
 import dev.ekssteward.shared.pipeline.ActionExecutors;
 import dev.ekssteward.shared.pipeline.Pipeline;
+import dev.ekssteward.shared.runtime.FunctionName;
 import dev.ekssteward.shared.runtime.Settings;
 import dev.ekssteward.shared.runtime.SharedModule;
 import dev.ekssteward.shared.runtime.Waits;
@@ -28,6 +29,7 @@ public interface SchedulerComponent {
   @Component.Factory
   interface Factory {
     SchedulerComponent create(
+        @BindsInstance @FunctionName String function,
         @BindsInstance Settings settings,
         @BindsInstance Clock clock,
         @BindsInstance Waits waits,

@@ -18,9 +18,7 @@ import dev.ekssteward.scheduler.plan.ClusterState;
 import dev.ekssteward.shared.apply.Executor;
 import dev.ekssteward.shared.config.ConfigCheck;
 import dev.ekssteward.shared.pipeline.Controller;
-import dev.ekssteward.shared.runtime.SharedModule;
 import java.util.Set;
-import javax.inject.Named;
 
 /**
  * Binds nodegroup-scheduler's controller, its executors and its config check. The EKS port comes
@@ -28,12 +26,6 @@ import javax.inject.Named;
  */
 @Module
 public abstract class SchedulerModule {
-  @Provides
-  @Named(SharedModule.FUNCTION)
-  static String function() {
-    return NodegroupScheduler.NAME;
-  }
-
   @Binds
   abstract Controller<ClusterState> controller(NodegroupScheduler controller);
 

@@ -52,7 +52,12 @@ class DeliveryFormsIT {
   private NodegroupSchedulerHandler handler() {
     return new NodegroupSchedulerHandler(
         DaggerSchedulerComponent.factory()
-            .create(aws.settings(true), EVENING, Waits.none(), List.of(recorder)));
+            .create(
+                NodegroupScheduler.NAME,
+                aws.settings(true),
+                EVENING,
+                Waits.none(),
+                List.of(recorder)));
   }
 
   @ParameterizedTest

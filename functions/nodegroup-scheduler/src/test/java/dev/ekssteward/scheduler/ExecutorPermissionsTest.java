@@ -16,6 +16,7 @@ class ExecutorPermissionsTest {
     SchedulerComponent production =
         DaggerSchedulerComponent.factory()
             .create(
+                NodegroupScheduler.NAME,
                 new Settings("/eks-steward", true, null, "eu-west-1", null, null),
                 Clock.systemUTC(),
                 Waits.none(),

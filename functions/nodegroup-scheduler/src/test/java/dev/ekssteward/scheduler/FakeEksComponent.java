@@ -8,6 +8,7 @@ import dev.ekssteward.scheduler.ledger.SchedulerStore;
 import dev.ekssteward.scheduler.plan.ClusterState;
 import dev.ekssteward.shared.pipeline.ActionExecutors;
 import dev.ekssteward.shared.pipeline.Pipeline;
+import dev.ekssteward.shared.runtime.FunctionName;
 import dev.ekssteward.shared.runtime.Settings;
 import dev.ekssteward.shared.runtime.SharedModule;
 import dev.ekssteward.shared.runtime.Waits;
@@ -32,6 +33,7 @@ interface FakeEksComponent {
   @Component.Factory
   interface Factory {
     FakeEksComponent create(
+        @BindsInstance @FunctionName String function,
         @BindsInstance Settings settings,
         @BindsInstance Clock clock,
         @BindsInstance Waits waits,

@@ -48,6 +48,7 @@ final class FakeTicks {
     FakeEksComponent graph =
         DaggerFakeEksComponent.factory()
             .create(
+                NodegroupScheduler.NAME,
                 new Settings("/eks-steward", false, null, "eu-west-1", null, null),
                 clock,
                 Waits.none(),

@@ -22,6 +22,7 @@ class FanOutWiringIT extends FanOutWiringContract {
   protected StewardHandler handler(
       Settings settings, Clock clock, List<ExecutionInterceptor> interceptors) {
     return new NodegroupSchedulerHandler(
-        DaggerSchedulerComponent.factory().create(settings, clock, Waits.none(), interceptors));
+        DaggerSchedulerComponent.factory()
+            .create(NodegroupScheduler.NAME, settings, clock, Waits.none(), interceptors));
   }
 }

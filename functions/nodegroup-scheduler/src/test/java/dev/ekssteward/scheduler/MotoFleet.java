@@ -200,7 +200,7 @@ final class MotoFleet {
     var handler =
         new NodegroupSchedulerHandler(
             DaggerSchedulerComponent.factory()
-                .create(aws.settings(dryRun), clock, Waits.none(), with));
+                .create(NodegroupScheduler.NAME, aws.settings(dryRun), clock, Waits.none(), with));
     return handler.handle(event, new TestContext("nodegroup-scheduler"));
   }
 

@@ -47,6 +47,7 @@ class NewNodegroupLooksIT {
     return new NodegroupSchedulerHandler(
         DaggerSchedulerComponent.factory()
             .create(
+                NodegroupScheduler.NAME,
                 queue.settings(aws.environment(false)),
                 Clock.systemUTC(),
                 Waits.none(),

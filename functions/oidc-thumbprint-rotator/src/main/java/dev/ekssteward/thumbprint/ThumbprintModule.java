@@ -7,14 +7,12 @@ import dagger.Provides;
 import dagger.multibindings.ElementsIntoSet;
 import dev.ekssteward.shared.apply.Executor;
 import dev.ekssteward.shared.pipeline.Controller;
-import dev.ekssteward.shared.runtime.SharedModule;
 import dev.ekssteward.thumbprint.apply.CreateProviderExecutor;
 import dev.ekssteward.thumbprint.apply.UpdateThumbprintsExecutor;
 import dev.ekssteward.thumbprint.model.AccountView;
 import dev.ekssteward.thumbprint.tls.IssuerRoute;
 import dev.ekssteward.thumbprint.tls.PublicRoots;
 import java.util.Set;
-import javax.inject.Named;
 
 /**
  * Binds oidc-thumbprint-rotator's controller and executors into the shared pipeline. The ports come
@@ -22,12 +20,6 @@ import javax.inject.Named;
  */
 @Module
 public abstract class ThumbprintModule {
-  @Provides
-  @Named(SharedModule.FUNCTION)
-  static String function() {
-    return ThumbprintRotator.NAME;
-  }
-
   @Binds
   abstract Controller<AccountView> controller(ThumbprintRotator controller);
 

@@ -17,7 +17,11 @@ public final class ThumbprintRotatorHandler extends StewardHandler {
     this(
         DaggerThumbprintComponent.factory()
             .create(
-                Settings.fromEnvironment(), LocalClock.fromEnvironment(), Waits.real(), List.of()));
+                ThumbprintRotator.NAME,
+                Settings.fromEnvironment(),
+                LocalClock.fromEnvironment(),
+                Waits.real(),
+                List.of()));
   }
 
   /** Used by tests: any component, for example one pointed at moto with a fake clock. */

@@ -15,6 +15,7 @@ class ExecutorPermissionsTest {
     ThumbprintComponent production =
         DaggerThumbprintComponent.factory()
             .create(
+                ThumbprintRotator.NAME,
                 new Settings("/eks-steward", true, null, "eu-west-1", null, null),
                 Clock.systemUTC(),
                 Waits.none(),

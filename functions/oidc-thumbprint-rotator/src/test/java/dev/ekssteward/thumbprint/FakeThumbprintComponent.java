@@ -3,6 +3,7 @@ package dev.ekssteward.thumbprint;
 import dagger.BindsInstance;
 import dagger.Component;
 import dev.ekssteward.shared.pipeline.ActionExecutors;
+import dev.ekssteward.shared.runtime.FunctionName;
 import dev.ekssteward.shared.runtime.Settings;
 import dev.ekssteward.shared.runtime.SharedModule;
 import dev.ekssteward.shared.runtime.Waits;
@@ -28,6 +29,7 @@ interface FakeThumbprintComponent extends ThumbprintComponent {
   @Component.Factory
   interface Factory {
     FakeThumbprintComponent create(
+        @BindsInstance @FunctionName String function,
         @BindsInstance Settings settings,
         @BindsInstance Clock clock,
         @BindsInstance Waits waits,

@@ -17,6 +17,7 @@ class FanOutWiringIT extends FanOutWiringContract {
   protected StewardHandler handler(
       Settings settings, Clock clock, List<ExecutionInterceptor> interceptors) {
     return new ThumbprintRotatorHandler(
-        DaggerThumbprintComponent.factory().create(settings, clock, Waits.none(), interceptors));
+        DaggerThumbprintComponent.factory()
+            .create(ThumbprintRotator.NAME, settings, clock, Waits.none(), interceptors));
   }
 }

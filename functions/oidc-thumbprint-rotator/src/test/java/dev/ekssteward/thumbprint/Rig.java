@@ -141,6 +141,7 @@ final class Rig implements AutoCloseable {
     return new ThumbprintRotatorHandler(
         DaggerRoutedThumbprintComponent.factory()
             .create(
+                ThumbprintRotator.NAME,
                 settings(dryRun),
                 Clock.systemUTC(),
                 aws.waits(),
@@ -160,6 +161,7 @@ final class Rig implements AutoCloseable {
     return new ThumbprintRotatorHandler(
         DaggerRoutedThumbprintComponent.factory()
             .create(
+                ThumbprintRotator.NAME,
                 settings(dryRun),
                 clock,
                 aws.waits(),

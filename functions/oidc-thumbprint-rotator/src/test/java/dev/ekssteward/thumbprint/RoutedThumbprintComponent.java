@@ -2,6 +2,7 @@ package dev.ekssteward.thumbprint;
 
 import dagger.BindsInstance;
 import dagger.Component;
+import dev.ekssteward.shared.runtime.FunctionName;
 import dev.ekssteward.shared.runtime.Settings;
 import dev.ekssteward.shared.runtime.SharedModule;
 import dev.ekssteward.shared.runtime.Waits;
@@ -24,6 +25,7 @@ interface RoutedThumbprintComponent extends ThumbprintComponent {
   @Component.Factory
   interface Factory {
     RoutedThumbprintComponent create(
+        @BindsInstance @FunctionName String function,
         @BindsInstance Settings settings,
         @BindsInstance Clock clock,
         @BindsInstance Waits waits,

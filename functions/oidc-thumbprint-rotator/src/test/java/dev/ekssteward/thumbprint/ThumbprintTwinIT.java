@@ -76,6 +76,7 @@ class ThumbprintTwinIT {
         new ThumbprintRotatorHandler(
             DaggerFakeThumbprintComponent.factory()
                 .create(
+                    ThumbprintRotator.NAME,
                     rig.settings(false),
                     Clock.systemUTC(),
                     Waits.none(),

@@ -4,6 +4,7 @@ import dagger.BindsInstance;
 import dagger.Component;
 import dev.ekssteward.shared.pipeline.ActionExecutors;
 import dev.ekssteward.shared.pipeline.Pipeline;
+import dev.ekssteward.shared.runtime.FunctionName;
 import dev.ekssteward.shared.runtime.Settings;
 import dev.ekssteward.shared.runtime.SharedModule;
 import dev.ekssteward.shared.runtime.Waits;
@@ -27,6 +28,7 @@ public interface TaggingComponent {
   @Component.Factory
   interface Factory {
     TaggingComponent create(
+        @BindsInstance @FunctionName String function,
         @BindsInstance Settings settings,
         @BindsInstance Clock clock,
         @BindsInstance Waits waits,

@@ -6,22 +6,14 @@ import dagger.Provides;
 import dagger.multibindings.ElementsIntoSet;
 import dev.ekssteward.shared.apply.Executor;
 import dev.ekssteward.shared.pipeline.Controller;
-import dev.ekssteward.shared.runtime.SharedModule;
 import dev.ekssteward.tagging.apply.ApplyTagsExecutor;
 import dev.ekssteward.tagging.apply.PropagateToAsgExecutor;
 import dev.ekssteward.tagging.plan.ClusterTags;
 import java.util.Set;
-import javax.inject.Named;
 
 /** Binds tag-enforcer's controller and one executor per action into the shared pipeline. */
 @Module
 public abstract class TaggingModule {
-  @Provides
-  @Named(SharedModule.FUNCTION)
-  static String function() {
-    return TagEnforcer.NAME;
-  }
-
   @Binds
   abstract Controller<ClusterTags> controller(TagEnforcer controller);
 

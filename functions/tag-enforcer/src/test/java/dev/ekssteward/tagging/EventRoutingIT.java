@@ -52,7 +52,7 @@ class EventRoutingIT {
     Clock clock = Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
     return new TagEnforcerHandler(
         DaggerFakeTaggingComponent.factory()
-            .create(aws.settings(false), clock, Waits.none(), List.of(), eks));
+            .create(TagEnforcer.NAME, aws.settings(false), clock, Waits.none(), List.of(), eks));
   }
 
   static ScheduledEvent load(String file) {

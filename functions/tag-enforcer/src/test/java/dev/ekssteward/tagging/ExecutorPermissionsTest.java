@@ -15,6 +15,7 @@ class ExecutorPermissionsTest {
     TaggingComponent production =
         DaggerTaggingComponent.factory()
             .create(
+                TagEnforcer.NAME,
                 new Settings("/eks-steward", true, null, "eu-west-1", null, null),
                 Clock.systemUTC(),
                 Waits.none(),

@@ -2,6 +2,7 @@ package dev.ekssteward.tagging;
 
 import dagger.BindsInstance;
 import dagger.Component;
+import dev.ekssteward.shared.runtime.FunctionName;
 import dev.ekssteward.shared.runtime.Settings;
 import dev.ekssteward.shared.runtime.SharedModule;
 import dev.ekssteward.shared.runtime.Waits;
@@ -20,6 +21,7 @@ interface FakeTaggingComponent extends TaggingComponent {
   @Component.Factory
   interface Factory {
     FakeTaggingComponent create(
+        @BindsInstance @FunctionName String function,
         @BindsInstance Settings settings,
         @BindsInstance Clock clock,
         @BindsInstance Waits waits,

@@ -17,6 +17,7 @@ class FanOutWiringIT extends FanOutWiringContract {
   protected StewardHandler handler(
       Settings settings, Clock clock, List<ExecutionInterceptor> interceptors) {
     return new TagEnforcerHandler(
-        DaggerTaggingComponent.factory().create(settings, clock, Waits.none(), interceptors));
+        DaggerTaggingComponent.factory()
+            .create(TagEnforcer.NAME, settings, clock, Waits.none(), interceptors));
   }
 }

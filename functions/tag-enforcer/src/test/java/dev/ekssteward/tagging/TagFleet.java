@@ -171,7 +171,8 @@ public final class TagFleet {
       Settings settings, Clock clock, List<ExecutionInterceptor> with, Map<String, Object> event) {
     TagEnforcerHandler handler =
         new TagEnforcerHandler(
-            DaggerTaggingComponent.factory().create(settings, clock, Waits.none(), with));
+            DaggerTaggingComponent.factory()
+                .create(TagEnforcer.NAME, settings, clock, Waits.none(), with));
     return handler.handle(event, new TestContext(TagEnforcer.NAME));
   }
 

@@ -5,6 +5,7 @@ import static dev.ekssteward.shared.testing.seed.NodegroupSeed.nodegroup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ekssteward.scheduler.DaggerSchedulerComponent;
+import dev.ekssteward.scheduler.NodegroupScheduler;
 import dev.ekssteward.shared.Contract;
 import dev.ekssteward.shared.json.Json;
 import dev.ekssteward.shared.pipeline.Invocation;
@@ -453,7 +454,12 @@ class StewardIT {
   /** The scheduler's production component against the local AWS, at {@code now}. */
   private static Map<String, Object> run(Instant now, Map<String, Object> event) {
     return DaggerSchedulerComponent.factory()
-        .create(aws.settings(false), Clock.fixed(now, ZoneOffset.UTC), Waits.none(), List.of())
+        .create(
+            NodegroupScheduler.NAME,
+            aws.settings(false),
+            Clock.fixed(now, ZoneOffset.UTC),
+            Waits.none(),
+            List.of())
         .pipeline()
         .run(event, Invocation.from(new TestContext("nodegroup-scheduler")));
   }

@@ -14,19 +14,17 @@ import dev.ekssteward.shared.request.StsCallerCheck;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
-import javax.inject.Named;
 import javax.inject.Singleton;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /**
- * What every function's component shares. The component binds {@link Settings}, the clock, {@link
- * Waits} and the SDK interceptors (tests record calls with them); the function's module binds
- * {@code @Named(FUNCTION)}, its controller and its executors (one per action type, into the set).
+ * What every function's component shares. The component's factory binds the function's name ({@link
+ * FunctionName}), {@link Settings}, the clock, {@link Waits} and the SDK interceptors (tests record
+ * calls with them); the function's module binds its controller and its executors (one per action
+ * type, into the set).
  */
 @Module
 public abstract class SharedModule {
-  public static final String FUNCTION = "function";
-
   /** PutEvents batches in flight at once (EventBridge allows thousands of entries a second). */
   static final int AUDIT_PARALLELISM = 4;
 
@@ -40,7 +38,7 @@ public abstract class SharedModule {
   @Singleton
   static AwsClients clients(
       Settings settings,
-      @Named(FUNCTION) String function,
+      @FunctionName String function,
       List<ExecutionInterceptor> interceptors,
       Waits waits) {
     return new AwsClients(settings, function, interceptors, waits.backoff());
@@ -48,7 +46,7 @@ public abstract class SharedModule {
 
   @Provides
   @Singleton
-  static Log log(@Named(FUNCTION) String function) {
+  static Log log(@FunctionName String function) {
     return new Log(function);
   }
 
