@@ -6,6 +6,8 @@ import java.util.Map;
 /**
  * Take Cluster Autoscaler's discovery tags off a down group's Auto Scaling groups (opt-in), after
  * writing the record that remembers their values: it then forgets the group until the morning.
+ *
+ * @param autoScalingGroups the group's, as observed: {@code Nodegroup} holds them immutable
  */
 public record PauseAutoscaler(
     String target,
@@ -14,10 +16,6 @@ public record PauseAutoscaler(
     List<String> autoScalingGroups,
     OriginalScaling record)
     implements SchedulerAction {
-  public PauseAutoscaler {
-    autoScalingGroups = List.copyOf(autoScalingGroups);
-  }
-
   @Override
   public Map<String, Object> details() {
     return groupDetails(

@@ -7,6 +7,8 @@ import java.util.Map;
 /**
  * Put back the Cluster Autoscaler tags a record remembers on the group's Auto Scaling groups. The
  * record stays until a later look sees them back.
+ *
+ * @param autoScalingGroups the group's, as observed: {@code Nodegroup} holds them immutable
  */
 public record ResumeAutoscaler(
     String target,
@@ -15,10 +17,6 @@ public record ResumeAutoscaler(
     List<String> autoScalingGroups,
     AutoscalerTags tags)
     implements SchedulerAction {
-
-  public ResumeAutoscaler {
-    autoScalingGroups = List.copyOf(autoScalingGroups);
-  }
 
   @Override
   public Map<String, Object> details() {

@@ -1,5 +1,6 @@
 package dev.ekssteward.thumbprint.plan;
 
+import dev.ekssteward.shared.Contract;
 import dev.ekssteward.thumbprint.model.Probe;
 import java.util.List;
 import java.util.Map;
@@ -13,25 +14,35 @@ import java.util.Map;
  * @param evidence the check the thumbprints come from (and whether IAM will rely on them)
  */
 public record CreateProvider(
-    String target,
-    String cluster,
-    List<String> clientIds,
-    List<String> thumbprints,
-    Map<String, String> tags,
-    Probe.Verified evidence)
+    String target, String cluster, List<String> thumbprints, Probe.Verified evidence)
     implements RotatorAction {
+  /** The audience of the web identity tokens IRSA hands to STS. */
+  static final String STS_CLIENT_ID = "sts.amazonaws.com";
+
   public CreateProvider {
-    clientIds = List.copyOf(clientIds);
     thumbprints = List.copyOf(thumbprints);
-    tags = Map.copyOf(tags);
+  }
+
+  /** The provider's client ids: the one audience IRSA uses. */
+  public List<String> clientIds() {
+    return List.of(STS_CLIENT_ID);
+  }
+
+  /** The provider's tags: the managed-by tag that makes it the rotator's own. */
+  public Map<String, String> tags() {
+    return Map.of(Contract.MANAGED_TAG, "true");
   }
 
   @Override
   public Map<String, Object> details() {
     return chainDetails(
-        "cluster", cluster,
-        "clientIds", clientIds,
-        "thumbprints", thumbprints,
-        "tags", new java.util.TreeMap<>(tags));
+        "cluster",
+        cluster,
+        "clientIds",
+        clientIds(),
+        "thumbprints",
+        thumbprints,
+        "tags",
+        new java.util.TreeMap<>(tags()));
   }
 }

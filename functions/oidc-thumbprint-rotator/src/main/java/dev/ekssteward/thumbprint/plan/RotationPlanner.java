@@ -1,6 +1,5 @@
 package dev.ekssteward.thumbprint.plan;
 
-import dev.ekssteward.shared.Contract;
 import dev.ekssteward.shared.pipeline.Action;
 import dev.ekssteward.shared.pipeline.Finding;
 import dev.ekssteward.shared.pipeline.LookAgain;
@@ -23,9 +22,6 @@ import java.util.Map;
  * being created (the only scope with a cluster not ready is a CreateCluster call's).
  */
 public final class RotationPlanner {
-  /** The client id IRSA's tokens carry, as eksctl associate-iam-oidc-provider sets it. */
-  static final String STS_CLIENT_ID = "sts.amazonaws.com";
-
   /**
    * A new cluster (the CreateCluster event arrives while it is CREATING, ~10 minutes on EKS, DESIGN
    * §5) is looked at again every 5 minutes, 8 times: its issuer is checked, and with
@@ -126,9 +122,7 @@ public final class RotationPlanner {
     return new CreateProvider(
         check.issuer().toString(),
         check.cluster() == null ? null : check.cluster().name(),
-        List.of(STS_CLIENT_ID),
         thumbprints,
-        Map.of(Contract.MANAGED_TAG, "true"),
         probe);
   }
 }

@@ -29,9 +29,7 @@ class CreateProviderExecutorTest {
     return new CreateProvider(
         ISSUER,
         "dev-1",
-        List.of("sts.amazonaws.com"),
         thumbprints,
-        Map.of("eks-steward/managed", "true"),
         new Probe.Verified(
             List.of(new ChainEnd("h", 443, THUMBPRINT, "CN=ca")), ThumbprintUse.NOT_CONSULTED));
   }

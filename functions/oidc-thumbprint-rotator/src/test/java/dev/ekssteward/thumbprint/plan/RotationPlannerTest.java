@@ -196,14 +196,10 @@ class RotationPlannerTest {
         .containsExactly(Findings.PROVIDER_MISSING);
     assertThat(reported.findings().get(0).target()).isEqualTo(CLUSTER.arn());
     assertThat(created.actions())
-        .containsExactly(
-            new CreateProvider(
-                ISSUER,
-                "dev-1",
-                List.of("sts.amazonaws.com"),
-                List.of(t('a')),
-                Map.of("eks-steward/managed", "true"),
-                verified(t('a'))));
+        .containsExactly(new CreateProvider(ISSUER, "dev-1", List.of(t('a')), verified(t('a'))));
+    CreateProvider planned = (CreateProvider) created.actions().get(0);
+    assertThat(planned.clientIds()).containsExactly("sts.amazonaws.com");
+    assertThat(planned.tags()).containsExactly(Map.entry("eks-steward/managed", "true"));
   }
 
   @Test
